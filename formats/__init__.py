@@ -1,0 +1,1 @@
+"""One writer per output format, and the build that runs them."""

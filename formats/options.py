@@ -1,0 +1,14 @@
+"""Build options shared by the writers; the command line fills them in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Options:
+    paper: str = "a4"  # "a4" | "letter"
+    voice: str = "piper"  # engine, optionally "engine:voice", e.g. "espeak:de"
+    rate: float = 1.0  # speaking rate, 0.75 to 1.5
+    cache_dir: Path | None = None  # sentence audio cache; None: the user cache folder

@@ -1,0 +1,1 @@
+"""Everything that reads an article source: the model and the parser."""

@@ -1,0 +1,90 @@
+"""The one sentence splitter: sentence ids, read-along and speech all use its cuts.
+
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus closing quotes or
+brackets) followed by white space and a character that can start a sentence.
+Known abbreviations (``e.g.``, ``Dr.``, ``vs.``), single initials (``J.``)
+and numbers (``2.5``) never end one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lower-cased, with their final period. Kept in one place: the speech
+# normaliser expands the same words.
+ABBREVIATIONS = frozenset(
+    """
+    e.g. i.e. vs. v. etc. cf. approx. al. dr. drs. mr. mrs. ms. prof. st. sr. jr.
+    no. nos. fig. figs. ed. eds. vol. pp. p. ch. dept. univ. inc. ltd. co. corp.
+    jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. min. max. mo. wk.
+    yr. hr. hrs. tsp. tbsp. oz. lb. lbs. u.s. u.k. ph.d. m.d. b.sc. a.m. p.m. sra.
+    sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
+    """.split()
+)
+
+# Abbreviations that often close a sentence: they end one when a capital follows.
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc.", "a.m.", "p.m.", "inc.", "ltd.", "co."})
+
+_CLOSERS = "\"'”’»)]\uFFFC"
+_CLOSE = "[" + re.escape(_CLOSERS) + "]*"
+# Punctuation, closers, then citation marks that may stand after a space.
+_BOUNDARY = re.compile(r"([.!?…]+)" + _CLOSE + r"(?:\s*\uFFFC" + _CLOSE + r")*(?=\s)")
+_STARTER = re.compile(r"\s+([\"'“‘«(\[¿¡]*)(\S)")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at ``end`` (the terminal punctuation included)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end].lstrip("\"'“‘«([¿¡").lower()
+
+
+def split_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``, white space between them excluded.
+
+    ``\\uFFFC`` stands for an inline object such as a citation mark: it may
+    follow the full stop and still belongs to the sentence before.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        after = _STARTER.match(text, end)
+        if after is None:
+            continue
+        first = after.group(2)
+        if first.isalpha() and first.islower():
+            continue  # caseless scripts have no lower case, so they pass
+        word = _word_before(text, match.end(1))
+        if match.group(1) == "." and not _ends_sentence(word, first):
+            continue
+        if text[start:end].strip():
+            spans.append((start, end))
+            start = after.start(1) if after.group(1) else after.start(2)
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return [(_skip_space(text, s), e) for s, e in spans]
+
+
+def _ends_sentence(word: str, next_char: str) -> bool:
+    if word in SENTENCE_FINAL_ABBREVIATIONS:
+        return next_char.isupper()
+    if word in ABBREVIATIONS:
+        return False
+    core = word.rstrip(".")
+    if len(core) == 1 and core.isalpha():
+        return False  # an initial, as in "J. Smith"
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", core):
+        return False  # dotted initialisms such as "u.s.a."
+    return True
+
+
+def _skip_space(text: str, start: int) -> int:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_offsets(text)]
