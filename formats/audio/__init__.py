@@ -1,0 +1,1 @@
+"""Spoken audio: speech engines, the sentence cache and the audio writer."""

@@ -1,0 +1,98 @@
+"""Sentence audio cache: synthesise each distinct sentence once, then reuse it.
+
+An entry is the int16 PCM of one sentence, stored as a .npy file whose name is
+a hash of everything that changes the sound: engine, voice, rate, sample rate,
+the exact text, and CACHE_FORMAT (bump it when the stored layout changes).
+
+Where it lives, first match wins: the `root` argument, $OPENLEAF_CACHE_DIR,
+$XDG_CACHE_HOME/openleaf/speech, ~/.cache/openleaf/speech.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from .engines import Engine
+
+CACHE_FORMAT = 1
+
+
+def default_cache_dir() -> Path:
+    if os.environ.get("OPENLEAF_CACHE_DIR"):
+        return Path(os.environ["OPENLEAF_CACHE_DIR"])
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "openleaf" / "speech"
+
+
+def cache_key(engine: Engine, text: str, rate: float) -> str:
+    described = [CACHE_FORMAT, engine.name, engine.voice, f"{rate:.4f}", engine.sample_rate, text]
+    return hashlib.sha256(json.dumps(described, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class SpeechCache:
+    """Sentence audio on disk. `hits` and `misses` count the lookups made through this object."""
+
+    def __init__(self, root: Path | str | None = None):
+        self.root = Path(root) if root is not None else default_cache_dir()
+        self.hits = 0
+        self.misses = 0
+
+    def path(self, engine: Engine, text: str, rate: float) -> Path:
+        key = cache_key(engine, text, rate)
+        return self.root / key[:2] / f"{key}.npy"
+
+    def get(self, engine: Engine, text: str, rate: float) -> np.ndarray | None:
+        try:
+            samples = np.load(self.path(engine, text, rate), allow_pickle=False)
+        except (OSError, ValueError, EOFError):
+            # Missing, or damaged by something outside our atomic writes: synthesise again.
+            samples = None
+        if samples is None or samples.dtype != np.int16 or samples.ndim != 1:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return samples
+
+    def put(self, engine: Engine, text: str, rate: float, samples: np.ndarray) -> None:
+        target = self.path(engine, text, rate)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # A private temporary name, then an atomic rename: two processes writing
+        # the same sentence at once each rename a complete file, and readers
+        # never see half of one.
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                np.save(stream, np.asarray(samples, dtype=np.int16), allow_pickle=False)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def synthesize_cached(
+    engine: Engine, text: str, rate: float | None = None, cache: SpeechCache | None = None
+) -> tuple[np.ndarray, bool]:
+    """The sentence's audio and whether it came from the cache.
+
+    `rate` defaults to the rate the engine was made with (get_engine sets it);
+    with no cache every call synthesises.
+    """
+    engine_rate = getattr(engine, "rate", None)
+    if rate is None:
+        rate = 1.0 if engine_rate is None else engine_rate
+    elif engine_rate is not None and abs(engine_rate - rate) > 1e-9:
+        raise ValueError(f"engine speaks at rate {engine_rate}, asked to cache it as rate {rate}")
+    if cache is not None:
+        samples = cache.get(engine, text, rate)
+        if samples is not None:
+            return samples, True
+    samples = engine.synthesize(text)
+    if cache is not None:
+        cache.put(engine, text, rate, samples)
+    return samples, False
