@@ -64,7 +64,10 @@ def test_piper_returns_every_sentence_piper_finds_in_the_text(piper, piper_audio
 
 def test_piper_rate_changes_speaking_speed():
     long_text = SENTENCE + " Call your doctor if the temperature stays high for more than three days."
-    durations = {rate: seconds(e, e.synthesize(long_text)) for rate in (0.75, 1.0, 1.5) for e in [get_engine("piper", "en-US", rate=rate)]}
+    durations = {}
+    for rate in (0.75, 1.0, 1.5):
+        engine = get_engine("piper", "en-US", rate=rate)
+        durations[rate] = seconds(engine, engine.synthesize(long_text))
     assert durations[1.5] < durations[1.0] < durations[0.75]
 
 
@@ -104,7 +107,10 @@ def test_espeak_speaks_german():
 
 
 def test_espeak_rate_changes_speaking_speed():
-    durations = {rate: seconds(e, e.synthesize(SENTENCE)) for rate in (0.75, 1.0, 1.5) for e in [get_engine("espeak", "en-US", rate=rate)]}
+    durations = {}
+    for rate in (0.75, 1.0, 1.5):
+        engine = get_engine("espeak", "en-US", rate=rate)
+        durations[rate] = seconds(engine, engine.synthesize(SENTENCE))
     assert durations[1.5] < durations[1.0] < durations[0.75]
 
 
