@@ -10,6 +10,7 @@ element that shows it.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -110,7 +111,8 @@ class Sentence:
     @property
     def spoken_text(self) -> str:
         """Visible text without citation marks; normalisation for speech happens later."""
-        return " ".join(plain_text(self.inlines, citations=False).split())
+        text = " ".join(plain_text(self.inlines, citations=False).split())
+        return re.sub(r" ([.,;:!?])", r"\1", text)  # "helps [1]." loses its mark, not its full stop
 
 
 @dataclass(frozen=True)

@@ -453,7 +453,7 @@ class _Parser:
             if level == 1:
                 self.error(line, 1, "a '#' heading in the body",
                            "the title comes from the front matter; use '##' for sections")
-                continue
+                level = 2  # read on, so every other problem is reported in the same run
             if level > previous_level + 1:
                 self.warn(line, 1, f"heading level {level} follows level {previous_level}",
                           f"use {'#' * (previous_level + 1)} so no level is skipped; it is treated as one")
