@@ -1,0 +1,333 @@
+"""The large-print HTML page: one self-contained file that works opened from disk.
+
+Everything the page needs travels inside it: the stylesheet, the Atkinson
+Hyperlegible faces and every image as ``data:`` URLs, and one small inline
+script (the high-contrast switch). A Content-Security-Policy in the page
+forbids loading anything else, so a reader offline, or behind a strict
+network, sees exactly what we tested.
+
+The theme provides the page template (``html/page.html.j2``), the stylesheet
+(``html/page.css``) and the switch script (``html/contrast.js``); this module
+gathers the pieces, renders the blocks with the shared renderer and writes
+the file atomically.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import functools
+import hashlib
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from markupsafe import Markup
+
+from ..source.errors import OutputError
+from ..source.model import Article, Figure, Section, Table, walk_blocks
+from ..themes import Theme
+from . import files, fonts
+from .markup import Renderer
+from .options import Options
+
+TEMPLATE = "html/page.html.j2"
+STYLESHEET = "html/page.css"
+SCRIPT = "html/contrast.js"
+
+# Words the page itself adds around the article, per primary language.
+# English is the fallback for languages not listed here.
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "skip": "Skip to main content",
+        "contents": "Contents",
+        "key_points": "Key points",
+        "references": "References",
+        "disclaimer": "Important",
+        "by": "By",
+        "and": "and",
+        "reviewed": "Reviewed",
+        "published": "First published",
+        "publisher": "Published by",
+        "contrast": "High contrast",
+        "table": "Table {n}",
+        "made_with": "Made with Openleaf",
+    },
+    "es": {
+        "skip": "Saltar al contenido principal",
+        "contents": "Índice",
+        "key_points": "Puntos clave",
+        "references": "Referencias",
+        "disclaimer": "Importante",
+        "by": "Por",
+        "and": "y",
+        "reviewed": "Revisado",
+        "published": "Publicado por primera vez",
+        "publisher": "Publicado por",
+        "contrast": "Alto contraste",
+        "table": "Tabla {n}",
+        "made_with": "Hecho con Openleaf",
+    },
+    "fr": {
+        "skip": "Aller au contenu principal",
+        "contents": "Sommaire",
+        "key_points": "Points clés",
+        "references": "Références",
+        "disclaimer": "Important",
+        "by": "Par",
+        "and": "et",
+        "reviewed": "Révisé le",
+        "published": "Publié pour la première fois le",
+        "publisher": "Publié par",
+        "contrast": "Contraste élevé",
+        "table": "Tableau {n}",
+        "made_with": "Réalisé avec Openleaf",
+    },
+    "de": {
+        "skip": "Zum Hauptinhalt springen",
+        "contents": "Inhalt",
+        "key_points": "Das Wichtigste",
+        "references": "Quellen",
+        "disclaimer": "Wichtiger Hinweis",
+        "by": "Von",
+        "and": "und",
+        "reviewed": "Geprüft am",
+        "published": "Erstmals veröffentlicht am",
+        "publisher": "Herausgegeben von",
+        "contrast": "Hoher Kontrast",
+        "table": "Tabelle {n}",
+        "made_with": "Erstellt mit Openleaf",
+    },
+}
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+           "agosto", "septiembre", "octubre", "noviembre", "diciembre"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+           "août", "septembre", "octobre", "novembre", "décembre"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+           "August", "September", "Oktober", "November", "Dezember"),
+}
+
+RTL_LANGUAGES = {"ar", "dv", "fa", "he", "ps", "ur", "yi"}
+
+# Formats a browser shows in <img>; anything else is refused rather than
+# silently producing a broken picture.
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".svg": "image/svg+xml",
+}
+
+
+def write(
+    article: Article,
+    theme: Theme,
+    out_dir: Path,
+    *,
+    options: Options,
+    timeline=None,
+) -> list[Path]:
+    """Write ``out_dir/<slug>.html`` and return its path.
+
+    ``timeline`` is accepted for the common writer signature; the page has no
+    audio inside it, so it does not use it yet.
+    """
+    page = render_page(article, theme)
+    target = Path(out_dir) / f"{article.slug}.html"
+    _write(target, page)
+    return [target]
+
+
+def render_page(article: Article, theme: Theme) -> str:
+    """The whole page as a string (a pure function of the article and theme)."""
+    labels = labels_for(article.lang)
+    script = theme.read_text(SCRIPT).strip()
+    renderer = PageRenderer(
+        image_src=_image_data_url,
+        table_labels=_table_labels(article, labels),
+    )
+    context = {
+        "article": article,
+        "lang": article.lang,
+        "dir": "rtl" if article.language in RTL_LANGUAGES else "ltr",
+        "labels": labels,
+        "authors": [author.display for author in article.authors],
+        "byline": _byline(article, labels),
+        "reviewed": _date(article.reviewed, article.language),
+        "published": _date(article.date, article.language),
+        "key_points": renderer.key_points(article) if article.key_points else None,
+        "intro": renderer.blocks(article.intro),
+        "sections": section_tree(article.sections, renderer),
+        "references": renderer.references(article.references) if article.references else None,
+        "disclaimer": renderer.blocks(article.disclaimer) if article.disclaimer else None,
+        "styles": Markup(_font_face_css() + "\n" + theme.read_text(STYLESHEET)),
+        "script": Markup(script),
+        "csp": _content_security_policy(script),
+    }
+    return theme.render(TEMPLATE, **context)
+
+
+def labels_for(lang: str) -> Mapping[str, str]:
+    return LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
+
+
+# --- blocks ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageRenderer(Renderer):
+    """The shared renderer, with tables in a labelled, keyboard-scrollable box.
+
+    A wide table may not fit a 320 px screen; the page itself must never
+    scroll sideways (WCAG 1.4.10), so the table scrolls inside its own box,
+    which keyboard users can focus and screen readers announce by name.
+    """
+
+    table_labels: Mapping[str, str] = field(default_factory=dict)
+
+    def table(self, table: Table) -> Markup:
+        label = self.table_labels.get(_table_key(table), "")
+        return Markup('<div class="table-scroll" role="region" tabindex="0" aria-label="%s">%s</div>') % (
+            label,
+            super().table(table),
+        )
+
+
+def _table_key(table: Table) -> str:
+    first = table.header or (table.rows[0] if table.rows else None)
+    return first.id if first else ""
+
+
+def _table_labels(article: Article, labels: Mapping[str, str]) -> dict[str, str]:
+    tables = [
+        block
+        for blocks in [article.intro, *(s.blocks for s in article.sections)]
+        for block in walk_blocks(blocks)
+        if isinstance(block, Table)
+    ]
+    return {_table_key(t): labels["table"].format(n=n) for n, t in enumerate(tables, start=1)}
+
+
+@dataclass
+class SectionNode:
+    """A section placed in the page outline, with the heading level it gets."""
+
+    section: Section
+    level: int  # 2..6, never more than one below its parent
+    title: Markup
+    body: Markup
+    children: list["SectionNode"] = field(default_factory=list)
+
+
+def section_tree(sections: tuple[Section, ...], renderer: Renderer) -> list[SectionNode]:
+    """Nest sections by level; a heading never skips a level (### after # becomes h2).
+
+    The source may jump from ``##`` to ``####``; the page still has to be a
+    proper outline for screen-reader heading navigation, so a section is at
+    most one level below the section that contains it.
+    """
+    roots: list[SectionNode] = []
+    stack: list[SectionNode] = []
+    for section in sections:
+        while stack and stack[-1].section.level >= section.level:
+            stack.pop()
+        level = min(stack[-1].level + 1 if stack else 2, 6)
+        node = SectionNode(section, level, renderer.inlines(section.title), renderer.blocks(section.blocks))
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return roots
+
+
+# --- embedded resources ----------------------------------------------------
+
+
+def _data_url(data: bytes, media_type: str) -> str:
+    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _image_data_url(figure: Figure) -> str:
+    media_type = IMAGE_TYPES.get(figure.path.suffix.lower()) or mimetypes.guess_type(figure.path.name)[0]
+    if not media_type or not media_type.startswith("image/"):
+        raise OutputError(f"{figure.src}: not an image type a browser can show; use PNG, JPEG, GIF, WebP or SVG")
+    try:
+        data = figure.path.read_bytes()
+    except OSError as exc:
+        raise OutputError(f"{figure.src}: cannot read the image ({exc.strerror})") from exc
+    return _data_url(data, media_type)
+
+
+@functools.lru_cache(maxsize=1)
+def _font_face_css() -> str:
+    rules = []
+    for face in fonts.faces():
+        url = _data_url(face.path.read_bytes(), face.media_type)
+        rules.append(
+            "@font-face {\n"
+            f'  font-family: "{fonts.FAMILY}";\n'
+            f"  font-weight: {face.weight};\n"
+            f"  font-style: {face.style};\n"
+            "  font-display: block;\n"
+            f'  src: url("{url}") format("truetype");\n'
+            "}"
+        )
+    return "\n".join(rules)
+
+
+def _content_security_policy(script: str) -> str:
+    """Allow only what is inside the page: inline styles, data: fonts and images, our script."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return (
+        "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+
+
+# --- text -----------------------------------------------------------------
+
+
+def _date(value: _dt.date | None, language: str) -> dict | None:
+    if value is None:
+        return None
+    months = MONTHS.get(language)
+    if months is None:
+        text = value.isoformat()
+    elif language == "en":
+        text = f"{months[value.month - 1]} {value.day}, {value.year}"
+    elif language == "es":
+        text = f"{value.day} de {months[value.month - 1]} de {value.year}"
+    elif language == "de":
+        text = f"{value.day}. {months[value.month - 1]} {value.year}"
+    else:
+        text = f"{value.day} {months[value.month - 1]} {value.year}"
+    return {"iso": value.isoformat(), "text": text}
+
+
+def _byline(article: Article, labels: Mapping[str, str]) -> str:
+    names = [author.display for author in article.authors]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    # Credentials contain commas ("RD, CDCES"), so names are joined with
+    # semicolons when there are more than two.
+    if len(names) == 2:
+        return f"{names[0]} {labels['and']} {names[1]}"
+    return "; ".join(names[:-1]) + f"; {labels['and']} {names[-1]}"
+
+
+# --- output ---------------------------------------------------------------
+
+
+def _write(target: Path, text: str) -> None:
+    try:
+        files.write_text(target, text)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write the page ({exc.strerror or exc})") from exc
