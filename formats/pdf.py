@@ -1,0 +1,471 @@
+"""The PDF handout, rendered by WeasyPrint as tagged PDF/UA-1.
+
+The theme's Jinja2 template lays the article out as HTML (blocks come from the
+shared renderer in ``markup.py``), the theme's CSS styles it, and WeasyPrint
+turns it into a tagged PDF. WeasyPrint's tagging falls short of PDF/UA in a few
+places, so the finished file is read back with pikepdf and mended (see
+``_mend``): text that is not in the structure tree (the page footer) becomes an
+artifact, and every link gets a description.
+
+WeasyPrint only fetches what the restricted fetcher allows (the article, theme
+and font folders; never the network), and its log records are watched: an
+ERROR record fails the build with our own error instead of a quietly broken PDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from typing import Callable
+
+import pikepdf
+import weasyprint
+from markupsafe import Markup, escape
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from ..source.errors import OutputError
+from ..source.model import Article, Figure, Inline, Reference, Table, Text
+from ..themes import BUILTIN_DIR, Theme, load_theme
+from . import fonts
+from .files import atomic_path
+from .html import _byline, _date, labels_for, section_tree
+from .markup import Renderer
+from .options import Options
+
+log = logging.getLogger(__name__)
+
+TEMPLATE = "pdf/handout.html.j2"
+STYLESHEET = "pdf/handout.css"
+LARGE_PRINT_THEME = "large-print"
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+def write(article: Article, theme: Theme, out_dir: Path, *, options: Options, timeline=None) -> list[Path]:
+    """The handout as ``out_dir/<slug>.pdf``, styled by ``theme``."""
+    return [_write(article, theme, Path(out_dir) / f"{article.slug}.pdf", options)]
+
+
+def write_large_print(
+    article: Article, theme: Theme, out_dir: Path, *, options: Options, timeline=None
+) -> list[Path]:
+    """The large-print edition as ``out_dir/<slug>-large-print.pdf``.
+
+    Uses ``theme`` when it is (or extends) the large-print theme, so a user's
+    large-print variant is honoured; otherwise the built-in large-print theme.
+    """
+    if BUILTIN_DIR / LARGE_PRINT_THEME not in theme.folders:
+        theme = load_theme(LARGE_PRINT_THEME)
+    return [_write(article, theme, Path(out_dir) / f"{article.slug}-large-print.pdf", options)]
+
+
+def _write(article: Article, theme: Theme, target: Path, options: Options) -> Path:
+    paper = PAPER_SIZES.get(options.paper.lower())
+    if paper is None:
+        raise OutputError(f"unknown paper size '{options.paper}'; use one of: {', '.join(PAPER_SIZES)}")
+    html = page_html(article, theme)
+    pdf = _render(html, article, theme, paper)
+    with atomic_path(target) as temp:
+        _mend(pdf, _link_descriptions(html), temp)
+    return target
+
+
+# --- the page as HTML --------------------------------------------------------
+
+
+# A line break right after a hyphen reads back as hyphenation: text extraction
+# (pdftotext, copy and paste, many screen readers) drops the hyphen and joins
+# the halves, so "Barrett-Connor" becomes "BarrettConnor" and a URL breaks.
+# Hyphenated words, and hyphenated parts of URLs between slashes, are kept on
+# one line; longer runs may still break so that nothing runs off the page.
+HYPHENATED = re.compile(r"[^\s/<>]*\w-\w[^\s/<>]*")
+LONGEST_UNBROKEN = 40
+
+
+def keep_hyphenated_words_whole(text: str) -> Markup:
+    """Plain text as markup, hyphenated words in a span that does not wrap."""
+    out, start = [], 0
+    for match in HYPHENATED.finditer(text):
+        if len(match.group()) > LONGEST_UNBROKEN:
+            continue
+        out.append(escape(text[start : match.start()]))
+        out.append(Markup('<span style="white-space: nowrap">%s</span>') % match.group())
+        start = match.end()
+    out.append(escape(text[start:]))
+    return Markup("").join(out)
+
+
+def _keep_hyphenated_words_whole_in_html(html: str) -> Markup:
+    """The same inside safe HTML (citeproc's), touching text only, never tags."""
+    parts = re.split(r"(<[^>]*>)", html)
+    return Markup("").join(
+        Markup(part) if part.startswith("<") else keep_hyphenated_words_whole(unescape(part)) for part in parts
+    )
+
+
+@dataclass(frozen=True)
+class PdfRenderer(Renderer):
+    """The shared renderer, adapted to paper.
+
+    Images are addressed as file URLs. Hyphenated words stay whole (see
+    HYPHENATED), except in table cells, whose width is fixed. A decorative
+    image is drawn as a CSS background: WeasyPrint marks backgrounds as
+    artifacts, which is what PDF/UA asks of decoration (an ``<img alt="">``
+    would be tagged as a Figure without alternate text).
+    """
+
+    image_src: Callable[[Figure], str] = lambda figure: figure.path.as_uri()
+    keep_hyphens: bool = True
+
+    def inline(self, node: Inline) -> Markup:
+        if isinstance(node, Text) and self.keep_hyphens:
+            return keep_hyphenated_words_whole(node.text)
+        return super().inline(node)
+
+    def table(self, table: Table) -> Markup:
+        return Renderer.table(replace(self, keep_hyphens=False), table)
+
+    def references(self, references: tuple[Reference, ...]) -> Markup:
+        whole = tuple(replace(ref, html=_keep_hyphenated_words_whole_in_html(ref.html)) for ref in references)
+        return super().references(whole)
+
+    def figure(self, figure: Figure) -> Markup:
+        if not figure.decorative:
+            return super().figure(figure)
+        size = _image_size(figure.path)
+        if size is None:
+            box = Markup('<div class="decorative-image" style="height: 4cm; background-image: url(%s)"></div>')
+            return box % figure.path.as_uri()
+        width, height = size
+        box = Markup(
+            '<div class="decorative-frame" style="width: %spx">'
+            '<div class="decorative-image" style="padding-top: %.3f%%; background-image: url(%s)"></div>'
+            "</div>"
+        )
+        return box % (width, 100 * height / width, figure.path.as_uri())
+
+
+def _image_size(path: Path) -> tuple[int, int] | None:
+    try:
+        from PIL import Image  # a WeasyPrint dependency
+
+        with Image.open(path) as image:
+            width, height = image.size
+    except Exception:  # not a raster image (SVG) or unreadable: WeasyPrint reports the latter
+        return None
+    return (width, height) if width and height else None
+
+
+def page_html(article: Article, theme: Theme) -> str:
+    """The article laid out by the theme's template, ready for WeasyPrint."""
+    renderer = PdfRenderer()
+    labels = labels_for(article.lang)
+    return theme.render(
+        TEMPLATE,
+        article=article,
+        title=keep_hyphenated_words_whole(article.title),
+        subtitle=keep_hyphenated_words_whole(article.subtitle),
+        labels=labels,
+        byline=_byline(article, labels),
+        reviewed=_date(article.reviewed, article.language),
+        key_points=renderer.key_points(article) if article.key_points else None,
+        intro=renderer.blocks(article.intro),
+        sections=section_tree(article.sections, renderer),
+        references=renderer.references(article.references) if article.references else None,
+        disclaimer=renderer.blocks(article.disclaimer) if article.disclaimer else None,
+    )
+
+
+# "Page 3 of 5" in the footer, per primary language; the theme's CSS reads
+# these as var(--page-word) and var(--of-word). English for the rest.
+PAGE_WORDS = {"en": ("Page", "of"), "es": ("Página", "de"), "fr": ("Page", "sur"), "de": ("Seite", "von")}
+
+
+def _page_css(paper: str, language: str) -> str:
+    page, of = PAGE_WORDS.get(language, PAGE_WORDS["en"])
+    return f'@page {{ size: {paper}; --page-word: "{page}"; --of-word: "{of}"; }}'
+
+
+# --- rendering with WeasyPrint -----------------------------------------------
+
+
+class RefusedFetch(FatalURLFetchingError):
+    """Stops the render: the document asked for something outside the allowed folders."""
+
+
+class FolderFetcher(URLFetcher):
+    """Fetches ``file:`` and ``data:`` URLs only, and files only from inside ``folders``."""
+
+    def __init__(self, folders: list[Path]):
+        super().__init__(allowed_protocols={"file", "data"})
+        self.folders = [folder.resolve() for folder in folders]
+
+    def fetch(self, url, headers=None):
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme != "file":
+            raise RefusedFetch(f"refused to fetch '{url}': Openleaf never uses the network while publishing")
+        path = Path(url2pathname(unquote(urlsplit(url).path))).resolve()
+        if not any(path.is_relative_to(folder) for folder in self.folders):
+            allowed = ", ".join(str(f) for f in self.folders)
+            raise RefusedFetch(f"refused to read '{path}': only files inside {allowed} may be used")
+        return super().fetch(url, headers)
+
+
+class _Records(logging.Handler):
+    """Collects this thread's WeasyPrint log records while one document renders."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.records.append(record)
+
+
+@contextmanager
+def _watched_log():
+    records = _Records()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(records)
+    try:
+        yield records.records
+    finally:
+        logger.removeHandler(records)
+
+
+def _font_faces() -> str:
+    return "\n".join(
+        f'@font-face {{ font-family: "{fonts.FAMILY}"; src: url("{face.path.as_uri()}"); '
+        f"font-weight: {face.weight}; font-style: {face.style}; }}"
+        for face in fonts.faces()
+    )
+
+
+def _render(html: str, article: Article, theme: Theme, paper: str) -> bytes:
+    fetcher = FolderFetcher([article.folder, *theme.folders, fonts.FOLDER])
+    font_config = FontConfiguration()
+    theme_css = theme.read_text(STYLESHEET)
+    with _watched_log() as records:
+        try:
+            stylesheets = [
+                weasyprint.CSS(string=_font_faces(), font_config=font_config, url_fetcher=fetcher),
+                weasyprint.CSS(
+                    string=theme_css,
+                    base_url=theme.find(STYLESHEET).parent.as_uri() + "/",
+                    font_config=font_config,
+                    url_fetcher=fetcher,
+                ),
+                weasyprint.CSS(string=_page_css(paper, article.language), url_fetcher=fetcher),
+            ]
+            document = weasyprint.HTML(
+                string=html, base_url=article.folder.as_uri() + "/", url_fetcher=fetcher
+            )
+            pdf = document.write_pdf(
+                stylesheets=stylesheets,
+                font_config=font_config,
+                pdf_variant="pdf/ua-1",
+                pdf_identifier=hashlib.sha256(article.slug.encode()).hexdigest()[:32].encode(),
+            )
+        except RefusedFetch as exc:
+            raise OutputError(f"{article.source_path}: PDF: {exc}") from None
+    for record in records:
+        if record.levelno < logging.ERROR:
+            log.warning("PDF %s: %s", article.slug, record.getMessage())
+    errors = [record.getMessage() for record in records if record.levelno >= logging.ERROR]
+    if errors:
+        raise OutputError(f"{article.source_path}: the PDF could not be made: " + "; ".join(errors))
+    return pdf
+
+
+# --- mending what WeasyPrint leaves short of PDF/UA --------------------------
+
+
+class _LinkTexts(HTMLParser):
+    """What each link in our HTML says, keyed by its target: the link's description."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: dict[str, str] = {}
+        self._open: list[list] = []  # [target, label, collected text]
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            attributes = dict(attrs)
+            href = attributes.get("href") or ""
+            target = href[1:] if href.startswith("#") else href
+            self._open.append([target, attributes.get("aria-label") or "", []])
+
+    def handle_data(self, data):
+        for link in self._open:
+            link[2].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._open:
+            target, label, text = self._open.pop()
+            description = label or " ".join("".join(text).split())
+            self.texts.setdefault(target, description)
+
+
+def _link_descriptions(html: str) -> dict[str, str]:
+    parser = _LinkTexts()
+    parser.feed(html)
+    return parser.texts
+
+
+def _mend(pdf_bytes: bytes, link_texts: dict[str, str], target: Path) -> None:
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        elements = list(_structure_elements(pdf))
+        _wrap_list_bodies(pdf, elements)
+        _figure_boxes_to_page_space(elements)
+        tagged = _tagged_content(pdf, elements)
+        parent_tree = _parent_tree(pdf)
+        for number, page in enumerate(pdf.pages):
+            artifacts = _untagged_to_artifacts(pdf, page, tagged.get(number, set()))
+            mapping = parent_tree.get(int(page.obj.get("/StructParents", -1)))
+            for mcid in artifacts:
+                if mapping is not None and mcid < len(mapping):
+                    mapping[mcid] = None  # no content carries this id any more
+            _describe_links(page, link_texts)
+        pdf.save(target)
+
+
+def _structure_elements(pdf: pikepdf.Pdf):
+    """Every structure element reachable from the root, parents before children."""
+    stack = [pdf.Root.StructTreeRoot]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        node = stack.pop()
+        if node.is_indirect:
+            if node.objgen in seen:
+                continue
+            seen.add(node.objgen)
+        if node.get("/Type") == pikepdf.Name.StructElem:
+            yield node
+        kids = node.get("/K")
+        kids = kids if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+        stack.extend(reversed([kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]))
+
+
+def _kids(element: pikepdf.Dictionary) -> list:
+    kids = element.get("/K")
+    return list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+
+
+def _tagged_content(pdf: pikepdf.Pdf, elements) -> dict[int, set[int]]:
+    """The marked-content ids that structure elements claim, per page index."""
+    page_index = {page.objgen: i for i, page in enumerate(pdf.pages)}
+    found: dict[int, set[int]] = {}
+    for element in elements:
+        page = element.get("/Pg")
+        mcids = {int(kid) for kid in _kids(element) if isinstance(kid, int)}
+        if page is not None and mcids:
+            found.setdefault(page_index[page.objgen], set()).update(mcids)
+    return found
+
+
+def _parent_tree(pdf: pikepdf.Pdf) -> dict[int, pikepdf.Array]:
+    """The per-page MCID arrays of the parent tree (WeasyPrint writes a flat /Nums)."""
+    nums = pdf.Root.StructTreeRoot.ParentTree.get("/Nums", [])
+    return {int(nums[i]): nums[i + 1] for i in range(0, len(nums) - 1, 2) if isinstance(nums[i + 1], pikepdf.Array)}
+
+
+def _wrap_list_bodies(pdf: pikepdf.Pdf, elements) -> None:
+    """Put what a list item holds besides its label into an LBody.
+
+    WeasyPrint tags a list item with several blocks (paragraphs) as LI > P;
+    a list item should hold only Lbl and LBody.
+    """
+    for item in elements:
+        if item.S != pikepdf.Name.LI:
+            continue
+        kids = _kids(item)
+        loose = [
+            isinstance(kid, pikepdf.Dictionary) and kid.get("/S") not in (None, pikepdf.Name.Lbl, pikepdf.Name.LBody)
+            for kid in kids
+        ]
+        if not any(loose):
+            continue
+        moved = [kid for kid, is_loose in zip(kids, loose) if is_loose]
+        kept = [kid for kid, is_loose in zip(kids, loose) if not is_loose]
+        body = pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody, P=item, K=pikepdf.Array(moved))
+        )
+        if "/Pg" in item:
+            body.Pg = item.Pg
+        for kid in moved:
+            kid.P = body
+        item.K = pikepdf.Array([*kept, body])
+
+
+CSS_PX = 0.75  # PDF points per CSS pixel: WeasyPrint lays out in CSS px at zoom 1
+
+
+def _figure_boxes_to_page_space(elements) -> None:
+    """Turn a figure's /BBox from layout coordinates into page coordinates.
+
+    WeasyPrint writes the image box in CSS pixels from the top-left corner;
+    the PDF's Layout attribute wants points from the bottom-left, as reflow
+    and read-aloud tools use it to find the picture on the page.
+    """
+    for element in elements:
+        attributes = element.get("/A")
+        if element.S != pikepdf.Name.Figure or not isinstance(attributes, pikepdf.Dictionary):
+            continue
+        if "/BBox" not in attributes or "/Pg" not in element:
+            continue
+        x1, y1, x2, y2 = (float(value) for value in attributes.BBox)
+        height = float(element.Pg.MediaBox[3])
+        attributes.BBox = pikepdf.Array(
+            [round(x1 * CSS_PX, 3), round(height - y2 * CSS_PX, 3), round(x2 * CSS_PX, 3), round(height - y1 * CSS_PX, 3)]
+        )
+
+
+def _untagged_to_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, tagged: set[int]) -> list[int]:
+    """Mark content that no structure element claims as a pagination artifact.
+
+    WeasyPrint gives the page-margin boxes (our footer) marked-content ids but
+    leaves them out of the structure tree; PDF/UA wants such furniture marked
+    as an artifact instead, so assistive technology skips it. Returns the
+    ids it took away.
+    """
+    mended = []
+    artifacts = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        if operator == pikepdf.Operator("BDC") and isinstance(operands[1], pikepdf.Dictionary):
+            mcid = operands[1].get("/MCID")
+            if mcid is not None and int(mcid) not in tagged:
+                artifacts.append(int(mcid))
+                operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)]
+        mended.append(pikepdf.ContentStreamInstruction(operands, operator))
+    if artifacts:
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(mended))
+    return artifacts
+
+
+def _describe_links(page: pikepdf.Page, link_texts: dict[str, str]) -> None:
+    """Give every link annotation a /Contents that says what the link is, not just where it goes."""
+    for annotation in page.obj.get("/Annots", []):
+        if annotation.get("/Subtype") != pikepdf.Name.Link:
+            continue
+        if "/Dest" in annotation:
+            target = str(annotation.Dest) if isinstance(annotation.Dest, pikepdf.String) else ""
+        else:
+            target = str(annotation.get("/A", {}).get("/URI", ""))
+        description = link_texts.get(target) or target
+        if description:
+            annotation.Contents = pikepdf.String(description)
