@@ -23,7 +23,8 @@ from conftest import example_articles, write_article
 from openleaf.formats import html
 from openleaf.formats.options import Options
 from openleaf.source.errors import ThemeError
-from openleaf.source.model import Article, sentences_of
+from openleaf.formats.markup import Renderer
+from openleaf.source.model import Article, Section, Text, sentences_of
 from openleaf.source.parser import parse_article
 from openleaf.themes import load_theme
 
@@ -74,8 +75,6 @@ This article exists to stress the page. It has a very long word,
 
 1. Step one.
 2. Step two.
-
-### A subsection
 
 ::: warning
 Stop and call your doctor if the pain gets worse.
@@ -316,10 +315,27 @@ def test_one_h1_and_no_skipped_heading_levels(page_under_test):
 
 def test_skipped_source_levels_step_down_one_at_a_time(pages):
     article, path = pages["edge-cases"]
-    tree = _tree(path)
     last = article.sections[-1]
     assert last.title_text == "A skipped level in the source"
-    assert tree.get_element_by_id(last.id).tag == "h4"  # ## > ### > #### became h2 > h3 > h4
+    assert _tree(path).get_element_by_id(last.id).tag == "h3"  # "####" right after "##"
+
+
+def test_the_writer_itself_never_skips_a_level():
+    # The parser already warns and repairs; the page must hold even for a
+    # model built some other way.
+    def section(number: int, level: int) -> Section:
+        return Section(f"sec-{number}", number, level, (Text(f"Part {number}"),), ())
+
+    tree = html.section_tree((section(1, 2), section(2, 5), section(3, 4), section(4, 2), section(5, 3)), Renderer())
+    flat = []
+
+    def walk(nodes, depth=0):
+        for node in nodes:
+            flat.append((node.section.id, node.level, depth))
+            walk(node.children, depth + 1)
+
+    walk(tree)
+    assert flat == [("sec-1", 2, 0), ("sec-2", 3, 1), ("sec-3", 3, 1), ("sec-4", 2, 0), ("sec-5", 3, 1)]
 
 
 def test_landmarks_and_table_of_contents(page_under_test):
