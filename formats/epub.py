@@ -26,7 +26,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from ..source.errors import InputError, OutputError
-from ..source.model import Article, Block, Figure, Section, Table, walk_blocks
+from ..source.model import Article, Block, Figure, Section, Table, plain_text, walk_blocks
 from ..themes import Theme
 from . import fonts
 from .files import atomic_path
@@ -106,6 +106,14 @@ SVG = "image/svg+xml"
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", SVG: "svg"}
 
 
+# Scripts written right to left: the documents and the page order follow them.
+RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
+
+
+def direction(article: Article) -> str:
+    return "rtl" if article.language in RTL_LANGUAGES else "ltr"
+
+
 def labels_for(article: Article) -> tuple[dict[str, str], Markup]:
     """The labels, and the attributes for an element holding one (lang="en" for stand-ins)."""
     if article.language in LABELS:
@@ -152,9 +160,14 @@ class TocEntry:
     label: bool = False  # one of our words, not the author's: may need lang="en"
 
 
+def section_name(section: Section) -> str:
+    """The heading as plain text; a heading that is only a citation keeps its number."""
+    return section.title_text or plain_text(section.title).strip() or str(section.number)
+
+
 def _toc_of(node: SectionNode, file_name: str) -> TocEntry:
     return TocEntry(
-        node.section.title_text,
+        section_name(node.section),
         f"{file_name}#{node.section.id}",
         [_toc_of(child, file_name) for child in node.children],
     )
@@ -200,32 +213,65 @@ def safe_stem(text: str) -> str:
     return stem or "image"
 
 
-def _is_svg(data: bytes) -> bool:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+SVG_NS = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+# Elements that run code or move: an image in a book does neither.
+SVG_DROP = {SVG_NS + name for name in ("script", "animate", "animateMotion", "animateTransform", "set", "discard")}
+
+
+def clean_svg(data: bytes) -> bytes | None:
+    """The SVG without scripts, event handlers, animation or references outside itself; None if not SVG.
+
+    External entities are never loaded (an SVG could otherwise pull a local
+    file into the book) and the DOCTYPE is dropped, as EPUB wants.
+    """
+    parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False, huge_tree=False)
     try:
-        return etree.fromstring(data, parser).tag == "{http://www.w3.org/2000/svg}svg"
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
-        return False
+        return None
+    if root.tag != SVG_NS + "svg":
+        return None
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.tag in SVG_DROP:
+            if element.getparent() is not None:
+                element.getparent().remove(element)
+            continue
+        for name in list(element.attrib):
+            value = element.attrib[name].strip()
+            if name.lower().startswith("on"):
+                del element.attrib[name]
+            elif name in ("href", XLINK_HREF) and element.tag != SVG_NS + "a":
+                if not (value.startswith("#") or value.startswith("data:image/")):
+                    del element.attrib[name]
+    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def read_image(path: Path) -> tuple[str, bytes]:
-    """(media type, bytes), judged by content rather than by the file's extension."""
+    """(media type, bytes), judged by content rather than by the file's extension.
+
+    Formats a reading system need not show become PNG, and an animated
+    picture keeps its first frame: nothing in the book moves or flashes.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the image ({exc.strerror})") from exc
-    if _is_svg(data):
-        return SVG, data
+    svg = clean_svg(data)
+    if svg is not None:
+        return SVG, svg
     from PIL import Image as PILImage, UnidentifiedImageError
 
     try:
         with PILImage.open(io.BytesIO(data)) as picture:
-            if picture.format in CORE_IMAGE_TYPES:
+            animated = getattr(picture, "n_frames", 1) > 1
+            if picture.format in CORE_IMAGE_TYPES and not animated:
                 return CORE_IMAGE_TYPES[picture.format], data
+            picture.seek(0)
             converted = io.BytesIO()
             picture.save(converted, "PNG")
             return "image/png", converted.getvalue()
-    except (UnidentifiedImageError, OSError) as exc:
+    except (UnidentifiedImageError, OSError, EOFError) as exc:
         raise InputError(f"{path}: not an image Openleaf can read; use PNG, JPEG, GIF, WebP or SVG") from exc
 
 
@@ -263,7 +309,7 @@ def plan(article: Article) -> tuple[list[Document], list[TocEntry], list[tuple[s
 
     for node in roots:
         file_name = f"{node.section.id}.xhtml"
-        documents.append(Document(file_name, node.section.id, node.section.title_text, "epub/section.xhtml", {"node": node}))
+        documents.append(Document(file_name, node.section.id, section_name(node.section), "epub/section.xhtml", {"node": node}))
         toc.append(_toc_of(node, file_name))
     for part, present in [("references", bool(article.references)), ("disclaimer", bool(article.disclaimer))]:
         if present:
@@ -274,7 +320,7 @@ def plan(article: Article) -> tuple[list[Document], list[TocEntry], list[tuple[s
     if article.intro:
         start = TocEntry(labels["introduction"], "title.xhtml#intro", label=True)
     elif roots:
-        start = TocEntry(roots[0].section.title_text, documents[1].file_name)
+        start = TocEntry(section_name(roots[0].section), documents[1].file_name)
     else:
         start = TocEntry(article.title, "title.xhtml")
     landmarks = [
@@ -307,6 +353,7 @@ def render(article: Article, theme: Theme, images: dict[Path, Image]) -> tuple[l
         "label_lang": label_lang,
         "r": renderer,
         "lang": article.lang,
+        "dir": direction(article),
         "css_href": CSS_FILE,
     }
 
@@ -320,9 +367,34 @@ def render(article: Article, theme: Theme, images: dict[Path, Image]) -> tuple[l
         for element_id in _ids_in(document.xhtml):
             where.setdefault(element_id, document.file_name)
 
+    for document in documents:
+        document.xhtml = retarget_fragments(document.xhtml, document.file_name, where)
+
     nav = Document("nav.xhtml", "nav", labels["contents"], "epub/nav.xhtml")
     nav.xhtml = theme.render(nav.template, doc_title=title_of(nav.name), toc=toc, landmarks=landmarks, **common)
     return documents, nav
+
+
+def retarget_fragments(xhtml: str, file_name: str, where: dict[str, str]) -> str:
+    """Point an author's ``#id`` links at the document that now holds the id.
+
+    In one HTML page ``#sec-2`` just works; split into documents it must
+    name the file, and a link to an id that exists nowhere is no link at all.
+    """
+    if 'href="#' not in xhtml:
+        return xhtml
+    root = etree.fromstring(xhtml.encode("utf-8"))
+    for link in root.iter("{http://www.w3.org/1999/xhtml}a"):
+        href = link.get("href", "")
+        if not href.startswith("#"):
+            continue
+        holder = where.get(href[1:])
+        if holder is None:
+            del link.attrib["href"]
+        elif holder != file_name:
+            link.set("href", f"{holder}{href}")
+    body = etree.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + body + "\n"
 
 
 def font_faces_css() -> str:
@@ -363,7 +435,7 @@ def accessibility_summary(article: Article) -> str:
     else:
         structure = "a table of contents"
     parts = [f"This EPUB of \u201c{article.title}\u201d has {structure}, and a reading order that follows the article."]
-    described = [figure for figure in figures_of(article) if not figure.decorative]
+    described = {figure.path for figure in figures_of(article) if not figure.decorative}
     if len(described) == 1:
         parts.append("Its one image has a text description.")
     elif described:
@@ -404,6 +476,8 @@ def _add_metadata(book: epub.EpubBook, article: Article) -> None:
     book.set_identifier(book_identifier(article))
     book.set_title(article.title)
     book.set_language(article.lang)
+    if direction(article) == "rtl":
+        book.set_direction("rtl")
     for index, author in enumerate(article.authors, start=1):
         book.add_author(author.name, role="aut", uid=f"creator-{index}")
     if article.publisher:
