@@ -84,17 +84,31 @@ def _write(article: Article, theme: Theme, target: Path, options: Options) -> Pa
 # --- the page as HTML --------------------------------------------------------
 
 
-# A line break right after a hyphen reads back as hyphenation: text extraction
-# (pdftotext, copy and paste, many screen readers) drops the hyphen and joins
-# the halves, so "Barrett-Connor" becomes "BarrettConnor" and a URL breaks.
-# Hyphenated words, and hyphenated parts of URLs between slashes, are kept on
-# one line; longer runs may still break so that nothing runs off the page.
+# Two ways text extraction (pdftotext, copy and paste, many screen readers)
+# can lose what a line break split:
+# - after a hyphen, it reads the break as hyphenation and drops the hyphen
+#   ("Barrett-Connor" becomes "BarrettConnor", a URL changes). So hyphenated
+#   words, and hyphenated parts of URLs between slashes, stay on one line;
+#   longer runs may still break so that nothing runs off the page.
+# - a very long word must break somewhere, and in a table it would otherwise
+#   make its column as wide as the word, pushing the table off the page. It
+#   gets zero-width spaces: break points that neither show nor extract.
 HYPHENATED = re.compile(r"[^\s/<>]*\w-\w[^\s/<>]*")
 LONGEST_UNBROKEN = 40
+LONG_WORD = re.compile(r"\w{24,}")
+WORD_PIECE = 12
+ZERO_WIDTH_SPACE = "\u200b"
 
 
-def keep_hyphenated_words_whole(text: str) -> Markup:
-    """Plain text as markup, hyphenated words in a span that does not wrap."""
+def _breakable(word: str) -> str:
+    return ZERO_WIDTH_SPACE.join(word[i : i + WORD_PIECE] for i in range(0, len(word), WORD_PIECE))
+
+
+def paper_text(text: str, *, keep_hyphenated: bool = True) -> Markup:
+    """Plain text as markup: long words breakable, hyphenated words in a span that does not wrap."""
+    text = LONG_WORD.sub(lambda match: _breakable(match.group()), text)
+    if not keep_hyphenated:
+        return escape(text)
     out, start = [], 0
     for match in HYPHENATED.finditer(text):
         if len(match.group()) > LONGEST_UNBROKEN:
@@ -106,11 +120,11 @@ def keep_hyphenated_words_whole(text: str) -> Markup:
     return Markup("").join(out)
 
 
-def _keep_hyphenated_words_whole_in_html(html: str) -> Markup:
+def _paper_html(html: str) -> Markup:
     """The same inside safe HTML (citeproc's), touching text only, never tags."""
     parts = re.split(r"(<[^>]*>)", html)
     return Markup("").join(
-        Markup(part) if part.startswith("<") else keep_hyphenated_words_whole(unescape(part)) for part in parts
+        Markup(part) if part.startswith("<") else paper_text(unescape(part)) for part in parts
     )
 
 
@@ -118,26 +132,27 @@ def _keep_hyphenated_words_whole_in_html(html: str) -> Markup:
 class PdfRenderer(Renderer):
     """The shared renderer, adapted to paper.
 
-    Images are addressed as file URLs. Hyphenated words stay whole (see
-    HYPHENATED), except in table cells, whose width is fixed. A decorative
-    image is drawn as a CSS background: WeasyPrint marks backgrounds as
-    artifacts, which is what PDF/UA asks of decoration (an ``<img alt="">``
-    would be tagged as a Figure without alternate text).
+    Images are addressed as file URLs. Hyphenated words stay whole and long
+    words get break points (see HYPHENATED); in table cells hyphenated words
+    may break, as a column should not grow to fit them. A decorative image
+    is drawn as a CSS background: WeasyPrint marks backgrounds as artifacts,
+    which is what PDF/UA asks of decoration (an ``<img alt="">`` would be
+    tagged as a Figure without alternate text).
     """
 
     image_src: Callable[[Figure], str] = lambda figure: figure.path.as_uri()
-    keep_hyphens: bool = True
+    keep_hyphenated: bool = True
 
     def inline(self, node: Inline) -> Markup:
-        if isinstance(node, Text) and self.keep_hyphens:
-            return keep_hyphenated_words_whole(node.text)
+        if isinstance(node, Text):
+            return paper_text(node.text, keep_hyphenated=self.keep_hyphenated)
         return super().inline(node)
 
     def table(self, table: Table) -> Markup:
-        return Renderer.table(replace(self, keep_hyphens=False), table)
+        return Renderer.table(replace(self, keep_hyphenated=False), table)
 
     def references(self, references: tuple[Reference, ...]) -> Markup:
-        whole = tuple(replace(ref, html=_keep_hyphenated_words_whole_in_html(ref.html)) for ref in references)
+        whole = tuple(replace(ref, html=_paper_html(ref.html)) for ref in references)
         return super().references(whole)
 
     def figure(self, figure: Figure) -> Markup:
@@ -174,8 +189,8 @@ def page_html(article: Article, theme: Theme) -> str:
     return theme.render(
         TEMPLATE,
         article=article,
-        title=keep_hyphenated_words_whole(article.title),
-        subtitle=keep_hyphenated_words_whole(article.subtitle),
+        title=paper_text(article.title),
+        subtitle=paper_text(article.subtitle),
         labels=labels,
         byline=_byline(article, labels),
         reviewed=_date(article.reviewed, article.language),
