@@ -101,7 +101,18 @@ Call 999 in an emergency.
 
 ::: note
 Write your numbers down.
+
+- Even in a list, with `code` and a line  
+  break.
 :::
+
+## *Odd* headings [@beta]
+
+## [@gamma]
+
+Write to [the clinic](mailto:clinic@example.org) or call [0800 000 000](tel:+44800000000).
+
+> ![A quoted picture](images/circle.svg)
 """
 
 GERMAN_BODY = """\
@@ -234,7 +245,8 @@ def built_sources(root: Path) -> dict[str, Path]:
             date="2024-02-03", reviewed="2026-01-10", publisher="Example Clinic",
             summary="Checks images, tables, nested lists and long words.",
             key_points=["Pictures have descriptions.", "Tables have headers [@beta]."],
-            references=REFERENCES,
+            disclaimer="Not advice. Read [the references](#ref-1) or ask [us](mailto:clinic@example.org).",
+            references=REFERENCES + [{"id": "delta", "type": "book", "title": "Never Cited"}],
         ),
         "german": write_article(
             root / "german", GERMAN_BODY, name="schlafen.md", title="Gesund schlafen", lang="de-DE",
@@ -509,7 +521,9 @@ def test_back_links_point_into_several_documents(books):
         book.resolve(references, a.get("href"))[0]
         for a in book.docs[references].xpath("//x:a[@role='doc-backlink']", namespaces=NS)
     }
-    assert documents == {book.entry("title.xhtml"), book.entry("sec-1.xhtml"), book.entry("sec-3.xhtml")}
+    # Intro and key points, a table and a nested list, a quote, two headings.
+    expected = ["title.xhtml", "sec-1.xhtml", "sec-3.xhtml", "sec-5.xhtml", "sec-6.xhtml"]
+    assert documents == {book.entry(name) for name in expected}
 
 
 def test_references_and_disclaimer_are_their_own_documents(book):
