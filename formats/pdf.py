@@ -344,6 +344,7 @@ def _link_descriptions(html: str) -> dict[str, str]:
 
 def _mend(pdf_bytes: bytes, link_texts: dict[str, str], target: Path) -> None:
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        _join_page_fragments(pdf)
         elements = list(_structure_elements(pdf))
         _wrap_list_bodies(pdf, elements)
         _figure_boxes_to_page_space(elements)
@@ -397,6 +398,78 @@ def _parent_tree(pdf: pikepdf.Pdf) -> dict[int, pikepdf.Array]:
     """The per-page MCID arrays of the parent tree (WeasyPrint writes a flat /Nums)."""
     nums = pdf.Root.StructTreeRoot.ParentTree.get("/Nums", [])
     return {int(nums[i]): nums[i + 1] for i in range(0, len(nums) - 1, 2) if isinstance(nums[i + 1], pikepdf.Array)}
+
+
+# Containers that WeasyPrint tags once per page when they run over a page
+# break. Paragraphs are left split: a paragraph that ends a page and one that
+# starts the next cannot be told from one paragraph in two parts.
+JOINABLE = {"/Sect", "/Div", "/L", "/LI", "/LBody", "/BlockQuote"}
+HEADINGS = {"/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}
+
+
+def _join_page_fragments(pdf: pikepdf.Pdf) -> None:
+    """Make a section, list or box that runs over a page break one element again.
+
+    WeasyPrint builds the structure tree page by page, so the references list
+    that continues on the next page becomes two lists and a section two
+    sections, the second without its heading. A fragment is recognised as the
+    next sibling on the following page that cannot be a new element of its
+    own: a section not opening with a heading, a list item without its label.
+    """
+    page_index = {page.objgen: i for i, page in enumerate(pdf.pages)}
+    last_page: dict[tuple[int, int], int] = {}  # an element already joined ends on a later page
+
+    def continues(first, second) -> bool:
+        if not (isinstance(first, pikepdf.Dictionary) and isinstance(second, pikepdf.Dictionary)):
+            return False
+        kind = str(second.get("/S"))
+        if kind != str(first.get("/S")) or kind not in JOINABLE:
+            return False
+        if "/Pg" not in first or "/Pg" not in second:
+            return False
+        if page_index[second.Pg.objgen] != last_page.get(first.objgen, page_index[first.Pg.objgen]) + 1:
+            return False
+        if any(isinstance(kid, int) for kid in [*_kids(first), *_kids(second)]):
+            return False  # marked content right in the element: it belongs to its page
+        opening = next((kid for kid in _kids(second) if isinstance(kid, pikepdf.Dictionary)), None)
+        if kind == "/Sect":
+            return opening is None or str(opening.get("/S")) not in HEADINGS
+        if kind == "/LI":
+            return not any(isinstance(kid, pikepdf.Dictionary) and kid.get("/S") == pikepdf.Name.Lbl for kid in _kids(second))
+        return True
+
+    def join(parent) -> None:
+        joined: list = []
+        for kid in _kids(parent):
+            if joined and continues(joined[-1], kid):
+                for grandchild in _kids(kid):
+                    if isinstance(grandchild, pikepdf.Dictionary) and "/S" in grandchild:
+                        grandchild.P = joined[-1]
+                joined[-1].K = pikepdf.Array([*_kids(joined[-1]), *_kids(kid)])
+                last_page[joined[-1].objgen] = page_index[kid.Pg.objgen]
+            else:
+                joined.append(kid)
+        parent.K = pikepdf.Array(joined)
+        for kid in joined:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                join(kid)
+
+    for top in _kids(pdf.Root.StructTreeRoot):
+        _prune_empty(top)
+        join(top)
+
+
+def _prune_empty(element) -> bool:
+    """Drop structure elements that hold nothing; True when ``element`` itself is empty.
+
+    WeasyPrint leaves an empty list item behind when only a nested list
+    continues on the next page (and an empty Div for a decorative image);
+    an empty element would sit between two fragments that belong together.
+    """
+    kept = [kid for kid in _kids(element) if not (isinstance(kid, pikepdf.Dictionary) and "/S" in kid and _prune_empty(kid))]
+    if "/K" in element:
+        element.K = pikepdf.Array(kept)
+    return not kept
 
 
 def _wrap_list_bodies(pdf: pikepdf.Pdf, elements) -> None:

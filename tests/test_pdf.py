@@ -411,6 +411,25 @@ def test_list_items_hold_only_a_label_and_a_body(built):
         assert {child.tag for child in item.children} <= {"Lbl", "LBody"}, item
 
 
+def assert_whole_across_pages(tree: Node, article) -> None:
+    """A section or list that runs over a page break is still one element."""
+    sections = [node for node in tree.walk() if node.tag == "Sect"]
+    assert sections and all(re.fullmatch(r"H[1-6]", node.children[0].tag) for node in sections)
+    references = section_with_heading(tree, labels_for(article.lang)["references"])
+    lists = [node for node in references.children if node.tag == "L"]
+    assert len(lists) == 1 and sum(1 for item in lists[0].children if item.tag == "LI") == len(article.references)
+    for item in (node for node in tree.walk() if node.tag == "LI"):
+        assert item.children[0].tag == "Lbl", one_line(item.all_text())
+
+
+def test_sections_and_lists_that_cross_a_page_break_stay_one_element(built, examples):
+    with pikepdf.open(built["large"].path) as pdf:
+        assert len(pdf.pages) >= 3  # large print: several page breaks to cross
+    assert_whole_across_pages(built["large"].tree, built["large"].article)
+    for made in examples:
+        assert_whole_across_pages(made.tree, made.article)
+
+
 def test_nested_lists_stay_lists(built):
     tree = built["a4"].tree
     nested = [node for node in tree.walk() if node.tag == "L" and any(child.tag == "L" for child in node.walk() if child is not node)]
@@ -450,6 +469,34 @@ def test_page_furniture_is_an_artifact_and_all_other_content_is_tagged(built):
                 assert marked <= claimed.get(number, set()), (name, number)
         tagged_text = one_line(built[name].tree.all_text())
         assert "Page 1 of" not in tagged_text and "Página 1 de" not in tagged_text
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_the_structure_tree_is_consistent(built, name):
+    """Each element points back to its parent, and the parent tree maps each id to its holder."""
+    with pikepdf.open(built[name].path) as pdf:
+        holder: dict[tuple[int, int], tuple[int, int]] = {}  # (page, mcid) -> element
+        pages = {page.objgen: i for i, page in enumerate(pdf.pages)}
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            kids = node.get("/K")
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+            for kid in kids:
+                if isinstance(kid, int):
+                    holder[(pages[node.Pg.objgen], kid)] = node.objgen
+                elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    assert kid.P.objgen == node.objgen
+                    stack.append(kid)
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        mapped = {}
+        for page in pdf.pages:
+            index = int(page.StructParents)
+            array = next(nums[i + 1] for i in range(0, len(nums), 2) if int(nums[i]) == index)
+            for mcid, element in enumerate(array):
+                if element is not None:
+                    mapped[(pages[page.objgen], mcid)] = element.objgen
+        assert mapped == holder
 
 
 def test_every_link_has_a_description(built):
