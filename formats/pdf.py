@@ -40,7 +40,7 @@ from ..source.model import Article, Figure, Inline, Reference, Table, Text
 from ..themes import BUILTIN_DIR, Theme, load_theme
 from . import fonts
 from .files import atomic_path
-from .html import _byline, _date, labels_for, section_tree
+from .html import RTL_LANGUAGES, _byline, _date, labels_for, section_tree
 from .markup import Renderer
 from .options import Options
 
@@ -189,6 +189,7 @@ def page_html(article: Article, theme: Theme) -> str:
     return theme.render(
         TEMPLATE,
         article=article,
+        dir="rtl" if article.language in RTL_LANGUAGES else "ltr",
         title=paper_text(article.title),
         subtitle=paper_text(article.subtitle),
         labels=labels,
@@ -298,13 +299,34 @@ def _render(html: str, article: Article, theme: Theme, paper: str) -> bytes:
             )
         except RefusedFetch as exc:
             raise OutputError(f"{article.source_path}: PDF: {exc}") from None
+    _report(records, article)
+    return pdf
+
+
+MISSING_GLYPH = re.compile(r'unsupported by fonts: "(.+)" \(U\+')
+
+
+def _report(records: list[logging.LogRecord], article: Article) -> None:
+    """Raise WeasyPrint's errors as ours; pass its warnings on, missing characters as one."""
+    errors, missing = [], []
     for record in records:
-        if record.levelno < logging.ERROR:
-            log.warning("PDF %s: %s", article.slug, record.getMessage())
-    errors = [record.getMessage() for record in records if record.levelno >= logging.ERROR]
+        message = record.getMessage()
+        if record.levelno >= logging.ERROR:
+            errors.append(message)
+        elif match := MISSING_GLYPH.search(message):
+            missing.append(match.group(1))
+        else:
+            log.warning("%s: PDF: %s", article.source_path, message)
+    if missing:
+        log.warning(
+            "%s: PDF: no installed font has %s, so they print as empty boxes; "
+            "install a font for %s text (the Noto fonts cover most scripts)",
+            article.source_path,
+            " ".join(sorted(set(missing))),
+            article.lang,
+        )
     if errors:
         raise OutputError(f"{article.source_path}: the PDF could not be made: " + "; ".join(errors))
-    return pdf
 
 
 # --- mending what WeasyPrint leaves short of PDF/UA --------------------------

@@ -8,7 +8,9 @@ for what a person can copy out of the page.
 
 from __future__ import annotations
 
+import logging
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from conftest import example_articles, write_article
+from conftest import example_articles, require_tool, write_article
 from openleaf.formats import pdf as pdf_writer
 from openleaf.formats.html import labels_for
 from openleaf.formats.options import Options
@@ -264,6 +266,11 @@ def section_with_heading(tree: Node, title: str) -> Node:
 # --- building the PDFs once ----------------------------------------------------
 
 
+def require_poppler() -> None:
+    require_tool(bool(shutil.which("pdftotext") and shutil.which("pdfinfo")), "poppler-utils (pdftotext, pdfinfo)")
+
+
+
 def make_images(folder: Path) -> None:
     (folder / "images").mkdir(parents=True, exist_ok=True)
     chart = Image.new("RGB", (600, 300), "#dbeef3")
@@ -289,6 +296,7 @@ class Built:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Built]:
     """One article, in several PDFs: A4 handout, Letter handout, large print; and a Spanish one."""
+    require_poppler()
     root = tmp_path_factory.mktemp("pdf")
     folder = root / "sugar"
     make_images(folder)
@@ -309,6 +317,7 @@ def built(tmp_path_factory) -> dict[str, Built]:
 
 @pytest.fixture(scope="module")
 def examples(tmp_path_factory) -> list[Built]:
+    require_poppler()
     out = tmp_path_factory.mktemp("examples")
     made = []
     for source in example_articles():
@@ -561,6 +570,30 @@ def test_another_language_gets_its_own_labels_and_language_tag(built):
     assert labels["key_points"] in text and labels["references"] in text
     assert "Página 1 de 1" in text
     assert [title for _, title in headings(built["es"].tree)][2:4] == ["Por qué beber agua", "Cuándo beber más"]
+
+
+def test_a_right_to_left_article_is_set_from_the_right(tmp_path):
+    require_poppler()
+    body = "الإنسولين هرمون يساعد السكر على دخول الخلايا في الجسم.\n\n## كيف يتم اكتشافها\n\nيفحص الطبيب مستوى السكر.\n"
+    article = parse_article(write_article(tmp_path / "ar", body, title="مقاومة الإنسولين", lang="ar"))
+    [path] = pdf_writer.write(article, load_theme("handout"), tmp_path / "out", options=Options())
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "ar"
+        width = float(pdf.pages[0].MediaBox[2])
+    lines = re.findall(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', text_of(path, "-bbox-layout"))
+    body_lines = [(float(a), float(b)) for a, b in lines][:4]  # title and first paragraph
+    assert all(width - x_max < 25 * MM and x_min > 60 * MM for x_min, x_max in body_lines), body_lines
+
+
+def test_characters_no_font_has_are_named_in_one_warning(tmp_path, caplog):
+    """The file is still written (its text extracts), but the author learns what prints as boxes."""
+    unprintable = "\ue000\ue001"  # private-use characters: no installed font draws them
+    article = parse_article(write_article(tmp_path / "art", f"Symbols {unprintable} here.\n"))
+    with caplog.at_level(logging.WARNING, logger="openleaf.formats.pdf"):
+        [path] = pdf_writer.write(article, load_theme("handout"), tmp_path / "out", options=Options())
+    assert path.exists()
+    warnings = [r.getMessage() for r in caplog.records if r.name == "openleaf.formats.pdf"]
+    assert len(warnings) == 1 and "\ue000" in warnings[0] and "\ue001" in warnings[0], warnings
 
 
 # --- sizes ------------------------------------------------------------------------
