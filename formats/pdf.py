@@ -2,10 +2,12 @@
 
 The theme's Jinja2 template lays the article out as HTML (blocks come from the
 shared renderer in ``markup.py``), the theme's CSS styles it, and WeasyPrint
-turns it into a tagged PDF. WeasyPrint's tagging falls short of PDF/UA in a few
-places, so the finished file is read back with pikepdf and mended (see
-``_mend``): text that is not in the structure tree (the page footer) becomes an
-artifact, and every link gets a description.
+turns it into a tagged PDF. WeasyPrint 70's tagging falls short of PDF/UA in a
+few places, so the finished file is read back with pikepdf and mended (see
+``_mend``): a section or list that crosses a page break is one element again,
+list items hold only Lbl and LBody, figure boxes are in page space, text that
+is not in the structure tree (the page footer) becomes an artifact, and every
+link says what it is.
 
 WeasyPrint only fetches what the restricted fetcher allows (the article, theme
 and font folders; never the network), and its log records are watched: an
@@ -14,7 +16,6 @@ ERROR record fails the build with our own error instead of a quietly broken PDF.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 import re
@@ -24,10 +25,9 @@ from dataclasses import dataclass, replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
-
-from typing import Callable
 
 import pikepdf
 import weasyprint
@@ -35,7 +35,7 @@ from markupsafe import Markup, escape
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from ..source.errors import OutputError
+from ..source.errors import OutputError, UsageError
 from ..source.model import Article, Figure, Inline, Reference, Table, Text
 from ..themes import BUILTIN_DIR, Theme, load_theme
 from . import fonts
@@ -73,7 +73,7 @@ def write_large_print(
 def _write(article: Article, theme: Theme, target: Path, options: Options) -> Path:
     paper = PAPER_SIZES.get(options.paper.lower())
     if paper is None:
-        raise OutputError(f"unknown paper size '{options.paper}'; use one of: {', '.join(PAPER_SIZES)}")
+        raise UsageError(f"unknown paper size '{options.paper}'; use one of: {', '.join(PAPER_SIZES)}")
     html = page_html(article, theme)
     pdf = _render(html, article, theme, paper)
     with atomic_path(target) as temp:
@@ -295,7 +295,6 @@ def _render(html: str, article: Article, theme: Theme, paper: str) -> bytes:
                 stylesheets=stylesheets,
                 font_config=font_config,
                 pdf_variant="pdf/ua-1",
-                pdf_identifier=hashlib.sha256(article.slug.encode()).hexdigest()[:32].encode(),
             )
         except RefusedFetch as exc:
             raise OutputError(f"{article.source_path}: PDF: {exc}") from None
@@ -379,7 +378,7 @@ def _mend(pdf_bytes: bytes, link_texts: dict[str, str], target: Path) -> None:
                 if mapping is not None and mcid < len(mapping):
                     mapping[mcid] = None  # no content carries this id any more
             _describe_links(page, link_texts)
-        pdf.save(target)
+        pdf.save(target, deterministic_id=True)  # same article, same bytes
 
 
 def _structure_elements(pdf: pikepdf.Pdf):

@@ -23,7 +23,7 @@ from conftest import example_articles, require_tool, write_article
 from openleaf.formats import pdf as pdf_writer
 from openleaf.formats.html import labels_for
 from openleaf.formats.options import Options
-from openleaf.source.errors import OutputError
+from openleaf.source.errors import OutputError, UsageError
 from openleaf.source.parser import parse_article
 from openleaf.themes import load_theme
 
@@ -337,6 +337,11 @@ def test_the_file_is_named_after_the_slug(built):
     assert built["a4"].path.name == "sugar.pdf"
     assert built["large"].path.name == "sugar-large-print.pdf"
     assert not [p for p in built["a4"].path.parent.iterdir() if p.name != "sugar.pdf"]  # no temp file left
+
+
+def test_the_same_article_gives_the_same_bytes(built, tmp_path):
+    [again] = pdf_writer.write(built["a4"].article, load_theme("handout"), tmp_path, options=Options(paper="a4"))
+    assert again.read_bytes() == built["a4"].path.read_bytes()
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -720,5 +725,5 @@ def test_a_weasyprint_error_fails_the_build_and_keeps_the_old_file(tmp_path):
 
 def test_an_unknown_paper_size_is_refused(tmp_path):
     article = parse_article(write_article(tmp_path / "art", "Hello.\n"))
-    with pytest.raises(OutputError, match="paper"):
+    with pytest.raises(UsageError, match="paper"):
         pdf_writer.write(article, load_theme("handout"), tmp_path / "out", options=Options(paper="a3"))
