@@ -513,6 +513,17 @@ def test_the_structure_tree_is_consistent(built, name):
         assert mapped == holder
 
 
+def test_a_bare_article_makes_a_complete_pdf_too(tmp_path):
+    """No authors, dates, key points or references: nothing empty is left on the page."""
+    require_poppler()
+    article = parse_article(write_article(tmp_path / "art", "Just a line.\n\n## Only section\n\nText.\n"))
+    [path] = pdf_writer.write(article, load_theme("handout"), tmp_path / "out", options=Options())
+    tree = structure(path)
+    assert headings(tree) == [(1, "A Test Article"), (2, "Only section"), (2, labels_for("en")["disclaimer"])]
+    assert not [node for node in tree.walk() if node.tag == "L"]
+    assert "Page 1 of 1" in one_line(text_of(path))
+
+
 def test_every_link_has_a_description(built):
     with pikepdf.open(built["a4"].path) as pdf:
         links = [a for page in pdf.pages for a in page.get("/Annots", []) if a.Subtype == pikepdf.Name.Link]
