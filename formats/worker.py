@@ -1,0 +1,232 @@
+"""What runs in a worker process (local pool or Dask): write one output, or speak a few sentences.
+
+Tasks take and return plain, picklable data and never raise for an expected
+failure: an article's problem travels back as lines of text and an exit code,
+so one bad article never takes the pool down with it. A worker parses each
+article once and keeps the Piper voice loaded between tasks.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import resource
+import signal
+import socket
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..source.errors import ExitCode, OpenleafError
+from .manifest import FileRecord, sha256_bytes
+from .options import Options
+
+
+@dataclass
+class WorkerStats:
+    """Who ran a task and how much memory that process has needed so far."""
+
+    worker: str  # "host:pid"
+    peak_rss_mb: float
+
+
+@dataclass
+class OutputResult:
+    files: list[FileRecord] = field(default_factory=list)
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)  # empty when the output was written
+    exit_code: int = ExitCode.OK
+    traceback: str = ""  # for --traceback, when the failure is a bug
+    messages: list[str] = field(default_factory=list)  # warnings the writer logged
+    stats: WorkerStats | None = None
+
+
+@dataclass
+class SpeechResult:
+    synthesised: int = 0
+    cached: int = 0
+    audio_seconds: float = 0.0
+    seconds: float = 0.0
+    error: str = ""  # the audio writer meets the same problem again and reports it for its article
+    stats: WorkerStats | None = None
+
+
+@dataclass(frozen=True)
+class Voice:
+    """An engine and voice as get_engine takes them: what the sentences of an article are spoken with."""
+
+    engine: str
+    lang: str
+    voice: str | None
+    rate: float
+
+
+@dataclass
+class SpeechPlan:
+    voice: Voice | None = None  # None: the audio writer will find out why, and report it
+    texts: list[str] = field(default_factory=list)  # exactly what the audio writer will synthesise
+    stats: WorkerStats | None = None
+
+
+def _stats() -> WorkerStats:
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    return WorkerStats(f"{socket.gethostname()}:{os.getpid()}", peak_kb / 1024)
+
+
+# --- process set-up and Ctrl-C --------------------------------------------------
+
+_busy = False
+_stopping = False
+
+
+def init_process() -> None:
+    """Initializer of local pool processes.
+
+    Ctrl-C goes to the whole process group; the main process alone decides
+    what to do about it, and then stops the workers with SIGTERM. A worker in
+    the middle of a task unwinds it (writers delete their temporary files) and
+    exits; an idle worker exits at once.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_terminate)
+    # One thread per process: the pool already uses every core.
+    os.environ.setdefault("OPENLEAF_PIPER_THREADS", "1")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+def _on_terminate(signum, frame) -> None:
+    global _stopping
+    if _busy:
+        _stopping = True
+        raise KeyboardInterrupt
+    os._exit(ExitCode.INTERRUPTED)
+
+
+class _Running(logging.Handler):
+    """Runs a task: marks the process busy (so SIGTERM unwinds the task instead of killing it
+    mid-write) and collects the warnings logged meanwhile, to be shown by the main process."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def __enter__(self) -> "_Running":
+        global _busy
+        _busy = True
+        logging.getLogger().addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        global _busy
+        logging.getLogger().removeHandler(self)
+        _busy = False
+        if _stopping:
+            os._exit(ExitCode.INTERRUPTED)
+
+
+# --- writing one output ------------------------------------------------------------
+
+def _article(source: str, expected_sha: str):
+    """The parsed article; refuses a source edited since the run was planned (its keys would lie)."""
+    raw = Path(source).read_bytes()
+    if sha256_bytes(raw) != expected_sha:
+        raise OpenleafError(f"{source}: changed while it was being published; run publish again")
+    return _parse(source, raw)
+
+
+@functools.lru_cache(maxsize=8)  # the tasks of one article tend to come one after the other
+def _parse(source: str, raw: bytes):
+    from ..source.parser import parse_text
+
+    return parse_text(raw, Path(source))
+
+
+def write_output(source: str, source_sha: str, fmt: str, out_root: str, options: Options,
+                 theme: str | None) -> OutputResult:  # fmt: skip
+    """Write format ``fmt`` of the article at ``source`` into ``out_root/<slug>/``."""
+    from .audio.engines import EngineError
+    from .build import WRITERS, themes_for
+
+    started = time.perf_counter()
+    result = OutputResult()
+    with _Running() as task:
+        try:
+            article = _article(source, source_sha)
+            out_dir = Path(out_root) / article.slug
+            out_dir.mkdir(parents=True, exist_ok=True)
+            written = WRITERS[fmt](article, themes_for([fmt], theme)[fmt], out_dir, options=options, timeline=None)
+            result.files = [FileRecord.of(Path(path), out_dir) for path in written]
+        except OpenleafError as error:
+            result.errors, result.exit_code = error.lines(), error.exit_code
+        except EngineError as error:
+            result.errors, result.exit_code = [f"{source}: {error}"], ExitCode.ENGINE
+        except OSError as error:
+            result.errors = [f"{source}: could not write {fmt}: {error.strerror or error}"]
+            result.exit_code = ExitCode.OUTPUT
+        except Exception as error:  # a bug: report it for this output, keep the others going
+            result.errors = [f"{source}: internal error while writing {fmt}: {type(error).__name__}: {error} "
+                             "(this is a bug in Openleaf; run again with --traceback and report it)"]
+            result.exit_code = ExitCode.UNEXPECTED
+            result.traceback = traceback.format_exc()
+    result.messages = task.messages
+    result.seconds = time.perf_counter() - started
+    result.stats = _stats()
+    return result
+
+
+# --- speaking sentences ahead of the audio writer ---------------------------------------
+
+
+def plan_speech(source: str, source_sha: str, theme: str | None, options: Options) -> SpeechPlan:
+    """The voice and the texts the audio writer will speak for this article (it will find them cached)."""
+    from . import audio
+    from .build import themes_for
+
+    plan = SpeechPlan()
+    with _Running():
+        try:
+            article = _article(source, source_sha)
+            engine, texts = _speech(audio, article, themes_for(["audio"], theme)["audio"], options)
+            plan.voice, plan.texts = Voice(engine.name, article.lang, engine.voice, options.rate), texts
+        except Exception:  # noqa: BLE001 - the audio writer meets the same problem and reports it
+            pass
+    plan.stats = _stats()
+    return plan
+
+
+def _speech(audio, article, theme, options: Options):
+    if hasattr(audio, "speech_plan"):
+        return audio.speech_plan(article, theme, options)
+    # What audio.write() speaks, step by step (until the audio package offers speech_plan()).
+    pauses, terms, _cover = audio._theme_settings(theme)
+    script = audio.build_script(article, pauses=pauses, terms=terms)
+    return audio.choose_engine(article.lang, options.voice, options.rate), [u.spoken for u in script.utterances]
+
+
+
+def speak(voice: Voice, texts: list[str], cache_dir: str | None) -> SpeechResult:
+    """Put these sentences into the shared speech cache, where the audio writer will find them."""
+    from .audio.cache import SpeechCache, synthesize_cached
+    from .audio.engines import get_engine
+
+    started = time.perf_counter()
+    result = SpeechResult()
+    with _Running():
+        try:
+            engine = get_engine(voice.engine, voice.lang, voice=voice.voice, rate=voice.rate)
+            cache = SpeechCache(cache_dir)
+            for text in texts:
+                samples, cached = synthesize_cached(engine, text, cache=cache)
+                result.cached += cached
+                result.synthesised += not cached
+                result.audio_seconds += len(samples) / engine.sample_rate
+        except Exception as error:  # noqa: BLE001 - the audio writer reports it properly
+            result.error = f"{type(error).__name__}: {error}"
+    result.seconds = time.perf_counter() - started
+    result.stats = _stats()
+    return result

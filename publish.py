@@ -1,0 +1,243 @@
+"""The command line: ``publish ARTICLE...`` writes a PDF, an EPUB, a large-print page and audio of each.
+
+A thin layer over the library (formats/batch.py does the work): parse the
+arguments, publish, print the summary. Expected failures are OpenleafError
+with an exit code; a traceback only with --traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python publish.py` from a checkout: the folder is the package
+    import importlib.util
+
+    _spec = importlib.util.spec_from_file_location(
+        "openleaf", Path(__file__).resolve().parent / "__init__.py",
+        submodule_search_locations=[str(Path(__file__).resolve().parent)],
+    )
+    _module = importlib.util.module_from_spec(_spec)
+    sys.modules["openleaf"] = _module
+    _spec.loader.exec_module(_module)
+    __package__ = "openleaf"
+
+from openleaf import __version__
+from openleaf.source.errors import ExitCode, OpenleafError, OutputError
+
+FORMAT_NAMES = ("pdf", "epub", "html", "audio", "large-print-pdf")
+DEFAULT_FORMATS = ["pdf", "epub", "html", "audio"]
+EXIT_CODES_HELP = "\n".join(
+    f"  {code.value:>3}  {text}"
+    for code, text in [
+        (ExitCode.OK, "everything was written (or was already up to date)"),
+        (ExitCode.SOME_FAILED, "some articles or formats failed; the others were written"),
+        (ExitCode.USAGE, "the command line is wrong"),
+        (ExitCode.SOURCE, "the article has errors (each shown as FILE:LINE:COL: message), or two articles share a slug"),
+        (ExitCode.NO_INPUT, "an input file is missing or unreadable"),
+        (ExitCode.ENGINE, "a speech engine, tool or the Dask scheduler is unavailable"),
+        (ExitCode.UNEXPECTED, "a bug in Openleaf (run again with --traceback and report it)"),
+        (ExitCode.OUTPUT, "an output cannot be written"),
+        (ExitCode.THEME, "a theme is missing or broken"),
+        (ExitCode.INTERRUPTED, "interrupted with Ctrl-C (finished outputs are kept; run again to finish)"),
+    ]
+)
+
+DESCRIPTION = """\
+Publish health articles written in Markdown as a tagged PDF handout, an
+accessible EPUB 3, a large-print HTML page and spoken audio (MP3 with
+chapters), all offline.
+
+Each article (a .md file starting with YAML front matter: title, lang,
+references, disclaimer, ...; see the README) goes to OUT/<slug>/. Give one
+file, several, folders (every *.md inside, recursively) or glob patterns.
+Outputs whose inputs have not changed are not built again; articles are
+published in parallel, one process per core.
+"""
+
+EPILOG = f"""\
+examples:
+  publish examples/insulin-resistance.md
+      all four formats into out/insulin-resistance/
+  publish examples/insulin-resistance.md --formats pdf --paper letter
+      only the PDF handout, on US Letter paper
+  publish article.md --voice espeak --rate 1.25
+      faster, lighter speech with espeak-ng
+  publish leaflets/ --jobs 2 --json report.json
+      every *.md below leaflets/, two at a time, with a machine-readable report
+  publish 'leaflets/**/*.md' --force
+      rebuild everything, even outputs that are up to date
+  publish leaflets/ --scheduler tcp://10.0.0.5:8786
+      run the work on a Dask cluster (see the README)
+  publish voices
+      list the voices available on this machine
+
+exit codes:
+{EXIT_CODES_HELP}
+"""
+
+
+def _formats(value: str) -> list[str]:
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in FORMAT_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMAT_NAMES)}"
+        )
+    return list(dict.fromkeys(names))
+
+
+def _rate(value: str) -> float:
+    try:
+        rate = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number; give e.g. 1.25") from None
+    if not 0.75 <= rate <= 1.5:
+        raise argparse.ArgumentTypeError(f"{rate} is outside 0.75 to 1.5 (1.0 is normal speed)")
+    return rate
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes; give 1 or more")
+    return int(value)
+
+
+def _scheduler(value: str) -> str:
+    if "://" not in value:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a scheduler address; give e.g. tcp://10.0.0.5:8786")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line (the usage is long), our exit code
+        print(f"publish: error: {message} (see: publish --help)", file=sys.stderr)
+        raise SystemExit(ExitCode.USAGE)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="publish",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("articles", nargs="+", metavar="ARTICLE",
+                        help="article files, folders (every *.md inside, recursively) or glob patterns "
+                             "such as 'leaflets/**/*.md'; or 'voices' to list the voices")
+    output = parser.add_argument_group("what to write")
+    output.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
+                        help="output folder; each article goes to DIR/<slug>/ (default: out)")
+    output.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
+                        help="comma-separated formats to write (default: pdf,epub,html,audio; also: large-print-pdf)")
+    output.add_argument("--voice", default="piper", metavar="ENGINE[:VOICE]",
+                        help="speech engine: piper (default, offline neural), espeak (offline, every language, fast) "
+                             "or gtts (online, Google; opt-in)")
+    output.add_argument("--rate", type=_rate, default=1.0, metavar="R",
+                        help="speaking rate from 0.75 to 1.5 (default: 1.0)")
+    output.add_argument("--theme", default=None, metavar="NAME|PATH",
+                        help="theme for every format: handout, large-print or a theme folder "
+                             "(default: handout for the PDF, large-print for EPUB and HTML)")
+    output.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default: a4)")
+    batch = parser.add_argument_group("how to build")
+    batch.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1, metavar="N",
+                       help=f"processes to publish with (default: the number of cores, here {os.cpu_count() or 1})")
+    batch.add_argument("--scheduler", type=_scheduler, default=None, metavar="tcp://HOST:PORT",
+                       help="run on a Dask cluster instead of local processes; the workers must see the articles "
+                            "and --out at the same paths")
+    batch.add_argument("--force", action="store_true",
+                       help="build every output again, even those whose inputs have not changed")
+    batch.add_argument("--fail-fast", action="store_true",
+                       help="stop at the first article that fails (default: publish all the others)")
+    report = parser.add_argument_group("what to print")
+    report.add_argument("--json", metavar="FILE",
+                        help="also write a machine-readable report of the run to FILE ('-' for stdout)")
+    report.add_argument("--quiet", "-q", action="store_true", help="print only errors and the summary")
+    report.add_argument("--traceback", action="store_true", help="show the Python traceback of an internal error")
+    report.add_argument("--version", action="version", version=f"openleaf {__version__}")
+    return parser
+
+
+def list_voices() -> int:
+    from openleaf.formats.audio.engines import list_voices as voices
+
+    for voice in voices():
+        marks = ", ".join(m for m in ("default" if voice.default else "", "offline" if voice.offline else "online") if m)
+        print(f"{voice.engine}:{voice.voice}\t{', '.join(voice.languages)}\t{marks}")
+    return ExitCode.OK
+
+
+def exit_code(report) -> int:
+    """0 when nothing failed. One article on its own keeps the code of its failure (65 for a bad
+    source); in a batch, 1 says that some failed while the others were published."""
+    if not report.failed:
+        return ExitCode.OK
+    if len(report.articles) == 1:
+        article = report.articles[0]
+        if article.errors:
+            return article.exit_code
+        codes = {o.exit_code for o in article.outputs.values() if o.status == "failed"}
+        if len(codes) == 1 and all(o.status == "failed" for o in article.outputs.values()):
+            return codes.pop()
+    return ExitCode.SOME_FAILED
+
+
+def _check_report_target(target: str | None) -> None:
+    if target and target != "-":
+        folder = Path(target).resolve().parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            raise OutputError(f"{target}: cannot write the report there; choose another --json FILE")
+
+
+def run(args: argparse.Namespace) -> int:
+    from openleaf.formats.batch import publish
+    from openleaf.formats.options import Options
+    from openleaf.formats.progress import Display, report_data, write_report
+
+    options = Options(paper=args.paper, voice=args.voice, rate=args.rate)
+    _check_report_target(args.json)
+    display = Display(quiet=args.quiet, table_to_stderr=args.json == "-")
+    try:
+        report = publish(args.articles, args.out, args.formats, options, theme=args.theme, jobs=args.jobs,
+                         scheduler=args.scheduler, force=args.force, fail_fast=args.fail_fast, listener=display)
+    finally:
+        display.stop()
+    code = exit_code(report)
+    display.summary(report, args.out, traceback=args.traceback)
+    if args.json:
+        write_report(report_data(report, args.out, options, args.theme, code), args.json)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    traceback = "--traceback" in argv
+    try:
+        if argv[:1] == ["voices"]:
+            return list_voices()
+        args = make_parser().parse_args(argv)
+        return run(args)
+    except KeyboardInterrupt:
+        print("publish: interrupted; finished outputs are kept, unfinished ones were not written "
+              "(run the same command again to finish)", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except OpenleafError as exc:
+        if traceback:
+            raise
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return exc.exit_code
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except Exception as exc:  # a bug: say so plainly
+        if traceback:
+            raise
+        print(f"publish: internal error: {type(exc).__name__}: {exc} "
+              "(this is a bug in Openleaf; run again with --traceback and report it)", file=sys.stderr)
+        return ExitCode.UNEXPECTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
