@@ -1,1 +1,273 @@
-"""Spoken audio: speech engines, the sentence cache and the audio writer."""
+"""The audio edition: the article read aloud, with chapters, captions and a timeline.
+
+``write()`` turns the article into a speech script (script.py), rewrites each
+utterance into words an engine says well (normalize.py), synthesises every
+utterance on its own through the sentence cache (engines.py, cache.py), joins
+them with pauses, brings the whole to -16 LUFS (loudness.py) and writes, in
+``out_dir/audio/``:
+
+- ``<slug>.mp3``: the whole article, ID3v2.4 tags and one chapter per section
+  (plus the opening, the references and the disclaimer);
+- ``NN-<chapter>.mp3``: one file per chapter, and ``<slug>.m3u8`` listing them;
+- ``<slug>.timeline.json`` and ``<slug>.vtt``: when each utterance is heard.
+
+Because each utterance is synthesised alone, its number of samples gives its
+exact start and end in the result; no alignment is guessed afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ...source.errors import EngineUnavailable, OpenleafError, ThemeError
+from ...source.model import Article
+from ..files import write_text
+from ..options import Options
+from .cache import SpeechCache, synthesize_cached
+from .engines import Engine, EngineError, espeak_voice_for, get_engine, piper_has_voice
+from .loudness import CEILING_DBTP, TARGET_LUFS, integrated_loudness, master, true_peak_db
+from .mp3 import ENCODER_DELAY_SAMPLES, ChapterMark, Tags, encode, write_mp3
+from .script import Pauses, Script, build_script
+from .timeline import Timeline, TimelineEntry
+
+log = logging.getLogger("openleaf")
+
+# Peaks are limited below the -1 dBTP ceiling before encoding, because MP3
+# encoding moves peaks a little; the encoded file is measured afterwards.
+PRE_ENCODE_CEILING_DBTP = CEILING_DBTP - 1.0
+# Speech engines pad each sentence with silence of their own; we keep this much
+# of it, so that the pauses we add are the pauses the listener hears.
+KEEP_LEAD_MS, KEEP_TAIL_MS = 20, 60
+SILENCE_THRESHOLD = 0.01  # of full scale: about -40 dBFS
+TAIL_MS = 600  # silence after the last word, so players do not cut it
+
+
+class AudioFiles(list):
+    """The paths written (a list, as every writer returns), plus what the build found out."""
+
+    timeline: Timeline
+    script: Script
+    engine: str = ""
+    voice: str = ""
+    synthesized: int = 0  # utterances the engine spoke this time
+    reused: int = 0  # utterances taken from the cache
+
+
+def choose_engine(lang: str, voice_option: str, rate: float) -> Engine:
+    """The engine for `--voice` ("piper", "espeak", "gtts", or "engine:voice") speaking `lang`.
+
+    Piper speaks only the languages it has voices for here; for any other
+    language the default falls back to espeak-ng, with a notice.
+    """
+    name, _, voice = (voice_option or "piper").partition(":")
+    name, voice = name.strip().lower() or "piper", voice.strip() or None
+    if name == "piper" and voice is None and not piper_has_voice(lang):
+        try:
+            fallback = espeak_voice_for(lang)
+        except EngineError as error:
+            raise EngineUnavailable(str(error)) from error
+        log.warning("Piper has no voice for %s here; speaking with espeak-ng (voice %s) instead.", lang, fallback)
+        name = "espeak"
+    try:
+        return get_engine(name, lang, voice=voice, rate=rate)
+    except EngineError as error:
+        raise EngineUnavailable(str(error)) from error
+
+
+@dataclass(frozen=True)
+class Rendering:
+    samples: np.ndarray  # float64, mono, [-1, 1]
+    sample_rate: int
+    spans: tuple[tuple[int, int], ...]  # (start, end) sample of each utterance of the script
+    synthesized: int
+    reused: int
+
+
+def _trim(samples: np.ndarray, sample_rate: int) -> np.ndarray:
+    """Cut the engine's own leading and trailing silence, keeping a little air."""
+    loud = np.flatnonzero(np.abs(samples) > SILENCE_THRESHOLD * 32768)
+    if len(loud) == 0:
+        return samples[:0]
+    start = max(0, loud[0] - sample_rate * KEEP_LEAD_MS // 1000)
+    end = min(len(samples), loud[-1] + 1 + sample_rate * KEEP_TAIL_MS // 1000)
+    return samples[start:end]
+
+
+def render(script: Script, engine: Engine, cache: SpeechCache | None, rate: float = 1.0) -> Rendering:
+    """Synthesise every utterance and join them with their pauses."""
+    sample_rate = engine.sample_rate
+    pieces: list[np.ndarray] = []
+    spans: list[tuple[int, int]] = []
+    cursor = synthesized = reused = 0
+    for utterance in script.utterances:
+        try:
+            pcm, hit = synthesize_cached(engine, utterance.spoken, rate, cache)
+        except EngineError as error:
+            raise EngineUnavailable(str(error)) from error
+        reused += hit
+        synthesized += not hit
+        speech = _trim(np.asarray(pcm, dtype=np.int16), sample_rate)
+        pause = np.zeros(round(sample_rate * utterance.pause_after_ms / 1000 / rate), dtype=np.int16)
+        spans.append((cursor, cursor + len(speech)))
+        pieces += [speech, pause]
+        cursor += len(speech) + len(pause)
+    pieces.append(np.zeros(sample_rate * TAIL_MS // 1000, dtype=np.int16))
+    samples = np.concatenate(pieces).astype(np.float64) / 32768 if pieces else np.zeros(0)
+    return Rendering(samples, sample_rate, tuple(spans), synthesized, reused)
+
+
+def to_pcm16(samples: np.ndarray) -> np.ndarray:
+    return np.clip(np.round(samples * 32767), -32768, 32767).astype(np.int16)
+
+
+def encode_measured(pcm: np.ndarray, sample_rate: int, *, match_loudness: bool) -> tuple[bytes, np.ndarray]:
+    """Encode, decode, measure, and encode again with a corrected gain if MP3 moved the level.
+
+    The encoder's low-pass takes a little energy away and moves peaks a
+    little; the file is what the listener hears, so the file is measured.
+    Returns the MP3 and the PCM it was encoded from.
+    """
+    mp3 = encode(pcm, sample_rate)
+    decoded = _decode(mp3)
+    if decoded is None:
+        return mp3, pcm  # no decoder here: the margins before encoding have to do
+    correction = 0.0
+    if match_loudness:
+        loudness = integrated_loudness(decoded, sample_rate)
+        if np.isfinite(loudness):
+            correction = TARGET_LUFS - loudness
+    peak = true_peak_db(decoded)
+    correction = min(correction, CEILING_DBTP - 0.3 - peak)
+    if abs(correction) < 0.1:
+        return mp3, pcm
+    pcm = to_pcm16(pcm / 32768 * 10 ** (correction / 20))
+    return encode(pcm, sample_rate), pcm
+
+
+def _decode(mp3: bytes) -> np.ndarray | None:
+    try:
+        import io
+
+        import soundfile
+    except ImportError:
+        return None
+    try:
+        samples, _ = soundfile.read(io.BytesIO(mp3), dtype="float64", always_2d=False)
+    except Exception:  # an old libsndfile without MP3 support
+        return None
+    return samples
+
+
+def slugify(text: str, fallback: str = "section") -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    return slug or fallback
+
+
+def _theme_settings(theme) -> tuple[Pauses, dict[str, str], bytes | None]:
+    """Pauses (``[audio.pauses]`` in theme.toml), extra pronunciations
+    (``audio/pronounce.toml``) and cover art (``audio/cover.png``) from the theme."""
+    if theme is None:
+        return Pauses(), {}, None
+    audio_settings = theme.settings.get("audio", {}) if hasattr(theme, "settings") else {}
+    pauses = Pauses.from_settings(audio_settings.get("pauses") if isinstance(audio_settings, dict) else None)
+    terms: dict[str, str] = {}
+    cover = None
+    try:
+        table = tomllib.loads(theme.find("audio/pronounce.toml").read_text(encoding="utf-8"))
+        terms = {str(k): str(v) for k, v in table.items() if isinstance(v, str)}
+    except ThemeError:
+        pass
+    except tomllib.TOMLDecodeError as error:
+        raise ThemeError(f"theme '{theme.name}': audio/pronounce.toml: {error}") from error
+    try:
+        cover = theme.find("audio/cover.png").read_bytes()
+    except ThemeError:
+        pass
+    return pauses, terms, cover
+
+
+def _ms(sample: int, sample_rate: int) -> int:
+    return round((sample + ENCODER_DELAY_SAMPLES) * 1000 / sample_rate)
+
+
+def write(article: Article, theme, out_dir: Path, *, options: Options | None = None, timeline=None) -> AudioFiles:
+    """Write the audio edition of `article` into ``out_dir/audio/``; the result carries the timeline."""
+    options = options or Options()
+    pauses, terms, cover = _theme_settings(theme)
+    script = build_script(article, pauses=pauses, terms=terms)
+    if not script.utterances:
+        raise OpenleafError(f"{article.source_path}: the article has nothing to say aloud")
+    engine = choose_engine(article.lang, options.voice, options.rate)
+    cache = SpeechCache(options.cache_dir)
+    log.info("audio: speaking %d utterances with %s (%s)", len(script.utterances), engine.name, engine.voice)
+    rendering = render(script, engine, cache, options.rate)
+    log.info("audio: %d synthesised, %d from the cache", rendering.synthesized, rendering.reused)
+
+    rate = rendering.sample_rate
+    pcm = to_pcm16(master(rendering.samples, rate, ceiling_dbtp=PRE_ENCODE_CEILING_DBTP))
+    total_ms = _ms(len(pcm), rate)
+
+    entries = tuple(
+        TimelineEntry(u.id, u.section_id, _ms(start, rate), _ms(end, rate), u.text, u.spoken)
+        for u, (start, end) in zip(script.utterances, rendering.spans)
+    )
+    # Chapter k runs from its first utterance to the next chapter's first utterance.
+    first_sample = {}
+    for utterance, (start, _) in zip(script.utterances, rendering.spans):
+        first_sample.setdefault(utterance.section_id, start)
+    starts = [first_sample[c.id] for c in script.chapters]
+    bounds = starts[1:] + [len(pcm)]
+    marks = [
+        ChapterMark(chapter.title, _ms(start, rate), _ms(end, rate) if end < len(pcm) else total_ms)
+        for chapter, start, end in zip(script.chapters, starts, bounds)
+    ]
+
+    folder = out_dir / "audio"
+    folder.mkdir(parents=True, exist_ok=True)
+    artists = tuple(a.name for a in article.authors) or ((article.publisher,) if article.publisher else ())
+    dated = article.reviewed or article.date
+    year = str(dated.year) if dated else ""
+    main = folder / f"{article.slug}.mp3"
+    written = AudioFiles()
+    main_mp3, pcm = encode_measured(pcm, rate, match_loudness=True)
+    write_mp3(main, main_mp3,
+              Tags(article.title, artists, article.publisher or "Openleaf", article.lang, year, cover_png=cover),
+              marks)
+    written.append(main)
+
+    playlist = ["#EXTM3U", f"#PLAYLIST:{article.title}"]
+    count = len(script.chapters)
+    names = set()
+    for number, (chapter, start, end) in enumerate(zip(script.chapters, [0] + starts[1:], bounds), start=1):
+        name = f"{number:02d}-{slugify(chapter.title)}.mp3"
+        names.add(name)
+        part = folder / name
+        part_mp3, _ = encode_measured(pcm[start:end], rate, match_loudness=False)
+        write_mp3(part, part_mp3,
+                  Tags(chapter.title, artists, article.title, article.lang, year, f"{number}/{count}", cover))
+        written.append(part)
+        seconds = math.ceil((end - start) / rate)
+        playlist += [f"#EXTINF:{seconds},{chapter.title}", name]
+    for stale in folder.glob("[0-9][0-9]-*.mp3"):
+        if stale.name not in names:  # a chapter of an earlier build that no longer exists
+            stale.unlink()
+
+    timeline_result = Timeline(entries, main, total_ms)
+    written.append(write_text(folder / f"{article.slug}.m3u8", "\n".join(playlist) + "\n"))
+    written.append(write_text(folder / f"{article.slug}.timeline.json", timeline_result.to_json()))
+    written.append(write_text(folder / f"{article.slug}.vtt", timeline_result.to_vtt()))
+
+    written.timeline = timeline_result
+    written.script = script
+    written.engine, written.voice = engine.name, engine.voice
+    written.synthesized, written.reused = rendering.synthesized, rendering.reused
+    return written

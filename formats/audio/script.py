@@ -1,0 +1,330 @@
+"""The speech script: what the audio edition says, in reading order.
+
+The script is derived from the article model alone. Each `Utterance` is one
+piece of speech synthesised on its own: a sentence (its id is the sentence
+id), a heading (the section id), a table row (the row id), an image's alt text
+(the figure id), a reference (the reference id), or one of the few words the
+reader adds to help a listener find their way ("Key points.", "Quote.",
+"End of quote.", "Tip."). Those added words get ids derived from the element
+they introduce, so every id is stable across builds.
+
+Citations are never read: `Sentence.spoken_text` drops them. Every utterance
+keeps its written `text` (for captions) and its `spoken` form, normalised for
+the engine (see normalize.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Mapping
+
+from ...source.model import (
+    Article,
+    Callout,
+    Figure,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+    TableRow,
+    plain_text,
+)
+from .normalize import Normalizer, spoken_date
+
+OPENING = "opening"
+REFERENCES = "references"
+DISCLAIMER = "disclaimer"
+
+
+@dataclass(frozen=True)
+class Pauses:
+    """Silence after an utterance, in milliseconds at rate 1.0 (faster speech, shorter pauses)."""
+
+    sentence: int = 300
+    paragraph: int = 750
+    list_item: int = 500
+    section: int = 1400
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, object] | None) -> "Pauses":
+        """From a mapping such as a theme's ``[audio.pauses]`` table; unknown keys are ignored."""
+        values = {}
+        for name in ("sentence", "paragraph", "list_item", "section"):
+            value = (settings or {}).get(name)
+            if isinstance(value, int | float) and value >= 0:
+                values[name] = int(value)
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Utterance:
+    id: str  # the element id it speaks: sentence, section, row, figure, reference
+    section_id: str  # the chapter it belongs to: "opening", a section id, "references", "disclaimer"
+    text: str  # as written (captions show this)
+    pause_after_ms: int
+    spoken: str = ""  # what the engine is given; normalised
+
+    @property
+    def words(self) -> int:
+        return len(self.spoken.split())
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str  # the section id shared by its utterances
+    title: str
+
+
+@dataclass(frozen=True)
+class Script:
+    lang: str
+    utterances: tuple[Utterance, ...]
+    chapters: tuple[Chapter, ...]
+
+    def utterances_of(self, chapter_id: str) -> list[Utterance]:
+        return [u for u in self.utterances if u.section_id == chapter_id]
+
+    @property
+    def spoken_text(self) -> str:
+        return " ".join(u.spoken for u in self.utterances)
+
+
+# What the reader says around the article's own words, per language. Other
+# languages fall back to English words spoken by that language's voice.
+LABELS = {
+    "en": {
+        "by": "By {names}.", "and": "and", "reviewed": "Reviewed on {date}.", "key_points": "Key points.",
+        "quote": "Quote.", "end_quote": "End of quote.", "table": "Table with {n} rows.",
+        "table_one": "Table with 1 row.", "row": "Row {n}.", "image": "Image: {alt}",
+        "note": "Note.", "tip": "Tip.", "warning": "Warning.", "references": "References",
+        "reference": "Reference {n}.", "disclaimer": "Disclaimer", "online": "Online at {site}.",
+    },
+    "es": {
+        "by": "Por {names}.", "and": "y", "reviewed": "Revisado el {date}.", "key_points": "Puntos clave.",
+        "quote": "Cita.", "end_quote": "Fin de la cita.", "table": "Tabla con {n} filas.",
+        "table_one": "Tabla con 1 fila.", "row": "Fila {n}.", "image": "Imagen: {alt}",
+        "note": "Nota.", "tip": "Consejo.", "warning": "Advertencia.", "references": "Referencias",
+        "reference": "Referencia {n}.", "disclaimer": "Aviso", "online": "En {site}.",
+    },
+    "fr": {
+        "by": "Par {names}.", "and": "et", "reviewed": "Revu le {date}.", "key_points": "Points clés.",
+        "quote": "Citation.", "end_quote": "Fin de citation.", "table": "Tableau de {n} lignes.",
+        "table_one": "Tableau d'une ligne.", "row": "Ligne {n}.", "image": "Image : {alt}",
+        "note": "Note.", "tip": "Conseil.", "warning": "Attention.", "references": "Références",
+        "reference": "Référence {n}.", "disclaimer": "Avertissement", "online": "Sur {site}.",
+    },
+    "de": {
+        "by": "Von {names}.", "and": "und", "reviewed": "Geprüft am {date}.", "key_points": "Das Wichtigste.",
+        "quote": "Zitat.", "end_quote": "Ende des Zitats.", "table": "Tabelle mit {n} Zeilen.",
+        "table_one": "Tabelle mit 1 Zeile.", "row": "Zeile {n}.", "image": "Bild: {alt}",
+        "note": "Hinweis.", "tip": "Tipp.", "warning": "Warnung.", "references": "Quellen",
+        "reference": "Quelle {n}.", "disclaimer": "Haftungsausschluss", "online": "Auf {site}.",
+       
+    },
+}
+
+def labels_for(lang: str) -> dict[str, str]:
+    return LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
+
+
+_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]")
+_DOI = re.compile(r"\s*\b(?:doi|DOI):\s*\S+?(?=\.?\s|\.?$)\.?")
+_PMID = re.compile(r"\s*\bPMID:\s*\d+\.?")
+# AMA's "2024;47(Suppl 1):S20-S42." is for finding a paper, not for listening: keep the year.
+_JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,2})?)?;[^.\s]*(?:\s[^.\s]*\))?[^.\s]*\.")
+
+
+def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
+    """A formatted reference made fit for listening: sites instead of URLs, no DOI or page numbers."""
+    said = _DOI.sub("", text)
+    said = _PMID.sub("", said)
+    said = _JOURNAL_LOCATOR.sub(r"\1.", said)
+    short, full = csl.get("container-title-short"), csl.get("container-title")
+    if isinstance(short, str) and isinstance(full, str) and short and short != full:
+        said = said.replace(short, full)  # "N Engl J Med" -> "New England Journal of Medicine"
+    # The normaliser says the URL as its site name.
+    said = _URL.sub(lambda m: labels["online"].format(site=m.group(0)), said)
+    said = re.sub(r"\.\s*\.", ".", said)
+    return " ".join(said.split())
+
+
+class _Builder:
+    def __init__(self, article: Article, pauses: Pauses, normalizer: Normalizer):
+        self.article = article
+        self.pauses = pauses
+        self.say = normalizer
+        self.labels = labels_for(article.lang)
+        self.utterances: list[Utterance] = []
+        self.section_id = OPENING
+        self.used_ids: set[str] = set()
+
+    # --- primitives ---
+
+    def add(self, id: str, text: str, pause: int, spoken: str | None = None) -> None:
+        text = " ".join(text.split())
+        spoken_form = self.say(spoken if spoken is not None else text)
+        if not spoken_form.strip(" .,;:!?-–—\"'“”‘’()[]"):
+            return  # nothing a voice could say
+        unique = id
+        count = 1
+        while unique in self.used_ids:
+            count += 1
+            unique = f"{id}-{count}"
+        self.used_ids.add(unique)
+        self.utterances.append(Utterance(unique, self.section_id, text, pause, spoken_form))
+
+    def pause(self, at_least: int) -> None:
+        """Lengthen the silence after the last utterance (end of paragraph, item, section)."""
+        if self.utterances:
+            last = self.utterances[-1]
+            if last.pause_after_ms < at_least:
+                self.utterances[-1] = replace(last, pause_after_ms=at_least)
+
+    def mark(self) -> int:
+        return len(self.utterances)
+
+    # --- blocks ---
+
+    def blocks(self, blocks) -> None:
+        for block in blocks:
+            self.block(block)
+
+    def block(self, block) -> None:
+        if isinstance(block, Paragraph):
+            for sentence in block.sentences:
+                self.add(sentence.id, sentence.spoken_text, self.pauses.sentence)
+            self.pause(self.pauses.paragraph)
+        elif isinstance(block, ListBlock):
+            self.list(block)
+        elif isinstance(block, Quote):
+            first_id = _first_id(block.blocks)
+            self.add(f"{first_id}-quote", self.labels["quote"], self.pauses.sentence)
+            self.blocks(block.blocks)
+            self.add(f"{first_id}-end-quote", self.labels["end_quote"], self.pauses.paragraph)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Figure):
+            if not block.decorative:
+                caption = plain_text(block.caption, citations=False).strip()
+                text = self.labels["image"].format(alt=block.alt.strip())
+                if caption and caption not in block.alt:
+                    text = _with_stop(text) + " " + caption
+                self.add(block.id, text, self.pauses.paragraph)
+        elif isinstance(block, Callout):
+            label = self.labels.get(block.kind, self.labels["note"])
+            self.add(f"{_first_id(block.blocks)}-{block.kind}", label, self.pauses.sentence)
+            self.blocks(block.blocks)
+            self.pause(self.pauses.paragraph)
+
+    def list(self, block: ListBlock) -> None:
+        for number, item in enumerate(block.items, start=block.start):
+            start = self.mark()
+            self.blocks(item.blocks)
+            if block.ordered and len(self.utterances) > start:
+                # Say the step number before the item, as a person reading steps would.
+                first = self.utterances[start]
+                self.utterances[start] = replace(first, spoken=f"{number}. {first.spoken}")
+            self.pause(self.pauses.list_item)
+        self.pause(self.pauses.paragraph)
+
+    def table(self, table: Table) -> None:
+        headers = [plain_text(c, citations=False).strip() for c in table.header.cells] if table.header else []
+        rows = len(table.rows)
+        intro = self.labels["table_one"] if rows == 1 else self.labels["table"].format(n=rows)
+        intro_id = table.header.id if table.header else (f"{table.rows[0].id}-table" if table.rows else "table")
+        self.add(intro_id, intro, self.pauses.sentence)
+        for number, row in enumerate(table.rows, start=1):
+            self.add(row.id, _row_text(row, headers, self.labels["row"].format(n=number)), self.pauses.sentence)
+        self.pause(self.pauses.paragraph)
+
+    # --- the article ---
+
+    def build(self) -> Script:
+        article, labels = self.article, self.labels
+        chapters = [Chapter(OPENING, article.title)]
+        self.add("title", article.title, self.pauses.paragraph)
+        if article.subtitle:
+            self.add("subtitle", article.subtitle, self.pauses.paragraph)
+        if article.authors:
+            names = [a.display for a in article.authors]
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f", {labels['and']} " + names[-1]
+            self.add("authors", labels["by"].format(names=joined), self.pauses.paragraph)
+        if article.reviewed:
+            said = spoken_date(article.reviewed, article.lang) or article.reviewed.isoformat()
+            self.add("reviewed", labels["reviewed"].format(date=said), self.pauses.paragraph)
+        if article.key_points:
+            self.pause(self.pauses.section)
+            self.add("key-points", labels["key_points"], self.pauses.paragraph)
+            for point in article.key_points:
+                self.add(point.id, point.spoken_text, self.pauses.list_item)
+        if article.intro:
+            self.pause(self.pauses.section)
+            self.blocks(article.intro)
+
+        for section in article.sections:
+            self.pause(self.pauses.section)
+            self.section_id = section.id
+            chapters.append(Chapter(section.id, section.title_text))
+            self.add(section.id, section.title_text, self.pauses.paragraph)
+            self.blocks(section.blocks)
+
+        if article.references:
+            self.pause(self.pauses.section)
+            self.section_id = REFERENCES
+            chapters.append(Chapter(REFERENCES, labels["references"]))
+            self.add(REFERENCES, _with_stop(labels["references"]), self.pauses.paragraph)
+            for ref in article.references:
+                label = labels["reference"].format(n=ref.number)
+                self.add(ref.id, f"{label} {ref.text}", self.pauses.list_item,
+                         spoken=f"{label} {spoken_reference(ref.text, ref.csl, labels)}")
+
+        if article.disclaimer:
+            self.pause(self.pauses.section)
+            self.section_id = DISCLAIMER
+            chapters.append(Chapter(DISCLAIMER, labels["disclaimer"]))
+            self.blocks(article.disclaimer)
+
+        # A chapter with nothing to say (a heading that normalises to nothing) has no start.
+        spoken_in = {u.section_id for u in self.utterances}
+        return Script(article.lang, tuple(self.utterances), tuple(c for c in chapters if c.id in spoken_in))
+
+
+def _first_id(blocks) -> str:
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.sentences:
+            return block.sentences[0].id
+        if isinstance(block, Figure):
+            return block.id
+        if isinstance(block, Table) and (block.header or block.rows):
+            return (block.header or block.rows[0]).id
+        if isinstance(block, Quote | Callout):
+            return _first_id(block.blocks)
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                return _first_id(item.blocks)
+    return "block"
+
+
+def _with_stop(text: str) -> str:
+    text = text.rstrip()
+    return text if re.search(r"[.!?…:]$", text) else text + "."
+
+
+def _row_text(row: TableRow, headers: list[str], label: str) -> str:
+    parts = []
+    for index, cell in enumerate(row.cells):
+        value = plain_text(cell, citations=False).strip()
+        if not value:
+            continue
+        header = headers[index] if index < len(headers) else ""
+        parts.append(f"{header}: {value}" if header else value)
+    return f"{label} " + "; ".join(parts) + "." if parts else label
+
+
+def build_script(article: Article, *, pauses: Pauses | None = None,
+                 terms: Mapping[str, str] | None = None) -> Script:
+    """The article as a list of utterances. `terms` extends the built-in pronunciation table
+    (the article's own ``pronounce:`` entries still win)."""
+    normalizer = Normalizer(article.lang, article.pronounce, terms)
+    return _Builder(article, pauses or Pauses(), normalizer).build()

