@@ -27,7 +27,7 @@ from scipy.signal import resample_poly
 from conftest import EXAMPLES, require_tool, write_article
 from openleaf.formats.audio import write
 from openleaf.formats.audio.mp3 import ENCODER_DELAY_SAMPLES, encode
-from openleaf.formats.audio.script import build_script
+from openleaf.formats.audio.script import Pauses, build_script
 from openleaf.formats.options import Options
 from openleaf.source.errors import EngineUnavailable
 from openleaf.source.model import sentences_of
@@ -149,6 +149,78 @@ def decoded(built):
 def timeline_of(built) -> list[dict]:
     article, _, folder = built
     return json.loads((folder / f"{article.slug}.timeline.json").read_text(encoding="utf-8"))
+
+
+# --- the speech script (no audio needed) -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def script(built):
+    return build_script(built[0])
+
+
+def spoken(script) -> list[str]:
+    return [u.spoken for u in script.utterances]
+
+
+def test_the_opening_names_title_authors_review_date_and_key_points(script):
+    assert spoken(script)[:7] == [
+        "Checking Your Blood Sugar",
+        "A short guide",
+        "By Ana Lopez, R N, and Ben Okoro.",
+        "Reviewed on November 1, 2026.",
+        "Key points.",
+        "Check at the times your nurse suggests.",
+        "Write your numbers down.",
+    ]
+    assert {u.section_id for u in script.utterances[:8]} == {"opening"}
+
+
+def test_each_section_is_announced_by_its_heading_under_the_section_id(built, script):
+    article = built[0]
+    by_id = {u.id: u for u in script.utterances}
+    for section in article.sections:
+        assert by_id[section.id].text == section.title_text
+        assert by_id[section.id].section_id == section.id
+    assert by_id[article.sections[2].id].spoken == "Using a continuous glucose monitor"  # pronounce: entry
+
+
+def test_quotes_lists_and_callouts_are_marked_for_the_ear(script):
+    said = spoken(script)
+    quote = said.index("Quote.")
+    assert said[quote + 1] == '"Writing my numbers down made the pattern obvious."'
+    assert said[quote + 2 : quote + 4] == ["— Sam, a patient", "End of quote."]
+    tip = said.index("Tip.")
+    assert said[tip + 1] == "A continuous glucose monitor checks your sugar every few minutes."
+
+
+def test_pauses_separate_sentences_paragraphs_list_items_and_sections(built, script):
+    article = built[0]
+    by_spoken = {u.spoken: u for u in script.utterances}
+    p = Pauses()
+    assert by_spoken["Check before breakfast."].pause_after_ms == p.list_item
+    assert by_spoken["Check two hours after a meal."].pause_after_ms == p.paragraph
+    before_heading = script.utterances[[u.id for u in script.utterances].index(article.sections[1].id) - 1]
+    assert before_heading.pause_after_ms == p.section
+    first = article.sections[0].blocks[0].sentences[0]
+    assert next(u for u in script.utterances if u.id == first.id).pause_after_ms == p.sentence
+    assert p.sentence < p.list_item < p.paragraph < p.section
+
+    slower = build_script(article, pauses=Pauses.from_settings({"section": 2500, "sentence": 400}))
+    assert slower.utterances[[u.id for u in slower.utterances].index(article.sections[1].id) - 1].pause_after_ms == 2500
+    assert next(u for u in slower.utterances if u.id == first.id).pause_after_ms == 400
+
+
+def test_references_are_numbered_with_site_names_and_the_disclaimer_comes_last(script):
+    said = spoken(script)
+    start = said.index("References.")
+    references = said[start + 1 : start + 3]
+    assert references[0].startswith("Reference 1. N I D D K. Managing Diabetes.")
+    assert references[0].endswith("Online at N I D D K dot N I H dot gov.")
+    assert references[1].startswith("Reference 2. Ford P. Managing Type 2 Diabetes.")
+    assert not any("http" in r or "/" in r for r in references)
+    assert said[-2:] == ["This is general information.", "Ask your own doctor about your care."]
+    assert {u.section_id for u in script.utterances[-2:]} == {"disclaimer"}
 
 
 # --- the files --------------------------------------------------------------------

@@ -258,7 +258,7 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
         seconds = math.ceil((end - start) / rate)
         playlist += [f"#EXTINF:{seconds},{chapter.title}", name]
     for stale in folder.glob("[0-9][0-9]-*.mp3"):
-        if stale.name not in names:  # a chapter of an earlier build that no longer exists
+        if stale.name not in names and stale != main:  # a chapter of an earlier build that no longer exists
             stale.unlink()
 
     timeline_result = Timeline(entries, main, total_ms)

@@ -181,6 +181,11 @@ class _Builder:
             if last.pause_after_ms < at_least:
                 self.utterances[-1] = replace(last, pause_after_ms=at_least)
 
+    def set_pause(self, pause: int) -> None:
+        """Set the silence after the last utterance, shorter or longer than it was."""
+        if self.utterances:
+            self.utterances[-1] = replace(self.utterances[-1], pause_after_ms=pause)
+
     def mark(self) -> int:
         return len(self.utterances)
 
@@ -218,6 +223,7 @@ class _Builder:
             self.pause(self.pauses.paragraph)
 
     def list(self, block: ListBlock) -> None:
+        last = block.start + len(block.items) - 1
         for number, item in enumerate(block.items, start=block.start):
             start = self.mark()
             self.blocks(item.blocks)
@@ -225,8 +231,9 @@ class _Builder:
                 # Say the step number before the item, as a person reading steps would.
                 first = self.utterances[start]
                 self.utterances[start] = replace(first, spoken=f"{number}. {first.spoken}")
-            self.pause(self.pauses.list_item)
-        self.pause(self.pauses.paragraph)
+            # An item is a paragraph in Markdown's eyes, but a short step for the ear.
+            if len(self.utterances) > start:
+                self.set_pause(self.pauses.paragraph if number == last else self.pauses.list_item)
 
     def table(self, table: Table) -> None:
         headers = [plain_text(c, citations=False).strip() for c in table.header.cells] if table.header else []
