@@ -20,6 +20,7 @@ import uuid
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from ebooklib import epub
 from lxml import etree
@@ -30,6 +31,7 @@ from ..source.model import Article, Block, Figure, Section, Table, plain_text, w
 from ..themes import Theme
 from . import fonts
 from .files import atomic_path
+from .labels import date_parts, direction, has_labels, labels_for
 from .markup import Renderer
 from .options import Options
 
@@ -41,84 +43,17 @@ DASH = "\u2013"
 
 # Words the writer adds around the author's text, so that a Spanish book
 # does not say "References". Other languages get English, marked lang="en".
-LABELS = {
-    "en": {
-        "contents": "Contents",
-        "landmarks": "Guide",
-        "title_page": "Title page",
-        "key_points": "Key points",
-        "introduction": "Introduction",
-        "references": "References",
-        "disclaimer": "Disclaimer",
-        "by": "By",
-        "and": "and",
-        "published": "Published",
-        "reviewed": "Last reviewed",
-        "publisher": "Publisher",
-    },
-    "es": {
-        "contents": "Índice",
-        "landmarks": "Guía",
-        "title_page": "Portada",
-        "key_points": "Puntos clave",
-        "introduction": "Introducción",
-        "references": "Referencias",
-        "disclaimer": "Aviso",
-        "by": "Por",
-        "and": "y",
-        "published": "Publicado",
-        "reviewed": "Última revisión",
-        "publisher": "Editorial",
-    },
-    "de": {
-        "contents": "Inhalt",
-        "landmarks": "Orientierung",
-        "title_page": "Titelseite",
-        "key_points": "Das Wichtigste",
-        "introduction": "Einleitung",
-        "references": "Quellen",
-        "disclaimer": "Hinweis",
-        "by": "Von",
-        "and": "und",
-        "published": "Veröffentlicht",
-        "reviewed": "Zuletzt geprüft",
-        "publisher": "Herausgeber",
-    },
-    "fr": {
-        "contents": "Sommaire",
-        "landmarks": "Repères",
-        "title_page": "Page de titre",
-        "key_points": "Points clés",
-        "introduction": "Introduction",
-        "references": "Références",
-        "disclaimer": "Avertissement",
-        "by": "Par",
-        "and": "et",
-        "published": "Publié",
-        "reviewed": "Dernière révision",
-        "publisher": "Éditeur",
-    },
-}
-
 # Image formats every EPUB 3 reading system must show; others become PNG.
 CORE_IMAGE_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
 SVG = "image/svg+xml"
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", SVG: "svg"}
 
 
-# Scripts written right to left: the documents and the page order follow them.
-RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
-
-
-def direction(article: Article) -> str:
-    return "rtl" if article.language in RTL_LANGUAGES else "ltr"
-
-
-def labels_for(article: Article) -> tuple[dict[str, str], Markup]:
+def labels_and_lang(article: Article) -> tuple[Mapping[str, str], Markup]:
     """The labels, and the attributes for an element holding one (lang="en" for stand-ins)."""
-    if article.language in LABELS:
-        return LABELS[article.language], Markup("")
-    return LABELS["en"], Markup(' lang="en" xml:lang="en"')
+    if has_labels(article.lang):
+        return labels_for(article.lang), Markup("")
+    return labels_for(article.lang), Markup(' lang="en" xml:lang="en"')
 
 
 # --- the shape of the book ---------------------------------------------------
@@ -296,7 +231,7 @@ def _ids_in(xhtml: str) -> list[str]:
 
 def plan(article: Article) -> tuple[list[Document], list[TocEntry], list[tuple[str, TocEntry]]]:
     """The content documents in reading order, the table of contents and the landmarks."""
-    labels, _ = labels_for(article)
+    labels, _ = labels_and_lang(article)
     roots = section_tree(article.sections)
 
     documents = [Document("title.xhtml", "title", article.title, "epub/title.xhtml")]
@@ -336,12 +271,13 @@ def plan(article: Article) -> tuple[list[Document], list[TocEntry], list[tuple[s
 def render(article: Article, theme: Theme, images: dict[Path, Image]) -> tuple[list[Document], Document]:
     """Every content document (in reading order) and the navigation document, as XHTML."""
     documents, toc, landmarks = plan(article)
-    labels, label_lang = labels_for(article)
+    labels, label_lang = labels_and_lang(article)
 
     # A back link must name the document that holds its citation mark, so
     # the references are rendered after every other document.
     where: dict[str, str] = {}
     renderer = Renderer(
+        labels=labels,
         epub=True,
         ref_href=lambda number: f"references.xhtml#ref-{number}",
         cite_href=lambda citation_id: f"{where[citation_id]}#{citation_id}",
@@ -353,7 +289,9 @@ def render(article: Article, theme: Theme, images: dict[Path, Image]) -> tuple[l
         "label_lang": label_lang,
         "r": renderer,
         "lang": article.lang,
-        "dir": direction(article),
+        "dir": direction(article.lang),
+        "published": date_parts(article.date, article.lang),
+        "reviewed": date_parts(article.reviewed, article.lang),
         "css_href": CSS_FILE,
     }
 
@@ -476,7 +414,7 @@ def _add_metadata(book: epub.EpubBook, article: Article) -> None:
     book.set_identifier(book_identifier(article))
     book.set_title(article.title)
     book.set_language(article.lang)
-    if direction(article) == "rtl":
+    if direction(article.lang) == "rtl":
         book.set_direction("rtl")
     for index, author in enumerate(article.authors, start=1):
         book.add_author(author.name, role="aut", uid=f"creator-{index}")

@@ -15,7 +15,6 @@ the file atomically.
 from __future__ import annotations
 
 import base64
-import datetime as _dt
 import functools
 import hashlib
 import mimetypes
@@ -29,6 +28,7 @@ from ..source.errors import OutputError
 from ..source.model import Article, Figure, Section, Table, walk_blocks
 from ..themes import Theme
 from . import files, fonts
+from .labels import byline, date_parts, direction, labels_for
 from .markup import Renderer
 from .options import Options
 
@@ -36,83 +36,6 @@ TEMPLATE = "html/page.html.j2"
 STYLESHEET = "html/page.css"
 SCRIPT = "html/contrast.js"
 
-# Words the page itself adds around the article, per primary language.
-# English is the fallback for languages not listed here.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "skip": "Skip to main content",
-        "contents": "Contents",
-        "key_points": "Key points",
-        "references": "References",
-        "disclaimer": "Important",
-        "by": "By",
-        "and": "and",
-        "reviewed": "Reviewed",
-        "published": "First published",
-        "publisher": "Published by",
-        "contrast": "High contrast",
-        "table": "Table {n}",
-        "made_with": "Made with Openleaf",
-    },
-    "es": {
-        "skip": "Saltar al contenido principal",
-        "contents": "Índice",
-        "key_points": "Puntos clave",
-        "references": "Referencias",
-        "disclaimer": "Importante",
-        "by": "Por",
-        "and": "y",
-        "reviewed": "Revisado",
-        "published": "Publicado por primera vez",
-        "publisher": "Publicado por",
-        "contrast": "Alto contraste",
-        "table": "Tabla {n}",
-        "made_with": "Hecho con Openleaf",
-    },
-    "fr": {
-        "skip": "Aller au contenu principal",
-        "contents": "Sommaire",
-        "key_points": "Points clés",
-        "references": "Références",
-        "disclaimer": "Important",
-        "by": "Par",
-        "and": "et",
-        "reviewed": "Révisé le",
-        "published": "Publié pour la première fois le",
-        "publisher": "Publié par",
-        "contrast": "Contraste élevé",
-        "table": "Tableau {n}",
-        "made_with": "Réalisé avec Openleaf",
-    },
-    "de": {
-        "skip": "Zum Hauptinhalt springen",
-        "contents": "Inhalt",
-        "key_points": "Das Wichtigste",
-        "references": "Quellen",
-        "disclaimer": "Wichtiger Hinweis",
-        "by": "Von",
-        "and": "und",
-        "reviewed": "Geprüft am",
-        "published": "Erstmals veröffentlicht am",
-        "publisher": "Herausgegeben von",
-        "contrast": "Hoher Kontrast",
-        "table": "Tabelle {n}",
-        "made_with": "Erstellt mit Openleaf",
-    },
-}
-
-MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-           "agosto", "septiembre", "octubre", "noviembre", "diciembre"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-           "août", "septembre", "octobre", "novembre", "décembre"),
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-           "August", "September", "Oktober", "November", "Dezember"),
-}
-
-RTL_LANGUAGES = {"ar", "dv", "fa", "he", "ps", "ur", "yi"}
 
 # Formats a browser shows in <img>; anything else is refused rather than
 # silently producing a broken picture.
@@ -151,18 +74,19 @@ def render_page(article: Article, theme: Theme) -> str:
     labels = labels_for(article.lang)
     script = theme.read_text(SCRIPT).strip()
     renderer = PageRenderer(
+        labels=labels,
         image_src=_image_data_url,
         table_labels=_table_labels(article, labels),
     )
     context = {
         "article": article,
         "lang": article.lang,
-        "dir": "rtl" if article.language in RTL_LANGUAGES else "ltr",
+        "dir": direction(article.lang),
         "labels": labels,
         "authors": [author.display for author in article.authors],
-        "byline": _byline(article, labels),
-        "reviewed": _date(article.reviewed, article.language),
-        "published": _date(article.date, article.language),
+        "byline": byline(article, labels),
+        "reviewed": date_parts(article.reviewed, article.lang),
+        "published": date_parts(article.date, article.lang),
         "key_points": renderer.key_points(article) if article.key_points else None,
         "intro": renderer.blocks(article.intro),
         "sections": section_tree(article.sections, renderer),
@@ -173,10 +97,6 @@ def render_page(article: Article, theme: Theme) -> str:
         "csp": _content_security_policy(script),
     }
     return theme.render(TEMPLATE, **context)
-
-
-def labels_for(lang: str) -> Mapping[str, str]:
-    return LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
 
 
 # --- blocks ---------------------------------------------------------------
@@ -288,39 +208,6 @@ def _content_security_policy(script: str) -> str:
         "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
         f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
     )
-
-
-# --- text -----------------------------------------------------------------
-
-
-def _date(value: _dt.date | None, language: str) -> dict | None:
-    if value is None:
-        return None
-    months = MONTHS.get(language)
-    if months is None:
-        text = value.isoformat()
-    elif language == "en":
-        text = f"{months[value.month - 1]} {value.day}, {value.year}"
-    elif language == "es":
-        text = f"{value.day} de {months[value.month - 1]} de {value.year}"
-    elif language == "de":
-        text = f"{value.day}. {months[value.month - 1]} {value.year}"
-    else:
-        text = f"{value.day} {months[value.month - 1]} {value.year}"
-    return {"iso": value.isoformat(), "text": text}
-
-
-def _byline(article: Article, labels: Mapping[str, str]) -> str:
-    names = [author.display for author in article.authors]
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    # Credentials contain commas ("RD, CDCES"), so names are joined with
-    # semicolons when there are more than two.
-    if len(names) == 2:
-        return f"{names[0]} {labels['and']} {names[1]}"
-    return "; ".join(names[:-1]) + f"; {labels['and']} {names[-1]}"
 
 
 # --- output ---------------------------------------------------------------

@@ -10,10 +10,12 @@ Every sentence becomes ``<span id="s-…">``: the id the audio timeline uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
 
 from markupsafe import Markup, escape
+
+from .labels import LABELS
 
 from ..source.model import (
     Article,
@@ -36,9 +38,6 @@ from ..source.model import (
     Text,
 )
 
-CALLOUT_TITLES = {"note": "Note", "tip": "Tip", "warning": "Warning"}
-
-
 @dataclass(frozen=True)
 class Renderer:
     """How one format wants links to references and images written.
@@ -46,8 +45,11 @@ class Renderer:
     ``ref_href(number)`` gives the href of reference ``number``;
     ``cite_href(citation_id)`` gives the href back from a reference to a
     citation mark; ``image_src(figure)`` the src of an image. ``epub`` adds
-    ``epub:type`` attributes next to the ARIA roles.
+    ``epub:type`` attributes next to the ARIA roles; ``labels`` are the
+    words we add (callout titles, link names) in the article's language.
     """
+
+    labels: Mapping[str, str] = field(default_factory=lambda: LABELS["en"])
 
     ref_href: Callable[[int], str] = lambda number: f"#ref-{number}"
     cite_href: Callable[[str], str] = lambda citation_id: f"#{citation_id}"
@@ -80,10 +82,10 @@ class Renderer:
         epub_type = Markup(' epub:type="noteref"') if self.epub else Markup("")
         links = []
         for cite in citation.cites:
-            link = Markup('<a href="%s" role="doc-noteref"%s aria-label="Reference %s">%s</a>') % (
+            link = Markup('<a href="%s" role="doc-noteref"%s aria-label="%s">%s</a>') % (
                 self.ref_href(cite.number),
                 epub_type,
-                cite.number,
+                self.labels["reference_n"].format(n=cite.number),
                 cite.number,
             )
             if cite.locator:
@@ -120,7 +122,7 @@ class Renderer:
         if isinstance(block, Figure):
             return self.figure(block)
         if isinstance(block, Callout):
-            title = CALLOUT_TITLES.get(block.kind, block.kind.title())
+            title = self.labels.get(block.kind, block.kind.title())
             return Markup(
                 '<div class="callout callout-%s" role="note">\n'
                 '<p class="callout-title"><strong>%s</strong></p>\n%s\n</div>'
@@ -184,15 +186,12 @@ class Renderer:
         )
 
     def references(self, references: tuple[Reference, ...]) -> Markup:
-        epub_type = Markup(' epub:type="biblioentry"') if self.epub else Markup("")
         items = []
         for ref in references:
             back = Markup("").join(
-                Markup(' <a class="backlink" href="%s" role="doc-backlink" aria-label="Back to citation %s">&#8617;</a>')
-                % (self.cite_href(back_id), i + 1)
+                Markup(' <a class="backlink" href="%s" role="doc-backlink" aria-label="%s">&#8617;</a>')
+                % (self.cite_href(back_id), self.labels["back_to_citation"].format(n=i + 1))
                 for i, back_id in enumerate(ref.back_ids)
             )
-            items.append(
-                Markup('<li id="%s"%s>%s%s</li>') % (ref.id, epub_type, Markup(ref.html), back)
-            )
+            items.append(Markup('<li id="%s">%s%s</li>') % (ref.id, Markup(ref.html), back))
         return Markup('<ol class="references">\n%s\n</ol>') % Markup("\n").join(items)

@@ -40,7 +40,8 @@ from ..source.model import Article, Figure, Inline, Reference, Table, Text
 from ..themes import BUILTIN_DIR, Theme, load_theme
 from . import fonts
 from .files import atomic_path
-from .html import RTL_LANGUAGES, _byline, _date, labels_for, section_tree
+from .html import section_tree
+from .labels import byline, date_parts, direction, labels_for
 from .markup import Renderer
 from .options import Options
 
@@ -184,17 +185,17 @@ def _image_size(path: Path) -> tuple[int, int] | None:
 
 def page_html(article: Article, theme: Theme) -> str:
     """The article laid out by the theme's template, ready for WeasyPrint."""
-    renderer = PdfRenderer()
     labels = labels_for(article.lang)
+    renderer = PdfRenderer(labels=labels)
     return theme.render(
         TEMPLATE,
         article=article,
-        dir="rtl" if article.language in RTL_LANGUAGES else "ltr",
+        dir=direction(article.lang),
         title=paper_text(article.title),
         subtitle=paper_text(article.subtitle),
         labels=labels,
-        byline=_byline(article, labels),
-        reviewed=_date(article.reviewed, article.language),
+        byline=byline(article, labels),
+        reviewed=date_parts(article.reviewed, article.lang),
         key_points=renderer.key_points(article) if article.key_points else None,
         intro=renderer.blocks(article.intro),
         sections=section_tree(article.sections, renderer),
@@ -203,13 +204,10 @@ def page_html(article: Article, theme: Theme) -> str:
     )
 
 
-# "Page 3 of 5" in the footer, per primary language; the theme's CSS reads
-# these as var(--page-word) and var(--of-word). English for the rest.
-PAGE_WORDS = {"en": ("Page", "of"), "es": ("Página", "de"), "fr": ("Page", "sur"), "de": ("Seite", "von")}
-
-
-def _page_css(paper: str, language: str) -> str:
-    page, of = PAGE_WORDS.get(language, PAGE_WORDS["en"])
+def _page_css(paper: str, lang: str) -> str:
+    """Paper size, and the words of "Page 3 of 5" that the theme's CSS reads as var(--page-word), var(--of-word)."""
+    labels = labels_for(lang)
+    page, of = labels["page"], labels["of"]
     return f'@page {{ size: {paper}; --page-word: "{page}"; --of-word: "{of}"; }}'
 
 
@@ -286,7 +284,7 @@ def _render(html: str, article: Article, theme: Theme, paper: str) -> bytes:
                     font_config=font_config,
                     url_fetcher=fetcher,
                 ),
-                weasyprint.CSS(string=_page_css(paper, article.language), url_fetcher=fetcher),
+                weasyprint.CSS(string=_page_css(paper, article.lang), url_fetcher=fetcher),
             ]
             document = weasyprint.HTML(
                 string=html, base_url=article.folder.as_uri() + "/", url_fetcher=fetcher

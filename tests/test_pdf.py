@@ -21,7 +21,7 @@ from PIL import Image
 
 from conftest import example_articles, require_tool, write_article
 from openleaf.formats import pdf as pdf_writer
-from openleaf.formats.html import labels_for
+from openleaf.formats.labels import labels_for
 from openleaf.formats.options import Options
 from openleaf.source.errors import OutputError, UsageError
 from openleaf.source.parser import parse_article

@@ -1,0 +1,182 @@
+"""The words Openleaf adds around an article, in the article's language.
+
+One table for every writer, so the page, the book and the handout call the
+disclaimer the same thing. Languages not listed fall back to English, and
+writers mark such words as English (``has_labels``) so a screen reader does
+not read them with the wrong voice.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Mapping
+
+from ..source.model import Article
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "skip": "Skip to main content",
+        "contents": "Contents",
+        "landmarks": "Guide",
+        "title_page": "Title page",
+        "key_points": "Key points",
+        "introduction": "Introduction",
+        "references": "References",
+        "disclaimer": "Disclaimer",
+        "by": "By",
+        "and": "and",
+        "reviewed": "Last reviewed",
+        "published": "First published",
+        "publisher": "Publisher",
+        "published_by": "Published by",
+        "contrast": "High contrast",
+        "table": "Table {n}",
+        "made_with": "Made with Openleaf",
+        "note": "Note",
+        "tip": "Tip",
+        "warning": "Warning",
+        "reference_n": "Reference {n}",
+        "back_to_citation": "Back to citation {n}",
+        "page": "Page",
+        "of": "of",
+    },
+    "es": {
+        "skip": "Saltar al contenido principal",
+        "contents": "Índice",
+        "landmarks": "Guía",
+        "title_page": "Portada",
+        "key_points": "Puntos clave",
+        "introduction": "Introducción",
+        "references": "Referencias",
+        "disclaimer": "Aviso",
+        "by": "Por",
+        "and": "y",
+        "reviewed": "Última revisión",
+        "published": "Publicado por primera vez",
+        "publisher": "Editorial",
+        "published_by": "Publicado por",
+        "contrast": "Alto contraste",
+        "table": "Tabla {n}",
+        "made_with": "Hecho con Openleaf",
+        "note": "Nota",
+        "tip": "Consejo",
+        "warning": "Atención",
+        "reference_n": "Referencia {n}",
+        "back_to_citation": "Volver a la cita {n}",
+        "page": "Página",
+        "of": "de",
+    },
+    "fr": {
+        "skip": "Aller au contenu principal",
+        "contents": "Sommaire",
+        "landmarks": "Repères",
+        "title_page": "Page de titre",
+        "key_points": "Points clés",
+        "introduction": "Introduction",
+        "references": "Références",
+        "disclaimer": "Avertissement",
+        "by": "Par",
+        "and": "et",
+        "reviewed": "Dernière révision",
+        "published": "Publié pour la première fois",
+        "publisher": "Éditeur",
+        "published_by": "Publié par",
+        "contrast": "Contraste élevé",
+        "table": "Tableau {n}",
+        "made_with": "Réalisé avec Openleaf",
+        "note": "Remarque",
+        "tip": "Conseil",
+        "warning": "Attention",
+        "reference_n": "Référence {n}",
+        "back_to_citation": "Retour à la citation {n}",
+        "page": "Page",
+        "of": "sur",
+    },
+    "de": {
+        "skip": "Zum Hauptinhalt springen",
+        "contents": "Inhalt",
+        "landmarks": "Orientierung",
+        "title_page": "Titelseite",
+        "key_points": "Das Wichtigste",
+        "introduction": "Einleitung",
+        "references": "Quellen",
+        "disclaimer": "Hinweis",
+        "by": "Von",
+        "and": "und",
+        "reviewed": "Zuletzt geprüft",
+        "published": "Erstmals veröffentlicht",
+        "publisher": "Herausgeber",
+        "published_by": "Herausgegeben von",
+        "contrast": "Hoher Kontrast",
+        "table": "Tabelle {n}",
+        "made_with": "Erstellt mit Openleaf",
+        "note": "Hinweis",
+        "tip": "Tipp",
+        "warning": "Warnung",
+        "reference_n": "Quelle {n}",
+        "back_to_citation": "Zurück zum Zitat {n}",
+        "page": "Seite",
+        "of": "von",
+    },
+}
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+           "agosto", "septiembre", "octubre", "noviembre", "diciembre"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+           "août", "septembre", "octobre", "novembre", "décembre"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+           "August", "September", "Oktober", "November", "Dezember"),
+}
+
+# Scripts written right to left: text direction and page order follow them.
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
+
+
+def _primary(lang: str) -> str:
+    return lang.split("-")[0].lower()
+
+
+def has_labels(lang: str) -> bool:
+    return _primary(lang) in LABELS
+
+
+def labels_for(lang: str) -> Mapping[str, str]:
+    return LABELS.get(_primary(lang), LABELS["en"])
+
+
+def direction(lang: str) -> str:
+    return "rtl" if _primary(lang) in RTL_LANGUAGES else "ltr"
+
+
+def date_text(value: _dt.date, lang: str) -> str:
+    """A date as a reader of ``lang`` writes it; ISO where we know no month names."""
+    language = _primary(lang)
+    months = MONTHS.get(language)
+    if months is None:
+        return value.isoformat()
+    month = months[value.month - 1]
+    if language == "en":
+        return f"{month} {value.day}, {value.year}"
+    if language == "es":
+        return f"{value.day} de {month} de {value.year}"
+    if language == "de":
+        return f"{value.day}. {month} {value.year}"
+    return f"{value.day} {month} {value.year}"
+
+
+def date_parts(value: _dt.date | None, lang: str) -> dict | None:
+    """For templates: ``{"iso": …, "text": …}``, or None when there is no date."""
+    return None if value is None else {"iso": value.isoformat(), "text": date_text(value, lang)}
+
+
+def byline(article: Article, labels: Mapping[str, str]) -> str:
+    names = [author.display for author in article.authors]
+    if len(names) <= 1:
+        return names[0] if names else ""
+    if len(names) == 2:
+        return f"{names[0]} {labels['and']} {names[1]}"
+    # Credentials contain commas ("RD, CDCES"), so longer lists use semicolons.
+    return "; ".join(names[:-1]) + f"; {labels['and']} {names[-1]}"
