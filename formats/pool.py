@@ -57,7 +57,7 @@ class DaskExecutor(Executor):
         except ImportError:
             raise SchedulerUnavailable("--scheduler needs Dask: pip install distributed") from None
         try:
-            self.client = Client(address, timeout="10s", set_as_default=False)
+            self.client = Client(address, timeout="5s", set_as_default=False)
         except (OSError, TimeoutError) as error:
             raise SchedulerUnavailable(
                 f"cannot reach the Dask scheduler at {address} ({error}); start one with 'dask scheduler' "
