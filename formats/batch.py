@@ -380,6 +380,13 @@ class Build:
 # --- the whole run ----------------------------------------------------------------
 
 
+def _worth_a_pool(report: Report) -> bool:
+    """Worker processes pay for their start-up (each imports the writers again) only when there is
+    speech to spread over them or more than one article to build; otherwise this process is faster."""
+    pending = [a for a in report.articles if any(o.status == "pending" for o in a.outputs.values())]
+    return len(pending) > 1 or any(a.outputs.get("audio") and a.outputs["audio"].status == "pending" for a in pending)
+
+
 def publish(inputs: list[str], out_root: Path, formats: list[str], options: Options, *,
             theme: str | None = None, jobs: int = 1, scheduler: str | None = None, force: bool = False,
             fail_fast: bool = False, listener: Listener | None = None) -> Report:  # fmt: skip
@@ -416,7 +423,7 @@ def publish(inputs: list[str], out_root: Path, formats: list[str], options: Opti
     if build.queue:
         from .pool import make_executor
 
-        executor = make_executor(jobs, scheduler)
+        executor = make_executor(jobs if _worth_a_pool(report) else 1, scheduler)
         try:
             if scheduler:
                 executor.check_paths([str(out_root.resolve())] + [str(a.source.resolve()) for a in report.articles])

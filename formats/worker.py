@@ -149,7 +149,6 @@ def _parse(source: str, raw: bytes):
 def write_output(source: str, source_sha: str, fmt: str, out_root: str, options: Options,
                  theme: str | None) -> OutputResult:  # fmt: skip
     """Write format ``fmt`` of the article at ``source`` into ``out_root/<slug>/``."""
-    from .audio.engines import EngineError
     from .build import WRITERS, themes_for
 
     started = time.perf_counter()
@@ -163,8 +162,6 @@ def write_output(source: str, source_sha: str, fmt: str, out_root: str, options:
             result.files = [FileRecord.of(Path(path), out_dir) for path in written]
         except OpenleafError as error:
             result.errors, result.exit_code = error.lines(), error.exit_code
-        except EngineError as error:
-            result.errors, result.exit_code = [f"{source}: {error}"], ExitCode.ENGINE
         except OSError as error:
             result.errors = [f"{source}: could not write {fmt}: {error.strerror or error}"]
             result.exit_code = ExitCode.OUTPUT
