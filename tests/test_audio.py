@@ -391,6 +391,22 @@ def test_the_writer_hands_back_the_timeline_for_read_along(built):
     assert result.timeline.audio.parent == folder
 
 
+def test_a_theme_extends_the_pronunciation_table_and_sets_the_pauses(tmp_path):
+    folder = tmp_path / "theme"
+    (folder / "audio").mkdir(parents=True)
+    (folder / "theme.toml").write_text('name = "slow"\n[audio.pauses]\nsection = 2000\nsentence = 500\n')
+    (folder / "audio" / "pronounce.toml").write_text('"Hb" = "hemoglobin"\n"CGM" = "C G M"\n')
+    source = write_article(tmp_path / "src", "Your Hb is fine. Keep going.\n\n## Your CGM\n\nIt helps.\n",
+                           pronounce={"CGM": "sensor"})
+    result = write(parse_article(source), load_theme(folder), tmp_path / "out",
+                   options=Options(voice="espeak", cache_dir=tmp_path / "cache"))
+    said = {u.text: u for u in result.script.utterances}
+    assert said["Your Hb is fine."].spoken == "Your hemoglobin is fine."
+    assert said["Your Hb is fine."].pause_after_ms == 500
+    assert said["Your CGM"].spoken == "Your sensor"  # the article's own entry still wins
+    assert said["Keep going."].pause_after_ms == 2000  # the silence before the next section
+
+
 # --- the sentence cache ------------------------------------------------------------
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ...source.errors import EngineUnavailable, OpenleafError, ThemeError
+from ...source.errors import EngineUnavailable, ThemeError
 from ...source.model import Article
 from ..files import write_text
 from ..options import Options
@@ -199,38 +199,33 @@ def _ms(sample: int, sample_rate: int) -> int:
     return round((sample + ENCODER_DELAY_SAMPLES) * 1000 / sample_rate)
 
 
+def _chapter_spans(script: Script, rendering: Rendering, length: int) -> list[tuple[int, int]]:
+    """(first, end) sample of each chapter: from its first utterance to the next chapter's first."""
+    first_sample: dict[str, int] = {}
+    for utterance, (start, _) in zip(script.utterances, rendering.spans):
+        first_sample.setdefault(utterance.section_id, start)
+    starts = [first_sample[chapter.id] for chapter in script.chapters]
+    return list(zip(starts, starts[1:] + [length]))
+
+
 def write(article: Article, theme, out_dir: Path, *, options: Options | None = None, timeline=None) -> AudioFiles:
-    """Write the audio edition of `article` into ``out_dir/audio/``; the result carries the timeline."""
+    """Write the audio edition of `article` into ``out_dir/audio/``; the result carries the timeline.
+
+    (`timeline` is part of every writer's signature; the audio writer is the one that makes it.)
+    """
     options = options or Options()
     pauses, terms, cover = _theme_settings(theme)
     script = build_script(article, pauses=pauses, terms=terms)
-    if not script.utterances:
-        raise OpenleafError(f"{article.source_path}: the article has nothing to say aloud")
     engine = choose_engine(article.lang, options.voice, options.rate)
-    cache = SpeechCache(options.cache_dir)
     log.info("audio: speaking %d utterances with %s (%s)", len(script.utterances), engine.name, engine.voice)
-    rendering = render(script, engine, cache, options.rate)
+    rendering = render(script, engine, SpeechCache(options.cache_dir), options.rate)
     log.info("audio: %d synthesised, %d from the cache", rendering.synthesized, rendering.reused)
 
     rate = rendering.sample_rate
     pcm = to_pcm16(master(rendering.samples, rate, ceiling_dbtp=PRE_ENCODE_CEILING_DBTP))
-    total_ms = _ms(len(pcm), rate)
-
-    entries = tuple(
-        TimelineEntry(u.id, u.section_id, _ms(start, rate), _ms(end, rate), u.text, u.spoken)
-        for u, (start, end) in zip(script.utterances, rendering.spans)
-    )
-    # Chapter k runs from its first utterance to the next chapter's first utterance.
-    first_sample = {}
-    for utterance, (start, _) in zip(script.utterances, rendering.spans):
-        first_sample.setdefault(utterance.section_id, start)
-    starts = [first_sample[c.id] for c in script.chapters]
-    bounds = starts[1:] + [len(pcm)]
-    marks = [
-        ChapterMark(chapter.title, _ms(start, rate), _ms(end, rate) if end < len(pcm) else total_ms)
-        for chapter, start, end in zip(script.chapters, starts, bounds)
-    ]
-
+    main_mp3, pcm = encode_measured(pcm, rate, match_loudness=True)
+    spans = _chapter_spans(script, rendering, len(pcm))
+    marks = [ChapterMark(c.title, _ms(start, rate), _ms(end, rate)) for c, (start, end) in zip(script.chapters, spans)]
     folder = out_dir / "audio"
     folder.mkdir(parents=True, exist_ok=True)
     artists = tuple(a.name for a in article.authors) or ((article.publisher,) if article.publisher else ())
@@ -238,35 +233,33 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
     year = str(dated.year) if dated else ""
     main = folder / f"{article.slug}.mp3"
     written = AudioFiles()
-    main_mp3, pcm = encode_measured(pcm, rate, match_loudness=True)
-    write_mp3(main, main_mp3,
-              Tags(article.title, artists, article.publisher or "Openleaf", article.lang, year, cover_png=cover),
-              marks)
-    written.append(main)
+    album = article.publisher or "Openleaf"
+    written.append(write_mp3(main, main_mp3, Tags(article.title, artists, album, article.lang, year, "", cover), marks))
 
+    # One file per chapter; the first also carries the silence before the first word.
     playlist = ["#EXTM3U", f"#PLAYLIST:{article.title}"]
-    count = len(script.chapters)
-    names = set()
-    for number, (chapter, start, end) in enumerate(zip(script.chapters, [0] + starts[1:], bounds), start=1):
-        name = f"{number:02d}-{slugify(chapter.title)}.mp3"
-        names.add(name)
-        part = folder / name
+    spans[0] = (0, spans[0][1])
+    for number, (chapter, (start, end)) in enumerate(zip(script.chapters, spans), start=1):
+        part = folder / f"{number:02d}-{slugify(chapter.title)}.mp3"
         part_mp3, _ = encode_measured(pcm[start:end], rate, match_loudness=False)
-        write_mp3(part, part_mp3,
-                  Tags(chapter.title, artists, article.title, article.lang, year, f"{number}/{count}", cover))
-        written.append(part)
-        seconds = math.ceil((end - start) / rate)
-        playlist += [f"#EXTINF:{seconds},{chapter.title}", name]
+        track = f"{number}/{len(spans)}"
+        written.append(write_mp3(part, part_mp3, Tags(chapter.title, artists, article.title, article.lang, year,
+                                                      track, cover)))
+        playlist += [f"#EXTINF:{math.ceil((end - start) / rate)},{chapter.title}", part.name]
     for stale in folder.glob("[0-9][0-9]-*.mp3"):
-        if stale.name not in names and stale != main:  # a chapter of an earlier build that no longer exists
+        if stale not in written:  # a chapter of an earlier build that no longer exists
             stale.unlink()
 
-    timeline_result = Timeline(entries, main, total_ms)
+    entries = tuple(
+        TimelineEntry(u.id, u.section_id, _ms(start, rate), _ms(end, rate), u.text, u.spoken)
+        for u, (start, end) in zip(script.utterances, rendering.spans)
+    )
+    result = Timeline(entries, main, _ms(len(pcm), rate))
     written.append(write_text(folder / f"{article.slug}.m3u8", "\n".join(playlist) + "\n"))
-    written.append(write_text(folder / f"{article.slug}.timeline.json", timeline_result.to_json()))
-    written.append(write_text(folder / f"{article.slug}.vtt", timeline_result.to_vtt()))
+    written.append(write_text(folder / f"{article.slug}.timeline.json", result.to_json()))
+    written.append(write_text(folder / f"{article.slug}.vtt", result.to_vtt()))
 
-    written.timeline = timeline_result
+    written.timeline = result
     written.script = script
     written.engine, written.voice = engine.name, engine.voice
     written.synthesized, written.reused = rendering.synthesized, rendering.reused

@@ -383,7 +383,7 @@ class Normalizer:
                 _bare_units_rule(),
             ]
         elif words:
-            rules.append(Rule("percent", re.compile(rf"(?<=\d)\s?%"), lambda m: f" {words['%']}"))
+            rules.append(Rule("percent", re.compile(r"(?<=\d)\s?%"), lambda m: f" {words['%']}"))
         if words:
             rules.append(_signs_rule(words))
         if language == "en":
