@@ -48,6 +48,10 @@ ENGLISH = [
     ("polycystic ovary syndrome (PCOS)", "polycystic ovary syndrome (P C O S)"),
     ("Do NOT stop your medicine", "Do NOT stop your medicine"),
     ("people with AIDS", "people with AIDS"),
+    ("ALWAYS carry it. HELP is near.", "ALWAYS carry it. HELP is near."),
+    ("The WHO advises", "The W H O advises"),
+    ("IV fluids for type II", "I V fluids for type II"),
+    ("CALL YOUR DOCTOR NOW", "CALL YOUR DOCTOR NOW"),
     # dates
     ("Reviewed 2026-11-01.", "Reviewed November 1, 2026."),
     ("on 2024-02-29", "on February 29, 2024"),
