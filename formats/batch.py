@@ -77,7 +77,7 @@ class ArticleStatus:
     exit_code: int = ExitCode.OK
     outputs: dict[str, OutputStatus] = field(default_factory=dict)
     manifest: Manifest = field(default_factory=Manifest)
-    parsed: object = None  # the Article, when this run parsed it
+    parsed: bool = False  # this run parsed it (else its slug and warnings came from the manifest)
 
     @property
     def failed(self) -> bool:
@@ -197,7 +197,7 @@ def plan_article(path: Path, out_root: Path, formats: list[str], themes: dict[st
         except SourceError as error:
             status.errors, status.exit_code = error.lines(), error.exit_code
             return status
-        status.parsed, status.slug = article, article.slug
+        status.parsed, status.slug = True, article.slug
         status.warnings = [str(w) for w in article.warnings]
         relpaths = sorted({f.path.relative_to(article.folder).as_posix() for f in article.figures()})
         images = image_hashes(article.folder, relpaths) or []
@@ -406,7 +406,7 @@ def publish(inputs: list[str], out_root: Path, formats: list[str], options: Opti
     for path in paths:
         article = plan_article(path, out_root, formats, themes, options, known, force)
         report.articles.append(article)
-        if article.warnings and article.parsed is not None:
+        if article.warnings and article.parsed:
             listener.warn(article, article.warnings)
     duplicates = duplicate_slugs(report.articles)
     if duplicates is not None:

@@ -19,7 +19,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..source.errors import ExitCode, OpenleafError
+from ..source.errors import ExitCode, InputError, OpenleafError
 from .manifest import FileRecord, sha256_bytes
 from .options import Options
 
@@ -135,7 +135,7 @@ def _article(source: str, expected_sha: str):
     """The parsed article; refuses a source edited since the run was planned (its keys would lie)."""
     raw = Path(source).read_bytes()
     if sha256_bytes(raw) != expected_sha:
-        raise OpenleafError(f"{source}: changed while it was being published; run publish again")
+        raise InputError(f"{source}: changed while it was being published; run publish again")
     return _parse(source, raw)
 
 
