@@ -1,0 +1,415 @@
+"""Openleaf against pandoc + espeak-ng: speed, incremental rebuilds, parallel throughput and memory.
+
+    python benchmarks/run.py [--articles 20] [--unchanged 100] [--work DIR]
+
+Everything is measured in one run, on this machine, with public tools only
+(pandoc, the espeak-ng command, WeasyPrint's command through pandoc), and
+every Openleaf number comes from running the ``publish`` command as a user
+would (its ``--json`` report gives the details: speech seconds, worker memory).
+
+1. one article (examples/insulin-resistance.md), all formats, cold (empty
+   output folder and speech cache): default voice (Piper), then espeak-ng;
+   the text formats alone; and the same article with pandoc (HTML, EPUB,
+   PDF through WeasyPrint) plus espeak-ng reading pandoc's plain text;
+2. the same article published again with nothing changed, then after
+   editing one paragraph;
+3. a library of N articles made from the examples (each varied word by word,
+   so that its sentences are its own), cold, at --jobs 1 and --jobs 2;
+4. a library of M articles (text formats) published, then published again
+   with nothing changed.
+
+The numbers are printed and written to benchmarks/RESULTS.md with the machine
+described. The targets are reported, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+ARTICLE = EXAMPLES / "insulin-resistance.md"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+PUBLISH = [sys.executable, "-m", "openleaf.publish"]
+TEXT_FORMATS = "pdf,epub,html"
+
+# Word swaps that keep a sentence sensible while making it differ from article to article.
+SWAPS = {
+    "en": {
+        "doctor": ["doctor", "nurse", "GP", "care team"], "helps": ["helps", "can help", "supports"],
+        "help": ["help", "support", "assist"], "body": ["body", "system"], "often": ["often", "frequently"],
+        "people": ["people", "adults", "patients"], "many": ["many", "lots of"], "important": ["important", "vital"],
+        "small": ["small", "little", "modest"], "day": ["day", "morning"], "water": ["water", "fluids"],
+        "can": ["can", "may"], "more": ["more", "extra"], "good": ["good", "helpful"], "also": ["also", "too"],
+        "You": ["You", "You", "Anyone"], "your": ["your", "your own"], "some": ["some", "certain"],
+        "and": ["and", "and", "and also"], "the": ["the", "the", "this"], "a": ["a", "a", "one"],
+    },
+    "es": {
+        "manos": ["manos"], "agua": ["agua", "agua limpia"], "jabón": ["jabón", "jabón común"],
+        "importante": ["importante", "esencial"], "siempre": ["siempre", "cada vez"], "y": ["y", "y también"],
+        "las": ["las", "las", "estas"], "el": ["el", "el", "este"], "de": ["de", "de"], "puede": ["puede", "podría"],
+    },
+}  # fmt: skip
+
+
+# --- running things ------------------------------------------------------------------
+
+
+CPU = {"seconds": 0.0}  # CPU time (user + system) of the last command and the processes it started
+
+
+def run(command: list[str], *, env: dict | None = None, cwd: Path | None = None) -> float:
+    """Wall seconds of a command that must succeed (its CPU seconds go to CPU["seconds"])."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU["seconds"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if done.returncode != 0:
+        raise SystemExit(f"failed ({done.returncode}): {' '.join(map(str, command))}\n{done.stderr[-3000:]}")
+    return seconds
+
+
+@dataclass
+class Publish:
+    seconds: float
+    report: dict
+    cpu_seconds: float = 0.0
+    load: float = 0.0  # the machine's 1-minute load average when it ended
+
+    @property
+    def speech(self) -> dict:
+        return self.report["speech"]
+
+    @property
+    def peak_rss_mb(self) -> float:
+        return max((w["peak_rss_mb"] for w in self.report["workers"]), default=0.0)
+
+    def output_seconds(self, fmt: str) -> float:
+        return sum(o["seconds"] for a in self.report["articles"] for o in a["outputs"] if o["format"] == fmt)
+
+    def statuses(self) -> dict[str, int]:
+        return {k: v for k, v in self.report["totals"].items() if k in ("written", "unchanged", "failed")}
+
+
+def publish(inputs: list[Path], out: Path, cache: Path, *extra: str) -> Publish:
+    report = out.parent / f"{out.name}-{time.monotonic_ns()}.json"
+    env = dict(os.environ, OPENLEAF_CACHE_DIR=str(cache))
+    seconds = run([*PUBLISH, *map(str, inputs), "--out", str(out), "--json", str(report), "--quiet", *extra], env=env)
+    data = json.loads(report.read_text())
+    if data["totals"]["failed"] or data["totals"]["failed_articles"]:
+        raise SystemExit(f"publish reported failures: {report}")
+    return Publish(seconds, data, CPU["seconds"], os.getloadavg()[0])
+
+
+# --- the library ----------------------------------------------------------------------------
+
+
+def vary(text: str, lang: str, rng: random.Random) -> str:
+    """The body with words swapped at random: the same article, said a little differently."""
+    swaps = SWAPS.get(lang, {})
+    if not swaps:
+        return text
+    pattern = re.compile(r"(?<![\w\[@/.-])(" + "|".join(map(re.escape, swaps)) + r")(?![\w\]/-])")
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith(("#", "!", "|", ":::")):  # headings, images, tables and callouts as they are
+            lines.append(line)
+        else:
+            lines.append(pattern.sub(lambda m: rng.choice(swaps[m.group(1)]), line))
+    return "\n".join(lines)
+
+
+def make_library(folder: Path, count: int, seed: int = 7) -> list[Path]:
+    """``count`` articles, each in its own folder with the example's images, cycling through the examples."""
+    sources = sorted(EXAMPLES.rglob("*.md"))
+    rng = random.Random(seed)
+    made = []
+    for number in range(count):
+        source = sources[number % len(sources)]
+        text = source.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        lang = re.search(r"^lang:\s*(\S+)", front, re.M).group(1).split("-")[0]
+        front = re.sub(r"^title:\s*(.+)$", lambda m: f"title: {m.group(1)} (leaflet {number + 1})", front, count=1,
+                       flags=re.M)  # fmt: skip
+        target = folder / f"{source.stem}-{number + 1:03d}"
+        target.mkdir(parents=True)
+        for images in {EXAMPLES / "images", source.parent / "images"}:
+            if images.is_dir():
+                shutil.copytree(images, target / "images", dirs_exist_ok=True)
+        (target / "index.md").write_text(f"---\n{front}---\n{vary(body, lang, rng)}", encoding="utf-8")
+        made.append(target / "index.md")
+    return made
+
+
+def edit_one_paragraph(path: Path) -> None:
+    """Change one sentence of the first paragraph of the first section, as a reviewer would."""
+    text = path.read_text(encoding="utf-8")
+    heading = text.index("\n## ")
+    paragraph_end = text.index("\n\n", text.index("\n\n", heading) + 2)
+    path.write_text(text[:paragraph_end] + " Ask your care team if anything here is unclear." + text[paragraph_end:],
+                    encoding="utf-8")  # fmt: skip
+
+
+# --- the baseline -------------------------------------------------------------------------------
+
+
+def baseline(work: Path) -> dict:
+    """pandoc for HTML, EPUB and PDF (WeasyPrint), then espeak-ng reading pandoc's plain text."""
+    out = work / "pandoc"
+    out.mkdir()
+    common = ["pandoc", str(ARTICLE), "--citeproc", f"--resource-path={ARTICLE.parent}"]
+    times = {
+        "html": run([*common, "--standalone", "--self-contained", "-o", str(out / "a.html")]),
+        "epub": run([*common, "-o", str(out / "a.epub")]),
+        "pdf": run([*common, "--pdf-engine=weasyprint", "-o", str(out / "a.pdf")]),
+    }
+    times["plain"] = run([*common, "-t", "plain", "-o", str(out / "a.txt")])
+    times["espeak"] = run(["espeak-ng", "-f", str(out / "a.txt"), "-w", str(out / "a.wav")])
+    with wave.open(str(out / "a.wav")) as sound:
+        audio_seconds = sound.getnframes() / sound.getframerate()
+    return {"times": times, "text": times["html"] + times["epub"] + times["pdf"], "audio_seconds": audio_seconds}
+
+
+# --- the machine -----------------------------------------------------------------------------------
+
+
+def version_of(command: list[str]) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True).stdout.splitlines()[0].strip()
+    except (OSError, IndexError):
+        return "not installed"
+
+
+def machine() -> dict:
+    import importlib.metadata as metadata
+
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())  # fmt: skip
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    packages = ["openleaf", "weasyprint", "ebooklib", "piper-tts", "onnxruntime", "espeakng-loader", "lameenc",
+                "pyloudnorm", "rich", "distributed"]  # fmt: skip
+    commit = version_of(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])
+    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True).stdout.strip()  # fmt: skip
+    return {
+        "code": f"commit {commit}" + (" with uncommitted changes" if dirty else ""),
+        "cpu": f"{os.cpu_count()} cores ({model})",
+        "memory": f"{memory:.1f} GiB",
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "tools": {"pandoc": version_of(["pandoc", "--version"]), "espeak-ng": version_of(["espeak-ng", "--version"])},
+        "packages": {name: _version(metadata, name) for name in packages},
+        "load": os.getloadavg(),
+    }
+
+
+def _version(metadata, name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+# --- the run --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Results:
+    numbers: dict = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def say(self, text: str) -> None:
+        print(text, flush=True)
+        self.lines.append(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=20, help="articles in the library built cold at --jobs 1 and 2")
+    parser.add_argument("--unchanged", type=int, default=100, help="articles in the library rebuilt with no change")
+    parser.add_argument("--work", type=Path, default=None, help="folder for the files made (default: a temporary one)")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the results (Markdown)")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="openleaf-bench-")) if args.work is None else args.work
+    work.mkdir(parents=True, exist_ok=True)
+    about = machine()
+    r = Results()
+    r.say(f"machine: {about['cpu']}, {about['memory']}, Python {about['python']}; load {about['load']}")
+    cores = os.cpu_count() or 1
+
+    # 1. one article, cold
+    article = work / "single" / "insulin-resistance.md"
+    shutil.copytree(EXAMPLES, work / "single")
+    piper = publish([article], work / "out-piper", work / "cache-piper")
+    espeak = publish([article], work / "out-espeak", work / "cache-espeak", "--voice", "espeak")
+    text = publish([article], work / "out-text", work / "cache-text", "--formats", TEXT_FORMATS)
+    base = baseline(work)
+    r.say(f"one article, all formats, cold, Piper:   {piper.seconds:6.1f} s")
+    r.say(f"one article, all formats, cold, espeak:  {espeak.seconds:6.1f} s")
+    r.say(f"one article, text formats, cold:         {text.seconds:6.1f} s   pandoc: {base['text']:.2f} s")
+
+    # 2. the same again, then one paragraph edited
+    again = publish([article], work / "out-piper", work / "cache-piper")
+    edit_one_paragraph(article)
+    edited = publish([article], work / "out-piper", work / "cache-piper")
+    r.say(f"one article, nothing changed:            {again.seconds:6.2f} s  {again.statuses()}")
+    r.say(f"one article, one paragraph edited:       {edited.seconds:6.1f} s  "
+          f"({edited.speech['synthesised']} sentence(s) spoken again)")  # fmt: skip
+
+    # 3. a library, cold, at --jobs 1 and 2
+    library = make_library(work / "library", args.articles)
+    batch = {
+        jobs: publish(library, work / f"out-library-{jobs}", work / f"cache-library-{jobs}", "--jobs", str(jobs))
+        for jobs in (1, 2)
+    }
+    for jobs, result in batch.items():
+        r.say(f"{args.articles} articles, --jobs {jobs}: {result.seconds:7.1f} s, CPU {result.cpu_seconds:.0f} s "
+              f"({args.articles / result.seconds * 60:.1f} articles/min), peak memory {result.peak_rss_mb:.0f} MB, "
+              f"load {result.load:.1f}")  # fmt: skip
+
+    # 4. a larger library, built, then rebuilt with nothing changed
+    make_library(work / "big", args.unchanged, seed=11)
+    built = publish([work / "big"], work / "out-big", work / "cache-big", "--formats", TEXT_FORMATS)
+    unchanged = publish([work / "big"], work / "out-big", work / "cache-big", "--formats", TEXT_FORMATS)
+    r.say(f"{args.unchanged} articles, text formats: built in {built.seconds:.1f} s, "
+          f"rebuilt unchanged in {unchanged.seconds:.2f} s {unchanged.statuses()}")  # fmt: skip
+
+    # ratios and targets
+    piper_rtf = piper.speech["compute_seconds"] / piper.speech["audio_seconds"]
+    espeak_rtf = espeak.speech["compute_seconds"] / espeak.speech["audio_seconds"]
+    library_rtf = batch[2].speech["compute_seconds"] / batch[2].speech["audio_seconds"]
+    speedup = batch[1].seconds / batch[2].seconds
+    peak = max(piper.peak_rss_mb, batch[2].peak_rss_mb)
+    targets = [
+        ("Text formats of one article no slower than pandoc", f"{text.seconds:.2f} s vs pandoc {base['text']:.2f} s "
+         f"(ratio {text.seconds / base['text']:.2f})", text.seconds <= base["text"]),
+        (f"Nothing changed: {args.unchanged} articles rebuilt in under 2 s", f"{unchanged.seconds:.2f} s",
+         unchanged.seconds < 2 and unchanged.report["totals"]["unchanged"] == unchanged.report["totals"]["articles"] * 3),
+        ("One paragraph edited: under 10 % of the cold time", f"{edited.seconds:.1f} s of {piper.seconds:.1f} s "
+         f"({edited.seconds / piper.seconds:.0%})", edited.seconds < 0.1 * piper.seconds),
+        (f"Piper real-time factor at most 0.06 on {cores} cores",
+         f"{piper_rtf / cores:.3f} (one core: {piper_rtf:.3f}; library at --jobs 2: {library_rtf / 2:.3f})",
+         piper_rtf / cores <= 0.06),
+        ("espeak-ng real-time factor at most 0.005", f"{espeak_rtf:.4f} per core, {espeak_rtf / cores:.4f} on "
+         f"{cores} cores (espeak-ng command: {base['times']['espeak'] / base['audio_seconds']:.4f})",
+         espeak_rtf / cores <= 0.005),
+        ("--jobs 2 at least 1.7x the throughput of --jobs 1", f"{speedup:.2f}x", speedup >= 1.7),
+        ("Peak memory per worker under 600 MB with Piper loaded", f"{peak:.0f} MB", peak < 600),
+    ]  # fmt: skip
+    r.say("")
+    for name, value, met in targets:
+        r.say(f"{'met    ' if met else 'NOT met'}  {name}: {value}")
+
+    details = {
+        "piper": piper, "espeak": espeak, "text": text, "again": again, "edited": edited,
+        "jobs1": batch[1], "jobs2": batch[2], "built": built, "unchanged": unchanged,
+    }  # fmt: skip
+    about["load_after"] = os.getloadavg()
+    write_results(args, about, base, details, targets)
+    print(f"\nwrote {args.results}")
+    return 0
+
+
+def write_results(args, about: dict, base: dict, runs: dict[str, Publish], targets) -> None:
+    piper, espeak, text = runs["piper"], runs["espeak"], runs["text"]
+    lines = [
+        "# Benchmark results",
+        "",
+        "Made by `python benchmarks/run.py "
+        f"--articles {args.articles} --unchanged {args.unchanged}` (see its docstring for what each step does).",
+        "",
+        "## Machine",
+        "",
+        f"- Code measured: Openleaf {about['packages']['openleaf']}, {about['code']}",
+        f"- CPU: {about['cpu']}",
+        f"- Memory: {about['memory']}",
+        f"- OS: {about['os']}; Python {about['python']}",
+        f"- Tools: {about['tools']['pandoc']}; {about['tools']['espeak-ng']}",
+        "- Packages: " + ", ".join(f"{k} {v}" for k, v in about["packages"].items()),
+        f"- Load average (1, 5, 15 min) at the start: {', '.join(f'{x:.1f}' for x in about['load'])}; "
+        f"at the end: {', '.join(f'{x:.1f}' for x in about['load_after'])}",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | met |",
+        "| --- | --- | --- |",
+        *[f"| {name} | {value} | {'yes' if met else '**no**'} |" for name, value, met in targets],
+        "",
+        "## One article (examples/insulin-resistance.md), cold",
+        "",
+        "| run | wall time | CPU time | audio | pdf | epub | html | speech compute | audio length |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, result in (("all formats, Piper", piper), ("all formats, espeak-ng", espeak), ("text formats", text)):
+        speech = result.speech
+        lines.append(
+            f"| {name} | {result.seconds:.1f} s | {result.cpu_seconds:.1f} s | {result.output_seconds('audio'):.1f} s | "
+            f"{result.output_seconds('pdf'):.1f} s | {result.output_seconds('epub'):.1f} s | "
+            f"{result.output_seconds('html'):.1f} s | {speech['compute_seconds']:.1f} s | {speech['audio_seconds']:.0f} s |"
+        )
+    times = base["times"]
+    lines += [
+        "",
+        "Format times are worker seconds (they overlap when several workers run); the audio time includes the",
+        "speaking of its sentences across the pool.",
+        "",
+        f"Baseline, same article: pandoc HTML {times['html']:.2f} s, EPUB {times['epub']:.2f} s, "
+        f"PDF (WeasyPrint) {times['pdf']:.2f} s, together {base['text']:.2f} s; "
+        f"espeak-ng command {times['espeak']:.2f} s for {base['audio_seconds']:.0f} s of audio "
+        f"(plus pandoc to plain text {times['plain']:.2f} s).",
+        "",
+        "## Rebuilds",
+        "",
+        "| run | wall time | outputs |",
+        "| --- | --- | --- |",
+        f"| one article, nothing changed | {runs['again'].seconds:.2f} s | {runs['again'].statuses()} |",
+        f"| one article, one paragraph edited | {runs['edited'].seconds:.1f} s | {runs['edited'].statuses()}, "
+        f"{runs['edited'].speech['synthesised']} sentence(s) spoken again |",
+        f"| {args.unchanged} articles (text formats), built | {runs['built'].seconds:.1f} s | {runs['built'].statuses()} |",
+        f"| {args.unchanged} articles (text formats), nothing changed | {runs['unchanged'].seconds:.2f} s | "
+        f"{runs['unchanged'].statuses()} |",
+        "",
+        f"## A library of {args.articles} articles, all formats, Piper, cold",
+        "",
+        "| jobs | wall time | CPU time | articles per minute | sentences spoken | audio | peak memory per worker "
+        "| load at the end |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for jobs in (1, 2):
+        result = runs[f"jobs{jobs}"]
+        workers = ", ".join(f"{w['peak_rss_mb']:.0f} MB" for w in result.report["workers"])
+        lines.append(
+            f"| {jobs} | {result.seconds:.1f} s | {result.cpu_seconds:.0f} s | {args.articles / result.seconds * 60:.2f} | "
+            f"{result.speech['synthesised']} | {result.speech['audio_seconds'] / 60:.0f} min | {workers} | "
+            f"{result.load:.1f} |"
+        )
+    lines += [
+        "",
+        "With --jobs 1 the work runs in the main process, so its memory is that process's. CPU time is that of",
+        "publish and every process it started; on a machine that others share, wall time grows with their load",
+        "(the load average is the number of processes wanting a core; this machine has "
+        f"{os.cpu_count()}).",
+        "",
+    ]
+    args.results.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
