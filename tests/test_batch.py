@@ -8,13 +8,14 @@ on copies of it. Speech uses espeak-ng, which is fast, with a private cache.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import write_article
+from conftest import require_tool, write_article
 from openleaf.formats.manifest import MANIFEST_NAME
 from openleaf.publish import main
 from openleaf.source.errors import ExitCode
@@ -269,7 +270,9 @@ def test_two_processes_write_the_same_bytes_as_one(built, tmp_path):
 
 
 def test_a_dask_cluster_writes_the_same_bytes_as_local_processes(built, tmp_path):
-    distributed = pytest.importorskip("distributed")
+    require_tool(importlib.util.find_spec("distributed") is not None, "distributed (Dask)")
+    import distributed
+
     _, articles, out, _ = built
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None) as cluster:  # fmt: skip
