@@ -87,11 +87,25 @@ class Tags:
     cover_png: bytes | None = None
 
 
+class _ChapterOrderedID3(ID3):
+    """ID3 that writes frames in the order they were added.
+
+    mutagen sorts frames by size, which scatters CHAP frames; players that
+    ignore the CTOC (ffmpeg, for one) list chapters in file order, so the
+    chapters must be stored in time order.
+    """
+
+    def _write(self, config):
+        from mutagen.id3._tags import save_frame  # mutagen's own frame writer; public ones sort
+
+        return bytearray().join(save_frame(frame, config=config) for frame in self.values())
+
+
 def write_mp3(path: Path, mp3: bytes, tags: Tags, chapters: list[ChapterMark] = ()) -> Path:
     """Write MP3 bytes with ID3v2.4 tags (and CHAP/CTOC chapters) to `path`, atomically."""
     with atomic_path(path) as temporary:
         temporary.write_bytes(mp3)
-        id3 = ID3()
+        id3 = _ChapterOrderedID3()
         id3.add(TIT2(encoding=3, text=[tags.title]))
         if tags.artists:
             id3.add(TPE1(encoding=3, text=list(tags.artists)))
