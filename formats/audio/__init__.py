@@ -33,16 +33,18 @@ from ..files import write_text
 from ..options import Options
 from .cache import SpeechCache, synthesize_cached
 from .engines import Engine, EngineError, espeak_voice_for, get_engine, piper_has_voice
-from .loudness import CEILING_DBTP, TARGET_LUFS, integrated_loudness, master, true_peak_db
 from .mp3 import ENCODER_DELAY_SAMPLES, ChapterMark, Tags, encode, write_mp3
 from .script import Pauses, Script, build_script
 from .timeline import Timeline, TimelineEntry
 
 log = logging.getLogger("openleaf")
 
-# Peaks are limited below the -1 dBTP ceiling before encoding, because MP3
+# loudness.py needs scipy, which takes seconds to import: it is imported only
+# when audio is really made, not by every build that lists this writer.
+#
+# Peaks are limited this far below the ceiling before encoding, because MP3
 # encoding moves peaks a little; the encoded file is measured afterwards.
-PRE_ENCODE_CEILING_DBTP = CEILING_DBTP - 1.0
+PRE_ENCODE_MARGIN_DB = 1.0
 # Speech engines pad each sentence with silence of their own; we keep this much
 # of it, so that the pauses we add are the pauses the listener hears.
 KEEP_LEAD_MS, KEEP_TAIL_MS = 20, 60
@@ -135,6 +137,8 @@ def encode_measured(pcm: np.ndarray, sample_rate: int, *, match_loudness: bool) 
     little; the file is what the listener hears, so the file is measured.
     Returns the MP3 and the PCM it was encoded from.
     """
+    from .loudness import CEILING_DBTP, TARGET_LUFS, integrated_loudness, true_peak_db
+
     mp3 = encode(pcm, sample_rate)
     decoded = _decode(mp3)
     if decoded is None:
@@ -221,8 +225,10 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
     rendering = render(script, engine, SpeechCache(options.cache_dir), options.rate)
     log.info("audio: %d synthesised, %d from the cache", rendering.synthesized, rendering.reused)
 
+    from .loudness import CEILING_DBTP, master
+
     rate = rendering.sample_rate
-    pcm = to_pcm16(master(rendering.samples, rate, ceiling_dbtp=PRE_ENCODE_CEILING_DBTP))
+    pcm = to_pcm16(master(rendering.samples, rate, ceiling_dbtp=CEILING_DBTP - PRE_ENCODE_MARGIN_DB))
     main_mp3, pcm = encode_measured(pcm, rate, match_loudness=True)
     spans = _chapter_spans(script, rendering, len(pcm))
     marks = [ChapterMark(c.title, _ms(start, rate), _ms(end, rate)) for c, (start, end) in zip(script.chapters, spans)]
