@@ -165,8 +165,8 @@ def spoken(script) -> list[str]:
 
 def test_the_opening_names_title_authors_review_date_and_key_points(script):
     assert spoken(script)[:7] == [
-        "Checking Your Blood Sugar",
-        "A short guide",
+        "Checking Your Blood Sugar.",
+        "A short guide.",
         "By Ana Lopez, R N, and Ben Okoro.",
         "Reviewed on November 1, 2026.",
         "Key points.",
@@ -182,7 +182,7 @@ def test_each_section_is_announced_by_its_heading_under_the_section_id(built, sc
     for section in article.sections:
         assert by_id[section.id].text == section.title_text
         assert by_id[section.id].section_id == section.id
-    assert by_id[article.sections[2].id].spoken == "Using a continuous glucose monitor"  # pronounce: entry
+    assert by_id[article.sections[2].id].spoken == "Using a continuous glucose monitor."  # pronounce: entry
 
 
 def test_quotes_lists_and_callouts_are_marked_for_the_ear(script):
@@ -405,7 +405,7 @@ def test_a_theme_extends_the_pronunciation_table_and_sets_the_pauses(tmp_path):
     said = {u.text: u for u in result.script.utterances}
     assert said["Your Hb is fine."].spoken == "Your hemoglobin is fine."
     assert said["Your Hb is fine."].pause_after_ms == 500
-    assert said["Your CGM"].spoken == "Your sensor"  # the article's own entry still wins
+    assert said["Your CGM"].spoken == "Your sensor."  # the article's own entry still wins
     assert said["Keep going."].pause_after_ms == 2000  # the silence before the next section
 
 

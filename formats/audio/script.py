@@ -250,9 +250,10 @@ class _Builder:
     def build(self) -> Script:
         article, labels = self.article, self.labels
         chapters = [Chapter(OPENING, article.title)]
-        self.add("title", article.title, self.pauses.paragraph)
+        # Headings end with a full stop when spoken, so the voice falls as at the end of a sentence.
+        self.add("title", article.title, self.pauses.paragraph, spoken=_with_stop(article.title))
         if article.subtitle:
-            self.add("subtitle", article.subtitle, self.pauses.paragraph)
+            self.add("subtitle", article.subtitle, self.pauses.paragraph, spoken=_with_stop(article.subtitle))
         if article.authors:
             names = [a.display for a in article.authors]
             joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f", {labels['and']} " + names[-1]
@@ -273,7 +274,7 @@ class _Builder:
             self.pause(self.pauses.section)
             self.section_id = section.id
             chapters.append(Chapter(section.id, section.title_text))
-            self.add(section.id, section.title_text, self.pauses.paragraph)
+            self.add(section.id, section.title_text, self.pauses.paragraph, spoken=_with_stop(section.title_text))
             self.blocks(section.blocks)
 
         if article.references:
@@ -315,7 +316,7 @@ def _first_id(blocks) -> str:
 
 def _with_stop(text: str) -> str:
     text = text.rstrip()
-    return text if re.search(r"[.!?…:]$", text) else text + "."
+    return text if re.search(r"[.!?…:;]$", text) or not text else text + "."
 
 
 def _row_text(row: TableRow, headers: list[str], label: str) -> str:
