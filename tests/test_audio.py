@@ -27,7 +27,7 @@ from scipy.signal import resample_poly
 from conftest import EXAMPLES, require_tool, write_article
 from openleaf.formats.audio import write
 from openleaf.formats.audio.mp3 import ENCODER_DELAY_SAMPLES, encode
-from openleaf.formats.audio.script import Pauses, build_script
+from openleaf.formats.audio.script import Pauses, build_script, labels_for, spoken_reference
 from openleaf.formats.options import Options
 from openleaf.source.errors import EngineUnavailable
 from openleaf.source.model import sentences_of
@@ -221,6 +221,18 @@ def test_references_are_numbered_with_site_names_and_the_disclaimer_comes_last(s
     assert not any("http" in r or "/" in r for r in references)
     assert said[-2:] == ["This is general information.", "Ask your own doctor about your care."]
     assert {u.section_id for u in script.utterances[-2:]} == {"disclaimer"}
+
+
+def test_journal_references_are_read_without_page_numbers_or_doi():
+    text = ("Knowler WC, Barrett-Connor E, Fowler SE, et al. Reduction in the incidence of type 2 diabetes. "
+            "N Engl J Med. 2002;346(6):393-403. doi:10.1056/NEJMoa012512")
+    csl = {"container-title": "New England Journal of Medicine", "container-title-short": "N Engl J Med"}
+    assert spoken_reference(text, csl, labels_for("en")) == (
+        "Knowler WC, Barrett-Connor E, Fowler SE, et al. Reduction in the incidence of type 2 diabetes. "
+        "New England Journal of Medicine. 2002."
+    )
+    supplement = "ADA. Standards of Care. Diabetes Care. 2024;47(Suppl 1):S20-S42. doi:10.2337/dc24-S002"
+    assert spoken_reference(supplement, {}, labels_for("en")) == "ADA. Standards of Care. Diabetes Care. 2024."
 
 
 # --- the files --------------------------------------------------------------------

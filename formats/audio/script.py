@@ -120,9 +120,9 @@ LABELS = {
         "table_one": "Tabelle mit 1 Zeile.", "row": "Zeile {n}.", "image": "Bild: {alt}",
         "note": "Hinweis.", "tip": "Tipp.", "warning": "Warnung.", "references": "Quellen",
         "reference": "Quelle {n}.", "disclaimer": "Haftungsausschluss", "online": "Auf {site}.",
-       
     },
 }
+
 
 def labels_for(lang: str) -> dict[str, str]:
     return LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
