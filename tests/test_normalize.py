@@ -1,6 +1,8 @@
 """Text normalisation before speech: what the engine is given for what the author wrote."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from openleaf.formats.audio.normalize import Normalizer, normalize, site_name
 
@@ -148,3 +150,18 @@ def test_every_dotted_abbreviation_said_here_is_one_the_splitter_never_cuts_at()
         assert term.split()[-1].lower() in ABBREVIATIONS, term
         if term not in ("etc.", "et al.", "a.m.", "p.m."):  # these may close a sentence
             assert len(split(f"We met {term} Smith today.")) == 1, term
+
+
+PIECES = list("abcABC 0123456789.-–%<>≤≥/:()+&@,;!?'\"°") + [
+    "mg/dL", "e.g.", "Dr.", "https://www.cdc.gov/x", "2026-11-01", "1-800-555-0199", "PCOS", "911", "a.m.", "et al.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_any_english_text_normalises_without_error_and_without_comparison_signs(text):
+    spoken = ENGLISH_SPEAKER(text)
+    assert not set("<>≤≥") & set(spoken)
+
+
+ENGLISH_SPEAKER = Normalizer("en-US", {"A1C": "A one C"})
