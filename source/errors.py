@@ -53,14 +53,23 @@ class EngineUnavailable(OpenleafError):
     exit_code = ExitCode.ENGINE
 
 
+MAX_REPORTED = 100  # a file with thousands of broken citations needs the first ones fixed, not a flood
+
+
 class SourceError(OpenleafError):
-    """Every problem found in one source, reported together."""
+    """Every problem found in one source, reported together (the first MAX_REPORTED of them)."""
 
     exit_code = ExitCode.SOURCE
 
     def __init__(self, diagnostics: list[Diagnostic]):
         self.diagnostics = list(diagnostics)
-        super().__init__("\n".join(str(d) for d in self.diagnostics))
+        super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return [str(d) for d in self.diagnostics]
+        shown = [str(d) for d in self.diagnostics[:MAX_REPORTED]]
+        hidden = self.diagnostics[MAX_REPORTED:]
+        if hidden:
+            first = hidden[0]
+            shown.append(f"{first.file}:{first.line}:{first.col}: {len(hidden):,} more problems not shown; "
+                         "fix the ones above and publish again")
+        return shown

@@ -260,3 +260,11 @@ def test_the_corpus_can_be_copied_and_still_says_the_same(tmp_path):
     shutil.copytree(CORPUS, copy)
     for name in ("several-problems.md", "not-utf8.md"):
         check_lines(diagnostics_of(copy / name), copy / name, EXPECTED[name])
+
+
+def test_thousands_of_problems_are_summarised_after_the_first_hundred(tmp_path):
+    with pytest.raises(SourceError) as caught:
+        parse_text("---\ntitle: T\nlang: en\n---\n" + "See [@nobody]. " * 5000, tmp_path / "a.md")
+    lines = caught.value.lines()
+    assert len(caught.value.diagnostics) == 5000 and len(lines) == 101
+    assert lines[-1].endswith("4,900 more problems not shown; fix the ones above and publish again")
