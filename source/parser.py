@@ -104,8 +104,10 @@ def parse_article(path: Path | str) -> Article:
     try:
         if path.is_dir():
             raise InputError(f"{path}: is a folder, not an article file; give the .md file inside it")
+        if path.exists() and not path.is_file():
+            raise InputError(f"{path}: is not a regular file; give the .md file of the article")
         size = path.stat().st_size
-        if path.is_file() and size > MAX_BYTES:
+        if size > MAX_BYTES:
             raise SourceError([_too_big(str(path), size)])  # refused before it is read into memory
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)  # a device or a growing file cannot make us read forever
@@ -258,7 +260,7 @@ class _Parser:
             if key not in KNOWN_KEYS:
                 line, col = fm.position(key)
                 close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "it is kept for themes as meta but not used"
+                hint = f"did you mean '{close[0]}'?" if close else "check its spelling: Openleaf does not use it"
                 self.warn(line, col, f"unknown front matter key '{_short(str(key))}'", hint)
 
         refs = self._references(fm, refs_in, style) if not self.errors else ()
@@ -324,16 +326,13 @@ class _Parser:
             pass
         # One diagnostic for each line that holds bytes that are not UTF-8.
         text = raw.decode("utf-8", "surrogateescape")
+        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         problems = []
-        reported_line = 0
         for match in re.finditer("[\udc80-\udcff]", text):
-            line = text.count("\n", 0, match.start()) + 1 if not problems else \
-                problems[-1].line + text.count("\n", last, match.start())
-            last = match.start()
-            if line == reported_line:
+            line = bisect.bisect_right(line_starts, match.start())
+            if problems and problems[-1].line == line:
                 continue
-            reported_line = line
-            col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            col = match.start() - line_starts[line - 1] + 1
             byte = ord(match.group()) - 0xDC00
             guess = bytes([byte]).decode("cp1252", "replace")
             meant = f", perhaps '{guess}' saved in an older encoding" if guess.isprintable() and guess != "\ufffd" else ""

@@ -7,6 +7,7 @@ table below says what each must report. Sources too big to commit (20 MB,
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 
 from conftest import REPO, write_article
 from openleaf.publish import main
-from openleaf.source.errors import ExitCode, SourceError
+from openleaf.source.errors import ExitCode, InputError, SourceError
 from openleaf.source.model import sentences_of
 from openleaf.source.parser import LONG_SENTENCE_WORDS, MAX_BYTES, MAX_NESTING, parse_article, parse_text
 
@@ -268,3 +269,55 @@ def test_thousands_of_problems_are_summarised_after_the_first_hundred(tmp_path):
     lines = caught.value.lines()
     assert len(caught.value.diagnostics) == 5000 and len(lines) == 101
     assert lines[-1].endswith("4,900 more problems not shown; fix the ones above and publish again")
+
+
+# --- faults: a failed run never costs a good earlier output ----------------------------------
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_clear_error_before_any_work(article_folder, tmp_path, capsys):
+    path = write_article(article_folder, "Hello there.\n")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code, _, err = publish(capsys, path, "--out", blocker / "out", "--formats", "html")
+    assert code == ExitCode.OUTPUT == 73
+    assert f"{blocker / 'out'}: cannot create the output folder" in err and "Traceback" not in err
+
+
+@pytest.fixture
+def good_build(article_folder, tmp_path, capsys):
+    """An article published once to HTML; returns (source, out, page, page bytes)."""
+    path = write_article(article_folder, "Hello there.\n", name="leaflet.md")
+    out = tmp_path / "out"
+    code, _, err = publish(capsys, path, "--out", out, "--formats", "html")
+    assert code == 0, err
+    page = out / "leaflet" / "leaflet.html"
+    return path, out, page, page.read_bytes()
+
+
+def test_a_source_broken_after_a_good_build_keeps_the_good_output(good_build, capsys):
+    path, out, page, before = good_build
+    path.write_text(path.read_text().replace("Hello there.", "# Hello there.\n\n![](gone.png)"), encoding="utf-8")
+    code, _, err = publish(capsys, path, "--out", out, "--formats", "html")
+    assert code == 65 and "a '#' heading in the body" in err and "has no alt text" in err
+    assert page.read_bytes() == before
+    assert [p.name for p in page.parent.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_a_writer_that_fails_midway_leaves_no_partial_file_and_keeps_the_old_one(good_build, tmp_path, capsys):
+    path, out, page, before = good_build
+    theme = tmp_path / "broken-theme"
+    (theme / "html").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "broken"\nextends = "large-print"\n')
+    (theme / "html" / "page.html.j2").write_text("{{ article.title }} {{ nothing.at.all }}")
+    path.write_text(path.read_text().replace("Hello there.", "Hello again."), encoding="utf-8")
+    code, _, err = publish(capsys, path, "--out", out, "--formats", "html", "--theme", theme)
+    assert code == ExitCode.THEME == 78 and "'nothing' is undefined" in err and "Traceback" not in err
+    assert page.read_bytes() == before
+    assert sorted(p.name for p in page.parent.iterdir() if not p.name.startswith(".openleaf")) == ["leaflet.html"]
+
+
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "article.md"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="is not a regular file"):
+        parse_article(fifo)
