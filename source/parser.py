@@ -19,6 +19,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -1111,6 +1112,7 @@ _IMAGE_SIGNATURES = {
     ".svg": ("SVG", ()),
 }
 MAX_SVG_BYTES = 5_000_000
+MAX_PIXELS = 100_000_000  # a 48-megapixel phone photo passes; a "decompression bomb" of gigapixels does not
 # What may not be inside an SVG: it would run, or reach outside the picture, in a reader's browser.
 _SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "object", "embed", "handler", "listener", "audio",
                          "video", "animation"})
@@ -1134,6 +1136,25 @@ def _image_problem(path: Path) -> tuple[str, str] | None:
     if not head.startswith(signatures) or (kind == "WebP" and head[8:12] != b"WEBP"):
         return (f"is not really a {kind} picture (its content does not match its name)",
                 f"save it again as {kind} from an image editor, or give the file the right extension")
+    return _raster_problem(path, kind)
+
+
+def _raster_problem(path: Path, kind: str) -> tuple[str, str] | None:
+    """Reads only the picture's header: its size is known before anything is decoded."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # we judge the size ourselves
+            with Image.open(path) as picture:
+                width, height = picture.size
+    except Image.DecompressionBombError:
+        width = height = MAX_PIXELS  # Pillow refused to even say how large: far too large
+    except Exception:  # Pillow raises many kinds on a damaged header
+        return f"is a damaged {kind} file", f"save it again as {kind} from an image editor"
+    if width * height > MAX_PIXELS:
+        return (f"has more than {MAX_PIXELS // 1_000_000} million pixels, too many to publish",
+                "resize it to at most a few thousand pixels on each side")
     return None
 
 

@@ -175,6 +175,28 @@ def test_svg_images_that_could_run_or_reach_out_are_refused(article_folder, svg,
     assert f"{path}:6:" in line and fragment in line
 
 
+def png_claiming(width: int, height: int) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (png_claiming(200_000, 200_000), "has more than 100 million pixels"),  # a decompression bomb
+        (png_claiming(12_000, 9_000), "has more than 100 million pixels"),
+        (tiny_png()[:20], "is a damaged PNG file"),
+    ],
+)
+def test_pictures_too_large_to_decode_or_damaged_are_refused_from_their_header(article_folder, data, fragment):
+    (article_folder / "photo.png").write_bytes(data)
+    (line,) = problems(write_article(article_folder, "![A photo](photo.png)\n"))
+    assert ":6:" in line and fragment in line
+
+
 def test_a_plain_svg_with_internal_links_and_embedded_pictures_is_accepted(article_folder):
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
            '<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="2" height="2"/>'
