@@ -294,3 +294,34 @@ def test_cutting_a_paragraph_into_sentences_loses_and_adds_no_text(folder, piece
     seen = "".join(plain_text(s.inlines) for s in paragraph.sentences)
     assert "".join(seen.split()) == "".join("".join(visible for _, visible in pieces).split())
     assert all(s.text == s.text.strip() and s.text for s in paragraph.sentences)
+
+
+# --- the writers on generated articles -----------------------------------------------------
+
+
+@settings(max_examples=max(EXAMPLES // 8, 12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=article_source)
+def test_every_generated_article_is_written_as_html_and_epub_and_both_are_well_formed(folder, source):
+    import tempfile
+    import zipfile
+
+    from lxml import html as lxml_html
+
+    from openleaf.formats import epub, html
+    from openleaf.formats.options import Options
+    from openleaf.themes import load_theme
+
+    article = parse_text(source, folder / "generated.md")
+    theme = load_theme("large-print")
+    own_script = theme.read_text("html/contrast.js").strip()
+    with tempfile.TemporaryDirectory() as out:
+        (page,) = html.write(article, theme, Path(out), options=Options())
+        document = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+        assert [(s.text or "").strip() for s in document.iter("script")] in ([], [own_script])
+        (book,) = epub.write(article, theme, Path(out), options=Options())
+        with zipfile.ZipFile(book) as archive:
+            for name in archive.namelist():
+                if name.endswith((".xhtml", ".opf", ".ncx", ".svg")):
+                    data = archive.read(name)
+                    etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+                    assert b"<script" not in data.lower(), name
