@@ -42,7 +42,7 @@ from .manifest import (
     sha256_bytes,
 )
 from .options import Options
-from .worker import OutputResult, SpeechPlan, SpeechResult, Voice, plan_speech, speak, write_output
+from .worker import OutputResult, SpeechPlan, SpeechResult, Voice, parse_cached, plan_speech, speak, write_output
 
 SENTENCES_PER_TASK = 4  # small enough to spread one article over every worker, big enough to be worth a task
 
@@ -97,7 +97,8 @@ class SpeechTotals:
     synthesised: int = 0
     cached: int = 0
     audio_seconds: float = 0.0
-    seconds: float = 0.0  # compute time, summed over workers
+    seconds: float = 0.0  # time spent speaking, summed over workers
+    cpu_seconds: float = 0.0
 
 
 @dataclass
@@ -190,10 +191,8 @@ def plan_article(path: Path, out_root: Path, formats: list[str], themes: dict[st
         status.slug, status.warnings = folder.name, list(status.manifest.warnings)
         images = image_hashes(path.parent, status.manifest.images)
     if images is None:
-        from ..source.parser import parse_text  # markdown-it and citeproc: only when something must be parsed
-
         try:
-            article = parse_text(raw, path)
+            article = parse_cached(str(path), raw)  # --jobs 1 builds in this process and finds it parsed
         except SourceError as error:
             status.errors, status.exit_code = error.lines(), error.exit_code
             return status
@@ -248,9 +247,9 @@ class Build:
     """Runs the planned tasks on an executor and records every result as it arrives."""
 
     def __init__(self, report: Report, out_root: Path, options: Options, theme: str | None,
-                 themes: dict[str, Theme], listener: Listener, fail_fast: bool):  # fmt: skip
+                 listener: Listener, fail_fast: bool, scheduler: str | None):  # fmt: skip
         self.report, self.out_root, self.options, self.theme = report, out_root, options, theme
-        self.themes, self.listener, self.fail_fast = themes, listener, fail_fast
+        self.listener, self.fail_fast, self.scheduler = listener, fail_fast, scheduler
         self.queue: deque[_Task] = deque()
         self.speech_left: dict[ArticleStatus, int] = {}  # speech tasks an article's audio still waits for
         self.spoken: dict[tuple[Voice, str], _Task] = {}  # each sentence is spoken once in a run
@@ -291,9 +290,10 @@ class Build:
         if not needed:
             self.queue.appendleft(self._write_task(article, "audio"))
 
-    @staticmethod
-    def _article_args(article: ArticleStatus) -> tuple:
-        return str(article.source.resolve()), article.source_sha
+    def _article_args(self, article: ArticleStatus) -> tuple:
+        # Local workers share our folder, so messages can name the article as the user did; a cluster cannot.
+        source = article.source.resolve() if self.scheduler else article.source
+        return str(source), article.source_sha
 
     def _write_task(self, article: ArticleStatus, fmt: str) -> _Task:
         args = self._article_args(article) + (fmt, str(self.out_root.resolve()), self.options, self.theme)
@@ -337,6 +337,7 @@ class Build:
         totals.cached += result.cached
         totals.audio_seconds += result.audio_seconds
         totals.seconds += result.seconds
+        totals.cpu_seconds += result.cpu_seconds
         task.article.outputs["audio"].seconds += result.seconds
         self.done.add(task)
         self.listener.speech_done(len(task.args[1]))
@@ -416,7 +417,7 @@ def publish(inputs: list[str], out_root: Path, formats: list[str], options: Opti
         if article.errors:
             listener.article_failed(article)
 
-    build = Build(report, out_root, options, theme, themes, listener, fail_fast)
+    build = Build(report, out_root, options, theme, listener, fail_fast, scheduler)
     build.stopping = fail_fast and any(a.errors for a in report.articles)
     if not build.stopping:
         build.plan_tasks()

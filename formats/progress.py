@@ -169,6 +169,7 @@ def report_data(report: Report, out_root: Path, options: Options, theme: str | N
             "cached": report.speech.cached,
             "audio_seconds": round(report.speech.audio_seconds, 3),
             "compute_seconds": round(report.speech.seconds, 3),
+            "cpu_seconds": round(report.speech.cpu_seconds, 3),
         },
         "workers": [{"worker": name, "peak_rss_mb": round(mb, 1)} for name, mb in sorted(report.workers.items())],
         "articles": [_article_data(article) for article in report.articles],

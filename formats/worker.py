@@ -49,6 +49,7 @@ class SpeechResult:
     cached: int = 0
     audio_seconds: float = 0.0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # unlike seconds, not inflated by other processes wanting the same core
     error: str = ""  # the audio writer meets the same problem again and reports it for its article
     stats: WorkerStats | None = None
 
@@ -136,11 +137,11 @@ def _article(source: str, expected_sha: str):
     raw = Path(source).read_bytes()
     if sha256_bytes(raw) != expected_sha:
         raise InputError(f"{source}: changed while it was being published; run publish again")
-    return _parse(source, raw)
+    return parse_cached(source, raw)
 
 
-@functools.lru_cache(maxsize=8)  # the tasks of one article tend to come one after the other
-def _parse(source: str, raw: bytes):
+@functools.lru_cache(maxsize=8)  # the tasks of one article come close together; --jobs 1 plans in this process
+def parse_cached(source: str, raw: bytes):
     from ..source.parser import parse_text
 
     return parse_text(raw, Path(source))
@@ -211,7 +212,7 @@ def speak(voice: Voice, texts: list[str], cache_dir: str | None) -> SpeechResult
     from .audio.cache import SpeechCache, synthesize_cached
     from .audio.engines import get_engine
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = SpeechResult()
     with _Running():
         try:
@@ -225,5 +226,6 @@ def speak(voice: Voice, texts: list[str], cache_dir: str | None) -> SpeechResult
         except Exception as error:  # noqa: BLE001 - the audio writer reports it properly
             result.error = f"{type(error).__name__}: {error}"
     result.seconds = time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu_started
     result.stats = _stats()
     return result
