@@ -93,9 +93,9 @@ class ArticleStatus:
 
 @dataclass
 class SpeechTotals:
-    sentences: int = 0  # spoken texts the stale audio outputs need
+    sentences: int = 0  # distinct texts the audio to build needs and the speech cache lacked
     synthesised: int = 0
-    cached: int = 0
+    cached: int = 0  # texts found in the cache
     audio_seconds: float = 0.0
     seconds: float = 0.0  # time spent speaking, summed over workers
     cpu_seconds: float = 0.0
@@ -269,6 +269,7 @@ class Build:
         """Speech tasks for the article's sentences not yet spoken in this run; its audio writer waits for them."""
         article = task.article
         needed = set()
+        self.report.speech.cached += plan.cached
         if plan.voice is not None:
             new = [text for text in dict.fromkeys(plan.texts) if (plan.voice, text) not in self.spoken]
             cache = str(self.options.cache_dir) if self.options.cache_dir else None

@@ -67,7 +67,8 @@ class Voice:
 @dataclass
 class SpeechPlan:
     voice: Voice | None = None  # None: the audio writer will find out why, and report it
-    texts: list[str] = field(default_factory=list)  # exactly what the audio writer will synthesise
+    texts: list[str] = field(default_factory=list)  # what the audio writer will say that the cache lacks
+    cached: int = 0  # what it will say that the cache has
     stats: WorkerStats | None = None
 
 
@@ -181,8 +182,9 @@ def write_output(source: str, source_sha: str, fmt: str, out_root: str, options:
 
 
 def plan_speech(source: str, source_sha: str, theme: str | None, options: Options) -> SpeechPlan:
-    """The voice and the texts the audio writer will speak for this article (it will find them cached)."""
+    """The voice, and the texts the audio writer will speak that are not in the speech cache yet."""
     from . import audio
+    from .audio.cache import SpeechCache
     from .build import themes_for
 
     plan = SpeechPlan()
@@ -190,7 +192,11 @@ def plan_speech(source: str, source_sha: str, theme: str | None, options: Option
         try:
             article = _article(source, source_sha)
             engine, texts = _speech(audio, article, themes_for(["audio"], theme)["audio"], options)
-            plan.voice, plan.texts = Voice(engine.name, article.lang, engine.voice, options.rate), texts
+            cache = SpeechCache(options.cache_dir)
+            distinct = list(dict.fromkeys(texts))
+            plan.texts = [text for text in distinct if not cache.path(engine, text, options.rate).exists()]
+            plan.cached = len(distinct) - len(plan.texts)
+            plan.voice = Voice(engine.name, article.lang, engine.voice, options.rate)
         except Exception:  # noqa: BLE001 - the audio writer meets the same problem and reports it
             pass
     plan.stats = _stats()
