@@ -351,3 +351,24 @@ def test_a_very_long_sentence_is_spoken_in_pieces_an_engine_can_take(article_fol
     spoken = " ".join(engine.texts)
     assert spoken.count("insulin") == 100  # every word is said, once
     assert len(rendering.samples) / rendering.sample_rate > 60  # ~600 words take minutes, not seconds
+
+
+# --- changes needed in files owned elsewhere (green once they land) -------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="needs source/references.py change: citeproc-py keys entries by the "
+                                       "lower-cased id; format_references must look them up lower-cased too")
+def test_format_references_finds_ids_with_capitals():
+    from openleaf.source.references import format_references
+
+    ((text, html),) = format_references([{"id": "Ford2013", "type": "book", "title": "The Guide"}],
+                                        "american-medical-association")
+    assert "The Guide" in text and "The Guide" in html
+
+
+@pytest.mark.xfail(strict=True, reason="needs source/references.py change: a reference without 'type' "
+                                       "defaults to CSL 'article' (a preprint); 'document' is the neutral type")
+def test_a_reference_without_a_type_is_not_called_a_preprint(article_folder):
+    refs = [{"id": "doe2020", "title": "Foot care", "issued": {"date-parts": [[2020]]}}]
+    article = parse_article(write_article(article_folder, "See [@doe2020].\n", references=refs))
+    assert "Preprint" not in article.references[0].text
