@@ -61,7 +61,7 @@ def _csl_json(item: dict) -> dict:
             value = str(value)
         out[str(key)] = value
     out["id"] = str(item["id"])
-    out.setdefault("type", "article")
+    out.setdefault("type", "document")  # CSL's neutral type; "article" would print as a preprint
     return out
 
 
@@ -78,10 +78,11 @@ def format_references(items: list[dict], style_name: str) -> list[tuple[str, str
             bibliography = CitationStylesBibliography(_style(style_name), CiteProcJSON(source_items), fmt)
             for item in source_items:
                 bibliography.register(Citation([CitationItem(item["id"])]))
+            # citeproc-py keys its items by the lower-cased id.
             entries = {
-                bib_item.key: str(entry)
+                str(bib_item.key).lower(): str(entry)
                 for bib_item, entry in zip(bibliography.items, bibliography.bibliography())
             }
-        results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]), "")) for item in items])
+        results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]).lower(), "")) for item in items])
     plain, rich = results
     return [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]

@@ -103,6 +103,42 @@ def _trim(samples: np.ndarray, sample_rate: int) -> np.ndarray:
     return samples[start:end]
 
 
+# Engines need memory in proportion to the square of what they are given at
+# once (Piper asked ~19 GB for one 1,200-word sentence); longer utterances are
+# said in pieces cut at a comma, else at a space.
+MAX_PIECE_CHARS = 400
+PIECE_GAP_MS = 120
+
+
+def speakable_pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
+    pieces = []
+    while len(text) > limit:
+        window = text[: limit + 1]
+        cut = max(window.rfind(", "), window.rfind("; "), window.rfind(": "))
+        cut = cut + 1 if cut > limit // 3 else window.rfind(" ")
+        if cut <= 0:
+            cut = limit  # one enormous word: cut it anyway
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    return pieces + ([text] if text else [])
+
+
+def _speak(engine: Engine, text: str, rate: float, cache: SpeechCache | None) -> tuple[np.ndarray, int, int]:
+    """Speech for one utterance (trimmed), with how many pieces were synthesised and reused."""
+    parts, synthesized, reused = [], 0, 0
+    gap = np.zeros(round(engine.sample_rate * PIECE_GAP_MS / 1000 / rate), dtype=np.int16)
+    for piece in speakable_pieces(text):
+        try:
+            pcm, hit = synthesize_cached(engine, piece, rate, cache)
+        except EngineError as error:
+            raise EngineUnavailable(str(error)) from error
+        reused += hit
+        synthesized += not hit
+        parts += [_trim(np.asarray(pcm, dtype=np.int16), engine.sample_rate), gap]
+    speech = np.concatenate(parts[:-1]) if parts else np.zeros(0, dtype=np.int16)
+    return speech, synthesized, reused
+
+
 def render(script: Script, engine: Engine, cache: SpeechCache | None, rate: float = 1.0) -> Rendering:
     """Synthesise every utterance and join them with their pauses."""
     sample_rate = engine.sample_rate
@@ -110,13 +146,9 @@ def render(script: Script, engine: Engine, cache: SpeechCache | None, rate: floa
     spans: list[tuple[int, int]] = []
     cursor = synthesized = reused = 0
     for utterance in script.utterances:
-        try:
-            pcm, hit = synthesize_cached(engine, utterance.spoken, rate, cache)
-        except EngineError as error:
-            raise EngineUnavailable(str(error)) from error
-        reused += hit
-        synthesized += not hit
-        speech = _trim(np.asarray(pcm, dtype=np.int16), sample_rate)
+        speech, made, kept = _speak(engine, utterance.spoken, rate, cache)
+        synthesized += made
+        reused += kept
         pause = np.zeros(round(sample_rate * utterance.pause_after_ms / 1000 / rate), dtype=np.int16)
         spans.append((cursor, cursor + len(speech)))
         pieces += [speech, pause]
