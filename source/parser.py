@@ -815,9 +815,10 @@ class _Parser:
             return None
         problem = _image_problem(target)
         if problem:
-            message, hint = problem
-            self.error(line, col, f"image '{shown}' {message}", hint)
-            return None
+            message, hint, stops = problem
+            (self.error if stops else self.warn)(line, col, f"image '{shown}' {message}", hint)
+            if stops:
+                return None
         self.figure_count += 1
         caption = (Text(str(token.attrs["title"])),) if token.attrs.get("title") else ()
         return Figure(f"fig-{self.figure_count}", src, target, "" if alt.lower() == "decorative" else alt, caption)
@@ -1119,27 +1120,27 @@ _SVG_ACTIVE = frozenset({"script", "foreignobject", "iframe", "object", "embed",
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
 
 
-def _image_problem(path: Path) -> tuple[str, str] | None:
-    """(what is wrong, how to fix it) if the file is not a picture every output can safely carry."""
+def _image_problem(path: Path) -> tuple[str, str, bool] | None:
+    """(what is wrong, how to fix it, whether it stops publishing) for a picture outputs cannot carry safely."""
     suffix = path.suffix.lower()
     if suffix not in _IMAGE_SIGNATURES:
-        return (f"is not a PNG, JPEG, GIF, WebP or SVG picture",
-                "save the picture as PNG or JPEG (or SVG) and use that file")
+        return ("is not a PNG, JPEG, GIF, WebP or SVG picture",
+                "save the picture as PNG or JPEG (or SVG) and use that file", True)
     kind, signatures = _IMAGE_SIGNATURES[suffix]
     try:
         with path.open("rb") as handle:
             head = handle.read(MAX_SVG_BYTES + 1 if kind == "SVG" else 16)
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})", "check the file's permissions"
+        return f"cannot be read ({exc.strerror or exc})", "check the file's permissions", True
     if kind == "SVG":
         return _svg_problem(head)
     if not head.startswith(signatures) or (kind == "WebP" and head[8:12] != b"WEBP"):
         return (f"is not really a {kind} picture (its content does not match its name)",
-                f"save it again as {kind} from an image editor, or give the file the right extension")
+                f"save it again as {kind} from an image editor, or give the file the right extension", True)
     return _raster_problem(path, kind)
 
 
-def _raster_problem(path: Path, kind: str) -> tuple[str, str] | None:
+def _raster_problem(path: Path, kind: str) -> tuple[str, str, bool] | None:
     """Reads only the picture's header: its size is known before anything is decoded."""
     from PIL import Image
 
@@ -1151,44 +1152,51 @@ def _raster_problem(path: Path, kind: str) -> tuple[str, str] | None:
     except Image.DecompressionBombError:
         width = height = MAX_PIXELS  # Pillow refused to even say how large: far too large
     except Exception:  # Pillow raises many kinds on a damaged header
-        return f"is a damaged {kind} file", f"save it again as {kind} from an image editor"
+        return f"is a damaged {kind} file", f"save it again as {kind} from an image editor", True
     if width * height > MAX_PIXELS:
         return (f"has more than {MAX_PIXELS // 1_000_000} million pixels, too many to publish",
-                "resize it to at most a few thousand pixels on each side")
+                "resize it to at most a few thousand pixels on each side", True)
     return None
 
 
-def _svg_problem(data: bytes) -> tuple[str, str] | None:
+def _svg_problem(data: bytes) -> tuple[str, str, bool] | None:
+    """An SVG that cannot be read is an error. Active content (scripts, handlers, links out)
+    is only a warning: the writers remove it, and the author keeps the picture."""
     from lxml import etree
 
     fix = "open it in an image editor and export it again as plain SVG, or as PNG"
     if len(data) > MAX_SVG_BYTES:
-        return f"is larger than {MAX_SVG_BYTES / 1e6:g} MB", "simplify it or save it as PNG"
-    if b"<!ENTITY" in data or b"xml-stylesheet" in data:
-        return "declares XML entities or a style sheet, which readers refuse", fix
+        return f"is larger than {MAX_SVG_BYTES / 1e6:g} MB", "simplify it or save it as PNG", True
+    if b"<!ENTITY" in data:  # XML parsers differ on entities; none of ours should have to decide
+        return "declares XML entities, which readers refuse", fix, True
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
-        return "is not a valid SVG file", fix
+        return "is not a valid SVG file", fix, True
     if not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
-        return "is not an SVG picture", fix
+        return "is not an SVG picture", fix, True
+    removed = "the outputs show the picture without it; export the picture again as plain SVG to be sure"
+    if b"xml-stylesheet" in data:
+        return "loads a style sheet from outside itself", removed, False
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue  # comments and processing instructions
         name = etree.QName(element).localname.lower()
         if name in _SVG_ACTIVE:
-            return f"contains a <{etree.QName(element).localname}> element that could run in a reader's browser", fix
+            return f"contains a <{etree.QName(element).localname}> element that could run in a reader's browser", \
+                removed, False
         for attribute, value in element.attrib.items():
             attribute = etree.QName(attribute).localname.lower()
             if attribute.startswith("on"):
-                return f"contains an event handler ('{attribute}') that could run in a reader's browser", fix
+                return f"contains an event handler ('{attribute}') that could run in a reader's browser", \
+                    removed, False
             if attribute in ("href", "src") and not _svg_reference_ok(value, name):
-                return f"refers to '{_short(value)}' outside the picture", "embed everything in the picture; " + fix
+                return f"refers to '{_short(value)}' outside the picture", removed, False
         styles = [element.attrib.get("style", "")] + ([element.text or ""] if name == "style" else [])
         for style in styles:
             if "@import" in style.lower() or any(not _svg_reference_ok(u, "") for u in _CSS_URL.findall(style)):
-                return "loads a style or picture from outside itself", "embed everything in the picture; " + fix
+                return "loads a style or picture from outside itself", removed, False
     return None
 
 

@@ -145,30 +145,48 @@ def test_a_symlink_that_stays_inside_the_folder_is_fine(tmp_path):
     assert article.figures()[0].path == (folder / "images" / "real.png").resolve()
 
 
+ACTIVE_SVGS = [
+    ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "<script> element"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "event handler ('onload')"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+     '<image x:href="file:///etc/passwd"/></svg>', "refers to 'file:///etc/passwd' outside the picture"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/t.png"/></svg>', "outside the picture"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><use href="../other.svg#a"/></svg>', "outside the picture"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>x</text></a></svg>',
+     "refers to 'javascript:alert(1)'"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p>'
+     "</foreignObject></svg>", "<foreignObject> element"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/a.css);</style></svg>',
+     "loads a style or picture from outside itself"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://evil.example/p)"/></svg>',
+     "loads a style or picture from outside itself"),
+    ('<?xml-stylesheet href="https://evil.example/s.css"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+     "loads a style sheet from outside itself"),
+]
+
+
+@pytest.mark.parametrize("svg, fragment", ACTIVE_SVGS)
+def test_svg_images_that_could_run_or_reach_out_are_kept_with_a_warning(article_folder, svg, fragment):
+    """Drawing programs write such SVGs; the author keeps the picture, the writers drop what is active."""
+    (article_folder / "picture.svg").write_text(svg, encoding="utf-8")
+    path = write_article(article_folder, "![A chart](picture.svg)\n")
+    article = parse_article(path)
+    assert article.figures()
+    assert any(f"{path}:6:" in str(w) and fragment in str(w) and "without it" in str(w) for w in article.warnings)
+
+
 @pytest.mark.parametrize(
     "svg, fragment",
     [
-        ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "<script> element"),
-        ('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "event handler ('onload')"),
-        ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
-         '<image x:href="file:///etc/passwd"/></svg>', "refers to 'file:///etc/passwd' outside the picture"),
-        ('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/t.png"/></svg>', "outside the picture"),
-        ('<svg xmlns="http://www.w3.org/2000/svg"><use href="other.svg#a"/></svg>', "outside the picture"),
-        ('<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>x</text></a></svg>',
-         "outside the picture"),
-        ('<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p>'
-         "</foreignObject></svg>", "<foreignObject> element"),
-        ('<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/a.css);</style></svg>',
-         "loads a style or picture from outside itself"),
-        ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://evil.example/p)"/></svg>',
-         "loads a style or picture from outside itself"),
         ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
          '<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>', "declares XML entities"),
+        ('<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+         '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>', "declares XML entities"),
         ("<html><body>not a picture</body></html>", "is not an SVG picture"),
         ("<svg", "is not a valid SVG file"),
     ],
 )
-def test_svg_images_that_could_run_or_reach_out_are_refused(article_folder, svg, fragment):
+def test_svg_files_that_cannot_be_read_safely_are_refused(article_folder, svg, fragment):
     (article_folder / "picture.svg").write_text(svg, encoding="utf-8")
     path = write_article(article_folder, "![A chart](picture.svg)\n")
     (line,) = problems(path)
@@ -402,3 +420,85 @@ def test_the_pdf_has_no_javascript_launch_or_foreign_links(hostile_outputs):
                 if action.get("/S") == "/URI":
                     uri = str(action.URI)
                     assert urlsplit(uri).scheme in ("http", "https", "mailto", "tel"), uri
+
+
+# --- an SVG as drawing programs and worse write it: the writers must clean it ----------------
+
+HOSTILE_SVG = (
+    '<?xml version="1.0"?>\n<?xml-stylesheet href="https://evil.example/s.css"?>\n'
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10" '
+    'onload="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)"><rect width="5" height="5"/></a>'
+    "<style>@import url(https://evil.example/a.css); rect{fill:url(https://evil.example/p.png)}</style>"
+    '<image xlink:href="https://example.org/tracker.png" width="1" height="1"/>'
+    '<image href="file:///etc/passwd" width="1" height="1"/><use href="../secret.svg#x"/>'
+    '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml" onclick="alert(4)">x</div></foreignObject>'
+    '<circle cx="5" cy="5" r="4" fill="#1a4fa0"/></svg>'
+)
+
+
+def svg_problems(data: bytes) -> list[str]:
+    """What in an SVG could run, or reach outside the picture."""
+    found = [] if b"xml-stylesheet" not in data else ["an xml-stylesheet"]
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = etree.QName(element).localname
+        if name.lower() in ("script", "foreignobject", "iframe", "object", "embed", "handler", "listener"):
+            found.append(f"<{name}>")
+        for attribute, value in element.attrib.items():
+            local = etree.QName(attribute).localname
+            if local.lower().startswith("on"):
+                found.append(f"{local}=")
+            if local in ("href", "src") and not (value.startswith("#") or value.startswith("data:image/")):
+                found.append(f"{local}={value}")
+        for style in (element.get("style", ""), element.text if name == "style" else ""):
+            if "@import" in (style or "") or re.search(r"url\(\s*['\"]?\s*[^#'\"\s)]", style or ""):
+                found.append("a style that loads from outside")
+    return found
+
+
+@pytest.fixture(scope="module")
+def hostile_svg_outputs(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("hostile-svg")
+    folder = root / "articles"
+    (folder / "images").mkdir(parents=True)
+    (folder / "images" / "star.svg").write_text(HOSTILE_SVG, encoding="utf-8")
+    path = write_article(folder, "A star:\n\n![A blue circle](images/star.svg)\n", name="star.md")
+    out = root / "out"
+    code = main([str(path), "--out", str(out), "--formats", "html,epub,pdf", "--quiet"])
+    return {"code": code, "folder": out / "star"}
+
+
+def test_svg_problems_sees_what_it_must():
+    assert len(svg_problems(HOSTILE_SVG.encode())) >= 9
+    assert svg_problems(b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="1" fill="url(#g)"/></svg>') == []
+
+
+@pytest.mark.xfail(strict=True, reason="needs formats/epub.py change: clean_svg keeps <a href='javascript:'>, "
+                                       "<foreignObject> and @import/url(https:) in styles")
+def test_a_hostile_svg_reaches_the_epub_cleaned(hostile_svg_outputs):
+    (book,) = hostile_svg_outputs["folder"].glob("*.epub")
+    svgs = {name: data for name, data in epub_entries(book).items() if name.endswith(".svg")}
+    assert len(svgs) == 1
+    for name, data in svgs.items():
+        assert b"circle" in data and svg_problems(data) == [], name
+
+
+@pytest.mark.xfail(strict=True, reason="needs formats/html.py change: _image_data_url embeds SVG bytes as they "
+                                       "are; it must embed them cleaned, as the EPUB writer does")
+def test_a_hostile_svg_reaches_the_html_page_cleaned(hostile_svg_outputs):
+    import base64
+
+    (page,) = hostile_svg_outputs["folder"].glob("*.html")
+    urls = re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", page.read_text(encoding="utf-8"))
+    assert len(urls) == 1
+    data = base64.b64decode(urls[0])
+    assert b"circle" in data and svg_problems(data) == []
+
+
+@pytest.mark.xfail(strict=True, reason="needs formats/pdf.py change: an SVG that refers outside itself makes "
+                                       "WeasyPrint fail ('Failed to load image'); give it the cleaned SVG instead")
+def test_a_hostile_svg_does_not_stop_the_pdf(hostile_svg_outputs):
+    assert hostile_svg_outputs["code"] == 0
+    assert list(hostile_svg_outputs["folder"].glob("*.pdf"))
