@@ -374,3 +374,21 @@ def test_a_style_nickname_or_typo_is_an_error_that_names_a_style_that_works(arti
     suggested = re.search(r"did you mean '([a-z0-9-]+)'\?", line).group(1)
     article = parse_article(write_article(article_folder, "Text.\n", citation_style=suggested))
     assert article.citation_style == suggested
+
+
+def test_a_style_citeproc_cannot_use_is_named_as_the_problem(article_folder):
+    """chicago-notes is a real CSL style, but citeproc-py fails on it: the style is at fault."""
+    refs = [{"id": "a", "type": "book", "title": "Foot care"}]
+    path = write_article(article_folder, "See [@a].\n", references=refs, citation_style="chicago-notes")
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if text.startswith("citation-style"))
+    check_lines(diagnostics_of(path), path, [(line, "the citation-style 'chicago-notes' cannot be used")])
+
+
+def test_a_reference_one_style_cannot_format_is_named_when_the_others_can_be(article_folder):
+    refs = [{"id": "web", "type": "webpage", "title": "Foot care", "URL": "https://example.org/"},
+            {"id": "who", "type": "book", "title": "Diabetes", "author": [{"family": "Doe", "given": "J."}],
+             "publisher": "P", "issued": {"date-parts": [[2020]]}}]
+    path = write_article(article_folder, "See [@web] and [@who].\n", references=refs,
+                         citation_style="biological-journal-of-the-linnean-society")
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "id: who" in text)
+    check_lines(diagnostics_of(path), path, [(line, "reference 'who' cannot be formatted")])
