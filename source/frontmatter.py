@@ -186,12 +186,20 @@ def _shape_problem(yaml_text: str):
 # (what PyYAML says, what we say, how to fix it)
 _YAML_MESSAGES = [
     ("mapping values are not allowed", "a ':' where YAML does not expect one",
-     "put the value in quotes, e.g. title: \"Diabetes: the basics\""),
+     "put a space after each key's ':', and quote a value that holds ': ', e.g. title: \"Diabetes: the basics\""),
     ("found character '\\t'", "a tab character in the front matter", "indent with spaces, not tabs"),
+    ("that cannot start any token", "a value starts with a character YAML keeps for itself",
+     "put the value in quotes, e.g. title: \"@home: staying active\""),
     ("could not find expected ':'", "a line that is not 'key: value'",
-     "write each line as 'key: value', and continue long text on lines indented under 'key: >'"),
+     "write each line as 'key: value' (a space after the ':'), and continue long text on lines indented "
+     "under 'key: >'"),
+    ("but found '<scalar>'", "text goes on after a closing quote",
+     "to use ' inside a value in '...', write it twice ('It''s'), or quote the value with \"...\" instead"),
+    ("expected <block end>", "this line is not indented like the lines above it",
+     "indent the items of one list or block by the same number of spaces"),
     ("found undefined alias", "a YAML alias ('*name') without its anchor ('&name')",
      "write the value out instead of the alias"),
+    ("second occurrence", "the same YAML anchor ('&name') is defined twice", "rename one of them"),
     ("found unexpected end of stream", "a quote or bracket is never closed",
      "add the closing quote, ']' or '}'"),
     ("expected ',' or ']'", "a '[' is not closed",

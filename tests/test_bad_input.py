@@ -30,6 +30,8 @@ EXPECTED = {
     "yaml-syntax-error.md": [(2, "a '[' is not closed")],
     "yaml-colon-in-title.md": [(2, "a ':' where YAML does not expect one")],
     "yaml-tab-indent.md": [(5, "a tab character")],
+    "yaml-quote-inside-quotes.md": [(2, "text goes on after a closing quote")],
+    "yaml-bad-indent.md": [(6, "this line is not indented like the lines above it")],
     "yaml-is-a-list.md": [(2, "front matter is a list, not a set of keys")],
     "yaml-python-tag.md": [(2, "the YAML tag '!!python/object/apply:os.system' is not allowed")],
     "yaml-invalid-date.md": [(5, "'2026-02-30' is not a real date")],
