@@ -257,13 +257,15 @@ class Build:
         self.stopping = False
 
     def plan_tasks(self) -> None:
-        for article in self.report.articles:
-            for fmt in [o.format for o in article.outputs.values() if o.status == "pending"]:
-                if fmt == "audio":  # first find out what it will say, then say it across the pool
-                    self.queue.append(_Task(plan_speech, self._article_args(article) + (self.theme, self.options),
-                                            article))  # fmt: skip
-                else:
-                    self.queue.append(self._write_task(article, fmt))
+        """Speech first, since each audio writer waits for its sentences and is the longest task of its
+        article; the text formats, short and independent, come last, where they fill the tail of the run."""
+        pending = [(a, o.format) for a in self.report.articles for o in a.outputs.values() if o.status == "pending"]
+        for article, fmt in pending:
+            if fmt == "audio":  # find out what it will say; its sentences are then spoken across the pool
+                self.queue.append(_Task(plan_speech, self._article_args(article) + (self.theme, self.options), article))
+        for article, fmt in pending:
+            if fmt != "audio":
+                self.queue.append(self._write_task(article, fmt))
 
     def _planned_speech(self, task: _Task, plan: SpeechPlan) -> None:
         """Speech tasks for the article's sentences not yet spoken in this run; its audio writer waits for them."""
