@@ -31,6 +31,7 @@ from ..source.model import Article, Block, Figure, Section, Table, plain_text, w
 from ..themes import Theme
 from . import fonts
 from .files import atomic_path
+from .images import SVG_TYPE, clean_svg
 from .labels import date_parts, direction, has_labels, labels_for
 from .markup import Renderer
 from .options import Options
@@ -41,14 +42,13 @@ CSS_FILE = "css/epub.css"
 XHTML = "application/xhtml+xml"
 DASH = "\u2013"
 
-# Words the writer adds around the author's text, so that a Spanish book
-# does not say "References". Other languages get English, marked lang="en".
 # Image formats every EPUB 3 reading system must show; others become PNG.
 CORE_IMAGE_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
-SVG = "image/svg+xml"
-EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", SVG: "svg"}
+EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", SVG_TYPE: "svg"}
 
 
+# Words the writer adds around the author's text, so that a Spanish book
+# does not say "References". Other languages get English, marked lang="en".
 def labels_and_lang(article: Article) -> tuple[Mapping[str, str], Markup]:
     """The labels, and the attributes for an element holding one (lang="en" for stand-ins)."""
     if has_labels(article.lang):
@@ -148,40 +148,6 @@ def safe_stem(text: str) -> str:
     return stem or "image"
 
 
-SVG_NS = "{http://www.w3.org/2000/svg}"
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-# Elements that run code or move: an image in a book does neither.
-SVG_DROP = {SVG_NS + name for name in ("script", "animate", "animateMotion", "animateTransform", "set", "discard")}
-
-
-def clean_svg(data: bytes) -> bytes | None:
-    """The SVG without scripts, event handlers, animation or references outside itself; None if not SVG.
-
-    External entities are never loaded (an SVG could otherwise pull a local
-    file into the book) and the DOCTYPE is dropped, as EPUB wants.
-    """
-    parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError:
-        return None
-    if root.tag != SVG_NS + "svg":
-        return None
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element.tag in SVG_DROP:
-            if element.getparent() is not None:
-                element.getparent().remove(element)
-            continue
-        for name in list(element.attrib):
-            value = element.attrib[name].strip()
-            if name.lower().startswith("on"):
-                del element.attrib[name]
-            elif name in ("href", XLINK_HREF) and element.tag != SVG_NS + "a":
-                if not (value.startswith("#") or value.startswith("data:image/")):
-                    del element.attrib[name]
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
-
-
 def read_image(path: Path) -> tuple[str, bytes]:
     """(media type, bytes), judged by content rather than by the file's extension.
 
@@ -194,7 +160,7 @@ def read_image(path: Path) -> tuple[str, bytes]:
         raise InputError(f"{path}: cannot read the image ({exc.strerror})") from exc
     svg = clean_svg(data)
     if svg is not None:
-        return SVG, svg
+        return SVG_TYPE, svg
     from PIL import Image as PILImage, UnidentifiedImageError
 
     try:

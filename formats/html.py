@@ -28,6 +28,7 @@ from ..source.errors import OutputError
 from ..source.model import Article, Figure, Section, Table, walk_blocks
 from ..themes import Theme
 from . import files, fonts
+from .images import SVG_TYPE, clean_svg
 from .labels import byline, date_parts, direction, labels_for
 from .markup import Renderer
 from .options import Options
@@ -46,7 +47,7 @@ IMAGE_TYPES = {
     ".gif": "image/gif",
     ".webp": "image/webp",
     ".avif": "image/avif",
-    ".svg": "image/svg+xml",
+    ".svg": SVG_TYPE,
 }
 
 
@@ -181,6 +182,10 @@ def _image_data_url(figure: Figure) -> str:
         data = figure.path.read_bytes()
     except OSError as exc:
         raise OutputError(f"{figure.src}: cannot read the image ({exc.strerror})") from exc
+    if media_type == SVG_TYPE:
+        data = clean_svg(data)
+        if data is None:
+            raise OutputError(f"{figure.src}: not a valid SVG picture; export it again as plain SVG, or as PNG")
     return _data_url(data, media_type)
 
 

@@ -33,7 +33,7 @@ import pikepdf
 import weasyprint
 from markupsafe import Markup, escape
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..source.errors import OutputError, UsageError
 from ..source.model import Article, Figure, Inline, Reference, Table, Text
@@ -41,6 +41,7 @@ from ..themes import BUILTIN_DIR, Theme, load_theme
 from . import fonts
 from .files import atomic_path
 from .html import section_tree
+from .images import SVG_TYPE, clean_svg
 from .labels import byline, date_parts, direction, labels_for
 from .markup import Renderer
 from .options import Options
@@ -219,7 +220,13 @@ class RefusedFetch(FatalURLFetchingError):
 
 
 class FolderFetcher(URLFetcher):
-    """Fetches ``file:`` and ``data:`` URLs only, and files only from inside ``folders``."""
+    """Fetches ``file:`` and ``data:`` URLs only, and files only from inside ``folders``.
+
+    An SVG is handed over cleaned (see ``images.clean_svg``), as the other
+    writers pass it on: WeasyPrint then never meets the scripts or outside
+    references a drawing program left in it, and one such reference no
+    longer stops the whole PDF.
+    """
 
     def __init__(self, folders: list[Path]):
         super().__init__(allowed_protocols={"file", "data"})
@@ -235,7 +242,20 @@ class FolderFetcher(URLFetcher):
         if not any(path.is_relative_to(folder) for folder in self.folders):
             allowed = ", ".join(str(f) for f in self.folders)
             raise RefusedFetch(f"refused to read '{path}': only files inside {allowed} may be used")
+        if path.suffix.lower() == ".svg":
+            return self._clean_svg(url, path)
         return super().fetch(url, headers)
+
+    @staticmethod
+    def _clean_svg(url: str, path: Path) -> URLFetcherResponse:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RefusedFetch(f"cannot read '{path}' ({exc.strerror or exc})") from None
+        cleaned = clean_svg(data)
+        if cleaned is None:
+            raise RefusedFetch(f"'{path}' is not a valid SVG picture; export it again as plain SVG, or as PNG")
+        return URLFetcherResponse(url, cleaned, {"Content-Type": SVG_TYPE})
 
 
 class _Records(logging.Handler):

@@ -19,7 +19,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from conftest import write_article
+from conftest import require_tool, write_article
 from openleaf.formats.markup import Renderer
 from openleaf.publish import main
 from openleaf.source.errors import SourceError
@@ -475,8 +475,6 @@ def test_svg_problems_sees_what_it_must():
     assert svg_problems(b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="1" fill="url(#g)"/></svg>') == []
 
 
-@pytest.mark.xfail(strict=True, reason="needs formats/epub.py change: clean_svg keeps <a href='javascript:'>, "
-                                       "<foreignObject> and @import/url(https:) in styles")
 def test_a_hostile_svg_reaches_the_epub_cleaned(hostile_svg_outputs):
     (book,) = hostile_svg_outputs["folder"].glob("*.epub")
     svgs = {name: data for name, data in epub_entries(book).items() if name.endswith(".svg")}
@@ -485,8 +483,6 @@ def test_a_hostile_svg_reaches_the_epub_cleaned(hostile_svg_outputs):
         assert b"circle" in data and svg_problems(data) == [], name
 
 
-@pytest.mark.xfail(strict=True, reason="needs formats/html.py change: _image_data_url embeds SVG bytes as they "
-                                       "are; it must embed them cleaned, as the EPUB writer does")
 def test_a_hostile_svg_reaches_the_html_page_cleaned(hostile_svg_outputs):
     import base64
 
@@ -497,8 +493,144 @@ def test_a_hostile_svg_reaches_the_html_page_cleaned(hostile_svg_outputs):
     assert b"circle" in data and svg_problems(data) == []
 
 
-@pytest.mark.xfail(strict=True, reason="needs formats/pdf.py change: an SVG that refers outside itself makes "
-                                       "WeasyPrint fail ('Failed to load image'); give it the cleaned SVG instead")
-def test_a_hostile_svg_does_not_stop_the_pdf(hostile_svg_outputs):
+def test_a_hostile_svg_does_not_stop_the_pdf_and_its_drawing_is_printed(hostile_svg_outputs, tmp_path):
+    import shutil
+    import subprocess
+
+    from PIL import Image
+
     assert hostile_svg_outputs["code"] == 0
-    assert list(hostile_svg_outputs["folder"].glob("*.pdf"))
+    (pdf,) = hostile_svg_outputs["folder"].glob("*.pdf")
+    require_tool(bool(shutil.which("pdftoppm")), "poppler-utils (pdftoppm)")
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    (png,) = tmp_path.glob("page*.png")
+    with Image.open(png) as page:
+        colours = {colour for _, colour in page.convert("RGB").getcolors(maxcolors=1 << 20)}
+    assert any(abs(r - 0x1A) + abs(g - 0x4F) + abs(b - 0xA0) < 12 for r, g, b in colours), "the blue circle is missing"
+
+
+# --- images.clean_svg: one cleaner for every writer ---------------------------------------
+
+SVG_NS = "http://www.w3.org/2000/svg"
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
+DRAWING = '<circle cx="5" cy="5" r="4" fill="#1a4fa0"/>'
+# Every hostile snippet below names evil.example, alert or passwd; none of them may be left.
+TRACES = [b"evil", b"alert", b"passwd", b"DOCTYPE", b"ENTITY", b"<!--", b"xml-stylesheet", b"javascript"]
+
+HOSTILE_SNIPPETS = {
+    "script": "<script>alert(1)</script>",
+    "script in CDATA": "<script><![CDATA[alert(1)]]></script>",
+    "XHTML script": '<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script>',
+    "handlers": '<g onclick="alert(1)" ONMOUSEOVER="alert(2)"><rect width="1" height="1" onfocusin="alert(3)"/></g>',
+    "link to javascript": '<a href="javascript:alert(1)"><rect width="1" height="1"/></a>',
+    "xlink to javascript": '<a xlink:href=" JavaScript:alert(1)"><text>x</text></a>',
+    "picture from the web": '<image href="https://evil.example/t.png" width="1" height="1"/>',
+    "picture from a file": '<image xlink:href="file:///etc/passwd" width="1" height="1"/>',
+    "another SVG's part": '<use href="../evil.svg#a"/>',
+    "filter picture": '<filter id="f"><feImage href="https://evil.example/x.png"/></filter>',
+    "SVG as a picture": '<image href="data:image/svg+xml;base64,PHN2Zz5ldmlsPC9zdmc+" width="1" height="1"/>',
+    "HTML as a picture": '<image href="data:text/html,alert(1)" width="1" height="1"/>',
+    "foreignObject": '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml" onclick="alert(1)">'
+                     '<iframe src="https://evil.example/"/></div></foreignObject>',
+    "iframe, object, embed": '<iframe src="https://evil.example/"/><object data="https://evil.example/"/>'
+                             '<embed src="https://evil.example/"/>',
+    "media": '<audio src="https://evil.example/a.mp3"/><video src="https://evil.example/v.mp4"/>',
+    "SVG Tiny handler": '<handler type="application/ecmascript">alert(1)</handler><listener handler="#h"/>',
+    "animation": '<rect width="1" height="1"><animate attributeName="opacity" values="1;0" dur="0.1s" '
+                 'repeatCount="indefinite"/><animateTransform attributeName="transform" type="rotate"/>'
+                 '<animateMotion path="M0 0"/><animateColor attributeName="fill"/></rect>',
+    "set to javascript": '<a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>',
+    "import by url": "<style>@import url(https://evil.example/a.css); rect { fill: red }</style>",
+    "import by string": '<style>@import "https://evil.example/a.css";</style>',
+    "url in a style element": "<style>rect { fill: url('https://evil.example/p.png') }</style>",
+    "font from the web": "<style>@font-face { font-family: x; src: url(https://evil.example/f.woff) }</style>",
+    "url in a style attribute": '<rect width="1" height="1" style="fill: url(https://evil.example/p)"/>',
+    "url in a presentation attribute": '<rect width="1" height="1" fill="url(https://evil.example/p#g)"/>',
+    "url behind a CSS escape": '<rect width="1" height="1" style="fill: \\75 rl(https://evil.example/p)"/>',
+    "url behind a comment": "<style>rect { fill: u/**/rl(https://evil.example/p); }</style>",
+    "CSS animation": "<style>@keyframes blink { to { opacity: 0 } } rect { animation: blink 0.1s infinite }</style>",
+    "xml:base": '<g xml:base="https://evil.example/"><rect width="1" height="1"/></g>',
+    "other programs' metadata": '<metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+                                '<rdf:Description rdf:about="https://evil.example/"/></rdf:RDF></metadata>',
+    "a comment": "<!-- <script>alert(1)</script> -->",
+}
+
+
+def css_movement(data: bytes) -> list[str]:
+    root = etree.fromstring(data)
+    styles = [e.get("style", "") for e in root.iter() if isinstance(e.tag, str)]
+    styles += [e.text or "" for e in root.iter("{http://www.w3.org/2000/svg}style")]
+    return [s for s in styles if re.search(r"(animation|transition)[\w-]*\s*:", s)]
+
+
+@pytest.mark.parametrize("snippet", HOSTILE_SNIPPETS.values(), ids=HOSTILE_SNIPPETS.keys())
+def test_clean_svg_leaves_nothing_that_runs_moves_or_reaches_out_and_keeps_the_drawing(snippet):
+    from openleaf.formats.images import clean_svg
+
+    cleaned = clean_svg(f"{SVG_OPEN}{snippet}{DRAWING}</svg>".encode())
+    assert cleaned is not None
+    assert svg_problems(cleaned) == []
+    assert [trace for trace in TRACES if trace in cleaned] == []
+    root = etree.fromstring(cleaned)
+    names = {etree.QName(e).localname for e in root.iter() if isinstance(e.tag, str)}
+    assert not names & {"animate", "animateTransform", "animateMotion", "animateColor", "set"}
+    assert not [e for e in root.iter() if isinstance(e.tag, str) and etree.QName(e).namespace != SVG_NS]
+    assert css_movement(cleaned) == []
+    [circle] = root.iter(f"{{{SVG_NS}}}circle")
+    assert circle.attrib == {"cx": "5", "cy": "5", "r": "4", "fill": "#1a4fa0"}
+
+
+@pytest.mark.parametrize(
+    "prologue",
+    [
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "https://evil.example/svg11.dtd">',
+        '<?xml-stylesheet href="https://evil.example/s.css"?>',
+    ],
+    ids=["outside entity", "entity expansion", "outside DTD", "xml-stylesheet"],
+)
+def test_clean_svg_never_loads_or_expands_entities_and_drops_the_doctype(prologue):
+    from openleaf.formats.images import clean_svg
+
+    source = f'{prologue}{SVG_OPEN}<text>Hello &amp; <tspan>{"&x;" if "x SYSTEM" in prologue else ""}'
+    source += f'{"&d;" if "ENTITY d" in prologue else ""}</tspan> world</text>{DRAWING}</svg>'
+    cleaned = clean_svg(source.encode())
+    assert cleaned is not None and len(cleaned) < 2 * len(source)
+    assert [trace for trace in TRACES if trace in cleaned] == [] and b"aaaa" not in cleaned and b"root:" not in cleaned
+    root = etree.fromstring(cleaned)
+    assert " ".join("".join(root.find(f"{{{SVG_NS}}}text").itertext()).split()) == "Hello & world"
+
+
+def test_clean_svg_keeps_what_a_drawing_needs():
+    from openleaf.formats.images import clean_svg
+
+    png = "data:image/png;base64,iVBORw0KGgo="
+    source = (
+        f'{SVG_OPEN}<title>A chart</title><desc>Bars</desc>'
+        '<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs>'
+        "<style>.bar { fill: url(#g); stroke: #000 }</style>"
+        '<rect class="bar" width="2" height="2" style="fill: url( \'#g\' ); opacity: 0.5" fill="url(#g) red"/>'
+        f'<use xlink:href="#g"/><a href="#part"><text id="part" xml:lang="en">A <tspan>label</tspan> here</text></a>'
+        f'<image href="{png}" width="1" height="1"/>{DRAWING}</svg>'
+    )
+    cleaned = clean_svg(source.encode())
+    assert etree.tostring(etree.fromstring(cleaned)) == etree.tostring(etree.fromstring(source.encode()))
+
+
+def test_clean_svg_keeps_the_text_around_what_it_removes():
+    from openleaf.formats.images import clean_svg
+
+    source = f'{SVG_OPEN}<text>Take <script>alert(1)</script>one <foreignObject/>pill <set/>daily.</text></svg>'
+    text = etree.fromstring(clean_svg(source.encode())).find(f"{{{SVG_NS}}}text")
+    assert "".join(text.itertext()) == "Take one pill daily."
+
+
+@pytest.mark.parametrize(
+    "data", [b"<html><body>not a picture</body></html>", b"<svg", b"\x89PNG\r\n\x1a\n", b"", b"<svg>no namespace</svg>"]
+)
+def test_clean_svg_says_none_for_what_is_not_an_svg(data):
+    from openleaf.formats.images import clean_svg
+
+    assert clean_svg(data) is None
