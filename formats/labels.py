@@ -177,6 +177,9 @@ def byline(article: Article, labels: Mapping[str, str]) -> str:
     if len(names) <= 1:
         return names[0] if names else ""
     if len(names) == 2:
-        return f"{names[0]} {labels['and']} {names[1]}"
+        # "Dana Whitfield, RD, CDCES and Marcus Lee" reads as if CDCES were a
+        # person; a comma before "and" closes the credentials.
+        joiner = "," if "," in names[0] else ""
+        return f"{names[0]}{joiner} {labels['and']} {names[1]}"
     # Credentials contain commas ("RD, CDCES"), so longer lists use semicolons.
     return "; ".join(names[:-1]) + f"; {labels['and']} {names[-1]}"

@@ -60,6 +60,9 @@ ENGLISH = [
     ("not a date: 2026-13-45", "not a date: 2026-13-45"),
     # phone numbers, digit by digit
     ("call 1-800-555-0199.", "call 1, 8 0 0, 5 5 5, 0 1 9 9."),
+    ("Or call 555-0134.", "Or call 5 5 5, 0 1 3 4."),  # a local number is not a range
+    ("Between 100-1000 mg daily.", "Between 100 to 1000 milligrams daily."),  # a range with a unit is
+    ("Ring 020 7946 0958 today.", "Ring 0 2 0, 7 9 4 6, 0 9 5 8 today."),
     ("call (555) 123-4567", "call 5 5 5, 1 2 3, 4 5 6 7"),
     ("+44 20 7946 0958", "4 4, 2 0, 7 9 4 6, 0 9 5 8"),
     ("call 911.", "call 9 1 1."),

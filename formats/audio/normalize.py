@@ -261,6 +261,7 @@ def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False
     return Rule(name, pattern, lambda m: table[m.group(0)])
 
 
+_UNIT_AFTER = re.compile(r"\s?(%|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|steps\b|minutes\b)")
 _PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+)*(?![\w/-]|\.\d)")
 
 
@@ -273,9 +274,15 @@ def _phone(match: re.Match) -> str | None:
     if not 7 <= digits <= 15:
         return None
     international = text.startswith("+") or "(" in text
-    # Three or more groups joined by - or . ("1-800-555-0199"); two groups could be a
-    # range of years ("2020-2024"), and spaces alone could be a list of numbers.
-    if not international and (len(groups) < 3 or not re.search(r"\d[.-]\d", text) or " " in text):
+    # A local number "555-0134" is three digits, a hyphen and four; a range
+    # of that shape ("100-1000 mg") has a unit or a percent sign after it.
+    local = re.fullmatch(r"\d{3}-\d{4}", text) is not None and not _UNIT_AFTER.match(match.string, match.end())
+    # A national number written with spaces starts with a trunk 0 ("020 7946 0958").
+    national = re.fullmatch(r"0\d{2,4}( \d{3,4}){2}", text) is not None
+    # Otherwise three or more groups joined by - or . ("1-800-555-0199"); two groups could be
+    # a range of years ("2020-2024"), and spaces alone could be a list of numbers.
+    listed = len(groups) >= 3 and re.search(r"\d[.-]\d", text) and " " not in text
+    if not (international or local or national or listed):
         return None
     if any(len(g) > 4 for g in groups[:-1]):
         return None

@@ -1,0 +1,38 @@
+"""The words we add around an article: bylines, dates and labels in the article's language."""
+
+import datetime as dt
+
+import pytest
+
+from conftest import write_article
+from openleaf.formats.labels import byline, date_text, direction, has_labels, labels_for
+from openleaf.source.parser import parse_article
+
+
+@pytest.mark.parametrize(
+    "authors, expected",
+    [
+        (["Sam Roe"], "Sam Roe"),
+        ([{"name": "Dana Whitfield", "credentials": "RD, CDCES"}, "Marcus Lee"],
+         "Dana Whitfield, RD, CDCES, and Marcus Lee"),  # credentials are not mistaken for a person
+        (["Ana Ruiz", "Marcus Lee"], "Ana Ruiz and Marcus Lee"),
+        ([{"name": "A B", "credentials": "MD"}, "C D", "E F"], "A B, MD; C D; and E F"),
+    ],
+)
+def test_byline(article_folder, authors, expected):
+    article = parse_article(write_article(article_folder, "Text.\n", authors=authors))
+    assert byline(article, labels_for("en")) == expected
+
+
+def test_dates_are_written_as_readers_of_the_language_write_them():
+    day = dt.date(2026, 11, 1)
+    assert date_text(day, "en-US") == "November 1, 2026"
+    assert date_text(day, "es-ES") == "1 de noviembre de 2026"
+    assert date_text(day, "de") == "1. November 2026"
+    assert date_text(day, "ja") == "2026-11-01"  # no month names known: ISO, never English words
+
+
+def test_unknown_languages_fall_back_to_english_and_say_so():
+    assert labels_for("sw")["references"] == "References" and not has_labels("sw")
+    assert labels_for("es-MX")["references"] == "Referencias" and has_labels("es-MX")
+    assert direction("ar") == "rtl" and direction("en-GB") == "ltr"
