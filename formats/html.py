@@ -74,22 +74,9 @@ def write(
     return [target]
 
 
-# The contrast switch's way back, until labels.py has these words for every writer.
-STANDARD_CONTRAST = {"en": "Standard contrast", "es": "Contraste normal", "fr": "Contraste normal",
-                     "de": "Normaler Kontrast"}
-
-
-def page_labels(lang: str) -> Mapping[str, str]:
-    labels = labels_for(lang)
-    if "standard_contrast" in labels:
-        return labels
-    words = STANDARD_CONTRAST.get(lang.split("-")[0].lower(), STANDARD_CONTRAST["en"])
-    return {**labels, "standard_contrast": words}
-
-
 def render_page(article: Article, theme: Theme) -> str:
     """The whole page as a string (a pure function of the article and theme)."""
-    labels = page_labels(article.lang)
+    labels = labels_for(article.lang)
     renderer = PageRenderer(
         labels=labels,
         image_src=_image_data_url,
