@@ -1,4 +1,8 @@
-"""What runs in a worker process (local pool or Dask): write one output, or speak a few sentences.
+"""What runs in a worker process (local pool or Dask): the tasks of a batch.
+
+Three kinds: write one output of an article; plan an article's speech (the
+voice, and the sentences the speech cache lacks); speak a few sentences
+into the cache.
 
 Tasks take and return plain, picklable data and never raise for an expected
 failure: an article's problem travels back as lines of text and an exit code,
@@ -50,7 +54,6 @@ class SpeechResult:
     audio_seconds: float = 0.0
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # unlike seconds, not inflated by other processes wanting the same core
-    error: str = ""  # the audio writer meets the same problem again and reports it for its article
     stats: WorkerStats | None = None
 
 
@@ -229,8 +232,8 @@ def speak(voice: Voice, texts: list[str], cache_dir: str | None) -> SpeechResult
                 result.cached += cached
                 result.synthesised += not cached
                 result.audio_seconds += len(samples) / engine.sample_rate
-        except Exception as error:  # noqa: BLE001 - the audio writer reports it properly
-            result.error = f"{type(error).__name__}: {error}"
+        except Exception:  # noqa: BLE001 - the audio writer meets the same problem and reports it
+            pass
     result.seconds = time.perf_counter() - started
     result.cpu_seconds = time.process_time() - cpu_started
     result.stats = _stats()
