@@ -42,7 +42,7 @@ from .manifest import (
     sha256_bytes,
 )
 from .options import Options
-from .worker import OutputResult, SpeechPlan, SpeechResult, Voice, parse_cached, plan_speech, speak, write_output
+from .worker import OutputResult, SpeechPlan, SpeechResult, parse_cached, plan_speech, speak, write_output
 
 SENTENCES_PER_TASK = 4  # small enough to spread one article over every worker, big enough to be worth a task
 
@@ -252,7 +252,7 @@ class Build:
         self.listener, self.fail_fast, self.scheduler = listener, fail_fast, scheduler
         self.queue: deque[_Task] = deque()
         self.speech_left: dict[ArticleStatus, int] = {}  # speech tasks an article's audio still waits for
-        self.spoken: dict[tuple[Voice, str], _Task] = {}  # each sentence is spoken once in a run
+        self.spoken: dict[tuple, _Task] = {}  # each sentence is spoken once in a run (keyed as the cache keys it)
         self.done: set[_Task] = set()  # speech tasks finished
         self.stopping = False
 
@@ -273,7 +273,9 @@ class Build:
         needed = set()
         self.report.speech.cached += plan.cached
         if plan.voice is not None:
-            new = [text for text in dict.fromkeys(plan.texts) if (plan.voice, text) not in self.spoken]
+            # The article's language only picked the voice: en-US and en-GB articles share their sentences.
+            said = (plan.voice.engine, plan.voice.voice, plan.voice.rate)
+            new = [text for text in dict.fromkeys(plan.texts) if (*said, text) not in self.spoken]
             cache = str(self.options.cache_dir) if self.options.cache_dir else None
             chunks = [
                 _Task(speak, (plan.voice, new[start : start + SENTENCES_PER_TASK], cache), article)
@@ -281,10 +283,10 @@ class Build:
             ]
             for chunk in chunks:
                 for text in chunk.args[1]:
-                    self.spoken[(plan.voice, text)] = chunk
+                    self.spoken[(*said, text)] = chunk
             # Ahead of the queue: the audio writer, the longest step of an article, waits for them.
             self.queue.extendleft(reversed(chunks))
-            needed = {self.spoken[(plan.voice, text)] for text in plan.texts} - self.done
+            needed = {self.spoken[(*said, text)] for text in plan.texts} - self.done
             self.report.speech.sentences += len(new)
             self.listener.speech_planned(self.report.speech.sentences)
         for chunk in needed:

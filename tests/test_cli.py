@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -162,12 +161,13 @@ def test_voices_lists_piper_and_espeak(capsys):
 # --- Ctrl-C ---------------------------------------------------------------------------------
 
 
-def test_ctrl_c_exits_130_and_leaves_no_half_files(tmp_path):
-    """Interrupt a real run in the middle: exit 130, no temporary files, no worker left behind."""
+def test_ctrl_c_exits_130_leaves_no_half_files_and_the_next_run_finishes_the_rest(tmp_path):
+    """Interrupt a real run in the middle: exit 130, no temporary files, no worker left behind;
+    the same command again builds only what the first run had not recorded."""
     out = tmp_path / "out"
     env = dict(os.environ, OPENLEAF_CACHE_DIR=str(tmp_path / "cache"))
     command = [sys.executable, str(REPO / "publish.py"), str(EXAMPLES), "--out", str(out),
-               "--voice", "espeak", "--jobs", "2", "--force"]  # fmt: skip
+               "--voice", "espeak", "--jobs", "2"]  # fmt: skip
     process = subprocess.Popen(command, env=env, start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     deadline = time.monotonic() + 120
@@ -185,6 +185,14 @@ def test_ctrl_c_exits_130_and_leaves_no_half_files(tmp_path):
     assert [p for p in (tmp_path / "cache").rglob("*.tmp")] == []
     assert len(workers) > 1, "no worker processes were seen"
     assert _session_ends(process.pid), "worker processes outlived the run"
+
+    recorded = {(m.parent.name, fmt) for m in out.glob("*/.openleaf.json") for fmt in json.loads(m.read_text())["outputs"]}
+    again = subprocess.run(command + ["--json", "-"], env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    statuses = {(a["slug"], o["format"]): o["status"] for a in json.loads(again.stdout)["articles"] for o in a["outputs"]}
+    assert recorded and len(statuses) == 12
+    assert {key for key, status in statuses.items() if status == "unchanged"} == recorded
+    assert {key for key, status in statuses.items() if status == "written"} == set(statuses) - recorded
 
 
 def _session_ends(session: int, wait: float = 10) -> bool:
