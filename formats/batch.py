@@ -328,9 +328,10 @@ class Build:
             executor.stop_now()
             self.report.interrupted = True
             raise
-        for task in self.queue:  # left behind by --fail-fast
-            if task.fmt:
-                task.article.outputs[task.fmt].status = "skipped"
+        self.skip_the_rest()
+
+    def skip_the_rest(self) -> None:
+        """What --fail-fast left unbuilt."""
         for article in self.report.articles:
             for output in article.outputs.values():
                 if output.status == "pending":
@@ -438,6 +439,6 @@ def publish(inputs: list[str], out_root: Path, formats: list[str], options: Opti
             if not report.interrupted:
                 executor.shutdown(wait=True)
     else:
-        build.run(None)  # marks what --fail-fast skipped
+        build.skip_the_rest()
     report.seconds = time.perf_counter() - started
     return report
