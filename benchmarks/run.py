@@ -215,7 +215,7 @@ def machine() -> dict:
                   if line.startswith("model name")), platform.processor())  # fmt: skip
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     packages = ["openleaf", "weasyprint", "ebooklib", "piper-tts", "onnxruntime", "espeakng-loader", "lameenc",
-                "pyloudnorm", "rich", "distributed"]  # fmt: skip
+                "soundfile", "rich", "distributed"]  # fmt: skip
     commit = version_of(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])
     dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
                            capture_output=True, text=True).stdout.strip()  # fmt: skip

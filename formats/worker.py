@@ -194,7 +194,7 @@ def plan_speech(source: str, source_sha: str, theme: str | None, options: Option
     with _Running():
         try:
             article = _article(source, source_sha)
-            engine, texts = _speech(audio, article, themes_for(["audio"], theme)["audio"], options)
+            engine, texts = audio.speech_plan(article, themes_for(["audio"], theme)["audio"], options)
             cache = SpeechCache(options.cache_dir)
             distinct = list(dict.fromkeys(texts))
             plan.texts = [text for text in distinct if not cache.path(engine, text, options.rate).exists()]
@@ -204,16 +204,6 @@ def plan_speech(source: str, source_sha: str, theme: str | None, options: Option
             pass
     plan.stats = _stats()
     return plan
-
-
-def _speech(audio, article, theme, options: Options):
-    if hasattr(audio, "speech_plan"):
-        return audio.speech_plan(article, theme, options)
-    # What audio.write() speaks, step by step (until the audio package offers speech_plan()).
-    pauses, terms, _cover = audio._theme_settings(theme)
-    script = audio.build_script(article, pauses=pauses, terms=terms)
-    return audio.choose_engine(article.lang, options.voice, options.rate), [u.spoken for u in script.utterances]
-
 
 
 def speak(voice: Voice, texts: list[str], cache_dir: str | None) -> SpeechResult:

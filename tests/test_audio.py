@@ -24,8 +24,10 @@ from mutagen.id3 import ID3
 from scipy.signal import resample_poly
 
 from conftest import EXAMPLES, require_tool, write_article
-from openleaf.formats.audio import write
-from openleaf.formats.audio.mp3 import ENCODER_DELAY_SAMPLES, encode
+from openleaf.formats.audio import loudness, write
+from openleaf.formats.audio.engines import get_engine
+from openleaf.formats.audio.mp3 import ENCODER_DELAY_SAMPLES, decoded_length, encode
+from openleaf.formats.audio.speech import SEGMENT_SECONDS, speak
 from openleaf.formats.audio.script import Pauses, build_script, labels_for, spoken_reference
 from openleaf.formats.options import Options
 from openleaf.source.errors import EngineUnavailable
@@ -442,6 +444,66 @@ def test_editing_one_paragraph_resynthesises_only_its_sentences(tmp_path, theme)
     after = write(parse_article(source), theme, tmp_path / "out", options=options)
     assert after.synthesized == 2  # the paragraph's two sentences, nothing else
     assert after.reused == len(after.script.utterances) - 2
+    # Only the segment holding the paragraph is mastered and encoded again.
+    assert (first.mastered, again.mastered, after.mastered) == (first.segments, 0, 1)
+    assert after.segments == first.segments > 3
+
+
+def test_a_rebuild_from_the_cache_is_byte_identical(tmp_path, theme):
+    source = write_short_article(tmp_path / "src")
+    options = Options(voice="espeak", cache_dir=tmp_path / "cache")
+    write(parse_article(source), theme, tmp_path / "one", options=options)
+    write(parse_article(source), theme, tmp_path / "two", options=options)
+    for made in sorted((tmp_path / "one" / "audio").iterdir()):
+        assert made.read_bytes() == (tmp_path / "two" / "audio" / made.name).read_bytes(), made.name
+
+
+def test_the_whole_file_is_the_chapter_files_back_to_back(built):
+    article, result, folder = built
+    whole = (folder / f"{article.slug}.mp3").read_bytes()
+    parts = [part.read_bytes() for part in sorted(folder.glob("[0-9][0-9]-*.mp3"))]
+    audio_of = [data[10 + _id3_size(data):] for data in (whole, *parts)]
+    assert audio_of[0] == b"".join(audio_of[1:])
+    assert decoded_length(audio_of[0]) == len(soundfile.read(io.BytesIO(audio_of[0]))[0])
+
+
+def _id3_size(data: bytes) -> int:
+    assert data[:3] == b"ID3"
+    return sum((byte & 0x7F) << (7 * (3 - n)) for n, byte in enumerate(data[6:10]))
+
+
+def test_long_chapters_are_mastered_in_segments_of_about_a_minute(tmp_path):
+    paragraph = "Walking after meals helps your muscles use sugar from your blood. " * 6
+    source = write_article(tmp_path / "src", "\n\n".join([paragraph] * 12) + "\n")
+    article = parse_article(source)
+    spoken = speak(build_script(article), get_engine("espeak", "en-US"), None)
+    lengths = [len(segment.samples) / spoken.sample_rate for segment in spoken.segments]
+    assert len(lengths) > 3 and max(lengths) < SEGMENT_SECONDS + 15, lengths
+    firsts = [segment.first for segment in spoken.segments]
+    assert firsts == sorted(firsts) and sum(len(s.spans) for s in spoken.segments) == len(build_script(article).utterances)
+
+
+# --- our loudness meter, held to pyloudnorm and SciPy ------------------------------------
+
+
+@pytest.mark.parametrize("rate", [16000, 22050, 24000, 48000])
+def test_loudness_and_true_peak_agree_with_pyloudnorm_and_scipy(rate):
+    rng = np.random.default_rng(rate)
+    seconds = np.arange(rate * 6) / rate
+    samples = rng.standard_normal(len(seconds)) * 0.1 * np.sin(seconds * 2) ** 2
+    samples[rate : 2 * rate] = 0  # a silent second, for the gates
+    assert loudness.integrated_loudness(samples, rate) == pytest.approx(
+        pyloudnorm.Meter(rate).integrated_loudness(samples), abs=0.01)
+    assert loudness.true_peak_db(samples) == pytest.approx(true_peak_dbtp(samples), abs=0.01)
+
+
+def test_mastering_reaches_the_target_within_a_quarter_of_a_unit_under_the_ceiling():
+    rate = 22050
+    rng = np.random.default_rng(1)
+    speechlike = rng.standard_normal(rate * 20) * np.abs(np.sin(np.arange(rate * 20) / rate * 7)) ** 4 * 0.05
+    mastered = loudness.master(speechlike, rate, target_lufs=-16.0, ceiling_dbtp=-2.0)
+    assert pyloudnorm.Meter(rate).integrated_loudness(mastered) == pytest.approx(-16.0, abs=0.25)
+    assert true_peak_dbtp(mastered) <= -2.0 + 0.01
 
 
 # --- engines and languages -----------------------------------------------------------

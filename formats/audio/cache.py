@@ -1,8 +1,11 @@
-"""Sentence audio cache: synthesise each distinct sentence once, then reuse it.
+"""Speech cache: synthesise each distinct sentence once, master and encode each segment once.
 
-An entry is the int16 PCM of one sentence, stored as a .npy file whose name is
-a hash of everything that changes the sound: engine, voice, rate, sample rate,
-the exact text, and CACHE_FORMAT (bump it when the stored layout changes).
+A sentence entry is the int16 PCM of one sentence, stored as a .npy file whose
+name is a hash of everything that changes the sound: engine, voice, rate,
+sample rate, the exact text, and CACHE_FORMAT (bump it when the stored layout
+changes). A segment entry (``mp3/``) is the finished MP3 of a run of
+sentences, named by a hash of its unmastered samples and the mastering
+settings (segments.py makes the key).
 
 Where it lives, first match wins: the `root` argument, $OPENLEAF_CACHE_DIR,
 $XDG_CACHE_HOME/openleaf/speech, ~/.cache/openleaf/speech.
@@ -60,19 +63,35 @@ class SpeechCache:
         return samples
 
     def put(self, engine: Engine, text: str, rate: float, samples: np.ndarray) -> None:
-        target = self.path(engine, text, rate)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # A private temporary name, then an atomic rename: two processes writing
-        # the same sentence at once each rename a complete file, and readers
-        # never see half of one.
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        _store(self.path(engine, text, rate), lambda stream: np.save(stream, np.asarray(samples, dtype=np.int16),
+                                                                    allow_pickle=False))
+
+    def segment_path(self, key: str) -> Path:
+        return self.root / "mp3" / key[:2] / f"{key}.mp3"
+
+    def get_segment(self, key: str) -> bytes | None:
         try:
-            with os.fdopen(handle, "wb") as stream:
-                np.save(stream, np.asarray(samples, dtype=np.int16), allow_pickle=False)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+            return self.segment_path(key).read_bytes() or None
+        except OSError:
+            return None
+
+    def put_segment(self, key: str, mp3: bytes) -> None:
+        _store(self.segment_path(key), lambda stream: stream.write(mp3))
+
+
+def _store(target: Path, write) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # A private temporary name, then an atomic rename: two processes writing
+    # the same entry at once each rename a complete file, and readers never
+    # see half of one.
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def synthesize_cached(

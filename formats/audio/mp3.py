@@ -69,6 +69,35 @@ def encode(samples: np.ndarray, sample_rate: int, bitrate_kbps: int = BITRATE_KB
     return data + bytes(encoder.flush())
 
 
+# Layer III bit rates (kbit/s) by header index: MPEG-1, then MPEG-2 and 2.5.
+_BITRATES = {
+    1: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+    2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+}
+# Sample rates by header version bits (3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5) and index.
+_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def decoded_length(mp3: bytes) -> int:
+    """How many samples a decoder gives for these MP3 frames (LAME's delay and padding included).
+
+    Read from the frame headers: MPEG-1 frames hold 1152 samples, MPEG-2 and
+    2.5 frames 576. This is what places each segment in the whole-article file.
+    """
+    position = total = 0
+    while position + 4 <= len(mp3):
+        header = int.from_bytes(mp3[position : position + 4], "big")
+        version, bitrate_index, rate_index = (header >> 19) & 3, (header >> 12) & 15, (header >> 10) & 3
+        layer_iii = (header >> 17) & 3 == 1
+        if header >> 21 != 0x7FF or version == 1 or not layer_iii or bitrate_index in (0, 15) or rate_index == 3:
+            raise ValueError(f"not an MPEG layer III frame at byte {position}")
+        samples = 1152 if version == 3 else 576
+        bitrate = _BITRATES[1 if version == 3 else 2][bitrate_index] * 1000
+        position += samples // 8 * bitrate // _RATES[version][rate_index] + ((header >> 9) & 1)
+        total += samples
+    return total
+
+
 @dataclass(frozen=True)
 class ChapterMark:
     title: str
