@@ -25,12 +25,14 @@ KEEP_LEAD_MS, KEEP_TAIL_MS = 20, 60
 SILENCE_THRESHOLD = 0.01  # of full scale: about -40 dBFS
 TAIL_MS = 600  # silence after the last word, so players do not cut it
 
-# Engines need memory in proportion to what they are given at once (Piper: a
-# base of 160 MB plus about 1 MB per character, measured here; it asked ~19 GB
-# for one 1,200-word sentence). Longer utterances are said in pieces cut at a
-# comma, else at a space, so a worker stays well under 600 MB. Plain-language
-# sentences are far shorter than 250 characters (about 40 words).
-MAX_PIECE_CHARS = 250
+# Engines need memory in proportion to what they are given at once: Piper
+# about 21 MB per second of the speech it makes (measured here: 470 MB for a
+# 15-second table row; it asked ~19 GB for one 1,200-word sentence). Longer
+# utterances are said in pieces cut at a semicolon, colon or comma (else at a
+# space), so a worker stays under 600 MB: at most about 13 seconds of speech.
+# Plain-language sentences are rarely longer than 160 characters (25 words);
+# table rows are, and are cut between their cells.
+MAX_PIECE_CHARS = 160
 PIECE_GAP_MS = 120
 
 # A chapter longer than this is cut (between utterances) into several segments.
