@@ -21,6 +21,7 @@ One bad article never stops the others (unless ``fail_fast``).
 from __future__ import annotations
 
 import glob
+import os
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, wait
@@ -28,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..source.errors import ExitCode, InputError, SourceError
+from ..source.errors import ExitCode, InputError, OutputError, SourceError
 from ..source.model import Diagnostic
 from ..themes import BUILTIN_DIR, Theme
-from .build import check_writable, ordered, themes_for
+from .build import ordered, themes_for
 from .manifest import (
     FileRecord,
     Manifest,
@@ -384,6 +385,32 @@ class Build:
             self.report.workers[stats.worker] = max(self.report.workers.get(stats.worker, 0.0), stats.peak_rss_mb)
 
 
+def check_out_folder(out_root: Path) -> None:
+    """Fail before any work when nothing could be written under ``out_root``. Creates nothing (a run
+    whose every article fails leaves no empty folder behind): the nearest folder that exists is checked."""
+    if out_root.exists() and not out_root.is_dir():
+        raise OutputError(f"{out_root}: is a file, not a folder; give --out a folder (it is created if missing), "
+                          "or move the file")
+    existing = out_root
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputError(f"{out_root}: cannot create the output folder: {existing} is a file; choose another with --out")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        if existing == out_root:
+            raise OutputError(f"{out_root}: the output folder is not writable; choose another with --out")
+        raise OutputError(f"{out_root}: cannot create the output folder: {existing} is not writable; "
+                          "choose another with --out")
+
+
+def make_out_folder(out_root: Path) -> None:
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{out_root}: cannot create the output folder ({error.strerror or error}); "
+                          "choose another with --out") from None
+
+
 # --- the whole run ----------------------------------------------------------------
 
 
@@ -406,7 +433,7 @@ def publish(inputs: list[str], out_root: Path, formats: list[str], options: Opti
     listener = listener or Listener()
     started = time.perf_counter()
     paths = find_articles(inputs)
-    check_writable(out_root)
+    check_out_folder(out_root)
     themes = themes_for(formats, theme)
     known = manifests_by_source(out_root)
     report = Report([], list(ordered(formats)), jobs, scheduler)
@@ -430,6 +457,7 @@ def publish(inputs: list[str], out_root: Path, formats: list[str], options: Opti
     if build.queue:
         from .pool import make_executor
 
+        make_out_folder(out_root)  # only now: there is something to write (and Dask workers look for it)
         executor = make_executor(jobs if _worth_a_pool(report) else 1, scheduler)
         try:
             if scheduler:

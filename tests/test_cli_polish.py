@@ -1,0 +1,79 @@
+"""What a new user trips over: warnings that vanish, typos in --voice and --formats, a summary that counts
+the wrong thing, a flood of voices, an --out that is a file, a huge or endless source, an empty --out."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, write_article
+from openleaf.publish import main
+from openleaf.source.errors import ExitCode, SourceError
+from openleaf.source.parser import MAX_BYTES, parse_article
+
+BODY = "Water helps the body keep cool. Drink a glass with each meal.\n\n## When to drink\n\nDrink before you feel thirsty.\n"
+
+
+@pytest.fixture(autouse=True)
+def speech_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENLEAF_CACHE_DIR", str(tmp_path / "speech-cache"))
+    return tmp_path / "speech-cache"
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def warnings_in(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.endswith("  (warning)")]
+
+
+def one_usage_line(code: int, out: str, err: str) -> str:
+    assert code == ExitCode.USAGE, err
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("publish: error: ")
+    return lines[0]
+
+
+# --- 6. --out is a file ----------------------------------------------------------------------------
+
+
+def test_an_out_that_is_a_file_is_one_clear_line(capsys, tmp_path):
+    source = write_article(tmp_path, BODY)
+    blocker = tmp_path / "out.txt"
+    blocker.write_text("my notes")
+    code, out, err = run(capsys, source, "--out", blocker, "--formats", "html")
+    assert code == ExitCode.OUTPUT
+    assert out == ""
+    assert err.strip().splitlines() == [f"{blocker}: is a file, not a folder; give --out a folder "
+                                        "(it is created if missing), or move the file"]  # fmt: skip
+    assert blocker.read_text() == "my notes"
+
+
+# --- 8. --out is created only when something is written -----------------------------------------------
+
+
+def test_no_empty_out_folder_when_every_article_fails(capsys, tmp_path):
+    source = write_article(tmp_path, "See [@nobody].\n")
+    code, _, _ = run(capsys, source, "--out", tmp_path / "new" / "out", "--formats", "html", "--jobs", "1")
+    assert code == ExitCode.SOURCE
+    assert not (tmp_path / "new").exists()
+
+
+def test_an_out_under_a_file_still_fails_before_any_work(capsys, tmp_path):
+    source = write_article(tmp_path, "See [@nobody].\n")  # broken too: the folder is checked first
+    (tmp_path / "a-file").write_text("")
+    code, _, err = run(capsys, source, "--out", tmp_path / "a-file" / "out", "--formats", "html")
+    assert code == ExitCode.OUTPUT
+    assert err.strip().splitlines() == [f"{tmp_path / 'a-file' / 'out'}: cannot create the output folder: "
+                                        f"{tmp_path / 'a-file'} is a file; choose another with --out"]  # fmt: skip
