@@ -60,6 +60,36 @@ def test_an_out_that_is_a_file_is_one_clear_line(capsys, tmp_path):
     assert blocker.read_text() == "my notes"
 
 
+# --- 7. a huge or endless source is refused before it is read ---------------------------------------
+
+
+def _bytes_read() -> int:
+    return int(dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())["rchar"])
+
+
+@pytest.mark.skipif(not Path("/proc/self/io").exists(), reason="needs Linux's /proc/self/io to count bytes read")
+def test_a_huge_article_is_refused_without_being_read(capsys, tmp_path):
+    huge = tmp_path / "huge.md"
+    with huge.open("wb") as handle:
+        handle.truncate(100 * MAX_BYTES)  # 200 MB, sparse: nothing on disk
+    before = _bytes_read()
+    code, _, err = run(capsys, huge, "--out", tmp_path / "out", "--formats", "html", "--jobs", "1")
+    assert _bytes_read() - before < MAX_BYTES, "the file was read"
+    assert code == ExitCode.SOURCE
+    with pytest.raises(SourceError) as parsed:
+        parse_article(huge)
+    assert parsed.value.lines()[0] in err.splitlines(), "the message should be the parser's own"
+
+
+def test_a_source_that_is_not_a_regular_file_is_refused_without_waiting_for_it(tmp_path):
+    pipe = tmp_path / "endless.md"
+    os.mkfifo(pipe)  # reading it would wait forever for a writer
+    command = [sys.executable, str(REPO / "publish.py"), str(pipe), "--out", str(tmp_path / "out"), "--formats", "html"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=30)
+    assert result.returncode == ExitCode.NO_INPUT, result.stderr
+    assert f"{pipe}: is not a regular file" in result.stderr
+
+
 # --- 8. --out is created only when something is written -----------------------------------------------
 
 
