@@ -7,7 +7,9 @@ One run goes through four steps:
 2. plan: for each article and format, the key of what the output depends on
    (see manifest.py); an output whose key and files match its manifest is
    ``unchanged``. An article whose source is the one recorded is not even
-   parsed. Duplicate slugs stop the run here, before any work;
+   parsed: its warnings, like those of its unchanged outputs, come from the
+   manifest and are shown again. Duplicate slugs stop the run here, before
+   any work;
 3. build: the outputs still to make are tasks for the executor (pool.py).
    Text formats are one task each. Audio is split finer: the sentences of all
    articles are spoken into the shared speech cache a few at a time across
@@ -63,6 +65,7 @@ class OutputStatus:
     errors: list[str] = field(default_factory=list)
     exit_code: int = ExitCode.OK
     traceback: str = ""
+    warnings: list[str] = field(default_factory=list)  # from its writer, this run or (unchanged) the one that wrote it
 
     @property
     def size(self) -> int:
@@ -80,7 +83,6 @@ class ArticleStatus:
     exit_code: int = ExitCode.OK
     outputs: dict[str, OutputStatus] = field(default_factory=dict)
     manifest: Manifest = field(default_factory=Manifest)
-    parsed: bool = False  # this run parsed it (else its slug and warnings came from the manifest)
 
     @property
     def failed(self) -> bool:
@@ -205,11 +207,12 @@ def plan_article(path: Path, out_root: Path, formats: list[str], themes: dict[st
     status.source_sha = sha256_bytes(raw)
 
     images = None
-    previous = known.get(str(path.resolve()))
+    name, absolute = str(path), str(path.resolve())
+    previous = known.get(absolute)
     if previous is not None and previous[1].source_sha256 == status.source_sha:
         # The source is the one built last time: its slug, images and warnings are known without parsing.
         folder, status.manifest = previous
-        status.slug, status.warnings = folder.name, list(status.manifest.warnings)
+        status.slug, status.warnings = folder.name, renamed(status.manifest.warnings, absolute, name)
         images = image_hashes(path.parent, status.manifest.images)
     if images is None:
         try:
@@ -217,15 +220,15 @@ def plan_article(path: Path, out_root: Path, formats: list[str], themes: dict[st
         except SourceError as error:
             status.errors, status.exit_code = error.lines(), error.exit_code
             return status
-        status.parsed, status.slug = True, article.slug
+        status.slug = article.slug
         status.warnings = [str(w) for w in article.warnings]
         relpaths = sorted({f.path.relative_to(article.folder).as_posix() for f in article.figures()})
         images = image_hashes(article.folder, relpaths) or []
         status.manifest = Manifest.load(out_root / article.slug) or Manifest()
         status.manifest.images = relpaths
     status.out_dir = out_root / status.slug
-    status.manifest.source, status.manifest.source_sha256 = str(path.resolve()), status.source_sha
-    status.manifest.warnings = status.warnings
+    status.manifest.source, status.manifest.source_sha256 = absolute, status.source_sha
+    status.manifest.warnings = renamed(status.warnings, name, absolute)
 
     for fmt in ordered(formats):
         key = output_key(fmt, status.source_sha, images, theme_folders(fmt, themes[fmt]), options)
@@ -233,8 +236,22 @@ def plan_article(path: Path, out_root: Path, formats: list[str], themes: dict[st
         if not force and status.manifest.unchanged(fmt, key, status.out_dir):
             record = status.manifest.outputs[fmt]
             output.status, output.files = "unchanged", record.files
+            output.warnings = renamed(record.warnings, absolute, name)
         status.outputs[fmt] = output
     return status
+
+
+def renamed(lines: list[str], old: str, new: str) -> list[str]:
+    """Lines that name a source ``old`` (``FILE:...``), naming it ``new``. A manifest names the source by its
+    absolute path, which holds from any folder; a person sees it as they named it on this run."""
+    return [new + line[len(old):] if line.startswith(old + ":") else line for line in lines]
+
+
+def warnings_to_show(article: ArticleStatus) -> list[str]:
+    """The article's warnings and those of its unchanged outputs, each once: a warning stays true,
+    and worth showing, for as long as what it is about is unchanged."""
+    lines = article.warnings + [line for o in article.outputs.values() if o.status == "unchanged" for line in o.warnings]
+    return list(dict.fromkeys(lines))
 
 
 def duplicate_slugs(articles: list[ArticleStatus]) -> SourceError | None:
@@ -378,7 +395,11 @@ class Build:
         article, output = task.article, task.article.outputs[task.fmt]
         output.seconds += result.seconds
         if result.messages:
-            self.listener.warn(article, [f"{article.source}: {message}" for message in result.messages])
+            # Some writers name the source themselves, by the path the worker was given.
+            name = str(article.source)
+            lines = renamed(result.messages, str(article.source.resolve()), name)
+            output.warnings = [line if line.startswith(name + ":") else f"{name}: {line}" for line in lines]
+            self.listener.warn(article, output.warnings)
         if result.errors:
             output.status, output.errors = "failed", result.errors
             output.exit_code, output.traceback = result.exit_code, result.traceback
@@ -397,7 +418,9 @@ class Build:
             for old in previous.files:
                 if old.path not in kept:
                     (article.out_dir / old.path).unlink(missing_ok=True)
-        manifest.outputs[output.format] = OutputRecord(output.key, output.files, round(output.seconds, 3))
+        absolute = str(article.source.resolve())
+        manifest.outputs[output.format] = OutputRecord(output.key, output.files, round(output.seconds, 3),
+                                                       renamed(output.warnings, str(article.source), absolute))
         manifest.save(article.out_dir)
 
     def _worker(self, stats) -> None:
@@ -460,8 +483,8 @@ def publish(inputs: list[str], out_root: Path, formats: list[str], options: Opti
     for path in paths:
         article = plan_article(path, out_root, formats, themes, options, known, force)
         report.articles.append(article)
-        if article.warnings and article.parsed:
-            listener.warn(article, article.warnings)
+        if warnings := warnings_to_show(article):
+            listener.warn(article, warnings)
     duplicates = duplicate_slugs(report.articles)
     if duplicates is not None:
         raise duplicates

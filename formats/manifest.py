@@ -158,6 +158,7 @@ class OutputRecord:
     key: str
     files: list[FileRecord]
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # what its writer warned about, shown again while unchanged
 
 
 @dataclass
@@ -167,6 +168,7 @@ class Manifest:
     source: str = ""  # absolute path of the article
     source_sha256: str = ""
     images: list[str] = field(default_factory=list)  # paths relative to the article's folder
+    # The parser's warnings, shown again on runs that do not parse it; lines name the source by its absolute path.
     warnings: list[str] = field(default_factory=list)
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
 
@@ -178,7 +180,8 @@ class Manifest:
             if data.get("manifest") != MANIFEST_FORMAT:
                 return None
             outputs = {
-                name: OutputRecord(entry["key"], [FileRecord(**f) for f in entry["files"]], entry.get("seconds", 0.0))
+                name: OutputRecord(entry["key"], [FileRecord(**f) for f in entry["files"]], entry.get("seconds", 0.0),
+                                   list(entry.get("warnings", [])))
                 for name, entry in data["outputs"].items()
             }
             return cls(data["source"], data["source_sha256"], list(data["images"]), list(data["warnings"]), outputs)

@@ -195,6 +195,7 @@ def _article_data(article: ArticleStatus) -> dict:
                     {"path": str(article.out_dir / f.path), "size": f.size, "sha256": f.sha256} for f in output.files
                 ],
                 "errors": output.errors,
+                "warnings": output.warnings,
             }
             for output in article.outputs.values()
         ],

@@ -45,6 +45,46 @@ def one_usage_line(code: int, out: str, err: str) -> str:
     return lines[0]
 
 
+# --- 1. warnings are shown on every run, not only on the run that parsed the article ---------------
+
+
+def test_an_unchanged_article_shows_its_warnings_again(capsys, tmp_path):
+    source = write_article(tmp_path, "Drink <b>water</b> often.\n", disclaimner="typo")
+    argv = (source, "--out", tmp_path / "out", "--formats", "html", "--jobs", "1")
+    _, _, first = run(capsys, *argv)
+    assert any("raw HTML '<b>'" in line for line in warnings_in(first))
+    assert any("'disclaimner'" in line for line in warnings_in(first))
+
+    code, _, again = run(capsys, *argv, "--json", tmp_path / "report.json")
+    assert code == ExitCode.OK
+    assert warnings_in(again) == warnings_in(first), "the rerun must show the same warnings, each once"
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["articles"][0]["outputs"][0]["status"] == "unchanged"
+    assert [f"{w}  (warning)" for w in report["articles"][0]["warnings"]] == warnings_in(first)
+
+
+def test_a_writers_warning_is_kept_with_its_output_and_shown_again(capsys, tmp_path):
+    source = write_article(tmp_path, "An ancient sign: \U00013000 here.\n")  # no installed font has it
+    argv = (source, "--out", tmp_path / "out", "--formats", "pdf", "--jobs", "1")
+    _, _, first = run(capsys, *argv)
+    font = [line for line in warnings_in(first) if "no installed font" in line]
+    assert font and font[0].startswith(f"{source}: PDF: "), first  # named once, as the user named it
+
+    _, _, again = run(capsys, *argv, "--json", tmp_path / "report.json")
+    assert [line for line in warnings_in(again) if "no installed font" in line] == font
+    output = json.loads((tmp_path / "report.json").read_text())["articles"][0]["outputs"][0]
+    assert output["status"] == "unchanged"
+    assert any("no installed font" in w for w in output["warnings"])
+
+
+def test_warnings_name_the_article_as_this_run_names_it(capsys, tmp_path, monkeypatch):
+    write_article(tmp_path, "Drink <b>water</b> often.\n", name="water.md")
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "water.md", "--out", "out", "--formats", "html", "--jobs", "1")
+    _, _, again = run(capsys, tmp_path / "water.md", "--out", "out", "--formats", "html", "--jobs", "1")
+    assert warnings_in(again) and all(line.startswith(f"{tmp_path / 'water.md'}:") for line in warnings_in(again))
+
+
 # --- 6. --out is a file ----------------------------------------------------------------------------
 
 
