@@ -124,6 +124,12 @@ class Report:
     def failed(self) -> list[ArticleStatus]:
         return [a for a in self.articles if a.failed]
 
+    @property
+    def published(self) -> list[ArticleStatus]:
+        """Articles whose every output is now written or up to date (the rest failed or were skipped)."""
+        return [a for a in self.articles if not a.failed and all(o.status in ("written", "unchanged")
+                                                                  for o in a.outputs.values())]
+
 
 class Listener:
     """What the progress display hears about; every method may be left as it is."""

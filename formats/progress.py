@@ -132,14 +132,20 @@ def _styled(status: str) -> str:
 
 
 def summary_line(report: Report, out_root: Path) -> str:
+    """One line: how many articles were published (what a person asks first), then the outputs."""
     articles = len(report.articles)
-    parts = [f"{report.count('written')} written", f"{report.count('unchanged')} unchanged"]
-    failed = report.count("failed") + sum(len(report.formats) for a in report.articles if a.errors)
-    parts.append(f"{failed} failed")
+    failed, published = len(report.failed), len(report.published)
+    skipped = articles - failed - published
+    text = f"Published {published} of {articles} article{'s' if articles != 1 else ''} into {out_root}/"
+    problems = [f"{n} {what}" for n, what in ((failed, "failed"), (skipped, "skipped")) if n]
+    if problems:
+        text += ": " + ", ".join(problems)
+    # An article that could not be parsed has no outputs of its own; each of its formats failed.
+    failed_outputs = report.count("failed") + sum(len(report.formats) for a in report.articles if a.errors)
+    outputs = [f"{report.count('written')} written", f"{report.count('unchanged')} unchanged", f"{failed_outputs} failed"]
     if report.count("skipped"):
-        parts.append(f"{report.count('skipped')} skipped")
-    text = (f"Published {articles} article{'s' if articles != 1 else ''} into {out_root}/: "
-            f"{', '.join(parts)} (outputs) in {report.seconds:.1f} s")  # fmt: skip
+        outputs.append(f"{report.count('skipped')} skipped")
+    text += f" (outputs: {', '.join(outputs)}) in {report.seconds:.1f} s"
     speech = report.speech
     if speech.synthesised:
         text += f"; spoke {speech.synthesised} new sentence{'s' if speech.synthesised != 1 else ''}"
@@ -160,6 +166,7 @@ def report_data(report: Report, out_root: Path, options: Options, theme: str | N
         "interrupted": report.interrupted,
         "totals": {
             "articles": len(report.articles),
+            "published_articles": len(report.published),
             "failed_articles": len(report.failed),
             **{status: report.count(status) for status in ("written", "unchanged", "failed", "skipped")},
         },

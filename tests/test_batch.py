@@ -113,8 +113,8 @@ def test_every_article_in_the_folder_is_published_into_its_slug_folder(built):
 def test_the_json_report_describes_every_output_and_file(built):
     _, articles, out, report = built
     assert report["exit_code"] == 0 and report["formats"] == ["audio", "pdf", "epub", "html"]
-    assert report["totals"] == {"articles": 3, "failed_articles": 0, "written": 12, "unchanged": 0, "failed": 0,
-                                "skipped": 0}  # fmt: skip
+    assert report["totals"] == {"articles": 3, "published_articles": 3, "failed_articles": 0, "written": 12,
+                                "unchanged": 0, "failed": 0, "skipped": 0}  # fmt: skip
     assert report["options"]["voice"] == "espeak"
     assert report["speech"]["sentences"] > 0 and report["speech"]["audio_seconds"] > 0
     assert report["workers"] and all(w["peak_rss_mb"] > 0 for w in report["workers"])

@@ -124,7 +124,7 @@ def test_a_publish_prints_a_table_and_a_summary(capsys, tmp_path):
     assert rows[0].startswith("drink-water")
     assert any("html" in row and "written" in row and "kB" in row for row in rows), out
     assert any("epub" in row and "written" in row for row in rows), out
-    assert f"Published 1 article into {tmp_path / 'out'}/: 2 written, 0 unchanged, 0 failed" in out
+    assert f"Published 1 of 1 article into {tmp_path / 'out'}/ (outputs: 2 written, 0 unchanged, 0 failed)" in out
 
     code, out, _ = run(capsys, source, "--out", tmp_path / "out", "--formats", "html,epub", "--jobs", "1")
     assert code == 0
@@ -136,8 +136,8 @@ def test_quiet_prints_only_the_summary(capsys, tmp_path):
     source = write_article(tmp_path, BODY)
     code, out, err = run(capsys, source, "--out", tmp_path / "out", "--formats", "html", "--jobs", "1", "--quiet")
     assert code == 0
-    assert out.strip().splitlines() == [f"Published 1 article into {tmp_path / 'out'}/: 1 written, 0 unchanged, "
-                                        "0 failed (outputs) in " + out.split(" in ")[-1].strip()]  # fmt: skip
+    assert out.strip().splitlines() == [f"Published 1 of 1 article into {tmp_path / 'out'}/ (outputs: 1 written, "
+                                        "0 unchanged, 0 failed) in " + out.split(" in ")[-1].strip()]  # fmt: skip
     assert err == ""
 
 
@@ -147,7 +147,7 @@ def test_json_to_stdout_keeps_stdout_pure_json(capsys, tmp_path):
     assert code == 0
     report = json.loads(out)
     assert report["exit_code"] == 0 and report["totals"]["written"] == 1
-    assert "Published 1 article" in err  # the human summary moved to stderr
+    assert "Published 1 of 1 article" in err  # the human summary moved to stderr
 
 
 def test_voices_lists_piper_and_espeak(capsys):

@@ -85,6 +85,44 @@ def test_warnings_name_the_article_as_this_run_names_it(capsys, tmp_path, monkey
     assert warnings_in(again) and all(line.startswith(f"{tmp_path / 'water.md'}:") for line in warnings_in(again))
 
 
+# --- 3. the summary counts articles, then outputs ---------------------------------------------------
+
+
+def summary_of(out: str) -> str:
+    line = out.strip().splitlines()[-1]
+    return re.sub(r" in \d+\.\d s.*", "", line)
+
+
+def test_a_failed_article_is_counted_as_an_article(capsys, tmp_path):
+    source = write_article(tmp_path, "## Intro\n\nSee [@nobody].\n")
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, source, "--out", out, "--voice", "espeak", "--jobs", "1")
+    assert code == ExitCode.SOURCE
+    assert summary_of(stdout) == (f"Published 0 of 1 article into {out}/: 1 failed "
+                                  "(outputs: 0 written, 0 unchanged, 4 failed)")  # fmt: skip
+
+
+def test_the_summary_counts_published_and_failed_articles(capsys, tmp_path):
+    write_article(tmp_path / "lib", BODY, name="water.md")
+    write_article(tmp_path / "lib", "See [@nobody].\n", name="broken.md")
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, tmp_path / "lib", "--out", out, "--formats", "html", "--jobs", "1", "--quiet")
+    assert code == ExitCode.SOME_FAILED
+    assert summary_of(stdout) == (f"Published 1 of 2 articles into {out}/: 1 failed "
+                                  "(outputs: 1 written, 0 unchanged, 1 failed)")  # fmt: skip
+    code, stdout, _ = run(capsys, tmp_path / "lib" / "water.md", "--out", out, "--formats", "html", "--quiet")
+    assert summary_of(stdout) == f"Published 1 of 1 article into {out}/ (outputs: 0 written, 1 unchanged, 0 failed)"
+
+
+def test_the_json_totals_count_published_articles(capsys, tmp_path):
+    write_article(tmp_path / "lib", BODY, name="water.md")
+    write_article(tmp_path / "lib", "See [@nobody].\n", name="broken.md")
+    run(capsys, tmp_path / "lib", "--out", tmp_path / "out", "--formats", "html", "--jobs", "1",
+        "--json", tmp_path / "report.json")  # fmt: skip
+    totals = json.loads((tmp_path / "report.json").read_text())["totals"]
+    assert totals["articles"] == 2 and totals["published_articles"] == 1 and totals["failed_articles"] == 1
+
+
 # --- 6. --out is a file ----------------------------------------------------------------------------
 
 
