@@ -9,6 +9,7 @@ override any single template and inherit the rest.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,14 +45,9 @@ class Theme:
         return self.find(relpath).read_text(encoding="utf-8")
 
     def environment(self) -> jinja2.Environment:
-        return jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        # One environment per set of folders, so that each template is compiled once per
+        # process (an EPUB renders the same template for every section), not once per page.
+        return _environment(self.folders)
 
     def render(self, template: str, **context) -> str:
         try:
@@ -62,6 +58,18 @@ class Theme:
         except jinja2.TemplateError as exc:
             where = f"{exc.filename}:{exc.lineno}: " if getattr(exc, "lineno", None) else ""
             raise ThemeError(f"theme '{self.name}': {where}{exc.message}") from exc
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(folders: tuple[Path, ...]) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def builtin_themes() -> list[str]:
