@@ -8,6 +8,7 @@ with an exit code; a traceback only with --traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -80,11 +81,16 @@ exit codes:
 
 
 def _formats(value: str) -> list[str]:
-    names = [v.strip() for v in value.split(",") if v.strip()]
+    names = [v.strip().lower() for v in value.split(",") if v.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError(f"no format given; choose from {', '.join(FORMAT_NAMES)}")
     unknown = [n for n in names if n not in FORMAT_NAMES]
-    if unknown or not names:
+    if unknown:
+        guesses = [g for n in unknown for g in difflib.get_close_matches(n, FORMAT_NAMES, n=1)]
+        guess = f" (did you mean {', '.join(guesses)}?)" if guesses else ""
         raise argparse.ArgumentTypeError(
-            f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMAT_NAMES)}"
+            f"unknown format{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}{guess}; "
+            f"choose from {', '.join(FORMAT_NAMES)}"
         )
     return list(dict.fromkeys(names))
 
@@ -131,7 +137,8 @@ def make_parser() -> argparse.ArgumentParser:
     output.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
                         help="output folder; each article goes to DIR/<slug>/ (default: out)")
     output.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
-                        help="comma-separated formats to write (default: pdf,epub,html,audio; also: large-print-pdf)")
+                        help="comma-separated formats to write, in any case (default: pdf,epub,html,audio; "
+                             "also: large-print-pdf)")
     output.add_argument("--voice", default="piper", metavar="ENGINE[:VOICE]",
                         help="speech engine: piper (default, offline neural), espeak (offline, every language, fast) "
                              "or gtts (online, Google; opt-in)")

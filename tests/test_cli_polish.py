@@ -123,6 +123,22 @@ def test_the_json_totals_count_published_articles(capsys, tmp_path):
     assert totals["articles"] == 2 and totals["published_articles"] == 1 and totals["failed_articles"] == 1
 
 
+# --- 5. --formats in any case ----------------------------------------------------------------------
+
+
+def test_formats_may_be_written_in_any_case_with_spaces(capsys, tmp_path):
+    source = write_article(tmp_path, BODY, name="water.md")
+    code, _, err = run(capsys, source, "--out", tmp_path / "out", "--formats", " HTML , Epub ", "--jobs", "1")
+    assert code == ExitCode.OK, err
+    assert {p.name for p in (tmp_path / "out" / "water").iterdir()} >= {"water.html", "water.epub"}
+
+
+def test_a_misspelt_format_gets_a_suggestion(capsys):
+    line = one_usage_line(*run(capsys, "a.md", "--formats", "pdf,epbu"))
+    assert "unknown format epbu" in line and "did you mean epub?" in line
+    assert "pdf, epub, html, audio, large-print-pdf" in line
+
+
 # --- 6. --out is a file ----------------------------------------------------------------------------
 
 
