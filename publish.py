@@ -29,6 +29,9 @@ from openleaf import __version__
 from openleaf.source.errors import ExitCode, OpenleafError, OutputError
 
 FORMAT_NAMES = ("pdf", "epub", "html", "audio", "large-print-pdf")
+# formats/audio/engines.py's ENGINE_NAMES, here because importing the engines (and NumPy) takes longer
+# than a whole run where nothing changed; a test keeps the two alike.
+SPEECH_ENGINES = ("piper", "espeak", "gtts")
 DEFAULT_FORMATS = ["pdf", "epub", "html", "audio"]
 EXIT_CODES_HELP = "\n".join(
     f"  {code.value:>3}  {text}"
@@ -95,6 +98,39 @@ def _formats(value: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def voice_problem(value: str) -> str | None:
+    """What is wrong with --voice ENGINE[:VOICE], judged as the audio writer judges it; None if nothing.
+    Asked before any work: otherwise a typo shows only when the audio is made, as a failed output."""
+    engine, _, voice = value.partition(":")
+    engine, voice = engine.strip().lower() or "piper", voice.strip()
+    if engine not in SPEECH_ENGINES:
+        guess = difflib.get_close_matches(engine, SPEECH_ENGINES, n=1)
+        if guess:
+            return (f"unknown speech engine '{engine}' in --voice {value}; did you mean '{guess[0]}'? "
+                    f"The engines are {', '.join(SPEECH_ENGINES)}")
+        return (f"unknown speech engine '{engine}' in --voice {value}; choose from {', '.join(SPEECH_ENGINES)}, "
+                "with a voice after a colon if you want one (espeak:de)")
+    if not voice:
+        return None
+    from openleaf.formats.audio.engines import EngineError, list_voices
+
+    try:
+        offered = [v for v in list_voices() if v.engine == engine]
+    except EngineError:
+        offered = []
+    if not offered:
+        return None  # the engine is not installed here: the audio writer says how to install it
+    if engine == "piper":  # a Piper voice is a file name; espeak and gTTS also take a language, in any case
+        names, wanted = {v.voice for v in offered}, voice
+    else:
+        names, wanted = {n.lower() for v in offered for n in (v.voice, *v.languages)}, voice.lower()
+    if wanted in names:
+        return None
+    guess = difflib.get_close_matches(wanted, sorted(names), n=1)
+    hint = f"did you mean '{engine}:{guess[0]}'? See" if guess else "see"
+    return f"{engine} has no voice '{voice}' (--voice {value}); {hint} them all with: publish voices"
+
+
 def _rate(value: str) -> float:
     try:
         rate = float(value)
@@ -141,7 +177,8 @@ def make_parser() -> argparse.ArgumentParser:
                              "also: large-print-pdf)")
     output.add_argument("--voice", default="piper", metavar="ENGINE[:VOICE]",
                         help="speech engine: piper (default, offline neural), espeak (offline, every language, fast) "
-                             "or gtts (online, Google; opt-in)")
+                             "or gtts (online, Google; opt-in), and optionally a voice, e.g. espeak:de (see: "
+                             "publish voices); checked before any work when audio is made")
     output.add_argument("--rate", type=_rate, default=1.0, metavar="R",
                         help="speaking rate from 0.75 to 1.5 (default: 1.0)")
     output.add_argument("--theme", default=None, metavar="NAME|PATH",
@@ -224,7 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv[:1] == ["voices"]:
             return list_voices()
-        args = make_parser().parse_args(argv)
+        parser = make_parser()
+        args = parser.parse_args(argv)
+        if "audio" in args.formats and (problem := voice_problem(args.voice)):
+            parser.error(problem)
         return run(args)
     except KeyboardInterrupt:
         print("publish: interrupted; finished outputs are kept, unfinished ones were not written "

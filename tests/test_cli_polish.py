@@ -85,6 +85,48 @@ def test_warnings_name_the_article_as_this_run_names_it(capsys, tmp_path, monkey
     assert warnings_in(again) and all(line.startswith(f"{tmp_path / 'water.md'}:") for line in warnings_in(again))
 
 
+# --- 2. --voice is checked before any work ---------------------------------------------------------
+
+
+def test_a_misspelt_speech_engine_is_refused_up_front_with_a_suggestion(capsys, tmp_path, speech_cache):
+    source = write_article(tmp_path, BODY)
+    line = one_usage_line(*run(capsys, source, "--out", tmp_path / "out", "--voice", "espek"))
+    assert "'espek'" in line and "did you mean 'espeak'?" in line
+    assert "piper" in line and "espeak" in line and "gtts" in line
+    assert not (tmp_path / "out").exists() and not speech_cache.exists()
+
+
+def test_an_unknown_voice_name_is_refused_up_front(capsys, tmp_path):
+    source = write_article(tmp_path, BODY)
+    line = one_usage_line(*run(capsys, source, "--out", tmp_path / "out", "--voice", "espeak:xx-nonsense"))
+    assert "espeak has no voice 'xx-nonsense'" in line and "publish voices" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_voice_is_not_checked_when_no_audio_is_made(capsys, tmp_path):
+    source = write_article(tmp_path, BODY)
+    code, _, err = run(capsys, source, "--out", tmp_path / "out", "--formats", "html", "--voice", "espek", "--jobs", "1")
+    assert code == ExitCode.OK, err
+
+
+def test_every_voice_publish_voices_lists_passes_the_check(capsys):
+    from openleaf.publish import voice_problem
+
+    _, out, _ = run(capsys, "voices")
+    listed = [line.split()[0] for line in out.splitlines() if line and not line.startswith("#")]
+    assert len(listed) > 100
+    assert [v for v in listed if voice_problem(v)] == []
+    # What the engines also take: a language for espeak, any case for the engine name.
+    assert voice_problem("espeak:en") is None and voice_problem("Espeak:DE") is None and voice_problem("piper") is None
+
+
+def test_the_command_line_knows_the_engines_the_audio_writer_knows():
+    from openleaf.formats.audio.engines import ENGINE_NAMES
+    from openleaf.publish import SPEECH_ENGINES
+
+    assert SPEECH_ENGINES == ENGINE_NAMES
+
+
 # --- 3. the summary counts articles, then outputs ---------------------------------------------------
 
 
