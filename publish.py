@@ -26,7 +26,7 @@ if __package__ in (None, ""):  # run as `python publish.py` from a checkout: the
     __package__ = "openleaf"
 
 from openleaf import __version__
-from openleaf.source.errors import ExitCode, OpenleafError, OutputError
+from openleaf.source.errors import EngineUnavailable, ExitCode, OpenleafError, OutputError
 
 FORMAT_NAMES = ("pdf", "epub", "html", "audio", "large-print-pdf")
 # formats/audio/engines.py's ENGINE_NAMES, here because importing the engines (and NumPy) takes longer
@@ -76,7 +76,9 @@ examples:
   publish leaflets/ --scheduler tcp://10.0.0.5:8786
       run the work on a Dask cluster (see the README)
   publish voices
-      list the voices available on this machine
+      list the voices available on this machine, by engine
+  publish voices de
+      only the voices that speak German (a language tag: en, en-GB, pt-BR, ...)
 
 exit codes:
 {EXIT_CODES_HELP}
@@ -155,7 +157,7 @@ def _scheduler(value: str) -> str:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line (the usage is long), our exit code
-        print(f"publish: error: {message} (see: publish --help)", file=sys.stderr)
+        print(f"publish: error: {message} (see: {self.prog} --help)", file=sys.stderr)
         raise SystemExit(ExitCode.USAGE)
 
 
@@ -168,7 +170,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("articles", nargs="+", metavar="ARTICLE",
                         help="article files, folders (every *.md inside, recursively) or glob patterns "
-                             "such as 'leaflets/**/*.md'; or 'voices' to list the voices")
+                             "such as 'leaflets/**/*.md'; or 'voices [LANG]' to list the voices (for one language)")
     output = parser.add_argument_group("what to write")
     output.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
                         help="output folder; each article goes to DIR/<slug>/ (default: out)")
@@ -204,12 +206,56 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def list_voices() -> int:
-    from openleaf.formats.audio.engines import list_voices as voices
+ENGINE_SUMMARIES = {
+    "piper": "offline neural voice; the default engine",
+    "espeak": "offline, every language, very fast; speaks what Piper has no voice for",
+    "gtts": "online (Google), opt-in; needs the internet",
+}
 
-    for voice in voices():
-        marks = ", ".join(m for m in ("default" if voice.default else "", "offline" if voice.offline else "online") if m)
-        print(f"{voice.engine}:{voice.voice}\t{', '.join(voice.languages)}\t{marks}")
+
+def _speaks(languages: tuple[str, ...], wanted: str) -> bool:
+    """A voice for en-GB is one for en too; a voice for en speaks en-GB as well as it can."""
+    wanted = wanted.replace("_", "-").lower()
+    for language in (lang.replace("_", "-").lower() for lang in languages):
+        if language == wanted or language.startswith(wanted + "-") or wanted.startswith(language + "-"):
+            return True
+    return False
+
+
+def list_voices(argv: list[str]) -> int:
+    parser = _Parser(prog="publish voices", description="List the voices this machine can speak with, by engine. "
+                     "Each voice line starts with what --voice takes.")  # fmt: skip
+    parser.add_argument("lang", nargs="?", metavar="LANG",
+                        help="only the voices for this language, a tag such as en, en-GB or de")
+    args = parser.parse_args(argv)
+    from openleaf.formats.audio.engines import EngineError, list_voices as voices
+
+    try:
+        found = voices()
+    except EngineError as error:
+        raise EngineUnavailable(str(error)) from None
+    by_id: dict[tuple[str, str], list] = {}  # espeak can list a voice twice (two files, one name)
+    for voice in found:
+        if args.lang is None or _speaks(voice.languages, args.lang):
+            by_id.setdefault((voice.engine, voice.voice), []).append(voice)
+    if not by_id:
+        languages = sorted({lang.lower() for voice in found for lang in voice.languages})
+        guess = difflib.get_close_matches(args.lang.lower(), languages, n=1)
+        hint = f" (did you mean {guess[0]}?)" if guess else ""
+        parser.error(f"no voice here speaks '{args.lang}'{hint}; give a language tag such as en, en-GB or de, "
+                     "or list them all with: publish voices")
+    width = max(len(f"{engine}:{voice}") for engine, voice in by_id) + 2
+    for engine in dict.fromkeys(engine for engine, _ in by_id):
+        ids = [key for key in by_id if key[0] == engine]
+        # "#" lines are headers, for people; a script can drop them with grep -v '^#'.
+        print(f"# {engine}: {ENGINE_SUMMARIES.get(engine, 'speech engine')} "
+              f"({len(ids)} voice{'s' if len(ids) != 1 else ''})")
+        for key in ids:
+            same = by_id[key]
+            languages = ", ".join(dict.fromkeys(lang for voice in same for lang in voice.languages))
+            mark = "  default" if any(voice.default for voice in same) else ""
+            print(f"{key[0] + ':' + key[1]:<{width}}{languages}{mark}")
+    sys.stdout.flush()  # here, where a reader that left (publish voices | head) is caught, not at exit
     return ExitCode.OK
 
 
@@ -260,7 +306,11 @@ def main(argv: list[str] | None = None) -> int:
     traceback = "--traceback" in argv
     try:
         if argv[:1] == ["voices"]:
-            return list_voices()
+            try:
+                return list_voices(argv[1:])
+            except BrokenPipeError:  # the reader has what it wanted; Python's last flush must not fail again
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return ExitCode.OK
         parser = make_parser()
         args = parser.parse_args(argv)
         if "audio" in args.formats and (problem := voice_problem(args.voice)):

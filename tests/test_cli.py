@@ -153,7 +153,7 @@ def test_json_to_stdout_keeps_stdout_pure_json(capsys, tmp_path):
 def test_voices_lists_piper_and_espeak(capsys):
     code, out, _ = run(capsys, "voices")
     assert code == 0
-    engines = {line.split(":", 1)[0] for line in out.splitlines()}
+    engines = {line.split(":", 1)[0] for line in out.splitlines() if not line.startswith("#")}
     assert {"piper", "espeak"} <= engines
     assert any(line.startswith("piper:en_US-joe-medium") and "default" in line for line in out.splitlines())
 

@@ -165,6 +165,43 @@ def test_the_json_totals_count_published_articles(capsys, tmp_path):
     assert totals["articles"] == 2 and totals["published_articles"] == 1 and totals["failed_articles"] == 1
 
 
+# --- 4. publish voices ------------------------------------------------------------------------------
+
+
+def test_voices_are_listed_under_a_header_per_engine_once_each(capsys):
+    code, out, _ = run(capsys, "voices")
+    assert code == ExitCode.OK
+    lines = out.splitlines()
+    headers = [line for line in lines if line.startswith("#")]
+    assert [h.split()[1].rstrip(":") for h in headers][:2] == ["piper", "espeak"]
+    voices = [line.split()[0] for line in lines if line and not line.startswith("#")]
+    assert len(voices) == len(set(voices)), "a voice is listed twice"
+    assert "espeak:yue" in voices
+    default = [line for line in lines if line.startswith("piper:en_US-joe-medium")]
+    assert default and default[0].rstrip().endswith("default")
+
+
+def test_voices_for_one_language(capsys):
+    code, out, _ = run(capsys, "voices", "en")
+    assert code == ExitCode.OK
+    voices = [line.split()[0] for line in out.splitlines() if line and not line.startswith("#")]
+    assert {"piper:en_US-joe-medium", "espeak:en-us", "espeak:en-gb", "gtts:en"} <= set(voices)
+    assert "espeak:de" not in voices and "espeak:fr-fr" not in voices
+
+
+def test_voices_for_a_language_nobody_speaks_is_one_clear_line(capsys):
+    line = one_usage_line(*run(capsys, "voices", "xx-nonsense"))
+    assert "'xx-nonsense'" in line and "publish voices" in line
+
+
+def test_voices_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    """`publish voices | head` is how people look at a long list; the reader leaving is not a bug."""
+    script = f"set -o pipefail; '{sys.executable}' '{REPO / 'publish.py'}' voices | true"
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "internal error" not in result.stderr and "Broken pipe" not in result.stderr
+
+
 # --- 5. --formats in any case ----------------------------------------------------------------------
 
 
