@@ -57,8 +57,8 @@ chapters), all offline.
 Each article (a .md file starting with YAML front matter: title, lang,
 references, disclaimer, ...; see the README) goes to OUT/<slug>/. Give one
 file, several, folders (every *.md inside, recursively) or glob patterns.
-Outputs whose inputs have not changed are not built again; articles are
-published in parallel, one process per core.
+Outputs whose inputs have not changed are not built again (their warnings
+are shown again); articles are published in parallel, one process per core.
 """
 
 EPILOG = f"""\
@@ -173,7 +173,8 @@ def make_parser() -> argparse.ArgumentParser:
                              "such as 'leaflets/**/*.md'; or 'voices [LANG]' to list the voices (for one language)")
     output = parser.add_argument_group("what to write")
     output.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
-                        help="output folder; each article goes to DIR/<slug>/ (default: out)")
+                        help="output folder, made when there is something to write in it; each article goes "
+                             "to DIR/<slug>/ (default: out)")
     output.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
                         help="comma-separated formats to write, in any case (default: pdf,epub,html,audio; "
                              "also: large-print-pdf)")
@@ -200,7 +201,7 @@ def make_parser() -> argparse.ArgumentParser:
     report = parser.add_argument_group("what to print")
     report.add_argument("--json", metavar="FILE",
                         help="also write a machine-readable report of the run to FILE ('-' for stdout)")
-    report.add_argument("--quiet", "-q", action="store_true", help="print only errors and the summary")
+    report.add_argument("--quiet", "-q", action="store_true", help="print only errors and the summary (no warnings)")
     report.add_argument("--traceback", action="store_true", help="show the Python traceback of an internal error")
     report.add_argument("--version", action="version", version=f"openleaf {__version__}")
     return parser
