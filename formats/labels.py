@@ -1,7 +1,8 @@
 """The words Openleaf adds around an article, in the article's language.
 
-One table for every writer, so the page, the book and the handout call the
-disclaimer the same thing. Languages not listed fall back to English, and
+One table for every writer, so the page, the book, the handout and the
+audio call the disclaimer the same thing; the audio adds its own phrases for
+what a listener cannot see (``SPOKEN``). Languages not listed fall back to English, and
 writers mark such words as English (``has_labels``) so a screen reader does
 not read them with the wrong voice.
 """
@@ -103,7 +104,7 @@ LABELS: dict[str, dict[str, str]] = {
         "key_points": "Das Wichtigste",
         "introduction": "Einleitung",
         "references": "Quellen",
-        "disclaimer": "Hinweis",
+        "disclaimer": "Wichtiger Hinweis",  # "Hinweis" alone is a note
         "by": "Von",
         "and": "und",
         "reviewed": "Zuletzt geprüft",
@@ -123,6 +124,32 @@ LABELS: dict[str, dict[str, str]] = {
         "of": "von",
     },
 }
+
+# What the reader says for what a listener cannot see: who wrote it, where a
+# quote or table begins, a picture, a web address. Languages not listed use
+# the English words, spoken by that language's voice.
+SPOKEN: dict[str, dict[str, str]] = {
+    "en": {
+        "by": "By {names}.", "reviewed": "Reviewed on {date}.", "quote": "Quote.", "end_quote": "End of quote.",
+        "table": "Table with {n} rows.", "table_one": "Table with 1 row.", "row": "Row {n}.", "image": "Image: {alt}",
+        "reference": "Reference {n}.", "online": "Online at {site}.",
+    },
+    "es": {
+        "by": "Por {names}.", "reviewed": "Revisado el {date}.", "quote": "Cita.", "end_quote": "Fin de la cita.",
+        "table": "Tabla con {n} filas.", "table_one": "Tabla con 1 fila.", "row": "Fila {n}.", "image": "Imagen: {alt}",
+        "reference": "Referencia {n}.", "online": "En {site}.",
+    },
+    "fr": {
+        "by": "Par {names}.", "reviewed": "Revu le {date}.", "quote": "Citation.", "end_quote": "Fin de citation.",
+        "table": "Tableau de {n} lignes.", "table_one": "Tableau d'une ligne.", "row": "Ligne {n}.",
+        "image": "Image : {alt}", "reference": "Référence {n}.", "online": "Sur {site}.",
+    },
+    "de": {
+        "by": "Von {names}.", "reviewed": "Geprüft am {date}.", "quote": "Zitat.", "end_quote": "Ende des Zitats.",
+        "table": "Tabelle mit {n} Zeilen.", "table_one": "Tabelle mit 1 Zeile.", "row": "Zeile {n}.",
+        "image": "Bild: {alt}", "reference": "Quelle {n}.", "online": "Auf {site}.",
+    },
+}  # fmt: skip
 
 MONTHS: dict[str, tuple[str, ...]] = {
     "en": ("January", "February", "March", "April", "May", "June", "July",
@@ -149,6 +176,14 @@ def has_labels(lang: str) -> bool:
 
 def labels_for(lang: str) -> Mapping[str, str]:
     return LABELS.get(_primary(lang), LABELS["en"])
+
+
+def spoken_labels_for(lang: str) -> dict[str, str]:
+    """The audio's words: SPOKEN's phrases, and the written headings said as sentences."""
+    written = labels_for(lang)
+    said = {key: f"{written[key]}." for key in ("key_points", "note", "tip", "warning")}
+    said |= {key: written[key] for key in ("references", "disclaimer", "and")}  # chapter titles: no stop
+    return said | SPOKEN.get(_primary(lang), SPOKEN["en"])
 
 
 def direction(lang: str) -> str:

@@ -28,7 +28,8 @@ from openleaf.formats.audio import loudness, write
 from openleaf.formats.audio.engines import get_engine
 from openleaf.formats.audio.mp3 import ENCODER_DELAY_SAMPLES, decoded_length, encode
 from openleaf.formats.audio.speech import SEGMENT_SECONDS, speak
-from openleaf.formats.audio.script import Pauses, build_script, labels_for, spoken_reference
+from openleaf.formats.audio.script import Pauses, build_script, spoken_reference
+from openleaf.formats.labels import spoken_labels_for as labels_for
 from openleaf.formats.options import Options
 from openleaf.source.errors import EngineUnavailable
 from openleaf.source.model import sentences_of

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from conftest import write_article
-from openleaf.formats.labels import byline, date_text, direction, has_labels, labels_for
+from openleaf.formats.labels import LABELS, byline, date_text, direction, has_labels, labels_for, spoken_labels_for
 from openleaf.source.parser import parse_article
 
 
@@ -36,3 +36,17 @@ def test_unknown_languages_fall_back_to_english_and_say_so():
     assert labels_for("sw")["references"] == "References" and not has_labels("sw")
     assert labels_for("es-MX")["references"] == "Referencias" and has_labels("es-MX")
     assert direction("ar") == "rtl" and direction("en-GB") == "ltr"
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "sw"])
+def test_the_audio_names_chapters_and_callouts_as_the_page_does(lang):
+    written, said = labels_for(lang), spoken_labels_for(lang)
+    assert said["references"] == written["references"] and said["disclaimer"] == written["disclaimer"]
+    assert [said[k] for k in ("key_points", "note", "tip", "warning")] == [
+        f"{written[k]}." for k in ("key_points", "note", "tip", "warning")]
+
+
+def test_no_two_labels_of_a_language_name_different_things_alike():
+    for lang, words in LABELS.items():
+        headings = [words[k] for k in ("key_points", "references", "disclaimer", "note", "tip", "warning")]
+        assert len(set(headings)) == len(headings), lang

@@ -30,6 +30,7 @@ from ...source.model import (
     TableRow,
     plain_text,
 )
+from ..labels import spoken_labels_for
 from .normalize import Normalizer, spoken_date
 
 OPENING = "opening"
@@ -90,44 +91,6 @@ class Script:
         return " ".join(u.spoken for u in self.utterances)
 
 
-# What the reader says around the article's own words, per language. Other
-# languages fall back to English words spoken by that language's voice.
-LABELS = {
-    "en": {
-        "by": "By {names}.", "and": "and", "reviewed": "Reviewed on {date}.", "key_points": "Key points.",
-        "quote": "Quote.", "end_quote": "End of quote.", "table": "Table with {n} rows.",
-        "table_one": "Table with 1 row.", "row": "Row {n}.", "image": "Image: {alt}",
-        "note": "Note.", "tip": "Tip.", "warning": "Warning.", "references": "References",
-        "reference": "Reference {n}.", "disclaimer": "Disclaimer", "online": "Online at {site}.",
-    },
-    "es": {
-        "by": "Por {names}.", "and": "y", "reviewed": "Revisado el {date}.", "key_points": "Puntos clave.",
-        "quote": "Cita.", "end_quote": "Fin de la cita.", "table": "Tabla con {n} filas.",
-        "table_one": "Tabla con 1 fila.", "row": "Fila {n}.", "image": "Imagen: {alt}",
-        "note": "Nota.", "tip": "Consejo.", "warning": "Advertencia.", "references": "Referencias",
-        "reference": "Referencia {n}.", "disclaimer": "Aviso", "online": "En {site}.",
-    },
-    "fr": {
-        "by": "Par {names}.", "and": "et", "reviewed": "Revu le {date}.", "key_points": "Points clés.",
-        "quote": "Citation.", "end_quote": "Fin de citation.", "table": "Tableau de {n} lignes.",
-        "table_one": "Tableau d'une ligne.", "row": "Ligne {n}.", "image": "Image : {alt}",
-        "note": "Note.", "tip": "Conseil.", "warning": "Attention.", "references": "Références",
-        "reference": "Référence {n}.", "disclaimer": "Avertissement", "online": "Sur {site}.",
-    },
-    "de": {
-        "by": "Von {names}.", "and": "und", "reviewed": "Geprüft am {date}.", "key_points": "Das Wichtigste.",
-        "quote": "Zitat.", "end_quote": "Ende des Zitats.", "table": "Tabelle mit {n} Zeilen.",
-        "table_one": "Tabelle mit 1 Zeile.", "row": "Zeile {n}.", "image": "Bild: {alt}",
-        "note": "Hinweis.", "tip": "Tipp.", "warning": "Warnung.", "references": "Quellen",
-        "reference": "Quelle {n}.", "disclaimer": "Haftungsausschluss", "online": "Auf {site}.",
-    },
-}
-
-
-def labels_for(lang: str) -> dict[str, str]:
-    return LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
-
-
 _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]")
 _DOI = re.compile(r"\s*\b(?:doi|DOI):\s*\S+?(?=\.?\s|\.?$)\.?")
 _PMID = re.compile(r"\s*\bPMID:\s*\d+\.?")
@@ -154,7 +117,7 @@ class _Builder:
         self.article = article
         self.pauses = pauses
         self.say = normalizer
-        self.labels = labels_for(article.lang)
+        self.labels = spoken_labels_for(article.lang)
         self.utterances: list[Utterance] = []
         self.section_id = OPENING
         self.used_ids: set[str] = set()
