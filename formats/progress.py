@@ -11,13 +11,17 @@ import json
 import sys
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-from rich.table import Table
+import functools
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from .batch import ArticleStatus, Listener, OutputStatus, Report
 from .options import Options
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+    from rich.table import Table
 
 STATUS_STYLE = {"written": "green", "unchanged": "dim", "failed": "bold red", "skipped": "yellow"}
 
@@ -31,13 +35,27 @@ def human_size(size: int) -> str:
 
 
 class Display(Listener):
+    """Progress bars and the summary table, with rich; --quiet runs never import it (it is a
+    tenth of the start-up of a one-article run)."""
+
     def __init__(self, *, quiet: bool, table_to_stderr: bool):
         self.quiet = quiet
-        self.err = Console(stderr=True, highlight=False)
-        self.out = self.err if table_to_stderr else Console(highlight=False)
+        self.table_to_stderr = table_to_stderr
         self.progress: Progress | None = None
         self.outputs_bar = self.speech_bar = None
         self.formats = 0
+
+    @functools.cached_property
+    def err(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False)
+
+    @functools.cached_property
+    def out(self) -> Console:
+        from rich.console import Console
+
+        return self.err if self.table_to_stderr else Console(highlight=False)
 
     # --- during the run ------------------------------------------------------------
 
@@ -54,6 +72,10 @@ class Display(Listener):
         self.formats = len(report.formats)
         if self.quiet or not self.err.is_terminal:
             return
+        from rich.progress import (
+            BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+        )  # fmt: skip
+
         self.progress = Progress(
             TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
             TimeElapsedColumn(), TimeRemainingColumn(), console=self.err, transient=True,
@@ -99,10 +121,13 @@ class Display(Listener):
                     print(f"{line}  ({output.format})", file=sys.stderr)
                 if traceback and output.traceback:
                     print(output.traceback, file=sys.stderr)
-        self.out.print(summary_line(report, out_root), highlight=False, soft_wrap=True)
+        # Plain text, never wrapped: scripts read this line.
+        print(summary_line(report, out_root), file=sys.stderr if self.table_to_stderr else sys.stdout, flush=True)
 
     def table(self, report: Report) -> Table:
         """One row per output; the unchanged outputs of an article share one row."""
+        from rich.table import Table
+
         table = Table(show_edge=False, pad_edge=False, header_style="bold")
         table.add_column("article", overflow="fold")
         table.add_column("format")
