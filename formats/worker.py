@@ -110,6 +110,25 @@ def _on_terminate(signum, frame) -> None:
     os._exit(ExitCode.INTERRUPTED)
 
 
+@functools.cache
+def _libc():
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None  # glibc only
+    except OSError:
+        return None
+
+
+def _give_memory_back() -> None:
+    """Return the heap a task freed to the system. glibc keeps it otherwise, and a worker's
+    next task (Piper, whose peak follows the sentence) would then peak on top of it."""
+    if (libc := _libc()) is not None:
+        libc.malloc_trim(0)
+
+
 class _Running(logging.Handler):
     """Runs a task: marks the process busy (so SIGTERM unwinds the task instead of killing it
     mid-write) and collects the warnings logged meanwhile, to be shown by the main process."""
@@ -134,6 +153,7 @@ class _Running(logging.Handler):
     def __exit__(self, *exc) -> None:
         global _busy
         logging.getLogger().removeHandler(self)
+        _give_memory_back()
         _busy = False
         if _stopping:
             os._exit(ExitCode.INTERRUPTED)

@@ -27,7 +27,7 @@ from conftest import EXAMPLES, require_tool, write_article
 from openleaf.formats.audio import loudness, write
 from openleaf.formats.audio.engines import get_engine
 from openleaf.formats.audio.mp3 import ENCODER_DELAY_SAMPLES, decoded_length, encode
-from openleaf.formats.audio.speech import SEGMENT_SECONDS, speak
+from openleaf.formats.audio.speech import MAX_PIECE_CHARS, SEGMENT_SECONDS, speak, speakable_pieces, spoken_length
 from openleaf.formats.audio.script import Pauses, build_script, spoken_reference
 from openleaf.formats.labels import spoken_labels_for as labels_for
 from openleaf.formats.options import Options
@@ -478,10 +478,23 @@ def test_long_chapters_are_mastered_in_segments_of_about_a_minute(tmp_path):
     source = write_article(tmp_path / "src", "\n\n".join([paragraph] * 12) + "\n")
     article = parse_article(source)
     spoken = speak(build_script(article), get_engine("espeak", "en-US"), None)
-    lengths = [len(segment.samples) / spoken.sample_rate for segment in spoken.segments]
+    segments = list(spoken.segments)
+    lengths = [len(segment.samples) / spoken.sample_rate for segment in segments]
     assert len(lengths) > 3 and max(lengths) < SEGMENT_SECONDS + 15, lengths
-    firsts = [segment.first for segment in spoken.segments]
-    assert firsts == sorted(firsts) and sum(len(s.spans) for s in spoken.segments) == len(build_script(article).utterances)
+    firsts = [segment.first for segment in segments]
+    assert firsts == sorted(firsts) and sum(len(s.spans) for s in segments) == len(build_script(article).utterances)
+
+
+def test_long_utterances_are_cut_between_cells_and_numbers_count_for_their_spoken_length():
+    row = ("Row 3. Test: 2-hour glucose tolerance test; Normal: less than 140 milligrams per deciliter; "
+           "Prediabetes: 140 to 199 milligrams per deciliter; Diabetes: 200 or higher.")
+    pieces = speakable_pieces(row)
+    assert len(pieces) == 2 and pieces[0].endswith(";") and " ".join(pieces) == row
+    assert all(spoken_length(piece) <= MAX_PIECE_CHARS for piece in pieces)
+    words = "Walk after meals, sleep well and drink water " * 3
+    assert speakable_pieces(words.strip()) == [words.strip()]  # 138 characters: said at once
+    digits = "1" * 400
+    assert "".join(speakable_pieces(digits)) == digits  # even a monster number ends
 
 
 # --- our loudness meter, held to pyloudnorm and SciPy ------------------------------------

@@ -347,10 +347,10 @@ def test_a_very_long_sentence_is_spoken_in_pieces_an_engine_can_take(article_fol
     article = parse_article(write_article(article_folder, sentence + "\n"))
     engine = RecordingEngine(get_engine("espeak", "en-US"))
     spoken = speak(build_script(article), engine, None)
+    seconds = sum(len(segment.samples) for segment in spoken.segments) / spoken.sample_rate
     assert max(len(text) for text in engine.texts) <= MAX_PIECE_CHARS
     said = " ".join(engine.texts)
     assert said.count("insulin") == 100  # every word is said, once
-    seconds = sum(len(segment.samples) for segment in spoken.segments) / spoken.sample_rate
     assert seconds > 60  # ~600 words take minutes, not seconds
 
 

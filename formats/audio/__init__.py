@@ -129,16 +129,19 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
     spoken = speak(script, engine, cache, options.rate)
     rate = spoken.sample_rate
 
-    # Each segment mastered and encoded (or taken from the cache); the whole
-    # file is the segments in order, each heard after all those before it.
+    # Each segment mastered and encoded (or taken from the cache) as soon as it
+    # is spoken, so only one is held as samples; the whole file is the segments
+    # in order, each heard after all those before it.
     mp3s: list[bytes] = []
     offsets: list[int] = []  # where each segment's first sample is decoded in the whole file
+    placed: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []  # chapter, first utterance, spans
     offset = mastered = 0
     for segment in spoken.segments:
         mp3, cached = finished_mp3(segment.samples, rate, cache)
         mastered += not cached
         mp3s.append(mp3)
         offsets.append(offset + ENCODER_DELAY_SAMPLES)
+        placed.append((segment.chapter, segment.first, segment.spans))
         offset += decoded_length(mp3)
     log.info("audio: %d pieces synthesised, %d from the cache; %d of %d segments mastered",
              spoken.synthesized, spoken.reused, mastered, len(mp3s))
@@ -147,14 +150,14 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
         return round(sample * 1000 / rate)
 
     entries = []
-    for segment, start in zip(spoken.segments, offsets):
-        utterances = script.utterances[segment.first : segment.first + len(segment.spans)]
+    for (_, first, spans), start in zip(placed, offsets):
+        utterances = script.utterances[first : first + len(spans)]
         entries += [TimelineEntry(u.id, u.section_id, ms(start + begin), ms(start + end), u.text, u.spoken)
-                    for u, (begin, end) in zip(utterances, segment.spans)]
+                    for u, (begin, end) in zip(utterances, spans)]
 
     # Chapters: from the first utterance of one to the first of the next (the
     # first chapter's file also carries the priming silence before any word).
-    firsts = [next(i for i, s in enumerate(spoken.segments) if s.chapter == n) for n in range(len(script.chapters))]
+    firsts = [next(i for i, (chapter, _, _) in enumerate(placed) if chapter == n) for n in range(len(script.chapters))]
     bounds = list(zip(firsts, firsts[1:] + [len(mp3s)]))
     marks = [ChapterMark(chapter.title, ms(offsets[first]), ms(offsets[end] if end < len(mp3s) else offset))
              for chapter, (first, end) in zip(script.chapters, bounds)]

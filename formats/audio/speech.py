@@ -10,7 +10,8 @@ exact place in its segment; no alignment is guessed afterwards.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -28,11 +29,14 @@ TAIL_MS = 600  # silence after the last word, so players do not cut it
 # Engines need memory in proportion to what they are given at once: Piper
 # about 21 MB per second of the speech it makes (measured here: 470 MB for a
 # 15-second table row; it asked ~19 GB for one 1,200-word sentence). Longer
-# utterances are said in pieces cut at a semicolon, colon or comma (else at a
-# space), so a worker stays under 600 MB: at most about 13 seconds of speech.
-# Plain-language sentences are rarely longer than 160 characters (25 words);
-# table rows are, and are cut between their cells.
+# utterances are said in pieces cut at a semicolon, else a comma, else a colon
+# (else a space), so a worker stays well under 600 MB: at most about 11
+# seconds of speech. Length is counted in characters, each digit as three ("140" is
+# "one hundred forty"): numbers take far longer to say than to write.
+# Plain-language sentences are rarely longer than 160 (25 words); table rows
+# full of numbers are, and are cut between their cells.
 MAX_PIECE_CHARS = 160
+DIGIT_WEIGHT = 3
 PIECE_GAP_MS = 120
 
 # A chapter longer than this is cut (between utterances) into several segments.
@@ -47,25 +51,45 @@ class Segment:
     first: int  # index of its first utterance in script.utterances
 
 
-@dataclass(frozen=True)
+@dataclass
 class Spoken:
-    segments: tuple[Segment, ...]
+    """The segments, made one at a time as they are taken (so only one is in memory), and
+    the counts so far."""
+
     sample_rate: int
-    synthesized: int  # pieces the engine spoke this time
-    reused: int  # pieces taken from the cache
+    synthesized: int = 0  # pieces the engine spoke this time
+    reused: int = 0  # pieces taken from the cache
+    segments: Iterator[Segment] = field(default_factory=lambda: iter(()))
+
+
+def spoken_length(text: str) -> int:
+    return len(text) + (DIGIT_WEIGHT - 1) * sum(character.isdigit() for character in text)
 
 
 def speakable_pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
     pieces = []
-    while len(text) > limit:
-        window = text[: limit + 1]
-        cut = max(window.rfind(", "), window.rfind("; "), window.rfind(": "))
-        cut = cut + 1 if cut > limit // 3 else window.rfind(" ")
+    while spoken_length(text) > limit:
+        fit = _fitting(text, limit)
+        window = text[: fit + 1]
+        # Between table cells or clauses first, then at a comma; a colon only when nothing else
+        # will do (it joins a cell's name to its value).
+        marks = (window.rfind(mark) for mark in ("; ", ", ", ": "))
+        cut = next((mark + 1 for mark in marks if mark > fit // 3), window.rfind(" "))
         if cut <= 0:
-            cut = limit  # one enormous word: cut it anyway
+            cut = max(1, fit)  # one enormous word: cut it anyway
         pieces.append(text[:cut].strip())
         text = text[cut:].strip()
     return pieces + ([text] if text else [])
+
+
+def _fitting(text: str, limit: int) -> int:
+    """How many characters of `text` fit in a spoken length of `limit`."""
+    total = 0
+    for index, character in enumerate(text):
+        total += DIGIT_WEIGHT if character.isdigit() else 1
+        if total > limit:
+            return index
+    return len(text)
 
 
 def pieces_of(script: Script) -> list[str]:
@@ -100,33 +124,32 @@ def _say(engine: Engine, text: str, rate: float, cache: SpeechCache | None) -> t
 
 
 def speak(script: Script, engine: Engine, cache: SpeechCache | None, rate: float = 1.0) -> Spoken:
-    """Synthesise every utterance and join them, with their pauses, into segments."""
+    """Synthesise every utterance and join them, with their pauses, into segments (as they are taken)."""
+    spoken = Spoken(engine.sample_rate)
+    spoken.segments = _segments(script, engine, cache, rate, spoken)
+    return spoken
+
+
+def _segments(script: Script, engine: Engine, cache: SpeechCache | None, rate: float, spoken: Spoken
+              ) -> Iterator[Segment]:  # fmt: skip
     sample_rate = engine.sample_rate
     chapter_ids = [chapter.id for chapter in script.chapters]
-    segments: list[Segment] = []
     pieces: list[np.ndarray] = []
     spans: list[tuple[int, int]] = []
-    chapter = first = cursor = synthesized = reused = 0
-
-    def close() -> None:
-        nonlocal pieces, spans, cursor
-        if spans:
-            segments.append(Segment(chapter, np.concatenate(pieces), tuple(spans), first))
-        pieces, spans, cursor = [], [], 0
-
+    chapter = first = cursor = 0
     for index, utterance in enumerate(script.utterances):
         starts_chapter = chapter + 1 < len(chapter_ids) and utterance.section_id == chapter_ids[chapter + 1]
-        if starts_chapter or cursor >= SEGMENT_SECONDS * sample_rate:
-            close()
-            chapter += starts_chapter
-            first = index
+        if spans and (starts_chapter or cursor >= SEGMENT_SECONDS * sample_rate):
+            yield Segment(chapter, np.concatenate(pieces), tuple(spans), first)
+            pieces, spans, cursor, first = [], [], 0, index
+        chapter += starts_chapter
         speech, made, kept = _say(engine, utterance.spoken, rate, cache)
-        synthesized += made
-        reused += kept
+        spoken.synthesized += made
+        spoken.reused += kept
         pause = np.zeros(round(sample_rate * utterance.pause_after_ms / 1000 / rate), dtype=np.int16)
         spans.append((cursor, cursor + len(speech)))
         pieces += [speech, pause]
         cursor += len(speech) + len(pause)
-    pieces.append(np.zeros(sample_rate * TAIL_MS // 1000, dtype=np.int16))
-    close()
-    return Spoken(tuple(segments), sample_rate, synthesized, reused)
+    if spans:
+        pieces.append(np.zeros(sample_rate * TAIL_MS // 1000, dtype=np.int16))
+        yield Segment(chapter, np.concatenate(pieces), tuple(spans), first)
