@@ -142,7 +142,7 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
         mp3s.append(mp3)
         offsets.append(offset + ENCODER_DELAY_SAMPLES)
         placed.append((segment.chapter, segment.first, segment.spans))
-        offset += decoded_length(mp3)
+        offset += decoded_length(mp3, rate)
     log.info("audio: %d pieces synthesised, %d from the cache; %d of %d segments mastered",
              spoken.synthesized, spoken.reused, mastered, len(mp3s))
 
@@ -155,11 +155,14 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
         entries += [TimelineEntry(u.id, u.section_id, ms(start + begin), ms(start + end), u.text, u.spoken)
                     for u, (begin, end) in zip(utterances, spans)]
 
-    # Chapters: from the first utterance of one to the first of the next (the
-    # first chapter's file also carries the priming silence before any word).
+    # Chapters: from the first utterance of one to the first of the next; the
+    # first from the start of the file. (Each chapter's file begins with its
+    # encoder's priming silence, which the whole file hears at the end of the
+    # chapter before.)
     firsts = [next(i for i, (chapter, _, _) in enumerate(placed) if chapter == n) for n in range(len(script.chapters))]
     bounds = list(zip(firsts, firsts[1:] + [len(mp3s)]))
-    marks = [ChapterMark(chapter.title, ms(offsets[first]), ms(offsets[end] if end < len(mp3s) else offset))
+    marks = [ChapterMark(chapter.title, ms(offsets[first]) if first else 0,
+                         ms(offsets[end] if end < len(mp3s) else offset))
              for chapter, (first, end) in zip(script.chapters, bounds)]
 
     folder = out_dir / "audio"

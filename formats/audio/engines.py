@@ -170,8 +170,8 @@ def _load_piper_voice(voice_id: str):
 class _ShrinkingSession:
     """An ONNX session that hands its working memory back after each sentence.
 
-    Piper needs memory in proportion to the sentence (about 1 MB per
-    character here), and onnxruntime keeps the largest amount it ever needed;
+    Piper needs memory in proportion to the speech it makes (about 21 MB per
+    second here), and onnxruntime keeps the largest amount it ever needed;
     a worker that spoke one long sentence would carry that through the rest of
     its work (mastering, PDFs). Piper calls run() without run options, so they
     are added here.
@@ -198,6 +198,10 @@ class PiperEngine:
     name = "piper"
 
     def __init__(self, lang: str, voice: str | None, rate: float):
+        import importlib.util
+
+        if importlib.util.find_spec("piper") is None:  # found now, though the model loads later
+            raise EngineError("Piper is not installed; install it with: pip install piper-tts")
         self.voice = _piper_voice_for(lang, voice)
         self.rate = rate
         _model, config = _piper_files(self.voice)
@@ -205,9 +209,9 @@ class PiperEngine:
         self._length_scale = float(config.get("inference", {}).get("length_scale", 1.0))
 
     def synthesize(self, text: str) -> np.ndarray:
+        piper = _load_piper_voice(self.voice)
         from piper import SynthesisConfig  # importable: loading the voice checked it
 
-        piper = _load_piper_voice(self.voice)
         # Piper cuts text into its own sentences and yields one chunk for each;
         # our sentence is whatever the caller passed, so join them all.
         config = SynthesisConfig(length_scale=self._length_scale / self.rate)

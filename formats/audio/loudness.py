@@ -75,7 +75,7 @@ def _k_weighted(samples: np.ndarray, sample_rate: int) -> np.ndarray:
 
 
 def integrated_loudness(samples: np.ndarray, sample_rate: int) -> float:
-    """LUFS of mono float samples in [-1, 1]; -inf for silence or audio shorter than one 400 ms block."""
+    """LUFS of mono float samples in [-1, 1]; -inf for silence or audio no longer than one 400 ms block."""
     samples = np.asarray(samples, dtype=np.float64)
     block = int(BLOCK_SECONDS * sample_rate)
     if len(samples) <= block:
@@ -184,8 +184,10 @@ def master(samples: np.ndarray, sample_rate: int, *, target_lufs: float = TARGET
     start = _loudness_of_material(samples, sample_rate)
     if not np.isfinite(start):
         return samples  # silence: nothing to match
-    gain, loudness, out = 0.0, start, samples
-    previous_gain, previous_loudness = 0.0, start
+    # Limited once even when the level is already right: the ceiling must hold either way.
+    out = _limit(samples, sample_rate, ceiling)
+    gain, loudness = 0.0, _loudness_of_material(out, sample_rate)
+    previous_gain, previous_loudness = 0.0, loudness
     for _ in range(6):
         if abs(loudness - target_lufs) < 0.25:
             break

@@ -78,11 +78,13 @@ _BITRATES = {
 _RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 
 
-def decoded_length(mp3: bytes) -> int:
+def decoded_length(mp3: bytes, sample_rate: int | None = None) -> int:
     """How many samples a decoder gives for these MP3 frames (LAME's delay and padding included).
 
     Read from the frame headers: MPEG-1 frames hold 1152 samples, MPEG-2 and
     2.5 frames 576. This is what places each segment in the whole-article file.
+    Raises ValueError for anything else: a damaged file, a cut-off last frame,
+    or frames at another rate than `sample_rate`.
     """
     position = total = 0
     while position + 4 <= len(mp3):
@@ -91,10 +93,15 @@ def decoded_length(mp3: bytes) -> int:
         layer_iii = (header >> 17) & 3 == 1
         if header >> 21 != 0x7FF or version == 1 or not layer_iii or bitrate_index in (0, 15) or rate_index == 3:
             raise ValueError(f"not an MPEG layer III frame at byte {position}")
+        rate = _RATES[version][rate_index]
+        if sample_rate is not None and rate != sample_rate:
+            raise ValueError(f"an MPEG frame at {rate} Hz where {sample_rate} Hz was encoded")
         samples = 1152 if version == 3 else 576
         bitrate = _BITRATES[1 if version == 3 else 2][bitrate_index] * 1000
-        position += samples // 8 * bitrate // _RATES[version][rate_index] + ((header >> 9) & 1)
+        position += samples // 8 * bitrate // rate + ((header >> 9) & 1)
         total += samples
+    if position != len(mp3):
+        raise ValueError("the last MPEG frame is cut off")
     return total
 
 

@@ -14,15 +14,18 @@ stretch of the article sits at the target, and the whole measures the same.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import numpy as np
 
 from .cache import SpeechCache
 from .loudness import CEILING_DBTP, TARGET_LUFS
-from .mp3 import BITRATE_KBPS, encode
+from .mp3 import decoded_length, encode
 
 # Peaks are limited this far below the ceiling before encoding, because MP3
 # encoding moves peaks a little; the encoded segment is measured afterwards.
@@ -38,9 +41,22 @@ LOUDNESS_TOLERANCE_LU = 0.5
 MASTERING_VERSION = 1
 
 
+@functools.cache
+def _mastering_code() -> str:
+    """What decides how a segment sounds besides its samples: this code, the loudness code, the
+    encoder's settings and version. Any change to them makes every cached segment unused."""
+    digest = hashlib.sha256()
+    for name in ("segments.py", "loudness.py", "mp3.py"):
+        digest.update((Path(__file__).with_name(name)).read_bytes())
+    try:
+        digest.update(version("lameenc").encode())
+    except PackageNotFoundError:
+        pass
+    return digest.hexdigest()
+
+
 def segment_key(samples: np.ndarray, sample_rate: int) -> str:
-    settings = [MASTERING_VERSION, sample_rate, BITRATE_KBPS, TARGET_LUFS, CEILING_DBTP, PRE_ENCODE_MARGIN_DB,
-                ENCODING_LOSS_LU, LOUDNESS_TOLERANCE_LU]
+    settings = [MASTERING_VERSION, sample_rate, _mastering_code()]
     digest = hashlib.sha256(json.dumps(settings).encode())
     digest.update(np.ascontiguousarray(samples, dtype=np.int16).tobytes())
     return digest.hexdigest()
@@ -49,16 +65,18 @@ def segment_key(samples: np.ndarray, sample_rate: int) -> str:
 def finished_mp3(samples: np.ndarray, sample_rate: int, cache: SpeechCache | None) -> tuple[bytes, bool]:
     """The segment (int16, engine level) mastered and encoded, and whether it came from the cache."""
     key = segment_key(samples, sample_rate)
-    if cache is not None:
-        cached = cache.get_segment(key)
-        if cached:
+    if cache is not None and (cached := cache.get_segment(key)):
+        try:
+            decoded_length(cached, sample_rate)
             return cached, True
+        except ValueError:
+            pass  # damaged by something outside our atomic writes: made again below
     from .loudness import master
 
     mastered = master(samples.astype(np.float64) / 32768, sample_rate, target_lufs=TARGET_LUFS + ENCODING_LOSS_LU,
                       ceiling_dbtp=CEILING_DBTP - PRE_ENCODE_MARGIN_DB)
-    mp3 = encode_measured(to_pcm16(mastered), sample_rate)
-    if cache is not None:
+    mp3, measured = encode_measured(to_pcm16(mastered), sample_rate)
+    if cache is not None and measured:  # a segment nobody could measure is not handed to other builds
         cache.put_segment(key, mp3)
     return mp3, False
 
@@ -67,25 +85,26 @@ def to_pcm16(samples: np.ndarray) -> np.ndarray:
     return np.clip(np.round(samples * 32767), -32768, 32767).astype(np.int16)
 
 
-def encode_measured(pcm: np.ndarray, sample_rate: int) -> bytes:
+def encode_measured(pcm: np.ndarray, sample_rate: int) -> tuple[bytes, bool]:
     """Encode, decode, measure, and encode again with a corrected gain if MP3 moved the level.
 
     The encoder's low-pass takes a little energy away and moves peaks a
     little; the file is what the listener hears, so the file is measured.
+    Returns the MP3 and whether it could be measured.
     """
     from .loudness import integrated_loudness, true_peak_db
 
     mp3 = encode(pcm, sample_rate)
     decoded = _decode(mp3)
     if decoded is None:
-        return mp3  # no decoder here: the margins before encoding have to do
+        return mp3, False  # no decoder here: the margins before encoding have to do
     loudness = integrated_loudness(decoded, sample_rate)
     correction = TARGET_LUFS - loudness if np.isfinite(loudness) else 0.0
     headroom = CEILING_DBTP - true_peak_db(decoded)
     if abs(correction) <= LOUDNESS_TOLERANCE_LU and headroom >= 0:
-        return mp3
+        return mp3, True
     correction = min(correction, headroom - 0.3)
-    return encode(to_pcm16(pcm / 32768 * 10 ** (correction / 20)), sample_rate)
+    return encode(to_pcm16(pcm / 32768 * 10 ** (correction / 20)), sample_rate), True
 
 
 def _decode(mp3: bytes) -> np.ndarray | None:

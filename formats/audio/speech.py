@@ -1,6 +1,7 @@
 """Speaking the script: each utterance synthesised alone, joined with its pauses into segments.
 
-A segment is a run of one chapter's utterances, about a minute at most: the unit that is mastered and encoded once (segments.py). Keeping it
+A segment is a run of one chapter's utterances, about a minute at most (one
+utterance more at worst): the unit that is mastered and encoded once (segments.py). Keeping it
 short bounds memory whatever the article's length, and lets an edit touch
 only the segment it falls in.
 
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+import zlib
 
 import numpy as np
 
@@ -40,7 +43,13 @@ DIGIT_WEIGHT = 3
 PIECE_GAP_MS = 120
 
 # A chapter longer than this is cut (between utterances) into several segments.
+# Where is decided by the utterances themselves (a hash of the text, once a
+# segment is MIN_SEGMENT_SECONDS long), not by a running length alone: an edit
+# then moves no cut after the next one, and only its own segment or two are
+# mastered again.
 SEGMENT_SECONDS = 60
+MIN_SEGMENT_SECONDS = 20
+CUT_ONE_IN = 4
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,13 @@ def pieces_of(script: Script) -> list[str]:
     return [piece for utterance in script.utterances for piece in speakable_pieces(utterance.spoken)]
 
 
+def _cut_before(text: str, seconds: float) -> bool:
+    """Whether a segment already `seconds` long ends before the utterance `text`."""
+    if seconds >= SEGMENT_SECONDS:
+        return True
+    return seconds >= MIN_SEGMENT_SECONDS and zlib.crc32(text.encode()) % CUT_ONE_IN == 0
+
+
 def _trim(samples: np.ndarray, sample_rate: int) -> np.ndarray:
     """Cut the engine's own leading and trailing silence, keeping a little air."""
     loud = np.flatnonzero(np.abs(samples) > SILENCE_THRESHOLD * 32768)
@@ -139,7 +155,7 @@ def _segments(script: Script, engine: Engine, cache: SpeechCache | None, rate: f
     chapter = first = cursor = 0
     for index, utterance in enumerate(script.utterances):
         starts_chapter = chapter + 1 < len(chapter_ids) and utterance.section_id == chapter_ids[chapter + 1]
-        if spans and (starts_chapter or cursor >= SEGMENT_SECONDS * sample_rate):
+        if spans and (starts_chapter or _cut_before(utterance.spoken, cursor / sample_rate)):
             yield Segment(chapter, np.concatenate(pieces), tuple(spans), first)
             pieces, spans, cursor, first = [], [], 0, index
         chapter += starts_chapter
