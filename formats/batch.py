@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import glob
 import os
-import stat
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, wait
@@ -34,7 +33,7 @@ from typing import Callable
 
 from ..source.errors import ExitCode, InputError, OutputError, SourceError
 from ..source.model import Diagnostic
-from ..source.limits import MAX_BYTES, too_big
+from ..source.limits import read_article_bytes
 from ..themes import BUILTIN_DIR, Theme
 from .build import ordered, themes_for
 from .manifest import (
@@ -183,30 +182,12 @@ def theme_folders(fmt: str, theme: Theme) -> tuple[Path, ...]:
     return theme.folders
 
 
-def read_source(path: Path) -> bytes:
-    """The article's bytes. What the parser would refuse unread is refused here unread too, with its words:
-    a file above its size limit, or something that is not a file (reading a pipe waits for ever)."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: is not a regular file; give the .md file of the article")
-        if info.st_size > MAX_BYTES:
-            raise SourceError([too_big(str(path), info.st_size)])
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # a file growing meanwhile cannot make us read for ever
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    if len(raw) > MAX_BYTES:
-        raise SourceError([too_big(str(path), len(raw))])
-    return raw
-
-
 def plan_article(path: Path, out_root: Path, formats: list[str], themes: dict[str, Theme], options: Options,
                  known: dict[str, tuple[Path, Manifest]], force: bool) -> ArticleStatus:  # fmt: skip
     """What this article needs: its slug, and for each format its key and whether it is unchanged."""
     status = ArticleStatus(source=path)
     try:
-        raw = read_source(path)
+        raw = read_article_bytes(path)
     except (InputError, SourceError) as error:
         status.errors, status.exit_code = error.lines(), error.exit_code
         return status

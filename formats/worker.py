@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..source.errors import ExitCode, InputError, OpenleafError
-from ..source.limits import MAX_BYTES
+from ..source.limits import read_article_bytes
 from .manifest import FileRecord, sha256_bytes
 from .options import Options
 
@@ -163,8 +163,7 @@ class _Running(logging.Handler):
 
 def _article(source: str, expected_sha: str):
     """The parsed article; refuses a source edited since the run was planned (its keys would lie)."""
-    with open(source, "rb") as handle:
-        raw = handle.read(MAX_BYTES + 1)  # grown past the limit since planning: the sha check says so
+    raw = read_article_bytes(Path(source))
     if sha256_bytes(raw) != expected_sha:
         raise InputError(f"{source}: changed while it was being published; run publish again")
     return parse_cached(source, raw)

@@ -34,8 +34,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
 from . import frontmatter, references, sentences
-from .errors import InputError, SourceError
-from .limits import MAX_BYTES, too_big
+from .errors import SourceError
+from .limits import MAX_BYTES, read_article_bytes, too_big
 from .model import (
     Article,
     Author,
@@ -103,23 +103,7 @@ _LANGUAGE_NAMES = {
 def parse_article(path: Path | str) -> Article:
     """Parse the article at ``path``; raise SourceError listing every problem, InputError if unreadable."""
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder, not an article file; give the .md file inside it")
-        if path.exists() and not path.is_file():
-            raise InputError(f"{path}: is not a regular file; give the .md file of the article")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError([too_big(str(path), size)])  # refused before it is read into memory
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # a device or a growing file cannot make us read forever
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path") from None
-    except PermissionError:
-        raise InputError(f"{path}: not allowed to read this file; check its permissions") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_text(raw, path)
+    return parse_text(read_article_bytes(path), path)
 
 
 def parse_text(raw: bytes | str, path: Path | str) -> Article:
