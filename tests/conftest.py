@@ -46,6 +46,26 @@ def require_tool(available: bool, what: str) -> None:
     pytest.skip(f"{what} is not installed here")
 
 
+# A short article for command-line tests: two sections, a few sentences.
+SHORT_BODY = "Water helps the body keep cool. Drink a glass with each meal.\n\n## When to drink\n\nDrink before you feel thirsty.\n"
+
+
+@pytest.fixture
+def speech_cache(tmp_path, monkeypatch) -> Path:
+    """A speech cache of this test's own, so what one test speaks another cannot find."""
+    monkeypatch.setenv("OPENLEAF_CACHE_DIR", str(tmp_path / "speech-cache"))
+    return tmp_path / "speech-cache"
+
+
+def run_cli(capsys, *argv) -> tuple[int, str, str]:
+    """``publish ARGV...`` in this process: (exit code, stdout, stderr)."""
+    from openleaf.publish import main
+
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
 @pytest.fixture
 def article_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"

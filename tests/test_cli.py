@@ -13,23 +13,13 @@ import time
 
 import pytest
 
-from conftest import EXAMPLES, REPO, write_article
-from openleaf.publish import main, make_parser
+from conftest import EXAMPLES, REPO, SHORT_BODY, run_cli, write_article
+from openleaf.publish import make_parser
 from openleaf.source.errors import ExitCode
 
-BODY = "Water helps the body keep cool. Drink a glass with each meal.\n\n## When to drink\n\nDrink before you feel thirsty.\n"
-
-
-@pytest.fixture(autouse=True)
-def speech_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("OPENLEAF_CACHE_DIR", str(tmp_path / "speech-cache"))
-    return tmp_path / "speech-cache"
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+BODY = SHORT_BODY
+run = run_cli
+pytestmark = pytest.mark.usefixtures("speech_cache")
 
 
 # --- help ---------------------------------------------------------------------------

@@ -12,24 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, write_article
-from openleaf.publish import main
+from conftest import REPO, SHORT_BODY, run_cli, write_article
 from openleaf.source.errors import ExitCode, SourceError
 from openleaf.source.parser import MAX_BYTES, parse_article
 
-BODY = "Water helps the body keep cool. Drink a glass with each meal.\n\n## When to drink\n\nDrink before you feel thirsty.\n"
-
-
-@pytest.fixture(autouse=True)
-def speech_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("OPENLEAF_CACHE_DIR", str(tmp_path / "speech-cache"))
-    return tmp_path / "speech-cache"
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+BODY = SHORT_BODY
+run = run_cli
+pytestmark = pytest.mark.usefixtures("speech_cache")
 
 
 def warnings_in(err: str) -> list[str]:
