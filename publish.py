@@ -114,21 +114,23 @@ def voice_problem(value: str) -> str | None:
                 "with a voice after a colon if you want one (espeak:de)")
     if not voice:
         return None
-    from openleaf.formats.audio.engines import EngineError, list_voices
+    from openleaf.formats.audio.engines import EngineError, get_engine, list_voices
 
+    try:
+        get_engine(engine, "en", voice=voice)  # the engine's own judgement of the name (no model is loaded)
+        return None
+    except EngineError:
+        pass
     try:
         offered = [v for v in list_voices() if v.engine == engine]
     except EngineError:
         offered = []
     if not offered:
         return None  # the engine is not installed here: the audio writer says how to install it
-    if engine == "piper":  # a Piper voice is a file name; espeak and gTTS also take a language, in any case
-        names, wanted = {v.voice for v in offered}, voice
-    else:
-        names, wanted = {n.lower() for v in offered for n in (v.voice, *v.languages)}, voice.lower()
-    if wanted in names:
-        return None
-    guess = difflib.get_close_matches(wanted, sorted(names), n=1)
+    # For the hint only: a Piper voice is a file name; espeak and gTTS also take a language, in any case.
+    names = {v.voice for v in offered} if engine == "piper" else {
+        n.lower() for v in offered for n in (v.voice, *v.languages)}
+    guess = difflib.get_close_matches(voice if engine == "piper" else voice.lower(), sorted(names), n=1)
     hint = f"did you mean '{engine}:{guess[0]}'? See" if guess else "see"
     return f"{engine} has no voice '{voice}' (--voice {value}); {hint} them all with: publish voices"
 
