@@ -35,7 +35,7 @@ from ..source.errors import ExitCode, InputError, OutputError, SourceError
 from ..source.model import Diagnostic
 from ..source.limits import read_article_bytes
 from ..themes import BUILTIN_DIR, Theme
-from .build import ordered, themes_for
+from .build import check_writable, ordered, themes_for
 from .manifest import (
     FileRecord,
     Manifest,
@@ -433,14 +433,6 @@ def check_out_folder(out_root: Path) -> None:
                           "choose another with --out")
 
 
-def make_out_folder(out_root: Path) -> None:
-    try:
-        out_root.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"{out_root}: cannot create the output folder ({error.strerror or error}); "
-                          "choose another with --out") from None
-
-
 # --- the whole run ----------------------------------------------------------------
 
 
@@ -487,7 +479,7 @@ def publish(inputs: list[str], out_root: Path, formats: list[str], options: Opti
     if build.queue:
         from .pool import make_executor
 
-        make_out_folder(out_root)  # only now: there is something to write (and Dask workers look for it)
+        check_writable(out_root)  # made only now: there is something to write (and Dask workers look for it)
         executor = make_executor(jobs if _worth_a_pool(report) else 1, scheduler)
         try:
             if scheduler:

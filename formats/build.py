@@ -73,11 +73,12 @@ def ordered(formats: list[str]) -> list[str]:
 
 
 def check_writable(out_dir: Path) -> None:
-    """Fail before any work when the output folder cannot be written."""
+    """Make the output folder; fail before any work when it cannot be made or written."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror}); choose another with --out") from None
+        raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror or exc}); "
+                          "choose another with --out") from None
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise OutputError(f"{out_dir}: the output folder is not writable; choose another with --out")
 
