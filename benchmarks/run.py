@@ -187,10 +187,9 @@ def edit_one_paragraph(path: Path, section: int = 1, sentence: str = EDITS[0]) -
     path.write_text(text[:paragraph_end] + sentence + text[paragraph_end:], encoding="utf-8")
 
 
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+def median_run(runs: list, seconds) -> object:
+    """The run in the middle when sorted by `seconds` (an odd number of runs: a run that happened)."""
+    return sorted(runs, key=seconds)[len(runs) // 2]
 
 
 # --- the baseline -------------------------------------------------------------------------------
@@ -304,8 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     for attempt in range(TEXT_ROUNDS):
         texts.append(publish([article], work / f"out-text-{attempt}", work / "cache-text", "--formats", TEXT_FORMATS))
         bases.append(baseline(work))
-    text = sorted(texts, key=lambda result: result.seconds)[TEXT_ROUNDS // 2]
-    base = sorted(bases, key=lambda result: result["text"])[TEXT_ROUNDS // 2]
+    text = median_run(texts, lambda result: result.seconds)
+    base = median_run(bases, lambda result: result["text"])
     r.say(f"one article, text formats, cold:         {text.seconds:6.2f} s   pandoc: {base['text']:.2f} s  "
           f"(medians of {TEXT_ROUNDS}: {', '.join(f'{t.seconds:.2f}' for t in texts)} vs "
           f"{', '.join(format(b['text'], '.2f') for b in bases)})")  # fmt: skip
@@ -319,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         edits.append(publish([article], work / "out-piper", work / "cache-piper"))
         r.say(f"one article, one paragraph edited:       {edits[-1].seconds:6.1f} s  "
               f"({edits[-1].speech['synthesised']} sentence(s) spoken again)")  # fmt: skip
-    edited = sorted(edits, key=lambda result: result.seconds)[len(edits) // 2]
+    edited = median_run(edits, lambda result: result.seconds)
 
     # 3. a library, cold, at --jobs 1 and 2
     library = make_library(work / "library", args.articles)
