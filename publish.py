@@ -1,6 +1,6 @@
 """The command line: ``publish ARTICLE...`` writes a PDF, an EPUB, a large-print page and audio of each.
 
-A thin layer over the library (formats/batch.py does the work): parse the
+A thin layer over the library (openleaf.publish; pipeline/ does the work): parse the
 arguments, publish, print the summary. Expected failures are OpenleafError
 with an exit code; a traceback only with --traceback.
 """
@@ -11,6 +11,7 @@ import argparse
 import difflib
 import os
 import sys
+import types
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as `python publish.py` from a checkout: the folder is the package
@@ -26,13 +27,11 @@ if __package__ in (None, ""):  # run as `python publish.py` from a checkout: the
     __package__ = "openleaf"
 
 from openleaf import __version__
-from openleaf.source.errors import EngineUnavailable, ExitCode, OpenleafError, OutputError
+from openleaf import publish as library_publish  # the function: importing this module rebinds the name
+from openleaf.formats.registry import DEFAULT_ENGINE, DEFAULT_FORMATS, ENGINES, FORMAT_NAMES, FORMATS, PAPERS
+from openleaf.pipeline import requests
+from openleaf.source.errors import EngineUnavailable, ExitCode, OpenleafError, OutputError, UsageError
 
-FORMAT_NAMES = ("pdf", "epub", "html", "audio", "large-print-pdf")
-# formats/audio/engines.py's ENGINE_NAMES, here because importing the engines (and NumPy) takes longer
-# than a whole run where nothing changed; a test keeps the two alike.
-SPEECH_ENGINES = ("piper", "espeak", "gtts")
-DEFAULT_FORMATS = ["pdf", "epub", "html", "audio"]
 EXIT_CODES_HELP = "\n".join(
     f"  {code.value:>3}  {text}"
     for code, text in [
@@ -41,12 +40,17 @@ EXIT_CODES_HELP = "\n".join(
         (ExitCode.USAGE, "the command line is wrong"),
         (ExitCode.SOURCE, "the article has errors (each shown as FILE:LINE:COL: message), or two articles share a slug"),
         (ExitCode.NO_INPUT, "an input file is missing or unreadable"),
-        (ExitCode.ENGINE, "a speech engine, tool or the Dask scheduler is unavailable"),
+        (ExitCode.ENGINE, "a speech engine, a system library a format needs, or the Dask scheduler is unavailable"),
         (ExitCode.UNEXPECTED, "a bug in Openleaf (run again with --traceback and report it)"),
         (ExitCode.OUTPUT, "an output cannot be written"),
-        (ExitCode.THEME, "a theme is missing or broken"),
+        (ExitCode.THEME, "a theme or settings file is missing or broken"),
         (ExitCode.INTERRUPTED, "interrupted with Ctrl-C (finished outputs are kept; run again to finish)"),
     ]
+)
+FORMATS_HELP = "\n".join(
+    f"  {f.name:<16}{f.summary}{'' if f.default else ' (not made unless asked for)'}"
+    + (f"; needs {f.needs}" if f.needs else "")
+    for f in FORMATS.values()
 )
 
 DESCRIPTION = """\
@@ -80,87 +84,49 @@ examples:
   publish voices de
       only the voices that speak German (a language tag: en, en-GB, pt-BR, ...)
 
+formats (--formats; see also: publish formats):
+{FORMATS_HELP}
+
+other commands:
+  publish voices [LANG]   the voices this machine can speak with
+  publish formats         the formats, and whether this machine has what each needs
+  publish cache [clear | prune DAYS]
+                          the speech cache: where it is and its size; empty it, or drop
+                          what no build has used for DAYS days
+
 exit codes:
 {EXIT_CODES_HELP}
 """
 
 
-def _formats(value: str) -> list[str]:
-    names = [v.strip().lower() for v in value.split(",") if v.strip()]
-    if not names:
-        raise argparse.ArgumentTypeError(f"no format given; choose from {', '.join(FORMAT_NAMES)}")
-    unknown = [n for n in names if n not in FORMAT_NAMES]
-    if unknown:
-        guesses = [g for n in unknown for g in difflib.get_close_matches(n, FORMAT_NAMES, n=1)]
-        guess = f" (did you mean {', '.join(guesses)}?)" if guesses else ""
-        raise argparse.ArgumentTypeError(
-            f"unknown format{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}{guess}; "
-            f"choose from {', '.join(FORMAT_NAMES)}"
-        )
-    return list(dict.fromkeys(names))
+def _checked(check):
+    """An argparse type from one of the shared request checks (the library asks the same ones)."""
 
+    def convert(value: str):
+        try:
+            return check(value)
+        except UsageError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
 
-def voice_problem(value: str) -> str | None:
-    """What is wrong with --voice ENGINE[:VOICE], judged as the audio writer judges it; None if nothing.
-    Asked before any work: otherwise a typo shows only when the audio is made, as a failed output."""
-    engine, _, voice = value.partition(":")
-    engine, voice = engine.strip().lower() or "piper", voice.strip()
-    if engine not in SPEECH_ENGINES:
-        guess = difflib.get_close_matches(engine, SPEECH_ENGINES, n=1)
-        if guess:
-            return (f"unknown speech engine '{engine}' in --voice {value}; did you mean '{guess[0]}'? "
-                    f"The engines are {', '.join(SPEECH_ENGINES)}")
-        return (f"unknown speech engine '{engine}' in --voice {value}; choose from {', '.join(SPEECH_ENGINES)}, "
-                "with a voice after a colon if you want one (espeak:de)")
-    if not voice:
-        return None
-    from openleaf.formats.audio.engines import EngineError, get_engine, list_voices
-
-    try:
-        get_engine(engine, "en", voice=voice)  # the engine's own judgement of the name (no model is loaded)
-        return None
-    except EngineError:
-        pass
-    try:
-        offered = [v for v in list_voices() if v.engine == engine]
-    except EngineError:
-        offered = []
-    if not offered:
-        return None  # the engine is not installed here: the audio writer says how to install it
-    # For the hint only: a Piper voice is a file name; espeak and gTTS also take a language, in any case.
-    names = {v.voice for v in offered} if engine == "piper" else {
-        n.lower() for v in offered for n in (v.voice, *v.languages)}
-    guess = difflib.get_close_matches(voice if engine == "piper" else voice.lower(), sorted(names), n=1)
-    hint = f"did you mean '{engine}:{guess[0]}'? See" if guess else "see"
-    return f"{engine} has no voice '{voice}' (--voice {value}); {hint} them all with: publish voices"
-
-
-def _rate(value: str) -> float:
-    try:
-        rate = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number; give e.g. 1.25") from None
-    if not 0.75 <= rate <= 1.5:
-        raise argparse.ArgumentTypeError(f"{rate} is outside 0.75 to 1.5 (1.0 is normal speed)")
-    return rate
-
-
-def _jobs(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes; give 1 or more")
-    return int(value)
-
-
-def _scheduler(value: str) -> str:
-    if "://" not in value:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a scheduler address; give e.g. tcp://10.0.0.5:8786")
-    return value
+    convert.__name__ = check.__name__  # argparse names the option's type in its messages
+    return convert
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line (the usage is long), our exit code
-        print(f"publish: error: {message} (see: {self.prog} --help)", file=sys.stderr)
+    def error(self, message: str):  # one line (the usage is long), our exit code, a guess at a typo
+        print(f"publish: error: {message}{self._guess(message)} (see: {self.prog} --help)", file=sys.stderr)
         raise SystemExit(ExitCode.USAGE)
+
+    def _guess(self, message: str) -> str:
+        if not message.startswith("unrecognized arguments:"):
+            return ""
+        known = [option for option in self._option_string_actions if option.startswith("--")]
+        for word in message.split(":", 1)[1].split():
+            if word.startswith("--"):
+                close = difflib.get_close_matches(word.split("=")[0].lower(), known, n=1, cutoff=0.6)
+                if close:
+                    return f"; did you mean {close[0]}?"
+        return ""
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -177,23 +143,28 @@ def make_parser() -> argparse.ArgumentParser:
     output.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
                         help="output folder, made when there is something to write in it; each article goes "
                              "to DIR/<slug>/ (default: out)")
-    output.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
-                        help="comma-separated formats to write, in any case (default: pdf,epub,html,audio; "
-                             "also: large-print-pdf)")
-    output.add_argument("--voice", default="piper", metavar="ENGINE[:VOICE]",
-                        help="speech engine: piper (default, offline neural), espeak (offline, every language, fast) "
-                             "or gtts (online, Google; opt-in), and optionally a voice, e.g. espeak:de (see: "
-                             "publish voices); checked before any work when audio is made")
-    output.add_argument("--rate", type=_rate, default=1.0, metavar="R",
-                        help="speaking rate from 0.75 to 1.5 (default: 1.0)")
+    others = [name for name in FORMAT_NAMES if name not in DEFAULT_FORMATS]
+    output.add_argument("--formats", type=_checked(requests.formats), default=list(DEFAULT_FORMATS), metavar="LIST",
+                        help=f"comma-separated formats to write, in any case (default: {','.join(DEFAULT_FORMATS)}"
+                             + (f"; also: {', '.join(others)}" if others else "") + "); see the list below")
+    output.add_argument("--voice", default=DEFAULT_ENGINE, metavar="ENGINE[:VOICE]",
+                        help="speech engine: " + ", ".join(f"{name} ({summary})" for name, summary in ENGINES.items())
+                             + "; optionally a voice, e.g. espeak:de (see: publish voices); checked before any work "
+                               "when audio is made")
+    output.add_argument("--rate", type=_checked(requests.rate), default=1.0, metavar="R",
+                        help=f"speaking rate from {requests.MIN_RATE} to {requests.MAX_RATE} (default: 1.0)")
     output.add_argument("--theme", default=None, metavar="NAME|PATH",
                         help="theme for every format: handout, large-print or a theme folder "
                              "(default: handout for the PDF, large-print for EPUB and HTML)")
-    output.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default: a4)")
+    output.add_argument("--paper", type=_checked(requests.paper), default="a4", metavar="|".join(PAPERS),
+                        help="PDF paper size, in any case (default: a4)")
+    output.add_argument("--no-read-along", dest="read_along", action="store_false",
+                        help="leave the audio out of the EPUB and the page: a text-only EPUB, a smaller file "
+                             "(default: when audio is made, both carry it and highlight each sentence as it is heard)")
     batch = parser.add_argument_group("how to build")
-    batch.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1, metavar="N",
-                       help=f"processes to publish with (default: the number of cores, here {os.cpu_count() or 1})")
-    batch.add_argument("--scheduler", type=_scheduler, default=None, metavar="tcp://HOST:PORT",
+    batch.add_argument("--jobs", "-j", type=_checked(requests.jobs), default=requests.default_jobs(), metavar="N",
+                       help=f"processes to publish with (default: the number of cores, here {requests.default_jobs()})")
+    batch.add_argument("--scheduler", type=_checked(requests.scheduler), default=None, metavar="tcp://HOST:PORT",
                        help="run on a Dask cluster instead of local processes; the workers must see the articles "
                             "and --out at the same paths")
     batch.add_argument("--force", action="store_true",
@@ -207,13 +178,6 @@ def make_parser() -> argparse.ArgumentParser:
     report.add_argument("--traceback", action="store_true", help="show the Python traceback of an internal error")
     report.add_argument("--version", action="version", version=f"openleaf {__version__}")
     return parser
-
-
-ENGINE_SUMMARIES = {
-    "piper": "offline neural voice; the default engine",
-    "espeak": "offline, every language, very fast; speaks what Piper has no voice for",
-    "gtts": "online (Google), opt-in; needs the internet",
-}
 
 
 def _speaks(languages: tuple[str, ...], wanted: str) -> bool:
@@ -251,7 +215,7 @@ def list_voices(argv: list[str]) -> int:
     for engine in dict.fromkeys(engine for engine, _ in by_id):
         ids = [key for key in by_id if key[0] == engine]
         # "#" lines are headers, for people; a script can drop them with grep -v '^#'.
-        print(f"# {engine}: {ENGINE_SUMMARIES.get(engine, 'speech engine')} "
+        print(f"# {engine}: {ENGINES.get(engine, 'speech engine')} "
               f"({len(ids)} voice{'s' if len(ids) != 1 else ''})")
         for key in ids:
             same = by_id[key]
@@ -285,39 +249,85 @@ def _check_report_target(target: str | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from openleaf.formats.batch import publish
-    from openleaf.formats.options import Options
-    from openleaf.formats.progress import Display, report_data, write_report
+    from openleaf.pipeline.progress import Display, report_data, write_report
 
-    options = Options(paper=args.paper, voice=args.voice, rate=args.rate)
     _check_report_target(args.json)
     display = Display(quiet=args.quiet, table_to_stderr=args.json == "-")
     try:
-        report = publish(args.articles, args.out, args.formats, options, theme=args.theme, jobs=args.jobs,
-                         scheduler=args.scheduler, force=args.force, fail_fast=args.fail_fast, listener=display)
+        report = library_publish(
+            args.articles, args.out, args.formats, paper=args.paper, voice=args.voice, rate=args.rate,
+            theme=args.theme, read_along=args.read_along, jobs=args.jobs, scheduler=args.scheduler,
+            force=args.force, fail_fast=args.fail_fast, listener=display,
+        )  # fmt: skip
     finally:
         display.stop()
     code = exit_code(report)
     display.summary(report, args.out, traceback=args.traceback)
     if args.json:
-        write_report(report_data(report, args.out, options, args.theme, code), args.json)
+        write_report(report_data(report, args.out, code), args.json)
     return code
+
+
+def list_formats(argv: list[str]) -> int:
+    _Parser(prog="publish formats", description="List the formats Openleaf writes, and whether this machine has "
+            "what each one needs.").parse_args(argv)  # fmt: skip
+    width = max(map(len, FORMATS)) + 2
+    for f in FORMATS.values():
+        state = "default" if f.default else "on request"
+        if f.check is not None:
+            try:
+                f.check()
+                state += f"; needs {f.needs}: installed here"
+            except OpenleafError as error:
+                state += f"; needs {f.needs}: MISSING here ({error})"
+        print(f"{f.name:<{width}}{f.summary} [{state}]")
+    return ExitCode.OK
+
+
+def cache_command(argv: list[str]) -> int:
+    parser = _Parser(prog="publish cache", description="The speech cache: each sentence spoken once is kept, so a "
+                     "rebuild speaks only what changed. Where it is, and how big; 'clear' empties it; 'prune DAYS' "
+                     "drops what no build has used for DAYS days.")  # fmt: skip
+    parser.add_argument("action", nargs="?", choices=("info", "clear", "prune"), default="info", type=str.lower)
+    parser.add_argument("days", nargs="?", type=float, metavar="DAYS", help="with prune: unused for this many days")
+    args = parser.parse_args(argv)
+    if args.action == "prune" and (args.days is None or args.days < 0):
+        parser.error("prune needs a number of days, e.g. publish cache prune 30")
+    from openleaf.formats.audio.cache import SpeechCache
+    from openleaf.pipeline.progress import human_size
+
+    cache = SpeechCache()
+    if args.action == "info":
+        count, size = cache.usage()
+        print(f"{cache.root}: {count} entries, {human_size(size)} (set OPENLEAF_CACHE_DIR to move it; "
+              "empty it with: publish cache clear)")
+    else:
+        count, size = cache.prune(args.days if args.action == "prune" else None)
+        print(f"{cache.root}: removed {count} entries, {human_size(size)}")
+    return ExitCode.OK
+
+
+# Words that name a command instead of an article (an article file is named with its .md).
+COMMANDS = {"voices": list_voices, "formats": list_formats, "cache": cache_command}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     traceback = "--traceback" in argv
     try:
-        if argv[:1] == ["voices"]:
+        if argv[:1] and argv[0] in COMMANDS:
             try:
-                return list_voices(argv[1:])
+                return COMMANDS[argv[0]](argv[1:])
             except BrokenPipeError:  # the reader has what it wanted; Python's last flush must not fail again
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 return ExitCode.OK
         parser = make_parser()
         args = parser.parse_args(argv)
-        if "audio" in args.formats and (problem := voice_problem(args.voice)):
-            parser.error(problem)
+        if "audio" in args.formats:
+            try:
+                requests.voice(args.voice)
+            except UsageError as problem:
+                parser.error(str(problem))
         return run(args)
     except KeyboardInterrupt:
         print("publish: interrupted; finished outputs are kept, unfinished ones were not written "
@@ -340,21 +350,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def command() -> None:
-    """The ``publish`` command: main(), then leave without tearing the interpreter down.
+    """The ``publish`` command (and ``python -m openleaf``)."""
+    sys.exit(main())
 
-    By then every output is renamed into place, the pools are shut down and
-    the report is written; Python's own teardown of WeasyPrint, NumPy and the
-    speech engines took 0.05–0.25 s of a 1.4 s run here (library users call
-    main() and keep their interpreter).
-    """
-    code = main()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, OSError):  # the reader has gone; nothing left to tell it
-            pass
-    os._exit(code)
 
+class _CallableModule(types.ModuleType):
+    """Importing ``openleaf.publish`` (this module) makes the package's ``publish`` name this module
+    instead of the library function; called, the module is that function, so both stay true."""
+
+    def __call__(self, *args, **kwargs):
+        return library_publish(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 if __name__ == "__main__":
     command()

@@ -450,7 +450,7 @@ def _rezip(data: bytes, target: Path, when: _dt.datetime) -> None:
             out.writestr(entry, source.read(info.filename))
 
 
-def write(article: Article, theme: Theme, out_dir: Path, *, options: Options, timeline=None) -> list[Path]:
+def write(article: Article, theme: Theme, out_dir: Path, *, options: Options, consumed=None) -> list[Path]:
     """Write ``out_dir/<slug>.epub``. ``timeline`` (read-along audio) is not used yet."""
     book = build_book(article, theme)
     modified = modified_time(article)

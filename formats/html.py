@@ -61,7 +61,7 @@ def write(
     out_dir: Path,
     *,
     options: Options,
-    timeline=None,
+    consumed=None,
 ) -> list[Path]:
     """Write ``out_dir/<slug>.html`` and return its path.
 

@@ -11,4 +11,5 @@ class Options:
     paper: str = "a4"  # "a4" | "letter"
     voice: str = "piper"  # engine, optionally "engine:voice", e.g. "espeak:de"
     rate: float = 1.0  # speaking rate, 0.75 to 1.5
+    read_along: bool = True  # EPUB and page carry the audio when it is made (False: text only)
     cache_dir: Path | None = None  # sentence audio cache; None: the user cache folder

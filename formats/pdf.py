@@ -54,13 +54,13 @@ LARGE_PRINT_THEME = "large-print"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
 
-def write(article: Article, theme: Theme, out_dir: Path, *, options: Options, timeline=None) -> list[Path]:
+def write(article: Article, theme: Theme, out_dir: Path, *, options: Options, consumed=None) -> list[Path]:
     """The handout as ``out_dir/<slug>.pdf``, styled by ``theme``."""
     return [_write(article, theme, Path(out_dir) / f"{article.slug}.pdf", options)]
 
 
 def write_large_print(
-    article: Article, theme: Theme, out_dir: Path, *, options: Options, timeline=None
+    article: Article, theme: Theme, out_dir: Path, *, options: Options, consumed=None
 ) -> list[Path]:
     """The large-print edition as ``out_dir/<slug>-large-print.pdf``.
 

@@ -19,7 +19,6 @@ import datetime as dt
 import difflib
 import functools
 import re
-import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
 from . import frontmatter, references, sentences
+from .slugs import slug_for_path, slugify
 from .errors import SourceError
 from .limits import MAX_BYTES, read_article_bytes, too_big
 from .model import (
@@ -109,13 +109,6 @@ def parse_article(path: Path | str) -> Article:
 def parse_text(raw: bytes | str, path: Path | str) -> Article:
     """Parse a source given as bytes (or text); ``path`` names it in messages and anchors its images."""
     return _Parser(Path(path)).parse(raw)
-
-
-def slugify(text: str) -> str:
-    """A file-name-safe slug: lower-case ASCII letters, digits and single dashes."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:80].strip("-") or "article"
 
 
 # --- markdown-it set-up -----------------------------------------------------
@@ -386,10 +379,7 @@ class _Parser:
         given = fm.data.get("slug")
         if isinstance(given, str) and given.strip():
             return slugify(given)
-        stem = self.path.stem
-        if stem.lower() in ("index", "article", "readme"):
-            stem = self.path.resolve().parent.name
-        return slugify(stem)
+        return slug_for_path(self.path)
 
     def _authors(self, fm) -> tuple[Author, ...]:
         key = "authors" if "authors" in fm.data else "author"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import require_tool, write_article
-from openleaf.formats.manifest import MANIFEST_NAME
+from openleaf.pipeline.manifest import MANIFEST_NAME
 from openleaf.publish import main
 from openleaf.source.errors import ExitCode
 
@@ -113,7 +113,7 @@ def test_every_article_in_the_folder_is_published_into_its_slug_folder(built):
 def test_the_json_report_describes_every_output_and_file(built):
     _, articles, out, report = built
     assert report["exit_code"] == 0 and report["formats"] == ["audio", "pdf", "epub", "html"]
-    assert report["totals"] == {"articles": 3, "published_articles": 3, "failed_articles": 0, "written": 12,
+    assert report["totals"] == {"articles": 3, "published_articles": 3, "failed_articles": 0, "skipped_articles": 0, "written": 12,
                                 "unchanged": 0, "failed": 0, "skipped": 0}  # fmt: skip
     assert report["options"]["voice"] == "espeak"
     assert report["speech"]["sentences"] > 0 and report["speech"]["audio_seconds"] > 0

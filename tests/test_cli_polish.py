@@ -100,21 +100,23 @@ def test_the_voice_is_not_checked_when_no_audio_is_made(capsys, tmp_path):
 
 
 def test_every_voice_publish_voices_lists_passes_the_check(capsys):
-    from openleaf.publish import voice_problem
+    from openleaf.pipeline.requests import voice
 
     _, out, _ = run(capsys, "voices")
     listed = [line.split()[0] for line in out.splitlines() if line and not line.startswith("#")]
     assert len(listed) > 100
-    assert [v for v in listed if voice_problem(v)] == []
+    for name in listed:
+        voice(name)  # raises UsageError for a voice the check refuses
     # What the engines also take: a language for espeak, any case for the engine name.
-    assert voice_problem("espeak:en") is None and voice_problem("Espeak:DE") is None and voice_problem("piper") is None
+    for name in ("espeak:en", "Espeak:DE", "piper"):
+        voice(name)
 
 
-def test_the_command_line_knows_the_engines_the_audio_writer_knows():
-    from openleaf.formats.audio.engines import ENGINE_NAMES
-    from openleaf.publish import SPEECH_ENGINES
+def test_every_engine_the_registry_lists_has_a_class_that_speaks():
+    from openleaf.formats.audio import engines
+    from openleaf.formats.registry import ENGINES
 
-    assert SPEECH_ENGINES == ENGINE_NAMES
+    assert set(engines._ENGINES) == set(ENGINES)
 
 
 # --- 3. the summary counts articles, then outputs ---------------------------------------------------

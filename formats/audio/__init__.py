@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import tomllib
-import unicodedata
 from pathlib import Path
 
 from ...source.errors import EngineUnavailable, ThemeError
 from ...source.model import Article
+from ...source.slugs import slugify
 from ..files import write_text
 from ..options import Options
+from ..registry import DEFAULT_ENGINE
 from .cache import SpeechCache
 from .engines import Engine, EngineError, espeak_voice_for, get_engine, piper_has_voice
 from .mp3 import ENCODER_DELAY_SAMPLES, ChapterMark, Tags, decoded_length, write_mp3
@@ -39,6 +39,7 @@ from .speech import pieces_of, speak, speakable_pieces  # noqa: F401 - speakable
 from .timeline import Timeline, TimelineEntry
 
 log = logging.getLogger("openleaf")
+CHAPTER_SLUG_LIMIT = 60  # chapter file names stay short enough for players that show them
 
 
 class AudioFiles(list):
@@ -60,8 +61,8 @@ def choose_engine(lang: str, voice_option: str, rate: float) -> Engine:
     Piper speaks only the languages it has voices for here; for any other
     language the default falls back to espeak-ng, with a notice.
     """
-    name, _, voice = (voice_option or "piper").partition(":")
-    name, voice = name.strip().lower() or "piper", voice.strip() or None
+    name, _, voice = (voice_option or DEFAULT_ENGINE).partition(":")
+    name, voice = name.strip().lower() or DEFAULT_ENGINE, voice.strip() or None
     if name == "piper" and voice is None and not piper_has_voice(lang):
         try:
             fallback = espeak_voice_for(lang)
@@ -84,12 +85,6 @@ def speech_plan(article: Article, theme, options: Options) -> tuple[Engine, list
     pauses, terms, _cover = _theme_settings(theme)
     script = build_script(article, pauses=pauses, terms=terms)
     return choose_engine(article.lang, options.voice, options.rate), pieces_of(script)
-
-
-def slugify(text: str, fallback: str = "section") -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
-    return slug or fallback
 
 
 def _theme_settings(theme) -> tuple[Pauses, dict[str, str], bytes | None]:
@@ -115,7 +110,7 @@ def _theme_settings(theme) -> tuple[Pauses, dict[str, str], bytes | None]:
     return pauses, terms, cover
 
 
-def write(article: Article, theme, out_dir: Path, *, options: Options | None = None, timeline=None) -> AudioFiles:
+def write(article: Article, theme, out_dir: Path, *, options: Options | None = None, consumed=None) -> AudioFiles:
     """Write the audio edition of `article` into ``out_dir/audio/``; the result carries the timeline.
 
     (`timeline` is part of every writer's signature; the audio writer is the one that makes it.)
@@ -178,7 +173,7 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
 
     playlist = ["#EXTM3U", f"#PLAYLIST:{article.title}"]
     for number, (chapter, (first, end)) in enumerate(zip(script.chapters, bounds), start=1):
-        part = folder / f"{number:02d}-{slugify(chapter.title)}.mp3"
+        part = folder / f"{number:02d}-{slugify(chapter.title, CHAPTER_SLUG_LIMIT, 'section')}.mp3"
         part_mp3 = b"".join(mp3s[first:end])
         track = f"{number}/{len(bounds)}"
         written.append(write_mp3(part, part_mp3, Tags(chapter.title, artists, article.title, article.lang, year,

@@ -1,9 +1,9 @@
 """Speech cache: synthesise each distinct sentence once, master and encode each segment once.
 
 A sentence entry is the int16 PCM of one sentence, stored as a .npy file whose
-name is a hash of everything that changes the sound: engine, voice, rate,
-sample rate, the exact text, and CACHE_FORMAT (bump it when the stored layout
-changes). A segment entry (``mp3/``) is the finished MP3 of a run of
+name is a hash of everything that changes the sound: engine, voice, the
+versions of the engine and the voice model, rate, sample rate, the exact text,
+and CACHE_FORMAT (bump it when the stored layout changes). A segment entry (``mp3/``) is the finished MP3 of a run of
 sentences, named by a hash of its unmastered samples and the mastering
 settings (segments.py makes the key).
 
@@ -34,12 +34,17 @@ def default_cache_dir() -> Path:
 
 
 def cache_key(engine: Engine, text: str, rate: float) -> str:
-    described = [CACHE_FORMAT, engine.name, engine.voice, f"{rate:.4f}", engine.sample_rate, text]
+    described = [CACHE_FORMAT, engine.name, engine.voice, getattr(engine, "version", ""), f"{rate:.4f}",
+                 engine.sample_rate, text]
     return hashlib.sha256(json.dumps(described, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 class SpeechCache:
-    """Sentence audio on disk. `hits` and `misses` count the lookups made through this object."""
+    """Sentence audio on disk. `hits` and `misses` count the lookups made through this object.
+
+    Each entry's modification time is its last use (a hit touches it), so ``prune`` can drop
+    what no build has needed for a while.
+    """
 
     def __init__(self, root: Path | str | None = None):
         self.root = Path(root) if root is not None else default_cache_dir()
@@ -60,6 +65,7 @@ class SpeechCache:
             self.misses += 1
             return None
         self.hits += 1
+        _used(self.path(engine, text, rate))
         return samples
 
     def put(self, engine: Engine, text: str, rate: float, samples: np.ndarray) -> None:
@@ -71,12 +77,43 @@ class SpeechCache:
 
     def get_segment(self, key: str) -> bytes | None:
         try:
-            return self.segment_path(key).read_bytes() or None
+            data = self.segment_path(key).read_bytes() or None
         except OSError:
             return None
+        _used(self.segment_path(key))
+        return data
 
     def put_segment(self, key: str, mp3: bytes) -> None:
         _store(self.segment_path(key), lambda stream: stream.write(mp3))
+
+
+    def entries(self) -> list[Path]:
+        return [p for p in self.root.rglob("*") if p.suffix in (".npy", ".mp3") and p.is_file()]
+
+    def usage(self) -> tuple[int, int]:
+        """How many entries, and how many bytes they take."""
+        files = self.entries()
+        return len(files), sum(p.stat().st_size for p in files)
+
+    def prune(self, older_than_days: float | None = None) -> tuple[int, int]:
+        """Delete every entry (or those no build used for ``older_than_days``); (entries, bytes) freed."""
+        import time
+
+        cutoff = None if older_than_days is None else time.time() - older_than_days * 86400
+        count = size = 0
+        for path in self.entries():
+            stat = path.stat()
+            if cutoff is None or stat.st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                count, size = count + 1, size + stat.st_size
+        return count, size
+
+
+def _used(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:  # a read-only shared cache still serves; it just cannot be pruned by use
+        pass
 
 
 def _store(target: Path, write) -> None:

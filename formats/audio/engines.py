@@ -25,9 +25,22 @@ from typing import Protocol
 
 import numpy as np
 
-ENGINE_NAMES = ("piper", "espeak", "gtts")
-DEFAULT_ENGINE = "piper"
-MIN_RATE, MAX_RATE = 0.75, 1.5
+from ..registry import ENGINES, MAX_RATE, MIN_RATE
+
+ENGINE_NAMES = tuple(ENGINES)
+
+
+def versions_of(*distributions: str) -> str:
+    """The installed versions of packages whose update may change how a sentence sounds."""
+    import importlib.metadata
+
+    found = []
+    for name in distributions:
+        try:
+            found.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return " ".join(found)
 
 
 class EngineError(Exception):
@@ -38,6 +51,7 @@ class Engine(Protocol):
     name: str
     voice: str
     sample_rate: int
+    version: str  # the engine's and its voice's versions: the speech cache keys on them
 
     def synthesize(self, text: str) -> np.ndarray:
         """Mono int16 PCM of exactly this text."""
@@ -61,12 +75,9 @@ def get_engine(name: str, lang: str, *, voice: str | None = None, rate: float = 
     """
     if not MIN_RATE <= rate <= MAX_RATE:
         raise EngineError(f"Speech rate must be between {MIN_RATE} and {MAX_RATE} (1.0 is normal); got {rate}.")
-    if name == "piper":
-        return PiperEngine(lang, voice, rate)
-    if name == "espeak":
-        return EspeakEngine(lang, voice, rate)
-    if name == "gtts":
-        return GttsEngine(lang, voice, rate)
+    engine = _ENGINES.get(name)
+    if engine is not None:
+        return engine(lang, voice, rate)
     raise EngineError(f"Unknown speech engine {name!r}; choose one of: {', '.join(ENGINE_NAMES)}.")
 
 
@@ -206,6 +217,7 @@ class PiperEngine:
         self.rate = rate
         _model, config = _piper_files(self.voice)
         self.sample_rate = int(config["audio"]["sample_rate"])
+        self.version = versions_of("piper-tts", "onnxruntime", PIPER_VOICES[self.voice][1].replace("_", "-"))
         self._length_scale = float(config.get("inference", {}).get("length_scale", 1.0))
 
     def synthesize(self, text: str) -> np.ndarray:
@@ -389,6 +401,7 @@ class EspeakEngine:
         self.voice = chosen.name
         self.rate = rate
         self.sample_rate = espeak.sample_rate
+        self.version = versions_of("espeakng-loader")  # it carries the library and its voice data
         self._words_per_minute = round(ESPEAK_WPM * rate)
 
     def synthesize(self, text: str) -> np.ndarray:
@@ -443,6 +456,7 @@ class GttsEngine:
             raise EngineError(f"gTTS does not speak {voice or lang!r}; use --voice espeak for this language.")
         self.voice = found
         self.rate = rate
+        self.version = versions_of("gTTS")  # Google's voice itself changes unannounced; nothing to key on
         self._slow = rate < 0.9
 
     def synthesize(self, text: str) -> np.ndarray:
@@ -456,3 +470,7 @@ class GttsEngine:
             detail = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise EngineError(_GTTS_OFFLINE.format(detail=detail)) from error
         return decode_mp3(mp3.getvalue(), self.sample_rate)
+
+
+# The class behind each engine name the registry lists (a test keeps the two lists alike).
+_ENGINES = {"piper": PiperEngine, "espeak": EspeakEngine, "gtts": GttsEngine}

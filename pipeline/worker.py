@@ -12,6 +12,7 @@ article once and keeps the Piper voice loaded between tasks.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import logging
 import os
@@ -23,10 +24,10 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..formats.options import Options
 from ..source.errors import ExitCode, InputError, OpenleafError
 from ..source.limits import read_article_bytes
 from .manifest import FileRecord, sha256_bytes
-from .options import Options
 
 
 @dataclass
@@ -50,6 +51,9 @@ class OutputResult:
 
 @dataclass
 class SpeechResult:
+    errors: list[str] = field(default_factory=list)  # why these sentences could not be spoken
+    exit_code: int = ExitCode.OK
+    traceback: str = ""
     synthesised: int = 0
     cached: int = 0
     audio_seconds: float = 0.0
@@ -70,7 +74,10 @@ class Voice:
 
 @dataclass
 class SpeechPlan:
-    voice: Voice | None = None  # None: the audio writer will find out why, and report it
+    errors: list[str] = field(default_factory=list)  # why the audio cannot be made
+    exit_code: int = ExitCode.OK
+    traceback: str = ""
+    voice: Voice | None = None
     texts: list[str] = field(default_factory=list)  # what the audio writer will say that the cache lacks
     cached: int = 0  # what it will say that the cache has
     stats: WorkerStats | None = None
@@ -129,34 +136,58 @@ def _give_memory_back() -> None:
         libc.malloc_trim(0)
 
 
-class _Running(logging.Handler):
-    """Runs a task: marks the process busy (so SIGTERM unwinds the task instead of killing it
-    mid-write) and collects the warnings logged meanwhile, to be shown by the main process."""
+# The warnings of the task running in this thread. A Dask worker runs tasks in threads: each task
+# collects into its own list, never a neighbour's.
+_collected: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("openleaf_warnings", default=None)
+
+
+class _Collector(logging.Handler):
+    """Hands each warning logged under ``openleaf`` to the task that logged it."""
 
     def __init__(self):
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        # WeasyPrint's own records are passed on by pdf.py in our words (and its missing-glyph
-        # notes as one line); shown raw as well, the user would read each twice.
-        if record.name == "weasyprint" or record.name.startswith("weasyprint."):
-            return
-        self.messages.append(record.getMessage())
+        messages = _collected.get()
+        if messages is not None:
+            messages.append(record.getMessage())
+
+
+@functools.cache
+def _install_collector() -> None:
+    logging.getLogger("openleaf").addHandler(_Collector())
+
+
+class _Running:
+    """Runs a task: marks the process busy (so SIGTERM unwinds the task instead of killing it
+    mid-write) and collects the warnings it logs, to be shown by the main process."""
 
     def __enter__(self) -> "_Running":
         global _busy
         _busy = True
-        logging.getLogger().addHandler(self)
+        _install_collector()
+        self.messages: list[str] = []
+        self._token = _collected.set(self.messages)
         return self
 
     def __exit__(self, *exc) -> None:
         global _busy
-        logging.getLogger().removeHandler(self)
+        _collected.reset(self._token)
         _give_memory_back()
         _busy = False
         if _stopping:
             os._exit(ExitCode.INTERRUPTED)
+
+
+def _failure(error: BaseException, source: str, doing: str) -> tuple[list[str], int, str]:
+    """A task's failure as (lines, exit code, traceback): expected ones in their own words, bugs as bugs."""
+    if isinstance(error, OpenleafError):
+        return error.lines(), error.exit_code, ""
+    if isinstance(error, OSError):
+        return [f"{source}: could not {doing}: {error.strerror or error}"], ExitCode.OUTPUT, ""
+    return ([f"{source}: internal error while trying to {doing}: {type(error).__name__}: {error} "
+             "(this is a bug in Openleaf; run again with --traceback and report it)"],
+            ExitCode.UNEXPECTED, traceback.format_exc())
 
 
 # --- writing one output ------------------------------------------------------------
@@ -177,9 +208,11 @@ def parse_cached(source: str, raw: bytes):
 
 
 def write_output(source: str, source_sha: str, fmt: str, out_root: str, options: Options,
-                 theme: str | None) -> OutputResult:  # fmt: skip
-    """Write format ``fmt`` of the article at ``source`` into ``out_root/<slug>/``."""
-    from .build import WRITERS, themes_for
+                 theme: str | None, consumed: dict[str, list[str]] | None = None) -> OutputResult:  # fmt: skip
+    """Write format ``fmt`` of the article at ``source`` into ``out_root/<slug>/``.
+    ``consumed``: the files (relative to that folder) of the outputs it builds on."""
+    from ..formats.registry import FORMATS
+    from .plan import themes_for
 
     started = time.perf_counter()
     result = OutputResult()
@@ -188,18 +221,12 @@ def write_output(source: str, source_sha: str, fmt: str, out_root: str, options:
             article = _article(source, source_sha)
             out_dir = Path(out_root) / article.slug
             out_dir.mkdir(parents=True, exist_ok=True)
-            written = WRITERS[fmt](article, themes_for([fmt], theme)[fmt], out_dir, options=options, timeline=None)
+            inputs = {name: [out_dir / path for path in paths] for name, paths in (consumed or {}).items()}
+            written = FORMATS[fmt].write(article, themes_for([fmt], theme)[fmt], out_dir, options=options,
+                                         consumed=inputs)
             result.files = [FileRecord.of(Path(path), out_dir) for path in written]
-        except OpenleafError as error:
-            result.errors, result.exit_code = error.lines(), error.exit_code
-        except OSError as error:
-            result.errors = [f"{source}: could not write {fmt}: {error.strerror or error}"]
-            result.exit_code = ExitCode.OUTPUT
-        except Exception as error:  # a bug: report it for this output, keep the others going
-            result.errors = [f"{source}: internal error while writing {fmt}: {type(error).__name__}: {error} "
-                             "(this is a bug in Openleaf; run again with --traceback and report it)"]
-            result.exit_code = ExitCode.UNEXPECTED
-            result.traceback = traceback.format_exc()
+        except Exception as error:  # noqa: BLE001 - every failure is reported for this output; the others go on
+            result.errors, result.exit_code, result.traceback = _failure(error, source, f"write {fmt}")
     result.messages = task.messages
     result.seconds = time.perf_counter() - started
     result.stats = _stats()
@@ -211,9 +238,9 @@ def write_output(source: str, source_sha: str, fmt: str, out_root: str, options:
 
 def plan_speech(source: str, source_sha: str, theme: str | None, options: Options) -> SpeechPlan:
     """The voice, and the texts the audio writer will speak that are not in the speech cache yet."""
-    from . import audio
-    from .audio.cache import SpeechCache
-    from .build import themes_for
+    from ..formats import audio
+    from ..formats.audio.cache import SpeechCache
+    from .plan import themes_for
 
     plan = SpeechPlan()
     with _Running():
@@ -225,16 +252,16 @@ def plan_speech(source: str, source_sha: str, theme: str | None, options: Option
             plan.texts = [text for text in distinct if not cache.path(engine, text, options.rate).exists()]
             plan.cached = len(distinct) - len(plan.texts)
             plan.voice = Voice(engine.name, article.lang, engine.voice, options.rate)
-        except Exception:  # noqa: BLE001 - the audio writer meets the same problem and reports it
-            pass
+        except Exception as error:  # noqa: BLE001 - reported as the audio output's failure
+            plan.errors, plan.exit_code, plan.traceback = _failure(error, source, "plan the audio")
     plan.stats = _stats()
     return plan
 
 
 def speak(voice: Voice, texts: list[str], cache_dir: str | None) -> SpeechResult:
     """Put these sentences into the shared speech cache, where the audio writer will find them."""
-    from .audio.cache import SpeechCache, synthesize_cached
-    from .audio.engines import get_engine
+    from ..formats.audio.cache import SpeechCache, synthesize_cached
+    from ..formats.audio.engines import EngineError, get_engine
 
     started, cpu_started = time.perf_counter(), time.process_time()
     result = SpeechResult()
@@ -247,8 +274,10 @@ def speak(voice: Voice, texts: list[str], cache_dir: str | None) -> SpeechResult
                 result.cached += cached
                 result.synthesised += not cached
                 result.audio_seconds += len(samples) / engine.sample_rate
-        except Exception:  # noqa: BLE001 - the audio writer meets the same problem and reports it
-            pass
+        except EngineError as error:
+            result.errors, result.exit_code = [f"{voice.engine}: {error}"], ExitCode.ENGINE
+        except Exception as error:  # noqa: BLE001 - reported as the audio output's failure
+            result.errors, result.exit_code, result.traceback = _failure(error, texts[0][:60], "speak")
     result.seconds = time.perf_counter() - started
     result.cpu_seconds = time.process_time() - cpu_started
     result.stats = _stats()

