@@ -18,7 +18,9 @@ from conftest import REPO, write_article
 from openleaf.publish import main
 from openleaf.source.errors import ExitCode, InputError, SourceError
 from openleaf.source.model import sentences_of
-from openleaf.source.parser import LONG_SENTENCE_WORDS, MAX_BYTES, MAX_NESTING, parse_article, parse_text
+from openleaf.source.body import LONG_SENTENCE_WORDS, MAX_NESTING
+from openleaf.source.limits import MAX_BYTES
+from openleaf.source.parser import parse_article, parse_text
 
 CORPUS = REPO / "tests" / "bad_sources"
 

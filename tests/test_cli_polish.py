@@ -14,7 +14,8 @@ import pytest
 
 from conftest import REPO, SHORT_BODY, run_cli, write_article
 from openleaf.source.errors import ExitCode, SourceError
-from openleaf.source.parser import MAX_BYTES, parse_article
+from openleaf.source.limits import MAX_BYTES
+from openleaf.source.parser import parse_article
 
 BODY = SHORT_BODY
 run = run_cli
