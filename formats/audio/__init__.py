@@ -36,7 +36,7 @@ from .mp3 import ENCODER_DELAY_SAMPLES, ChapterMark, Tags, decoded_length, write
 from .script import Pauses, Script, build_script
 from .segments import finished_mp3
 from .speech import pieces_of, speak, speakable_pieces  # noqa: F401 - speakable_pieces is part of the API
-from .timeline import Timeline, TimelineEntry
+from .timeline import ChapterFile, Timeline, TimelineEntry, chapters_json
 
 log = logging.getLogger("openleaf")
 CHAPTER_SLUG_LIMIT = 60  # chapter file names stay short enough for players that show them
@@ -172,6 +172,7 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
                              marks))
 
     playlist = ["#EXTM3U", f"#PLAYLIST:{article.title}"]
+    files: list[ChapterFile] = []
     for number, (chapter, (first, end)) in enumerate(zip(script.chapters, bounds), start=1):
         part = folder / f"{number:02d}-{slugify(chapter.title, CHAPTER_SLUG_LIMIT, 'section')}.mp3"
         part_mp3 = b"".join(mp3s[first:end])
@@ -179,6 +180,10 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
         written.append(write_mp3(part, part_mp3, Tags(chapter.title, artists, article.title, article.lang, year,
                                                       track, cover)))
         playlist += [f"#EXTINF:{math.ceil(decoded_length(part_mp3) / rate)},{chapter.title}", part.name]
+        # The chapter files played one after another are the whole file: each starts where the
+        # decoded samples of those before it end.
+        start = offsets[first] - ENCODER_DELAY_SAMPLES
+        files.append(ChapterFile(chapter.id, chapter.title, part.name, ms(start), ms(decoded_length(part_mp3, rate))))
     for stale in folder.glob("[0-9][0-9]-*.mp3"):
         if stale not in written:  # a chapter of an earlier build that no longer exists
             stale.unlink()
@@ -187,6 +192,7 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
     written.append(write_text(folder / f"{article.slug}.m3u8", "\n".join(playlist) + "\n"))
     written.append(write_text(folder / f"{article.slug}.timeline.json", result.to_json()))
     written.append(write_text(folder / f"{article.slug}.vtt", result.to_vtt()))
+    written.append(write_text(folder / f"{article.slug}.chapters.json", chapters_json(files)))
 
     written.timeline = result
     written.script = script

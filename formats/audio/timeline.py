@@ -3,7 +3,9 @@
 Other formats use it for read-along (the HTML and EPUB elements carry the
 same ids). It is written as ``<slug>.timeline.json`` (a list of
 ``{id, section, start_ms, end_ms, text, spoken}``) and as WebVTT captions,
-``<slug>.vtt``, one cue per utterance.
+``<slug>.vtt``, one cue per utterance. ``<slug>.chapters.json`` says where
+each chapter's own file (``01-….mp3``) begins in the whole one, so a time in
+the timeline is also a time in a chapter file (EPUB media overlays use them).
 """
 
 from __future__ import annotations
@@ -57,6 +59,23 @@ class Timeline:
         for entry in self.entries:
             lines += [entry.id, f"{vtt_time(entry.start_ms)} --> {vtt_time(entry.end_ms)}", vtt_text(entry.text), ""]
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ChapterFile:
+    section: str  # the chapter id the timeline's entries carry
+    title: str
+    file: str  # its MP3, beside the whole one
+    start_ms: int  # where it begins in the whole MP3
+    duration_ms: int
+
+
+def chapters_json(files: list[ChapterFile]) -> str:
+    return json.dumps([asdict(f) for f in files], ensure_ascii=False, indent=1) + "\n"
+
+
+def load_chapters(path: Path) -> list[ChapterFile]:
+    return [ChapterFile(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
 
 
 def vtt_time(ms: int) -> str:
