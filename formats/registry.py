@@ -91,3 +91,16 @@ def ordered(formats) -> list[str]:
     """``formats`` in the order they are made: those that others consume (the audio) first."""
     consumed = {p for f in FORMATS.values() for p in f.consumes}
     return sorted((name for name in FORMATS if name in formats), key=lambda name: name not in consumed)
+
+
+def markdown_table() -> str:
+    """The README's table of formats (a test keeps the README's copy equal to this)."""
+    rows = ["| `--formats` | what | file | made by default |", "| --- | --- | --- | --- |"]
+    for f in FORMATS.values():
+        needs = f" (needs {f.needs})" if f.needs else ""
+        rows.append(f"| `{f.name}` | {f.summary}{needs} | `out/<slug>/{f.files}` | {'yes' if f.default else 'no'} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")

@@ -33,3 +33,10 @@ def test_writers_import_no_process_pool_dask_rich_or_pipeline():
 def test_no_module_of_the_package_is_over_about_500_lines():
     long = {str(p.relative_to(REPO)): n for p in PACKAGE_FILES if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_the_readme_lists_the_formats_the_registry_has():
+    from openleaf.formats.registry import markdown_table
+
+    assert markdown_table() in (REPO / "README.md").read_text(encoding="utf-8"), \
+        "regenerate the README's table with: python -m openleaf.formats.registry"
