@@ -28,7 +28,7 @@ if __package__ in (None, ""):  # run as `python publish.py` from a checkout: the
 from openleaf import __version__
 from openleaf.source.errors import EngineUnavailable, ExitCode, OpenleafError, OutputError
 
-FORMAT_NAMES = ("pdf", "epub", "html", "audio", "large-print-pdf")
+FORMAT_NAMES = ("pdf", "epub", "html", "audio", "large-print-pdf", "braille")
 # formats/audio/engines.py's ENGINE_NAMES, here because importing the engines (and NumPy) takes longer
 # than a whole run where nothing changed; a test keeps the two alike.
 SPEECH_ENGINES = ("piper", "espeak", "gtts")
@@ -145,6 +145,12 @@ def _rate(value: str) -> float:
     return rate
 
 
+def _cells(value: str, low: int, high: int, what: str) -> int:
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of {what} from {low} to {high}")
+    return int(value)
+
+
 def _jobs(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes; give 1 or more")
@@ -163,6 +169,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(ExitCode.USAGE)
 
 
+def _braille_status() -> str:
+    from openleaf.formats.braille import status
+
+    return status()
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="publish",
@@ -179,7 +191,7 @@ def make_parser() -> argparse.ArgumentParser:
                              "to DIR/<slug>/ (default: out)")
     output.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
                         help="comma-separated formats to write, in any case (default: pdf,epub,html,audio; "
-                             "also: large-print-pdf)")
+                             f"also: large-print-pdf, braille (needs liblouis; {_braille_status()}))")
     output.add_argument("--voice", default="piper", metavar="ENGINE[:VOICE]",
                         help="speech engine: piper (default, offline neural), espeak (offline, every language, fast) "
                              "or gtts (online, Google; opt-in), and optionally a voice, e.g. espeak:de (see: "
@@ -190,6 +202,10 @@ def make_parser() -> argparse.ArgumentParser:
                         help="theme for every format: handout, large-print or a theme folder "
                              "(default: handout for the PDF, large-print for EPUB and HTML)")
     output.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default: a4)")
+    output.add_argument("--braille-cells", type=lambda v: _cells(v, 12, 100, "cells a line"), default=40, metavar="N",
+                        help="braille line length in cells, as the embosser or display has it (default: 40)")
+    output.add_argument("--braille-lines", type=lambda v: _cells(v, 4, 100, "lines a page"), default=25, metavar="N",
+                        help="braille lines a page, the page number line included (default: 25)")
     batch = parser.add_argument_group("how to build")
     batch.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1, metavar="N",
                        help=f"processes to publish with (default: the number of cores, here {os.cpu_count() or 1})")
@@ -289,7 +305,8 @@ def run(args: argparse.Namespace) -> int:
     from openleaf.formats.options import Options
     from openleaf.formats.progress import Display, report_data, write_report
 
-    options = Options(paper=args.paper, voice=args.voice, rate=args.rate)
+    options = Options(paper=args.paper, voice=args.voice, rate=args.rate,
+                      braille_cells=args.braille_cells, braille_lines=args.braille_lines)
     _check_report_target(args.json)
     display = Display(quiet=args.quiet, table_to_stderr=args.json == "-")
     try:
@@ -318,6 +335,10 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if "audio" in args.formats and (problem := voice_problem(args.voice)):
             parser.error(problem)
+        if "braille" in args.formats:  # before any work, as for the voice: liblouis is a system library
+            from openleaf.formats.braille import check_available
+
+            check_available()
         return run(args)
     except KeyboardInterrupt:
         print("publish: interrupted; finished outputs are kept, unfinished ones were not written "

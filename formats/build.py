@@ -42,6 +42,7 @@ WRITERS: dict[str, Callable] = {
     "large-print-pdf": _Writer("pdf", "write_large_print"),
     "epub": _Writer("epub"),
     "html": _Writer("html"),
+    "braille": _Writer("braille"),
 }
 DEFAULT_FORMATS = ("pdf", "epub", "html", "audio")
 # The theme each format uses unless --theme names one for all.
@@ -51,6 +52,7 @@ DEFAULT_THEMES = {
     "epub": "large-print",
     "html": "large-print",
     "audio": "base",
+    "braille": "base",  # not used: braille has its own formats
 }
 
 log = logging.getLogger("openleaf")

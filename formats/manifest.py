@@ -48,6 +48,7 @@ FORMAT_OPTIONS = {
     "epub": (),
     "html": (),
     "audio": ("voice", "rate"),
+    "braille": ("braille_cells", "braille_lines"),
 }
 
 

@@ -12,3 +12,5 @@ class Options:
     voice: str = "piper"  # engine, optionally "engine:voice", e.g. "espeak:de"
     rate: float = 1.0  # speaking rate, 0.75 to 1.5
     cache_dir: Path | None = None  # sentence audio cache; None: the user cache folder
+    braille_cells: int = 40  # braille line length in cells (an embosser's or display's width)
+    braille_lines: int = 25  # braille lines a page, the page number line included
