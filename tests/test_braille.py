@@ -69,7 +69,7 @@ Healthy kidneys need steady care:
 2. Write the number in a notebook.
 
 ::: warning
-Sudden swelling needs a phone call to the clinic today [@smith].
+Sudden swelling needs a **phone call** to the clinic *today* [@smith].
 :::
 
 > Steady habits protect the kidneys for years.
@@ -219,6 +219,7 @@ def test_english_is_contracted_ueb_and_says_so_in_a_transcribers_note(capsys, tm
     assert note < text.index(to_ascii(louis.translate(CODES["en"].table, "Everyday habits"))), "the note comes first"
     assert text.count("@.<") == text.count("@.>") == 2, "the code note and the picture's description"
     assert "&" in text and "!" in text, "grade 2: 'and' and 'the' are one cell each"
+    assert "^1PH\"O ^1CALL" in text and ".1TD" in text, "bold and italic words keep their UEB indicators"
 
 
 def test_layout_follows_braille_formats(capsys, tmp_path):

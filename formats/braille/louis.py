@@ -25,6 +25,9 @@ INSTALL_HINT = "install it with: sudo apt-get install liblouis20 liblouis-data (
 LIBRARY_ENV = "OPENLEAF_LIBLOUIS"
 DISPLAY_TABLE = "unicode.dis"  # cells out (and in, for back-translation) as Unicode braille
 
+# Typeforms: the emphasis of each input character, in the order tables declare their emphasis
+# classes (UEB: italic, underline, bold); tables without emphasis ignore them.
+ITALIC, BOLD = 0x1, 0x4
 NO_UNDEFINED = 128  # liblouis mode "noUndefined": drop characters the table does not define, no \x escapes
 _LOG_OFF = 60000  # LOU_LOG_OFF: our own errors say what went wrong, liblouis's log would repeat it on stderr
 
@@ -76,10 +79,11 @@ def check_table(table: str) -> None:
                                "install it with: sudo apt-get install liblouis-data (Debian/Ubuntu)")
 
 
-def translate(table: str, text: str, *, mode: int = NO_UNDEFINED, display: str = DISPLAY_TABLE) -> str:
-    """Print text to Unicode braille cells with ``table`` (a blank cell for each space);
-    another ``display`` table gives other characters for the cells."""
-    return _run("lou_translateString", f"{display},{table}", text, mode)
+def translate(table: str, text: str, *, forms: list[int] | None = None, mode: int = NO_UNDEFINED,
+              display: str = DISPLAY_TABLE) -> str:
+    """Print text to Unicode braille cells with ``table`` (a blank cell for each space). ``forms``
+    gives each character's emphasis (ITALIC, BOLD); another ``display`` table other characters for the cells."""
+    return _run("lou_translateString", f"{display},{table}", text, mode, forms)
 
 
 def back_translate(table: str, cells: str) -> str:
@@ -87,7 +91,7 @@ def back_translate(table: str, cells: str) -> str:
     return _run("lou_backTranslateString", f"{DISPLAY_TABLE},{table}", cells, 0)
 
 
-def _run(function: str, tables: str, text: str, mode: int) -> str:
+def _run(function: str, tables: str, text: str, mode: int, forms: list[int] | None = None) -> str:
     lib = library()
     width = lib.lou_charSize()  # liblouis's widechar: 2 or 4 bytes, fixed when it was built
     char, encoding = (ctypes.c_uint32, "utf-32-le") if width == 4 else (ctypes.c_uint16, "utf-16-le")
@@ -100,8 +104,10 @@ def _run(function: str, tables: str, text: str, mode: int) -> str:
     while True:
         outbuf = (char * size)()
         inlen, outlen = ctypes.c_int(length), ctypes.c_int(size)
+        # liblouis may write to the typeform array, so it gets room for the output too.
+        typeform = (ctypes.c_uint16 * size)(*forms[:length]) if forms and any(forms) else None
         ok = getattr(lib, function)(tables.encode(), inbuf, ctypes.byref(inlen),
-                                    outbuf, ctypes.byref(outlen), None, None, mode)
+                                    outbuf, ctypes.byref(outlen), typeform, None, mode)
         if not ok:
             check_table(tables)
             raise LouisUnavailable(f"liblouis could not translate text with {tables}")

@@ -16,12 +16,20 @@ from dataclasses import replace
 from ...source.model import (
     Article,
     Callout,
+    Citation,
+    Code,
+    Emph,
     Figure,
+    LineBreak,
+    Link,
     ListBlock,
     Paragraph,
     Quote,
+    Strong,
     Table,
     TableRow,
+    Text,
+    citation_label,
     plain_text,
 )
 from ..labels import byline, date_text, labels_for, spoken_labels_for
@@ -42,19 +50,46 @@ def _defined(table: str, char: str) -> bool:
     return bool(louis.translate(table, char))  # liblouis drops an undefined character (noUndefined)
 
 
-def printable(table: str, text: str) -> str:
-    """``text`` with characters ``table`` does not define replaced by their nearest plain form;
-    ones with none are left for liblouis to drop, rather than spelled out as escape codes."""
-    text = unicodedata.normalize("NFC", " ".join(text.split()))
-    out = []
-    for char in text:
-        if char.isascii() or _defined(table, char):
-            out.append(char)
-        elif char in FALLBACKS:
-            out.append(FALLBACKS[char])
-        else:
-            out.append("".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)))
-    return "".join(out)
+def printable(table: str, runs: list[tuple[str, int]]) -> tuple[str, list[int]]:
+    """The text of ``runs`` (text, emphasis) and each character's emphasis, spaces collapsed and
+    characters ``table`` does not define replaced by their nearest plain form; ones with none are
+    left for liblouis to drop, rather than spelled out as escape codes."""
+    chars: list[str] = []
+    forms: list[int] = []
+    for text, form in runs:
+        for char in unicodedata.normalize("NFC", text):
+            if char.isspace():
+                char = " "
+            elif not (char.isascii() or _defined(table, char)):
+                char = FALLBACKS.get(char) or "".join(
+                    c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            for c in char:
+                if c == " " and (not chars or chars[-1] == " "):
+                    continue
+                chars.append(c)
+                forms.append(form)
+    while chars and chars[-1] == " ":
+        chars.pop(), forms.pop()
+    return "".join(chars), forms
+
+
+def runs_of(inlines, form: int = 0) -> list[tuple[str, int]]:
+    """Inlines as (text, emphasis) runs: what liblouis needs to mark italic and bold."""
+    runs: list[tuple[str, int]] = []
+    for node in inlines:
+        if isinstance(node, Text | Code):
+            runs.append((node.text, form))
+        elif isinstance(node, Emph):
+            runs += runs_of(node.children, form | louis.ITALIC)
+        elif isinstance(node, Strong):
+            runs += runs_of(node.children, form | louis.BOLD)
+        elif isinstance(node, Link):
+            runs += runs_of(node.children, form)
+        elif isinstance(node, Citation):
+            runs.append((citation_label(node), form))
+        elif isinstance(node, LineBreak):
+            runs.append((" ", form))
+    return runs
 
 
 class Transcriber:
@@ -65,10 +100,12 @@ class Transcriber:
         self.paras: list[Para] = []
         self.tables = 0
 
-    def cells(self, text: str) -> str:
-        return louis.translate(self.code.table, printable(self.code.table, text))
+    def cells(self, text: str | list[tuple[str, int]]) -> str:
+        text, forms = printable(self.code.table, [(text, 0)] if isinstance(text, str) else text)
+        return louis.translate(self.code.table, text, forms=forms)
 
-    def add(self, text: str, **layout) -> None:
+    def add(self, text: str | list[tuple[str, int]], **layout) -> None:
+        """A paragraph of print ``text``, or of (text, emphasis) runs."""
         cells = self.cells(text)
         if cells.strip("\u2800"):
             self.paras.append(Para(cells, **layout))
@@ -105,12 +142,14 @@ class Transcriber:
 
     def block(self, block, depth: int, marker: str) -> None:
         if isinstance(block, Paragraph):
-            text = " ".join(s.text for s in block.sentences)
+            runs = [(marker + " ", 0)] if marker else []
+            for sentence in block.sentences:
+                runs += runs_of(sentence.inlines) + [(" ", 0)]
             if depth:
                 indent = 2 * (depth - 1)
-                self.add(f"{marker} {text}".strip(), first=indent if marker else indent + 2, runover=indent + 2)
+                self.add(runs, first=indent if marker else indent + 2, runover=indent + 2)
             else:
-                self.add(text, first=2)
+                self.add(runs, first=2)
         elif isinstance(block, ListBlock):
             start = len(self.paras)
             for number, item in enumerate(block.items, start=block.start):
