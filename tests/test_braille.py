@@ -146,7 +146,7 @@ def publish_braille(capsys, tmp_path: Path, language: str, *options) -> tuple[Pa
     out = tmp_path / "out"
     code, _, err = run_cli(capsys, source, "--out", out, "--formats", "braille", "--jobs", "1", *options)
     assert code == ExitCode.OK, err
-    files = list(out.glob("*/*.brf"))
+    files = sorted(out.glob("*/*.brf"))
     assert len(files) == 1, files
     return files[0], spec
 
@@ -248,6 +248,23 @@ def test_no_word_is_broken_across_lines(capsys, tmp_path):
     text = " ".join(line.strip() for page in pages_of(brf) for line in page[:-1])
     for word in set(article_words(spec)):
         assert to_ascii(louis.translate(table, word)) in text, f"'{word}' is not whole in the BRF"
+
+
+def test_the_pef_beside_the_brf_holds_the_same_pages(capsys, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    brf, spec = publish_braille(capsys, tmp_path, "fr", "--braille-cells", "32", "--braille-lines", "20")
+    ns = {"pef": "http://www.daisy.org/ns/2008/pef", "dc": "http://purl.org/dc/elements/1.1/"}
+    root = ET.parse(brf.with_suffix(".pef")).getroot()
+    assert root.get("version") == "2008-1"
+    assert root.findtext("pef:head/pef:meta/dc:format", namespaces=ns) == "application/x-pef+xml"
+    assert root.findtext("pef:head/pef:meta/dc:identifier", namespaces=ns)
+    assert root.findtext("pef:head/pef:meta/dc:language", namespaces=ns) == "fr-FR"
+    volume = root.find("pef:body/pef:volume", ns)
+    assert (volume.get("cols"), volume.get("rows")) == ("32", "20")
+    pef_pages = [[row.text or "" for row in page.iterfind("pef:row", ns)]
+                 for page in volume.iterfind("pef:section/pef:page", ns)]
+    assert [[to_ascii(row).rstrip() for row in page] for page in pef_pages] == pages_of(brf)
 
 
 def test_an_unknown_language_is_an_error_pointing_at_lang(capsys, tmp_path):

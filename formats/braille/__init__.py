@@ -1,8 +1,8 @@
-"""The braille edition: ``<slug>.brf``, contracted UEB or each language's usual code, by liblouis.
+"""The braille edition: ``<slug>.brf`` and ``<slug>.pef``, contracted UEB or each language's usual code, by liblouis.
 
 louis.py binds liblouis; codes.py says which code each language gets;
 transcribe.py puts the article in braille reading order; layout.py makes
-lines and pages; brf.py writes them as braille ASCII.
+lines and pages; brf.py writes them as braille ASCII, pef.py as PEF.
 """
 
 from __future__ import annotations
@@ -55,26 +55,33 @@ def _lang_position(path: Path) -> tuple[int, int]:
     return 1, 1
 
 
-def render(article: Article, options: Options) -> str:
-    """The BRF text of ``article`` (a pure function of the article, the options and liblouis)."""
-    from .brf import brf
+def pages(article: Article, options: Options) -> list[list[str]]:
+    """The braille pages of ``article``, lines of Unicode braille (a pure function of the article,
+    the options and liblouis)."""
     from .layout import paginate
     from .transcribe import Transcriber
 
     code = code_for(article)
     louis.check_table(f"{louis.DISPLAY_TABLE},{code.table}")
     paras = Transcriber(article, code).transcribe()
-    pages = paginate(paras, options.braille_cells, options.braille_lines, code.divide,
-                     lambda n: louis.translate(code.table, str(n)))
-    return brf(pages)
+    return paginate(paras, options.braille_cells, options.braille_lines, code.divide,
+                    lambda n: louis.translate(code.table, str(n)))
 
 
 def write(article: Article, theme, out_dir: Path, *, options: Options, consumed=None, timeline=None) -> list[Path]:
-    """Write ``out_dir/<slug>.brf``. The theme is not used: braille has its own formats."""
-    text = render(article, options)
-    target = Path(out_dir) / f"{article.slug}.brf"
-    try:
-        files.write_bytes(target, text.encode("ascii"))
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write the braille file ({exc.strerror or exc})") from exc
-    return [target]
+    """Write ``out_dir/<slug>.brf`` and the same pages as ``<slug>.pef``. The theme is not used:
+    braille has its own formats."""
+    from .brf import brf
+    from .pef import pef
+
+    made = pages(article, options)
+    outputs = {
+        Path(out_dir) / f"{article.slug}.brf": brf(made).encode("ascii"),
+        Path(out_dir) / f"{article.slug}.pef": pef(article, made, options.braille_cells, options.braille_lines),
+    }
+    for target, data in outputs.items():
+        try:
+            files.write_bytes(target, data)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write the braille file ({exc.strerror or exc})") from exc
+    return list(outputs)
