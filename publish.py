@@ -169,10 +169,15 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(ExitCode.USAGE)
 
 
-def _braille_status() -> str:
-    from openleaf.formats.braille import status
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def _get_help_string(self, action):
+        # Asked only when help is shown: loading liblouis is no part of a run.
+        text = super()._get_help_string(action)
+        if "{braille_status}" in text:
+            from openleaf.formats.braille import status
 
-    return status()
+            text = text.replace("{braille_status}", status())
+        return text
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -180,7 +185,7 @@ def make_parser() -> argparse.ArgumentParser:
         prog="publish",
         description=DESCRIPTION,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("articles", nargs="+", metavar="ARTICLE",
                         help="article files, folders (every *.md inside, recursively) or glob patterns "
@@ -191,7 +196,7 @@ def make_parser() -> argparse.ArgumentParser:
                              "to DIR/<slug>/ (default: out)")
     output.add_argument("--formats", type=_formats, default=DEFAULT_FORMATS, metavar="LIST",
                         help="comma-separated formats to write, in any case (default: pdf,epub,html,audio; "
-                             f"also: large-print-pdf, braille (needs liblouis; {_braille_status()}))")
+                             "also: large-print-pdf, braille (needs liblouis; {braille_status}))")
     output.add_argument("--voice", default="piper", metavar="ENGINE[:VOICE]",
                         help="speech engine: piper (default, offline neural), espeak (offline, every language, fast) "
                              "or gtts (online, Google; opt-in), and optionally a voice, e.g. espeak:de (see: "

@@ -287,6 +287,11 @@ def test_a_backslash_is_text_not_an_escape():
     assert louis.back_translate(CODES["en"].table, cells) == r"folder\new\table"
 
 
+def test_help_says_braille_needs_liblouis_and_that_it_is_here(capsys):
+    _, help_text, _ = run_cli(capsys, "--help")
+    assert "braille (needs liblouis; liblouis is installed here)" in " ".join(help_text.split())
+
+
 # --- without liblouis ---------------------------------------------------------------------------
 
 

@@ -15,7 +15,6 @@ table made it, and ``brf.py`` maps the 64 six-dot cells to braille ASCII.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import os
 
@@ -38,8 +37,8 @@ class LouisUnavailable(EngineUnavailable):
 
 @functools.cache
 def _load(path: str | None) -> ctypes.CDLL:
-    candidates = [path] if path else ["liblouis.so.20", ctypes.util.find_library("louis")]
-    for candidate in filter(None, candidates):
+    candidates = [path] if path else ["liblouis.so.20", "liblouis.so"]
+    for candidate in candidates:
         try:
             lib = ctypes.CDLL(candidate)
             break
