@@ -65,8 +65,8 @@ CODES: dict[str, BrailleCode] = {
     ),
     "de": BrailleCode(
         table="de-g1.ctb",
-        name="deutsche Vollschrift",
-        note="Diese Datei ist in {code}. Die Braille-Seitenzahlen stehen unten rechts.",
+        name="deutscher Vollschrift",  # said only in the note, where the dative reads right
+        note="Diese Datei ist in {code} geschrieben. Die Braille-Seitenzahlen stehen unten rechts.",
         note_open="", note_close="", note_label="Anmerkung der Übertragung:",
         bullet="-", divide=cells("36"),
     ),
