@@ -226,7 +226,10 @@ def test_layout_follows_braille_formats(capsys, tmp_path):
     brf, _ = publish_braille(capsys, tmp_path, "en")
     lines = [line for page in pages_of(brf) for line in page[:-1]]
     table = CODES["en"].table
-    cells = lambda text: to_ascii(louis.translate(table, text))  # noqa: E731
+
+    def cells(text: str) -> str:
+        return to_ascii(louis.translate(table, text))
+
     title = next(line for line in lines if line.strip())
     left, right = len(title) - len(title.lstrip()), 40 - len(title)
     assert title.strip() == cells("Looking After Your Kidneys") and abs(left - right) <= 1, "centred title"
@@ -253,7 +256,7 @@ def test_no_word_is_broken_across_lines(capsys, tmp_path):
 def test_the_pef_beside_the_brf_holds_the_same_pages(capsys, tmp_path):
     import xml.etree.ElementTree as ET
 
-    brf, spec = publish_braille(capsys, tmp_path, "fr", "--braille-cells", "32", "--braille-lines", "20")
+    brf, _ = publish_braille(capsys, tmp_path, "fr", "--braille-cells", "32", "--braille-lines", "20")
     ns = {"pef": "http://www.daisy.org/ns/2008/pef", "dc": "http://purl.org/dc/elements/1.1/"}
     root = ET.parse(brf.with_suffix(".pef")).getroot()
     assert root.get("version") == "2008-1"

@@ -50,7 +50,7 @@ def _lang_position(path: Path) -> tuple[int, int]:
     except OSError:
         return 1, 1
     for number, text in enumerate(lines, start=1):
-        if match := re.match(r"\s*lang\s*:\s*", text):
+        if match := re.match(r"lang\s*:\s*", text):  # the top-level key, not one inside a reference
             return number, match.end() + 1
     return 1, 1
 

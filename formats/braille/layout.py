@@ -13,8 +13,8 @@ last line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 BLANK = "\u2800"
 CENTRE_MARGIN = 3  # blank cells at least either side of a centred heading (BANA 4.3)
