@@ -39,6 +39,8 @@ def publish(
     rate: float = 1.0,
     theme: str | Path | None = None,
     read_along: bool = True,
+    braille_cells: int = 40,
+    braille_lines: int = 25,
     jobs: int | None = None,
     scheduler: str | None = None,
     force: bool = False,
@@ -67,6 +69,8 @@ def publish(
         if FORMATS[name].check is not None:
             FORMATS[name].check()
     options = Options(paper=requests.paper(paper), voice=voice, rate=requests.rate(rate), read_along=read_along,
+                      braille_cells=requests.braille_cells(braille_cells),
+                      braille_lines=requests.braille_lines(braille_lines),
                       cache_dir=Path(cache_dir) if cache_dir is not None else None)
     return run(inputs, Path(out), chosen, options, theme=str(theme) if theme is not None else None,
                jobs=requests.default_jobs() if jobs is None else requests.jobs(jobs),

@@ -11,6 +11,7 @@ import argparse
 import difflib
 import os
 import sys
+import textwrap
 import types
 from pathlib import Path
 
@@ -48,8 +49,9 @@ EXIT_CODES_HELP = "\n".join(
     ]
 )
 FORMATS_HELP = "\n".join(
-    f"  {f.name:<16}{f.summary}{'' if f.default else ' (not made unless asked for)'}"
-    + (f"; needs {f.needs}" if f.needs else "")
+    textwrap.fill(f"{f.summary}{'' if f.default else ' (not made unless asked for)'}"
+                  + (f"; needs {f.needs}: {{installed:{f.name}}}" if f.needs else ""),
+                  width=96, initial_indent=f"  {f.name:<16}", subsequent_indent=" " * 18)
     for f in FORMATS.values()
 )
 
@@ -113,6 +115,14 @@ def _checked(check):
 
 
 class _Parser(argparse.ArgumentParser):
+    def format_help(self) -> str:
+        # Whether a system library is here is asked only when help is shown, never on a run.
+        text = super().format_help()
+        for name, f in FORMATS.items():
+            if f"{{installed:{name}}}" in text:
+                text = text.replace(f"{{installed:{name}}}", _installed(f))
+        return text
+
     def error(self, message: str):  # one line (the usage is long), our exit code, a guess at a typo
         print(f"publish: error: {message}{self._guess(message)} (see: {self.prog} --help)", file=sys.stderr)
         raise SystemExit(ExitCode.USAGE)
@@ -158,6 +168,10 @@ def make_parser() -> argparse.ArgumentParser:
                              "(default: handout for the PDF, large-print for EPUB and HTML)")
     output.add_argument("--paper", type=_checked(requests.paper), default="a4", metavar="|".join(PAPERS),
                         help="PDF paper size, in any case (default: a4)")
+    output.add_argument("--braille-cells", type=_checked(requests.braille_cells), default=40, metavar="N",
+                        help="braille line length in cells, as the embosser or display has it (12 to 100; default: 40)")
+    output.add_argument("--braille-lines", type=_checked(requests.braille_lines), default=25, metavar="N",
+                        help="braille lines a page, the page number line included (4 to 100; default: 25)")
     output.add_argument("--no-read-along", dest="read_along", action="store_false",
                         help="leave the audio out of the EPUB and the page: a text-only EPUB, a smaller file "
                              "(default: when audio is made, both carry it and highlight each sentence as it is heard)")
@@ -256,7 +270,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = library_publish(
             args.articles, args.out, args.formats, paper=args.paper, voice=args.voice, rate=args.rate,
-            theme=args.theme, read_along=args.read_along, jobs=args.jobs, scheduler=args.scheduler,
+            theme=args.theme, read_along=args.read_along, braille_cells=args.braille_cells,
+            braille_lines=args.braille_lines, jobs=args.jobs, scheduler=args.scheduler,
             force=args.force, fail_fast=args.fail_fast, listener=display,
         )  # fmt: skip
     finally:
@@ -266,6 +281,14 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         write_report(report_data(report, args.out, code), args.json)
     return code
+
+
+def _installed(f) -> str:
+    try:
+        f.check()
+        return "installed here"
+    except OpenleafError:
+        return "NOT installed here (see: publish formats)"
 
 
 def list_formats(argv: list[str]) -> int:
@@ -279,7 +302,7 @@ def list_formats(argv: list[str]) -> int:
                 f.check()
                 state += f"; needs {f.needs}: installed here"
             except OpenleafError as error:
-                state += f"; needs {f.needs}: MISSING here ({error})"
+                state += f"; needs {f.needs}: NOT installed here ({error})"
         print(f"{f.name:<{width}}{f.summary} [{state}]")
     return ExitCode.OK
 

@@ -69,6 +69,10 @@ FORMATS: dict[str, Format] = {
                "playlist, captions, timeline", "audio/", options=("voice", "rate")),
         Format("large-print-pdf", _Writer("pdf", "write_large_print"), "large-print",
                "large-print PDF handout", "<slug>-large-print.pdf", options=("paper",), default=False),
+        Format("braille", _Writer("braille"), "base", "braille for embossers and braille displays: contracted "
+               "UEB for English, as BRF and PEF", "<slug>.brf", options=("braille_cells", "braille_lines"),
+               default=False, needs="liblouis (Debian/Ubuntu packages liblouis20, liblouis-data)",
+               check=_Lazy("braille", "check_available")),
     )
 }  # fmt: skip
 

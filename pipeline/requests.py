@@ -100,3 +100,18 @@ def _check_voice_name(engine: str, name: str, value: str) -> None:
     guess = difflib.get_close_matches(name if engine == "piper" else name.lower(), sorted(names), n=1)
     hint = f"did you mean '{engine}:{guess[0]}'? See" if guess else "see"
     raise UsageError(f"{engine} has no voice '{name}' (--voice {value}); {hint} them all with: publish voices")
+
+
+def count(value, low: int, high: int, what: str) -> int:
+    text = str(value).strip()
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise UsageError(f"'{value}' is not a number of {what} from {low} to {high}")
+    return int(text)
+
+
+def braille_cells(value) -> int:
+    return count(value, 12, 100, "cells a line")
+
+
+def braille_lines(value) -> int:
+    return count(value, 4, 100, "lines a page")
