@@ -27,9 +27,9 @@ class _Writer:
     def __init__(self, module: str, function: str = "write"):
         self.module, self.function = module, function
 
-    def __call__(self, article: Article, theme: Theme, out_dir: Path, *, options: Options, timeline=None):
+    def __call__(self, article: Article, theme: Theme, out_dir: Path, *, options: Options, consumed=None):
         writer = getattr(importlib.import_module(f"{__package__}.{self.module}"), self.function)
-        return writer(article, theme, out_dir, options=options, timeline=timeline)
+        return writer(article, theme, out_dir, options=options, consumed=consumed)
 
     def __repr__(self) -> str:
         return f"<writer {__package__}.{self.module}.{self.function}>"
@@ -110,14 +110,12 @@ def build_article(
     check_writable(out_dir)
     themes = themes_for(formats, theme)
     results: list[FormatResult] = []
-    timeline = None
     for name in ordered(formats):
         on_start(name)
         started = time.perf_counter()
         result = FormatResult(name)
         try:
-            written = WRITERS[name](article, themes[name], out_dir, options=options, timeline=timeline)
-            timeline = getattr(written, "timeline", timeline)
+            written = WRITERS[name](article, themes[name], out_dir, options=options)
             result.paths = list(written)
         except OpenleafError as exc:
             result.error = exc

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 
@@ -32,3 +34,11 @@ def write_bytes(final: Path, data: bytes) -> Path:
 
 def write_text(final: Path, text: str) -> Path:
     return write_bytes(final, text.encode("utf-8"))
+
+
+def file_stem(text: str, fallback: str) -> str:
+    """A name part safe in every zip tool, file system and URL: ASCII letters, digits, single hyphens,
+    at most 60 characters ("Qué comer" -> "que-comer"); ``fallback`` when nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    return stem or fallback

@@ -188,7 +188,7 @@ def write_output(source: str, source_sha: str, fmt: str, out_root: str, options:
             article = _article(source, source_sha)
             out_dir = Path(out_root) / article.slug
             out_dir.mkdir(parents=True, exist_ok=True)
-            written = WRITERS[fmt](article, themes_for([fmt], theme)[fmt], out_dir, options=options, timeline=None)
+            written = WRITERS[fmt](article, themes_for([fmt], theme)[fmt], out_dir, options=options)
             result.files = [FileRecord.of(Path(path), out_dir) for path in written]
         except OpenleafError as error:
             result.errors, result.exit_code = error.lines(), error.exit_code

@@ -73,6 +73,7 @@ KNOWN_KEYS = {
     "title", "subtitle", "lang", "authors", "author", "date", "reviewed", "publisher", "summary",
     "key_points", "disclaimer", "pronounce", "citation-style", "references", "slug",
 }
+META_KEYS = {"id", "certified_by"}  # known, but kept in ``meta``: the edition facts read them
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$")
 _CITE_KEY = r"[A-Za-z0-9_][\w:.#$%&+?<>~/-]*"
@@ -243,7 +244,7 @@ class _Parser:
             self.warn(1, 1, "no disclaimer", "health articles should carry a 'disclaimer:' in the front matter")
 
         for key in data:
-            if key not in KNOWN_KEYS:
+            if key not in KNOWN_KEYS | META_KEYS:
                 line, col = fm.position(key)
                 close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else "check its spelling: Openleaf does not use it"

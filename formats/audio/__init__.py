@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import tomllib
-import unicodedata
 from pathlib import Path
+from typing import Mapping
 
 from ...source.errors import EngineUnavailable, ThemeError
 from ...source.model import Article
-from ..files import write_text
+from ..edition import edition_facts
+from ..files import file_stem, write_text
 from ..options import Options
 from .cache import SpeechCache
 from .engines import Engine, EngineError, espeak_voice_for, get_engine, piper_has_voice
@@ -86,12 +86,6 @@ def speech_plan(article: Article, theme, options: Options) -> tuple[Engine, list
     return choose_engine(article.lang, options.voice, options.rate), pieces_of(script)
 
 
-def slugify(text: str, fallback: str = "section") -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
-    return slug or fallback
-
-
 def _theme_settings(theme) -> tuple[Pauses, dict[str, str], bytes | None]:
     """Pauses (``[audio.pauses]`` in theme.toml), extra pronunciations
     (``audio/pronounce.toml``) and cover art (``audio/cover.png``) from the theme."""
@@ -115,10 +109,11 @@ def _theme_settings(theme) -> tuple[Pauses, dict[str, str], bytes | None]:
     return pauses, terms, cover
 
 
-def write(article: Article, theme, out_dir: Path, *, options: Options | None = None, timeline=None) -> AudioFiles:
+def write(article: Article, theme, out_dir: Path, *, options: Options | None = None,
+          consumed: Mapping[str, list[Path]] | None = None) -> AudioFiles:
     """Write the audio edition of `article` into ``out_dir/audio/``; the result carries the timeline.
 
-    (`timeline` is part of every writer's signature; the audio writer is the one that makes it.)
+    (`consumed` is part of every writer's signature; the audio consumes no other output.)
     """
     options = options or Options()
     pauses, terms, cover = _theme_settings(theme)
@@ -167,9 +162,10 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
 
     folder = out_dir / "audio"
     folder.mkdir(parents=True, exist_ok=True)
-    artists = tuple(a.name for a in article.authors) or ((article.publisher,) if article.publisher else ())
-    dated = article.reviewed or article.date
-    year = str(dated.year) if dated else ""
+    facts = edition_facts(article)
+    artists = facts.author_names or ((article.publisher,) if article.publisher else ())
+    dated = facts.reviewed or facts.published
+    year = str(dated.value.year) if dated else ""
     main = folder / f"{article.slug}.mp3"
     written = AudioFiles()
     album = article.publisher or "Openleaf"
@@ -178,7 +174,7 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
 
     playlist = ["#EXTM3U", f"#PLAYLIST:{article.title}"]
     for number, (chapter, (first, end)) in enumerate(zip(script.chapters, bounds), start=1):
-        part = folder / f"{number:02d}-{slugify(chapter.title)}.mp3"
+        part = folder / f"{number:02d}-{file_stem(chapter.title, 'section')}.mp3"
         part_mp3 = b"".join(mp3s[first:end])
         track = f"{number}/{len(bounds)}"
         written.append(write_mp3(part, part_mp3, Tags(chapter.title, artists, article.title, article.lang, year,
