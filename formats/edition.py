@@ -26,7 +26,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping
 
-from ..source.model import Article, Block, Callout, Figure, ListBlock, Paragraph, Quote, Section, Table, plain_text
+from ..source.model import (
+    Article,
+    Block,
+    Callout,
+    Figure,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Section,
+    Table,
+    plain_text,
+    walk_blocks,
+)
 from .labels import date_text, direction, has_labels, labels_for, primary_language, spoken_labels_for
 
 # Ids of what the audio says in the opening and between the parts of the
@@ -159,7 +171,7 @@ def _compute(article: Article) -> EditionFacts:
                       spoken_reference(ref.text, ref.csl, said))
         for ref in article.references
     )
-    tables = [b for blocks in _groups(article) for b in _walk(blocks) if isinstance(b, Table)]
+    tables = [b for blocks in _groups(article) for b in walk_blocks(blocks) if isinstance(b, Table)]
     return EditionFacts(
         lang=lang,
         language=primary_language(lang),
@@ -246,16 +258,6 @@ def _outline(sections: tuple[Section, ...]) -> tuple[OutlineNode, ...]:
 
 def _groups(article: Article) -> list[tuple[Block, ...]]:
     return [article.intro, *(s.blocks for s in article.sections), article.disclaimer]
-
-
-def _walk(blocks):
-    for block in blocks:
-        yield block
-        if isinstance(block, Quote | Callout):
-            yield from _walk(block.blocks)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from _walk(item.blocks)
 
 
 # --- reference texts for the ear -------------------------------------------------------------------

@@ -46,7 +46,6 @@ from ..edition import (
     callout_id,
     edition_facts,
     end_quote_id,
-    first_id,
     quote_id,
     spoken_reference,  # noqa: F401 - part of this module's API
     table_id,
