@@ -9,6 +9,7 @@ is what read-along (media overlays, the page's player) points at.
 
 from __future__ import annotations
 
+import inspect
 import json
 import shutil
 import subprocess
@@ -190,3 +191,14 @@ def test_the_disclaimer_chapter_is_announced_the_way_references_is(tmp_path):
         first = script.utterances_of(chapter)[0]
         assert (first.id, first.text, first.spoken) == (chapter, heading, heading)
         assert first.pause_after_ms == script.utterances_of("references")[0].pause_after_ms
+
+
+@pytest.mark.parametrize("writer", [html.write, epub.write, pdf.write, pdf.write_large_print, audio.write])
+def test_every_writer_takes_the_common_signature(writer):
+    # write(article, theme, out_dir, *, options, consumed=None): `consumed` names the files of
+    # the outputs a format reads (the audio, for read-along); there is no `timeline` argument.
+    parameters = inspect.signature(writer).parameters
+    assert list(parameters)[:3] == ["article", "theme", "out_dir"]
+    assert parameters["options"].kind is inspect.Parameter.KEYWORD_ONLY
+    assert parameters["consumed"].kind is inspect.Parameter.KEYWORD_ONLY and parameters["consumed"].default is None
+    assert "timeline" not in parameters
