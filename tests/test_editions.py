@@ -23,6 +23,7 @@ from lxml import etree
 from conftest import example_articles, require_tool, write_article
 from openleaf.formats import audio, epub, html, pdf
 from openleaf.formats.audio.script import build_script
+from openleaf.formats.edition import edition_facts
 from openleaf.formats.options import Options
 from openleaf.source.parser import parse_article
 from openleaf.themes import load_theme
@@ -173,6 +174,7 @@ def test_every_spoken_id_is_an_element_in_the_page_and_the_book(editions, name):
     assert spoken and len(spoken) == len(set(spoken))
     assert [i for i in spoken if i not in page_ids] == []
     assert [i for i in spoken if i not in book_ids] == []
+    assert list(edition_facts(article).spoken_ids) == spoken  # what the facts promise read-along
 
 
 def test_what_is_spoken_besides_sentences_has_an_element_too(editions):
@@ -202,3 +204,10 @@ def test_every_writer_takes_the_common_signature(writer):
     assert parameters["options"].kind is inspect.Parameter.KEYWORD_ONLY
     assert parameters["consumed"].kind is inspect.Parameter.KEYWORD_ONLY and parameters["consumed"].default is None
     assert "timeline" not in parameters
+
+
+def test_the_facts_are_computed_once_per_article(tmp_path):
+    source = write_walking(tmp_path / "src")
+    article = parse_article(source)
+    assert edition_facts(article) is edition_facts(article)
+    assert edition_facts(parse_article(source)) is not edition_facts(article)  # a new parse, new facts
