@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import re
-import unicodedata
-import uuid
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,64 +24,30 @@ from lxml import etree
 from markupsafe import Markup
 
 from ..source.errors import InputError, OutputError
-from ..source.model import Article, Block, Figure, Section, Table, plain_text, walk_blocks
+from ..source.model import Article, Block, Figure, Table, walk_blocks
 from ..themes import Theme
 from . import fonts
-from .files import atomic_path
-from .images import SVG_TYPE, clean_svg
-from .labels import date_parts, direction, has_labels, labels_for
+from .edition import DISCLAIMER, REFERENCES, EditionFacts, OutlineNode, edition_facts
+from .files import atomic_path, file_stem
+from .images import SVG_TYPE, clean_svg, extension, media_type_of_format
 from .markup import Renderer
 from .options import Options
 
-TOOLKIT = "Openleaf"
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 CSS_FILE = "css/epub.css"
 XHTML = "application/xhtml+xml"
 DASH = "\u2013"
 
-# Image formats every EPUB 3 reading system must show; others become PNG.
-CORE_IMAGE_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
-EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", SVG_TYPE: "svg"}
 
 
 # Words the writer adds around the author's text, so that a Spanish book
 # does not say "References". Other languages get English, marked lang="en".
-def labels_and_lang(article: Article) -> tuple[Mapping[str, str], Markup]:
-    """The labels, and the attributes for an element holding one (lang="en" for stand-ins)."""
-    if has_labels(article.lang):
-        return labels_for(article.lang), Markup("")
-    return labels_for(article.lang), Markup(' lang="en" xml:lang="en"')
+def label_lang(facts: EditionFacts) -> Markup:
+    """The attributes for an element holding one of our words (lang="en" for English stand-ins)."""
+    return Markup("") if facts.labels_in_language else Markup(' lang="en" xml:lang="en"')
 
 
 # --- the shape of the book ---------------------------------------------------
-
-
-@dataclass
-class SectionNode:
-    """A section with the subsections under it; depth 0 starts a document."""
-
-    section: Section
-    depth: int
-    children: list["SectionNode"] = field(default_factory=list)
-
-    @property
-    def heading(self) -> int:
-        # Each document opens with its own h1 (a reading system shows one
-        # document at a time); below that the levels follow the tree, so a
-        # "####" straight under "##" never skips a level.
-        return min(self.depth + 1, 6)
-
-
-def section_tree(sections: tuple[Section, ...]) -> list[SectionNode]:
-    roots: list[SectionNode] = []
-    stack: list[SectionNode] = []
-    for section in sections:
-        while stack and stack[-1].section.level >= section.level:
-            stack.pop()
-        node = SectionNode(section, depth=len(stack))
-        (stack[-1].children if stack else roots).append(node)
-        stack.append(node)
-    return roots
 
 
 @dataclass
@@ -95,17 +58,8 @@ class TocEntry:
     label: bool = False  # one of our words, not the author's: may need lang="en"
 
 
-def section_name(section: Section) -> str:
-    """The heading as plain text; a heading that is only a citation keeps its number."""
-    return section.title_text or plain_text(section.title).strip() or str(section.number)
-
-
-def _toc_of(node: SectionNode, file_name: str) -> TocEntry:
-    return TocEntry(
-        section_name(node.section),
-        f"{file_name}#{node.section.id}",
-        [_toc_of(child, file_name) for child in node.children],
-    )
+def _toc_of(node: OutlineNode, file_name: str) -> TocEntry:
+    return TocEntry(node.name, f"{file_name}#{node.section.id}", [_toc_of(child, file_name) for child in node.children])
 
 
 @dataclass
@@ -141,13 +95,6 @@ class Image:
     data: bytes
 
 
-def safe_stem(text: str) -> str:
-    """ASCII letters, digits and hyphens only: valid in every zip tool, file system and URL."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-")
-    return stem or "image"
-
-
 def read_image(path: Path) -> tuple[str, bytes]:
     """(media type, bytes), judged by content rather than by the file's extension.
 
@@ -166,8 +113,9 @@ def read_image(path: Path) -> tuple[str, bytes]:
     try:
         with PILImage.open(io.BytesIO(data)) as picture:
             animated = getattr(picture, "n_frames", 1) > 1
-            if picture.format in CORE_IMAGE_TYPES and not animated:
-                return CORE_IMAGE_TYPES[picture.format], data
+            media_type = media_type_of_format(picture.format)
+            if media_type is not None and not animated:
+                return media_type, data
             picture.seek(0)
             converted = io.BytesIO()
             picture.save(converted, "PNG")
@@ -182,7 +130,7 @@ def collect_images(article: Article) -> dict[Path, Image]:
     for figure in figures_of(article):
         if figure.path not in images:
             media_type, data = read_image(figure.path)
-            name = f"images/{len(images) + 1:02d}-{safe_stem(figure.path.stem)}.{EXTENSIONS[media_type]}"
+            name = f"images/{len(images) + 1:02d}-{file_stem(figure.path.stem, 'image')}.{extension(media_type)}"
             images[figure.path] = Image(name, media_type, data)
     return images
 
@@ -197,8 +145,8 @@ def _ids_in(xhtml: str) -> list[str]:
 
 def plan(article: Article) -> tuple[list[Document], list[TocEntry], list[tuple[str, TocEntry]]]:
     """The content documents in reading order, the table of contents and the landmarks."""
-    labels, _ = labels_and_lang(article)
-    roots = section_tree(article.sections)
+    facts = edition_facts(article)
+    labels, roots = facts.labels, facts.outline
 
     documents = [Document("title.xhtml", "title", article.title, "epub/title.xhtml")]
     title_entry = TocEntry(article.title, "title.xhtml")
@@ -210,9 +158,9 @@ def plan(article: Article) -> tuple[list[Document], list[TocEntry], list[tuple[s
 
     for node in roots:
         file_name = f"{node.section.id}.xhtml"
-        documents.append(Document(file_name, node.section.id, section_name(node.section), "epub/section.xhtml", {"node": node}))
+        documents.append(Document(file_name, node.section.id, node.name, "epub/section.xhtml", {"node": node}))
         toc.append(_toc_of(node, file_name))
-    for part, present in [("references", bool(article.references)), ("disclaimer", bool(article.disclaimer))]:
+    for part, present in [(REFERENCES, bool(article.references)), (DISCLAIMER, bool(article.disclaimer))]:
         if present:
             documents.append(Document(f"{part}.xhtml", part, labels[part], f"epub/{part}.xhtml"))
             toc.append(TocEntry(labels[part], f"{part}.xhtml", label=True))
@@ -221,7 +169,7 @@ def plan(article: Article) -> tuple[list[Document], list[TocEntry], list[tuple[s
     if article.intro:
         start = TocEntry(labels["introduction"], "title.xhtml#intro", label=True)
     elif roots:
-        start = TocEntry(section_name(roots[0].section), documents[1].file_name)
+        start = TocEntry(roots[0].name, documents[1].file_name)
     else:
         start = TocEntry(article.title, "title.xhtml")
     landmarks = [
@@ -237,7 +185,8 @@ def plan(article: Article) -> tuple[list[Document], list[TocEntry], list[tuple[s
 def render(article: Article, theme: Theme, images: dict[Path, Image]) -> tuple[list[Document], Document]:
     """Every content document (in reading order) and the navigation document, as XHTML."""
     documents, toc, landmarks = plan(article)
-    labels, label_lang = labels_and_lang(article)
+    facts = edition_facts(article)
+    labels = facts.labels
 
     # A back link must name the document that holds its citation mark, so
     # the references are rendered after every other document.
@@ -251,13 +200,15 @@ def render(article: Article, theme: Theme, images: dict[Path, Image]) -> tuple[l
     )
     common = {
         "article": article,
+        "facts": facts,
         "labels": labels,
-        "label_lang": label_lang,
+        "label_lang": label_lang(facts),
         "r": renderer,
-        "lang": article.lang,
-        "dir": direction(article.lang),
-        "published": date_parts(article.date, article.lang),
-        "reviewed": date_parts(article.reviewed, article.lang),
+        "lang": facts.lang,
+        "dir": facts.dir,
+        "byline": facts.byline,
+        "published": facts.published,
+        "reviewed": facts.reviewed,
         "css_href": CSS_FILE,
     }
 
@@ -301,38 +252,18 @@ def retarget_fragments(xhtml: str, file_name: str, where: dict[str, str]) -> str
     return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + body + "\n"
 
 
-def font_faces_css() -> str:
-    rules = []
-    for face in fonts.faces():
-        rules.append(
-            "@font-face {\n"
-            f'  font-family: "{fonts.FAMILY}";\n'
-            f'  src: url("../fonts/{face.path.name}") format("truetype");\n'
-            f"  font-weight: {face.weight};\n"
-            f"  font-style: {face.style};\n"
-            "}\n"
-        )
-    return "".join(rules)
-
-
 # --- metadata -----------------------------------------------------------------
-
-
-def book_identifier(article: Article) -> str:
-    """Stable across builds, so a reading system knows a new build is the same book."""
-    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"openleaf:{article.slug}:{article.title}"))
 
 
 def modified_time(article: Article) -> _dt.datetime:
     """A time taken from the article, not the clock, so two builds are byte-identical."""
-    dates = [d for d in (article.date, article.reviewed) if d is not None]
-    day = max(dates) if dates else _dt.date(2000, 1, 1)
+    day = edition_facts(article).modified
     return _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc)
 
 
 def accessibility_summary(article: Article) -> str:
     """A few honest sentences about this book's accessibility, for people choosing it."""
-    n_sections = len(section_tree(article.sections))
+    n_sections = len(edition_facts(article).outline)
     if n_sections:
         plural = "s" if n_sections != 1 else ""
         structure = f"a table of contents, a heading at the start of each of its {n_sections} section{plural}"
@@ -354,13 +285,16 @@ def accessibility_summary(article: Article) -> str:
 
 
 def accessibility_metadata(article: Article) -> list[tuple[str, str]]:
-    """(property, value) pairs of EPUB Accessibility 1.1, in package document order."""
+    """(property, value) pairs of EPUB Accessibility 1.1, in package document order.
+
+    Features are values of the schema.org accessibilityFeature vocabulary
+    that this book really has; a certifier only when the author names one
+    (``certified_by:``): the toolkit checks the book, it does not certify it.
+    """
     visual = any(not figure.decorative for figure in figures_of(article))
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
     if visual:
         features.append("alternativeText")
-    if tables_of(article):
-        features.append("table")
     pairs = [("schema:accessMode", "textual")]
     if visual:
         pairs.append(("schema:accessMode", "visual"))
@@ -370,30 +304,33 @@ def accessibility_metadata(article: Article) -> list[tuple[str, str]]:
         ("schema:accessibilityHazard", "none"),
         ("schema:accessibilitySummary", accessibility_summary(article)),
         ("dcterms:conformsTo", CONFORMANCE),
-        ("a11y:certifiedBy", article.publisher or TOOLKIT),
     ]
+    certifier = edition_facts(article).certified_by
+    if certifier:
+        pairs.append(("a11y:certifiedBy", certifier))
     return pairs
 
 
 def _add_metadata(book: epub.EpubBook, article: Article) -> None:
+    facts = edition_facts(article)
     book.IDENTIFIER_ID = "pub-id"
-    book.set_identifier(book_identifier(article))
+    book.set_identifier(facts.identifier)
     book.set_title(article.title)
-    book.set_language(article.lang)
-    if direction(article.lang) == "rtl":
+    book.set_language(facts.lang)
+    if facts.dir == "rtl":
         book.set_direction("rtl")
-    for index, author in enumerate(article.authors, start=1):
-        book.add_author(author.name, role="aut", uid=f"creator-{index}")
+    for index, name in enumerate(facts.author_names, start=1):
+        book.add_author(name, role="aut", uid=f"creator-{index}")
     if article.publisher:
         book.add_metadata("DC", "publisher", article.publisher)
-    published = article.date or article.reviewed
+    published = facts.published or facts.reviewed
     if published:
-        book.add_metadata("DC", "date", published.isoformat())
+        book.add_metadata("DC", "date", published.iso)
     if article.summary:
         book.add_metadata("DC", "description", " ".join(article.summary.split()))
     for prop, value in accessibility_metadata(article):
         attributes = {"property": prop}
-        if prop == "schema:accessibilitySummary" and article.language != "en":
+        if prop == "schema:accessibilitySummary" and facts.language != "en":
             attributes["{http://www.w3.org/XML/1998/namespace}lang"] = "en"  # the summary is written in English
         book.add_metadata(None, "meta", value, attributes)
 
@@ -407,7 +344,7 @@ def build_book(article: Article, theme: Theme) -> epub.EpubBook:
     book = epub.EpubBook()
     _add_metadata(book, article)
 
-    css = font_faces_css() + theme.read_text("epub/epub.css")
+    css = fonts.font_face_css(lambda face: f"../fonts/{face.path.name}") + theme.read_text("epub/epub.css")
     book.add_item(epub.EpubItem(uid="css", file_name=CSS_FILE, media_type="text/css", content=css.encode("utf-8")))
     for index, face in enumerate(fonts.faces(), start=1):
         book.add_item(
@@ -438,7 +375,15 @@ def build_book(article: Article, theme: Theme) -> epub.EpubBook:
     return book
 
 
-def _rezip(data: bytes, target: Path, when: _dt.datetime) -> None:
+def _with_package_lang(opf: bytes, lang: str) -> bytes:
+    """The package document with ``xml:lang`` on ``<package>`` (ebooklib writes none): the language
+    of the metadata, which reading systems and DAISY Ace read there."""
+    root = etree.fromstring(opf)
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+def _rezip(data: bytes, target: Path, when: _dt.datetime, lang: str) -> None:
     """Copy the zip with one fixed timestamp (ebooklib stamps entries with the clock)."""
     stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(target, "w") as out:
@@ -447,11 +392,15 @@ def _rezip(data: bytes, target: Path, when: _dt.datetime) -> None:
             entry.external_attr = 0o644 << 16
             # The mimetype entry comes first (ebooklib writes it first) and stays uncompressed.
             entry.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            out.writestr(entry, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename.endswith(".opf"):
+                content = _with_package_lang(content, lang)
+            out.writestr(entry, content)
 
 
-def write(article: Article, theme: Theme, out_dir: Path, *, options: Options, consumed=None) -> list[Path]:
-    """Write ``out_dir/<slug>.epub``. ``timeline`` (read-along audio) is not used yet."""
+def write(article: Article, theme: Theme, out_dir: Path, *, options: Options,
+          consumed: Mapping[str, list[Path]] | None = None) -> list[Path]:
+    """Write ``out_dir/<slug>.epub``. ``consumed`` (the audio, for read-along) is not used yet."""
     book = build_book(article, theme)
     modified = modified_time(article)
     packed = io.BytesIO()
@@ -460,7 +409,7 @@ def write(article: Article, theme: Theme, out_dir: Path, *, options: Options, co
     target = Path(out_dir) / f"{article.slug}.epub"
     try:
         with atomic_path(target) as temp:
-            _rezip(packed.getvalue(), temp, modified)
+            _rezip(packed.getvalue(), temp, modified, article.lang)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write the EPUB ({exc.strerror or exc})") from exc
     return [target]

@@ -7,6 +7,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..source.slugs import slugify
+
+FILE_STEM_LIMIT = 60  # names inside an EPUB and audio chapter files: short enough for players that show them
+
 
 @contextlib.contextmanager
 def atomic_path(final: Path):
@@ -32,3 +36,9 @@ def write_bytes(final: Path, data: bytes) -> Path:
 
 def write_text(final: Path, text: str) -> Path:
     return write_bytes(final, text.encode("utf-8"))
+
+
+def file_stem(text: str, fallback: str) -> str:
+    """A name part safe in every zip tool, file system and URL: ASCII letters, digits, single hyphens,
+    at most 60 characters ("Qué comer" -> "que-comer"); ``fallback`` when nothing is left."""
+    return slugify(text, FILE_STEM_LIMIT, fallback)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import fontpkg_atkinson_hyperlegible as _atkinson
 
@@ -35,3 +36,17 @@ def faces() -> list[FontFace]:
         ("BoldItalic", 700, "italic"),
     ]
     return [FontFace(FOLDER / f"AtkinsonHyperlegible-{name}.ttf", weight, style) for name, weight, style in table]
+
+
+def font_face_css(url_of: Callable[[FontFace], str]) -> str:
+    """The ``@font-face`` rules of the four faces; ``url_of(face)`` is where each format finds a face
+    (a data: URL inside the page, a path inside the EPUB, a file URL for WeasyPrint)."""
+    return "\n".join(
+        "@font-face {\n"
+        f'  font-family: "{FAMILY}";\n'
+        f'  src: url("{url_of(face)}") format("truetype");\n'
+        f"  font-weight: {face.weight};\n"
+        f"  font-style: {face.style};\n"
+        "}"
+        for face in faces()
+    ) + "\n"

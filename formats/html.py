@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import mimetypes
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -24,11 +23,11 @@ from typing import Mapping
 from markupsafe import Markup
 
 from ..source.errors import OutputError
-from ..source.model import Article, Figure, Section, Table, walk_blocks
+from ..source.model import Article, Figure, Table
 from ..themes import Theme
 from . import files, fonts
-from .images import SVG_TYPE, clean_svg
-from .labels import byline, date_parts, direction, labels_for
+from .edition import edition_facts, table_id
+from .images import SVG_TYPE, clean_svg, media_type_of_name
 from .markup import Renderer
 from .options import Options
 
@@ -42,31 +41,17 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-# Formats a browser shows in <img>; anything else is refused rather than
-# silently producing a broken picture.
-IMAGE_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".avif": "image/avif",
-    ".svg": SVG_TYPE,
-}
-
-
 def write(
     article: Article,
     theme: Theme,
     out_dir: Path,
     *,
     options: Options,
-    consumed=None,
+    consumed: Mapping[str, list[Path]] | None = None,
 ) -> list[Path]:
     """Write ``out_dir/<slug>.html`` and return its path.
 
-    ``timeline`` is accepted for the common writer signature; the page has no
-    audio inside it, so it does not use it yet.
+    ``consumed`` is part of every writer's signature; the page uses no other output yet.
     """
     page = render_page(article, theme)
     target = Path(out_dir) / f"{article.slug}.html"
@@ -76,24 +61,22 @@ def write(
 
 def render_page(article: Article, theme: Theme) -> str:
     """The whole page as a string (a pure function of the article and theme)."""
-    labels = labels_for(article.lang)
-    renderer = PageRenderer(
-        labels=labels,
-        image_src=_image_data_url,
-        table_labels=_table_labels(article, labels),
-    )
+    facts = edition_facts(article)
+    renderer = PageRenderer(labels=facts.labels, image_src=_image_data_url, table_labels=facts.table_labels)
     context = {
         "article": article,
-        "lang": article.lang,
-        "dir": direction(article.lang),
-        "labels": labels,
-        "authors": [author.display for author in article.authors],
-        "byline": byline(article, labels),
-        "reviewed": date_parts(article.reviewed, article.lang),
-        "published": date_parts(article.date, article.lang),
+        "facts": facts,
+        "r": renderer,
+        "lang": facts.lang,
+        "dir": facts.dir,
+        "labels": facts.labels,
+        "authors": facts.authors,
+        "byline": facts.byline,
+        "reviewed": facts.reviewed,
+        "published": facts.published,
         "key_points": renderer.key_points(article) if article.key_points else None,
         "intro": renderer.blocks(article.intro),
-        "sections": section_tree(article.sections, renderer),
+        "sections": facts.outline,
         "references": renderer.references(article.references) if article.references else None,
         "disclaimer": renderer.blocks(article.disclaimer) if article.disclaimer else None,
         "styles": Markup(_font_face_css() + "\n" + theme.read_text(STYLESHEET)),
@@ -117,56 +100,11 @@ class PageRenderer(Renderer):
     table_labels: Mapping[str, str] = field(default_factory=dict)
 
     def table(self, table: Table) -> Markup:
-        label = self.table_labels.get(_table_key(table), "")
+        label = self.table_labels.get(table_id(table), "")
         return Markup('<div class="table-scroll" role="region" tabindex="0" aria-label="%s">%s</div>') % (
             label,
             super().table(table),
         )
-
-
-def _table_key(table: Table) -> str:
-    first = table.header or (table.rows[0] if table.rows else None)
-    return first.id if first else ""
-
-
-def _table_labels(article: Article, labels: Mapping[str, str]) -> dict[str, str]:
-    tables = [
-        block
-        for blocks in [article.intro, *(s.blocks for s in article.sections)]
-        for block in walk_blocks(blocks)
-        if isinstance(block, Table)
-    ]
-    return {_table_key(t): labels["table"].format(n=n) for n, t in enumerate(tables, start=1)}
-
-
-@dataclass
-class SectionNode:
-    """A section placed in the page outline, with the heading level it gets."""
-
-    section: Section
-    level: int  # 2..6, never more than one below its parent
-    title: Markup
-    body: Markup
-    children: list["SectionNode"] = field(default_factory=list)
-
-
-def section_tree(sections: tuple[Section, ...], renderer: Renderer) -> list[SectionNode]:
-    """Nest sections by level; a heading never skips a level (### after # becomes h2).
-
-    The source may jump from ``##`` to ``####``; the page still has to be a
-    proper outline for screen-reader heading navigation, so a section is at
-    most one level below the section that contains it.
-    """
-    roots: list[SectionNode] = []
-    stack: list[SectionNode] = []
-    for section in sections:
-        while stack and stack[-1].section.level >= section.level:
-            stack.pop()
-        level = min(stack[-1].level + 1 if stack else 2, 6)
-        node = SectionNode(section, level, renderer.inlines(section.title), renderer.blocks(section.blocks))
-        (stack[-1].children if stack else roots).append(node)
-        stack.append(node)
-    return roots
 
 
 # --- embedded resources ----------------------------------------------------
@@ -177,8 +115,8 @@ def _data_url(data: bytes, media_type: str) -> str:
 
 
 def _image_data_url(figure: Figure) -> str:
-    media_type = IMAGE_TYPES.get(figure.path.suffix.lower()) or mimetypes.guess_type(figure.path.name)[0]
-    if not media_type or not media_type.startswith("image/"):
+    media_type = media_type_of_name(figure.path.name)
+    if media_type is None:
         raise OutputError(f"{figure.src}: not an image type a browser can show; use PNG, JPEG, GIF, WebP or SVG")
     try:
         data = figure.path.read_bytes()
@@ -193,19 +131,7 @@ def _image_data_url(figure: Figure) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _font_face_css() -> str:
-    rules = []
-    for face in fonts.faces():
-        url = _data_url(face.path.read_bytes(), face.media_type)
-        rules.append(
-            "@font-face {\n"
-            f'  font-family: "{fonts.FAMILY}";\n'
-            f"  font-weight: {face.weight};\n"
-            f"  font-style: {face.style};\n"
-            "  font-display: block;\n"
-            f'  src: url("{url}") format("truetype");\n'
-            "}"
-        )
-    return "\n".join(rules)
+    return fonts.font_face_css(lambda face: _data_url(face.path.read_bytes(), face.media_type))
 
 
 # --- output ---------------------------------------------------------------

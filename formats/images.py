@@ -16,6 +16,33 @@ from lxml import etree
 
 SVG_TYPE = "image/svg+xml"
 
+# The pictures every output shows (EPUB 3's core media types, which browsers
+# and WeasyPrint show too): media type -> (file name extensions, the first one
+# used for names we make; Pillow's name of the format, None for SVG).
+IMAGE_TYPES: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "image/png": ((".png",), "PNG"),
+    "image/jpeg": ((".jpg", ".jpeg"), "JPEG"),
+    "image/gif": ((".gif",), "GIF"),
+    "image/webp": ((".webp",), "WEBP"),
+    SVG_TYPE: ((".svg",), None),
+}
+
+
+def media_type_of_name(name: str) -> str | None:
+    """The media type a file name says ("x.JPG" -> image/jpeg); None for anything else."""
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return next((kind for kind, (suffixes, _) in IMAGE_TYPES.items() if suffix in suffixes), None)
+
+
+def media_type_of_format(pillow_format: str | None) -> str | None:
+    """The media type of a picture Pillow read as ``pillow_format`` ("PNG"); None if no output shows it."""
+    return next((kind for kind, (_, name) in IMAGE_TYPES.items() if name and name == pillow_format), None)
+
+
+def extension(media_type: str) -> str:
+    """The file name extension, without the dot, that we give a picture of ``media_type``."""
+    return IMAGE_TYPES[media_type][0][0].lstrip(".")
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

@@ -1,6 +1,6 @@
 """The words Openleaf adds around an article, in the article's language.
 
-One table for every writer, so the page, the book, the handout and the
+One table for every writer (the edition facts, formats/edition.py, pick from it), so the page, the book, the handout and the
 audio call the disclaimer the same thing; the audio adds its own phrases for
 what a listener cannot see (``SPOKEN``). Languages not listed fall back to English, and
 writers mark such words as English (``has_labels``) so a screen reader does
@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Mapping
 
-from ..source.model import Article
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -151,6 +150,8 @@ SPOKEN: dict[str, dict[str, str]] = {
     },
 }  # fmt: skip
 
+# Month names and the order of a date's parts: one table for what is written
+# (every edition's dates) and what is said (the audio's dates and ISO dates in the text).
 MONTHS: dict[str, tuple[str, ...]] = {
     "en": ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December"),
@@ -160,22 +161,35 @@ MONTHS: dict[str, tuple[str, ...]] = {
            "août", "septembre", "octobre", "novembre", "décembre"),
     "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
            "August", "September", "Oktober", "November", "Dezember"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+           "agosto", "settembre", "ottobre", "novembre", "dicembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
+           "agosto", "setembro", "outubro", "novembro", "dezembro"),
+}  # fmt: skip
+DATE_FORMATS = {
+    "en": "{month} {day}, {year}",
+    "es": "{day} de {month} de {year}",
+    "fr": "{day} {month} {year}",
+    "de": "{day}. {month} {year}",
+    "it": "{day} {month} {year}",
+    "pt": "{day} de {month} de {year}",
 }
 
 # Scripts written right to left: text direction and page order follow them.
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
 
 
-def _primary(lang: str) -> str:
-    return lang.split("-")[0].lower()
+def primary_language(lang: str) -> str:
+    """The primary language subtag: "en" for "en-US" (and for "en_US", as some voices write it)."""
+    return lang.replace("_", "-").split("-")[0].lower()
 
 
 def has_labels(lang: str) -> bool:
-    return _primary(lang) in LABELS
+    return primary_language(lang) in LABELS
 
 
 def labels_for(lang: str) -> Mapping[str, str]:
-    return LABELS.get(_primary(lang), LABELS["en"])
+    return LABELS.get(primary_language(lang), LABELS["en"])
 
 
 def spoken_labels_for(lang: str) -> dict[str, str]:
@@ -183,42 +197,22 @@ def spoken_labels_for(lang: str) -> dict[str, str]:
     written = labels_for(lang)
     said = {key: f"{written[key]}." for key in ("key_points", "note", "tip", "warning")}
     said |= {key: written[key] for key in ("references", "disclaimer", "and")}  # chapter titles: no stop
-    return said | SPOKEN.get(_primary(lang), SPOKEN["en"])
+    return said | SPOKEN.get(primary_language(lang), SPOKEN["en"])
 
 
 def direction(lang: str) -> str:
-    return "rtl" if _primary(lang) in RTL_LANGUAGES else "ltr"
+    return "rtl" if primary_language(lang) in RTL_LANGUAGES else "ltr"
+
+
+def date_words(value: _dt.date, lang: str) -> str | None:
+    """A date as readers of ``lang`` write and say it; None where we know no month names."""
+    language = primary_language(lang)
+    if language not in MONTHS:
+        return None
+    month = MONTHS[language][value.month - 1]
+    return DATE_FORMATS[language].format(month=month, day=value.day, year=value.year)
 
 
 def date_text(value: _dt.date, lang: str) -> str:
-    """A date as a reader of ``lang`` writes it; ISO where we know no month names."""
-    language = _primary(lang)
-    months = MONTHS.get(language)
-    if months is None:
-        return value.isoformat()
-    month = months[value.month - 1]
-    if language == "en":
-        return f"{month} {value.day}, {value.year}"
-    if language == "es":
-        return f"{value.day} de {month} de {value.year}"
-    if language == "de":
-        return f"{value.day}. {month} {value.year}"
-    return f"{value.day} {month} {value.year}"
-
-
-def date_parts(value: _dt.date | None, lang: str) -> dict | None:
-    """For templates: ``{"iso": …, "text": …}``, or None when there is no date."""
-    return None if value is None else {"iso": value.isoformat(), "text": date_text(value, lang)}
-
-
-def byline(article: Article, labels: Mapping[str, str]) -> str:
-    names = [author.display for author in article.authors]
-    if len(names) <= 1:
-        return names[0] if names else ""
-    if len(names) == 2:
-        # "Dana Whitfield, RD, CDCES and Marcus Lee" reads as if CDCES were a
-        # person; a comma before "and" closes the credentials.
-        joiner = "," if "," in names[0] else ""
-        return f"{names[0]}{joiner} {labels['and']} {names[1]}"
-    # Credentials contain commas ("RD, CDCES"), so longer lists use semicolons.
-    return "; ".join(names[:-1]) + f"; {labels['and']} {names[-1]}"
+    """A date as a reader of ``lang`` writes it; ISO where we know no month names (never English words)."""
+    return date_words(value, lang) or value.isoformat()

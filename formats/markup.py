@@ -5,7 +5,9 @@ tree is recursive and every text must be escaped exactly once; templates then
 arrange the finished pieces on a page. The output is well-formed XML (so it
 can go into EPUB XHTML unchanged) and valid HTML.
 
-Every sentence becomes ``<span id="s-…">``: the id the audio timeline uses.
+Every sentence becomes ``<span id="s-…">``: the id the audio timeline uses;
+what else the audio says (a quote's start and end, a callout's label, a
+table) has the id edition.py names for it on the element that shows it.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from typing import Callable, Mapping
 
 from markupsafe import Markup, escape
 
+from .edition import callout_id, end_quote_id, quote_id, table_id
 from .labels import LABELS
-
 from ..source.model import (
     Article,
     Block,
@@ -116,7 +118,10 @@ class Renderer:
         if isinstance(block, ListBlock):
             return self.list(block)
         if isinstance(block, Quote):
-            return Markup("<blockquote>\n%s\n</blockquote>") % self.blocks(block.blocks)
+            # The audio says "Quote." under the blockquote's id and "End of quote."
+            # under the empty marker that closes it (a read-along highlights the quote).
+            return Markup('<blockquote id="%s">\n%s\n<span class="end-quote" id="%s"></span></blockquote>') % (
+                quote_id(block), self.blocks(block.blocks), end_quote_id(block))
         if isinstance(block, Table):
             return self.table(block)
         if isinstance(block, Figure):
@@ -125,8 +130,8 @@ class Renderer:
             title = self.labels.get(block.kind, block.kind.title())
             return Markup(
                 '<div class="callout callout-%s" role="note">\n'
-                '<p class="callout-title"><strong>%s</strong></p>\n%s\n</div>'
-            ) % (block.kind, title, self.blocks(block.blocks))
+                '<p class="callout-title" id="%s"><strong>%s</strong></p>\n%s\n</div>'
+            ) % (block.kind, callout_id(block), title, self.blocks(block.blocks))
         raise TypeError(f"unknown block {block!r}")
 
     def list(self, block: ListBlock) -> Markup:
@@ -149,7 +154,8 @@ class Renderer:
             value = table.aligns[index] if index < len(table.aligns) else ""
             return Markup(' class="align-%s"') % value if value else Markup("")
 
-        parts = [Markup("<table>")]
+        # "Table with 3 rows." is said under the header row's id, or the table's when it has none.
+        parts = [Markup("<table>") if table.header is not None else Markup('<table id="%s">') % table_id(table)]
         if table.header is not None:
             cells = Markup("").join(
                 Markup('<th scope="col"%s>%s</th>') % (align(i), self.inlines(cell))

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -40,9 +40,8 @@ from ..source.model import Article, Figure, Inline, Reference, Table, Text
 from ..themes import BUILTIN_DIR, Theme, load_theme
 from . import fonts
 from .files import atomic_path
-from .html import section_tree
+from .edition import edition_facts
 from .images import SVG_TYPE, clean_svg
-from .labels import byline, date_parts, direction, labels_for
 from .markup import Renderer
 from .options import Options
 
@@ -54,13 +53,15 @@ LARGE_PRINT_THEME = "large-print"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
 
-def write(article: Article, theme: Theme, out_dir: Path, *, options: Options, consumed=None) -> list[Path]:
+def write(article: Article, theme: Theme, out_dir: Path, *, options: Options,
+          consumed: Mapping[str, list[Path]] | None = None) -> list[Path]:
     """The handout as ``out_dir/<slug>.pdf``, styled by ``theme``."""
     return [_write(article, theme, Path(out_dir) / f"{article.slug}.pdf", options)]
 
 
 def write_large_print(
-    article: Article, theme: Theme, out_dir: Path, *, options: Options, consumed=None
+    article: Article, theme: Theme, out_dir: Path, *, options: Options,
+    consumed: Mapping[str, list[Path]] | None = None,
 ) -> list[Path]:
     """The large-print edition as ``out_dir/<slug>-large-print.pdf``.
 
@@ -186,28 +187,31 @@ def _image_size(path: Path) -> tuple[int, int] | None:
 
 def page_html(article: Article, theme: Theme) -> str:
     """The article laid out by the theme's template, ready for WeasyPrint."""
-    labels = labels_for(article.lang)
-    renderer = PdfRenderer(labels=labels)
+    facts = edition_facts(article)
+    renderer = PdfRenderer(labels=facts.labels)
     return theme.render(
         TEMPLATE,
         article=article,
-        dir=direction(article.lang),
+        facts=facts,
+        r=renderer,
+        dir=facts.dir,
         title=paper_text(article.title),
         subtitle=paper_text(article.subtitle),
-        labels=labels,
-        byline=byline(article, labels),
-        reviewed=date_parts(article.reviewed, article.lang),
+        labels=facts.labels,
+        authors=facts.authors,
+        byline=paper_text(facts.byline),
+        reviewed=facts.reviewed,
+        published=facts.published,
         key_points=renderer.key_points(article) if article.key_points else None,
         intro=renderer.blocks(article.intro),
-        sections=section_tree(article.sections, renderer),
+        sections=facts.outline,
         references=renderer.references(article.references) if article.references else None,
         disclaimer=renderer.blocks(article.disclaimer) if article.disclaimer else None,
     )
 
 
-def _page_css(paper: str, lang: str) -> str:
+def _page_css(paper: str, labels: Mapping[str, str]) -> str:
     """Paper size, and the words of "Page 3 of 5" that the theme's CSS reads as var(--page-word), var(--of-word)."""
-    labels = labels_for(lang)
     page, of = labels["page"], labels["of"]
     return f'@page {{ size: {paper}; --page-word: "{page}"; --of-word: "{of}"; }}'
 
@@ -282,14 +286,6 @@ def _watched_log():
         logger.removeHandler(records)
 
 
-def _font_faces() -> str:
-    return "\n".join(
-        f'@font-face {{ font-family: "{fonts.FAMILY}"; src: url("{face.path.as_uri()}"); '
-        f"font-weight: {face.weight}; font-style: {face.style}; }}"
-        for face in fonts.faces()
-    )
-
-
 def _render(html: str, article: Article, theme: Theme, paper: str) -> bytes:
     fetcher = FolderFetcher([article.folder, *theme.folders, fonts.FOLDER])
     font_config = FontConfiguration()
@@ -297,14 +293,14 @@ def _render(html: str, article: Article, theme: Theme, paper: str) -> bytes:
     with _watched_log() as records:
         try:
             stylesheets = [
-                weasyprint.CSS(string=_font_faces(), font_config=font_config, url_fetcher=fetcher),
+                weasyprint.CSS(string=fonts.font_face_css(lambda face: face.path.as_uri()), font_config=font_config, url_fetcher=fetcher),
                 weasyprint.CSS(
                     string=theme_css,
                     base_url=theme.find(STYLESHEET).parent.as_uri() + "/",
                     font_config=font_config,
                     url_fetcher=fetcher,
                 ),
-                weasyprint.CSS(string=_page_css(paper, article.lang), url_fetcher=fetcher),
+                weasyprint.CSS(string=_page_css(paper, edition_facts(article).labels), url_fetcher=fetcher),
             ]
             document = weasyprint.HTML(
                 string=html, base_url=article.folder.as_uri() + "/", url_fetcher=fetcher

@@ -31,6 +31,7 @@ KNOWN_KEYS = {
     "title", "subtitle", "lang", "authors", "author", "date", "reviewed", "publisher", "summary",
     "key_points", "disclaimer", "pronounce", "citation-style", "references", "slug",
 }
+META_KEYS = {"id", "certified_by"}  # known, but kept in ``meta``: the edition facts read them
 
 
 def parse_article(path: Path | str) -> Article:
@@ -114,7 +115,7 @@ class _Parser(Decoding, Fields, Body):
             self.warn(1, 1, "no disclaimer", "health articles should carry a 'disclaimer:' in the front matter")
 
         for key in data:
-            if key not in KNOWN_KEYS:
+            if key not in KNOWN_KEYS | META_KEYS:
                 line, col = fm.position(key)
                 close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else "check its spelling: Openleaf does not use it"

@@ -25,6 +25,8 @@ from browser import WCAG_A_AA, axe_violations, browser_context, browser_page, fo
 import conftest
 from conftest import example_articles, require_tool, write_article
 from openleaf.formats import epub
+from openleaf.formats.edition import book_identifier
+from openleaf.formats.images import media_type_of_format
 from openleaf.formats.options import Options
 from openleaf.source.errors import ThemeError
 from openleaf.source.model import Article, sentences_of
@@ -247,6 +249,7 @@ def built_sources(root: Path) -> dict[str, Path]:
             key_points=["Pictures have descriptions.", "Tables have headers [@beta]."],
             disclaimer="Not advice. Read [the references](#ref-1) or ask [us](mailto:clinic@example.org).",
             references=REFERENCES + [{"id": "delta", "type": "book", "title": "Never Cited"}],
+            certified_by="Example Accessibility Lab",
         ),
         "german": write_article(
             root / "german", GERMAN_BODY, name="schlafen.md", title="Gesund schlafen", lang="de-DE",
@@ -368,13 +371,45 @@ def test_package_carries_the_accessibility_metadata(book):
     assert book.meta("schema:accessModeSufficient") == ["textual"]
     features = set(book.meta("schema:accessibilityFeature"))
     assert {"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"} <= features
+    assert features <= ACCESSIBILITY_FEATURES, features - ACCESSIBILITY_FEATURES
     assert ("alternativeText" in features) == bool(described)
     assert book.meta("schema:accessibilityHazard") == ["none"]
     [summary] = book.meta("schema:accessibilitySummary")
     assert article.title in summary and summary.endswith(".") and len(summary.split()) >= 15
     assert book.meta("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.2 Level AA"]
-    assert book.meta("a11y:certifiedBy") == [article.publisher or "Openleaf"]
+    # Nobody certified a book unless its author says who did (the publisher is not a certifier).
+    named = article.meta.get("certified_by")
+    assert book.meta("a11y:certifiedBy") == ([named] if named else [])
     assert len(book.meta("dcterms:modified")) == 1
+
+
+# The schema.org accessibilityFeature values the EPUB Accessibility 1.1 vocabulary allows
+# (https://www.w3.org/2021/a11y-discov-vocab/latest/#accessibilityFeature).
+ACCESSIBILITY_FEATURES = {
+    "annotations", "ARIA", "bookmarks", "index", "pageBreakMarkers", "pageNavigation", "printPageNumbers",
+    "readingOrder", "structuralNavigation", "tableOfContents", "taggedPDF", "alternativeText", "audioDescription",
+    "closeCaptions", "captions", "describedMath", "longDescription", "openCaptions", "signLanguage", "transcript",
+    "displayTransformability", "synchronizedAudioText", "timingControl", "unlocked", "ChemML", "latex",
+    "latex-chemistry", "MathML", "MathML-chemistry", "ttsMarkup", "highContrastAudio", "highContrastDisplay",
+    "largePrint", "braille", "tactileGraphic", "tactileObject", "fullRubyAnnotations", "horizontalWriting",
+    "rubyAnnotations", "verticalWriting", "withAdditionalWordSegmentation", "withoutAdditionalWordSegmentation",
+    "none", "unknown",
+}  # fmt: skip
+
+
+def test_the_identifier_survives_a_title_edit_and_follows_the_id_key(tmp_path):
+    def identifier(folder: str, **front) -> str:
+        article = parse_article(write_article(tmp_path / folder, "Text.\n", name="walking.md", **front))
+        [path] = epub.write(article, load_theme("base"), tmp_path / "out" / folder, options=Options())
+        with zipfile.ZipFile(path) as book:
+            opf = etree.fromstring(book.read("EPUB/content.opf"))
+        return opf.find(f".//dc:identifier[@id='{opf.get('unique-identifier')}']", NS).text
+
+    first = identifier("a", title="Walking after meals")
+    assert identifier("b", title="Walking After Meals") == first  # a typo fixed: still the same book
+    assert identifier("c", title="Walking after meals", slug="walks") != first  # another slug: another book
+    keyed = identifier("d", title="Walking after meals", id="clinic-leaflet-17")
+    assert identifier("e", title="Walking", slug="walks", id="clinic-leaflet-17") == keyed != first
 
 
 def test_summary_describes_this_article(books):
@@ -391,7 +426,8 @@ def test_package_carries_the_bibliographic_metadata(book):
     unique = book.opf.get("unique-identifier")
     identifier = metadata.find(f"dc:identifier[@id='{unique}']", NS).text
     assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", identifier)
-    assert identifier == epub.book_identifier(article)  # stable: derived from slug and title
+    assert identifier == book_identifier(article)  # stable: derived from the id: key or the slug
+    assert book.opf.get("{http://www.w3.org/XML/1998/namespace}lang") == article.lang
     assert metadata.find("dc:title", NS).text == article.title
     assert metadata.find("dc:language", NS).text == article.lang
     assert [c.text for c in metadata.findall("dc:creator", NS)] == [a.name for a in article.authors]
@@ -579,7 +615,7 @@ def test_images_are_embedded_once_with_safe_names_and_true_types(books):
             assert etree.fromstring(data).tag == "{http://www.w3.org/2000/svg}svg"
         else:
             with PILImage.open(book.folder / book.entry(item.get("href"))) as picture:
-                assert epub.CORE_IMAGE_TYPES[picture.format] == item.get("media-type")
+                assert media_type_of_format(picture.format) == item.get("media-type")
     assert any(n.endswith("-line.webp") for n in names)  # WebP is a core EPUB 3.3 image type
     assert any(n.endswith("-blink.png") for n in names)  # the animation became a still picture
     for name in book.content_docs():

@@ -23,7 +23,6 @@ from conftest import example_articles, write_article
 from openleaf.formats import html
 from openleaf.formats.options import Options
 from openleaf.source.errors import ThemeError
-from openleaf.formats.markup import Renderer
 from openleaf.source.model import Article, Section, Text, sentences_of
 from openleaf.source.parser import parse_article
 from openleaf.themes import load_theme
@@ -340,16 +339,11 @@ def test_the_writer_itself_never_skips_a_level():
     def section(number: int, level: int) -> Section:
         return Section(f"sec-{number}", number, level, (Text(f"Part {number}"),), ())
 
-    tree = html.section_tree((section(1, 2), section(2, 5), section(3, 4), section(4, 2), section(5, 3)), Renderer())
-    flat = []
-
-    def walk(nodes, depth=0):
-        for node in nodes:
-            flat.append((node.section.id, node.level, depth))
-            walk(node.children, depth + 1)
-
-    walk(tree)
-    assert flat == [("sec-1", 2, 0), ("sec-2", 3, 1), ("sec-3", 3, 1), ("sec-4", 2, 0), ("sec-5", 3, 1)]
+    sections = (section(1, 2), section(2, 5), section(3, 4), section(4, 2), section(5, 3))
+    article = Article(source_path=Path("/nowhere/a.md"), slug="a", title="A", lang="en", sections=sections)
+    tree = lxml.html.fromstring(html.render_page(article, load_theme("large-print")))
+    levels = [(s.id, tree.get_element_by_id(s.id).tag) for s in sections]
+    assert levels == [("sec-1", "h2"), ("sec-2", "h3"), ("sec-3", "h3"), ("sec-4", "h2"), ("sec-5", "h3")]
 
 
 def test_landmarks_and_table_of_contents(page_under_test):

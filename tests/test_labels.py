@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from conftest import write_article
-from openleaf.formats.labels import LABELS, byline, date_text, direction, has_labels, labels_for, spoken_labels_for
+from openleaf.formats.edition import edition_facts
+from openleaf.formats.labels import LABELS, date_text, direction, has_labels, labels_for, spoken_labels_for
 from openleaf.source.parser import parse_article
 
 
@@ -17,11 +18,24 @@ from openleaf.source.parser import parse_article
          "Dana Whitfield, RD, CDCES, and Marcus Lee"),  # credentials are not mistaken for a person
         (["Ana Ruiz", "Marcus Lee"], "Ana Ruiz and Marcus Lee"),
         ([{"name": "A B", "credentials": "MD"}, "C D", "E F"], "A B, MD; C D; and E F"),
+        (["A B", "C D", "E F"], "A B, C D, and E F"),  # no credentials: plain commas, the serial one too
     ],
 )
 def test_byline(article_folder, authors, expected):
     article = parse_article(write_article(article_folder, "Text.\n", authors=authors))
-    assert byline(article, labels_for("en")) == expected
+    assert edition_facts(article).byline == expected
+
+
+@pytest.mark.parametrize(
+    "authors, expected",
+    [
+        (["Ana Ruiz", "Luis Gil", "Eva Sanz"], "Ana Ruiz, Luis Gil y Eva Sanz"),  # no serial comma in Spanish
+        ([{"name": "Ana Ruiz", "credentials": "RN, MSN"}, "Luis Gil", "Eva Sanz"], "Ana Ruiz, RN, MSN; Luis Gil; y Eva Sanz"),
+    ],
+)
+def test_byline_in_another_language(article_folder, authors, expected):
+    article = parse_article(write_article(article_folder, "Texto.\n", authors=authors, lang="es-ES"))
+    assert edition_facts(article).byline == expected
 
 
 def test_dates_are_written_as_readers_of_the_language_write_them():

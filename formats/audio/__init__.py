@@ -23,11 +23,12 @@ import logging
 import math
 import tomllib
 from pathlib import Path
+from typing import Mapping
 
 from ...source.errors import EngineUnavailable, ThemeError
 from ...source.model import Article
-from ...source.slugs import slugify
-from ..files import write_text
+from ..edition import edition_facts
+from ..files import file_stem, write_text
 from ..options import Options
 from ..registry import DEFAULT_ENGINE
 from .cache import SpeechCache
@@ -39,7 +40,6 @@ from .speech import pieces_of, speak, speakable_pieces  # noqa: F401 - speakable
 from .timeline import ChapterFile, Timeline, TimelineEntry, chapters_json
 
 log = logging.getLogger("openleaf")
-CHAPTER_SLUG_LIMIT = 60  # chapter file names stay short enough for players that show them
 
 
 class AudioFiles(list):
@@ -110,10 +110,11 @@ def _theme_settings(theme) -> tuple[Pauses, dict[str, str], bytes | None]:
     return pauses, terms, cover
 
 
-def write(article: Article, theme, out_dir: Path, *, options: Options | None = None, consumed=None) -> AudioFiles:
+def write(article: Article, theme, out_dir: Path, *, options: Options | None = None,
+          consumed: Mapping[str, list[Path]] | None = None) -> AudioFiles:
     """Write the audio edition of `article` into ``out_dir/audio/``; the result carries the timeline.
 
-    (`timeline` is part of every writer's signature; the audio writer is the one that makes it.)
+    (`consumed` is part of every writer's signature; the audio consumes no other output.)
     """
     options = options or Options()
     pauses, terms, cover = _theme_settings(theme)
@@ -162,9 +163,10 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
 
     folder = out_dir / "audio"
     folder.mkdir(parents=True, exist_ok=True)
-    artists = tuple(a.name for a in article.authors) or ((article.publisher,) if article.publisher else ())
-    dated = article.reviewed or article.date
-    year = str(dated.year) if dated else ""
+    facts = edition_facts(article)
+    artists = facts.author_names or ((article.publisher,) if article.publisher else ())
+    dated = facts.reviewed or facts.published
+    year = str(dated.value.year) if dated else ""
     main = folder / f"{article.slug}.mp3"
     written = AudioFiles()
     album = article.publisher or "Openleaf"
@@ -174,7 +176,7 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
     playlist = ["#EXTM3U", f"#PLAYLIST:{article.title}"]
     files: list[ChapterFile] = []
     for number, (chapter, (first, end)) in enumerate(zip(script.chapters, bounds), start=1):
-        part = folder / f"{number:02d}-{slugify(chapter.title, CHAPTER_SLUG_LIMIT, 'section')}.mp3"
+        part = folder / f"{number:02d}-{file_stem(chapter.title, 'section')}.mp3"
         part_mp3 = b"".join(mp3s[first:end])
         track = f"{number}/{len(bounds)}"
         written.append(write_mp3(part, part_mp3, Tags(chapter.title, artists, article.title, article.lang, year,

@@ -31,6 +31,7 @@ from mutagen.id3 import (
 )
 
 from ..files import atomic_path
+from ..labels import primary_language
 
 ENCODER_DELAY_SAMPLES = 576 + 529
 BITRATE_KBPS = 64  # plenty for mono speech at 22–24 kHz
@@ -50,7 +51,7 @@ ISO_639_2 = {
 
 
 def iso_639_2(lang: str) -> str:
-    primary = lang.replace("_", "-").split("-")[0].lower()
+    primary = primary_language(lang)
     if len(primary) == 3:
         return primary
     return ISO_639_2.get(primary, "und")  # "und": undetermined, ISO 639-2's own code for it

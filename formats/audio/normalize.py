@@ -34,24 +34,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-# --- words per language ------------------------------------------------------
+from ..labels import MONTHS, date_words, primary_language
 
-MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-}
-DATE_FORMATS = {
-    "en": "{month} {day}, {year}",
-    "es": "{day} de {month} de {year}",
-    "fr": "{day} {month} {year}",
-    "de": "{day}. {month} {year}",
-    "it": "{day} {month} {year}",
-    "pt": "{day} de {month} de {year}",
-}
+# --- words per language ------------------------------------------------------
 
 # Words for signs and ranges, for the languages we know them in.
 SIGN_WORDS = {
@@ -210,22 +195,9 @@ def site_name(url: str, dot: str = "dot") -> str:
     return f" {dot} ".join(said)
 
 
-def spoken_date(date: _dt.date, lang: str) -> str | None:
-    """A date as a person says it, or None when we do not know the language's month names."""
-    language = _primary(lang)
-    if language not in MONTHS:
-        return None
-    month = MONTHS[language].split()[date.month - 1]
-    return DATE_FORMATS[language].format(month=month, day=date.day, year=date.year)
-
-
 def spell(letters: str) -> str:
     """ "PCOS" -> "P C O S": the engine then says each letter."""
     return " ".join(letters)
-
-
-def _primary(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
 
 
 # --- the machinery ---------------------------------------------------------
@@ -374,7 +346,7 @@ class Normalizer:
     def __init__(self, lang: str, pronounce: Mapping[str, str] | None = None,
                  terms: Mapping[str, str] | None = None):
         self.lang = lang
-        language = _primary(lang)
+        language = primary_language(lang)
         self.language = language
         rules: list[Rule | None] = [
             terms_rule("pronounce", pronounce or {}),
@@ -408,7 +380,7 @@ class Normalizer:
             date = _dt.date(*(int(g) for g in match.groups()))
         except ValueError:
             return None
-        return spoken_date(date, self.lang)
+        return date_words(date, self.lang)
 
     def __call__(self, text: str) -> str:
         # (text, rewritten): rewritten pieces are final and no later rule sees them.

@@ -1,12 +1,15 @@
 """The speech script: what the audio edition says, in reading order.
 
-The script is derived from the article model alone. Each `Utterance` is one
+The script is derived from the article and its edition facts (edition.py:
+the byline, the date, the chapter names, the reference texts and the ids of
+the words we add are read there, so every edition shows what is said). Each `Utterance` is one
 piece of speech synthesised on its own: a sentence (its id is the sentence
 id), a heading (the section id), a table row (the row id), an image's alt text
 (the figure id), a reference (the reference id), or one of the few words the
 reader adds to help a listener find their way ("Key points.", "Quote.",
 "End of quote.", "Tip."). Those added words get ids derived from the element
-they introduce, so every id is stable across builds.
+they introduce (edition.quote_id and friends), so every id is stable across
+builds and names an element in the HTML page and the EPUB.
 
 Citations are never read: `Sentence.spoken_text` drops them. Every utterance
 keeps its written `text` (for captions) and its `spoken` form, normalised for
@@ -30,12 +33,24 @@ from ...source.model import (
     TableRow,
     plain_text,
 )
-from ..labels import spoken_labels_for
-from .normalize import Normalizer, spoken_date
-
-OPENING = "opening"
-REFERENCES = "references"
-DISCLAIMER = "disclaimer"
+from ..edition import (
+    AUTHORS,
+    Chapter,
+    DISCLAIMER,
+    KEY_POINTS,
+    OPENING,
+    REFERENCES,
+    REVIEWED,
+    SUBTITLE,
+    TITLE,
+    callout_id,
+    edition_facts,
+    end_quote_id,
+    quote_id,
+    spoken_reference,  # noqa: F401 - part of this module's API
+    table_id,
+)
+from .normalize import Normalizer
 
 
 @dataclass(frozen=True)
@@ -72,12 +87,6 @@ class Utterance:
 
 
 @dataclass(frozen=True)
-class Chapter:
-    id: str  # the section id shared by its utterances
-    title: str
-
-
-@dataclass(frozen=True)
 class Script:
     lang: str
     utterances: tuple[Utterance, ...]
@@ -91,33 +100,13 @@ class Script:
         return " ".join(u.spoken for u in self.utterances)
 
 
-_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]")
-_DOI = re.compile(r"\s*\b(?:doi|DOI):\s*\S+?(?=\.?\s|\.?$)\.?")
-_PMID = re.compile(r"\s*\bPMID:\s*\d+\.?")
-# AMA's "2024;47(Suppl 1):S20-S42." is for finding a paper, not for listening: keep the year.
-_JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,2})?)?;[^.\s]*(?:\s[^.\s]*\))?[^.\s]*\.")
-
-
-def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
-    """A formatted reference made fit for listening: sites instead of URLs, no DOI or page numbers."""
-    said = _DOI.sub("", text)
-    said = _PMID.sub("", said)
-    said = _JOURNAL_LOCATOR.sub(r"\1.", said)
-    short, full = csl.get("container-title-short"), csl.get("container-title")
-    if isinstance(short, str) and isinstance(full, str) and short and short != full:
-        said = said.replace(short, full)  # "N Engl J Med" -> "New England Journal of Medicine"
-    # The normaliser says the URL as its site name.
-    said = _URL.sub(lambda m: labels["online"].format(site=m.group(0)), said)
-    said = re.sub(r"\.\s*\.", ".", said)
-    return " ".join(said.split())
-
-
 class _Builder:
     def __init__(self, article: Article, pauses: Pauses, normalizer: Normalizer):
         self.article = article
         self.pauses = pauses
         self.say = normalizer
-        self.labels = spoken_labels_for(article.lang)
+        self.facts = edition_facts(article)
+        self.labels = self.facts.spoken_labels
         self.utterances: list[Utterance] = []
         self.section_id = OPENING
         self.used_ids: set[str] = set()
@@ -166,10 +155,9 @@ class _Builder:
         elif isinstance(block, ListBlock):
             self.list(block)
         elif isinstance(block, Quote):
-            first_id = _first_id(block.blocks)
-            self.add(f"{first_id}-quote", self.labels["quote"], self.pauses.sentence)
+            self.add(quote_id(block), self.labels["quote"], self.pauses.sentence)
             self.blocks(block.blocks)
-            self.add(f"{first_id}-end-quote", self.labels["end_quote"], self.pauses.paragraph)
+            self.add(end_quote_id(block), self.labels["end_quote"], self.pauses.paragraph)
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Figure):
@@ -181,7 +169,7 @@ class _Builder:
                 self.add(block.id, text, self.pauses.paragraph)
         elif isinstance(block, Callout):
             label = self.labels.get(block.kind, self.labels["note"])
-            self.add(f"{_first_id(block.blocks)}-{block.kind}", label, self.pauses.sentence)
+            self.add(callout_id(block), label, self.pauses.sentence)
             self.blocks(block.blocks)
             self.pause(self.pauses.paragraph)
 
@@ -202,8 +190,7 @@ class _Builder:
         headers = [plain_text(c, citations=False).strip() for c in table.header.cells] if table.header else []
         rows = len(table.rows)
         intro = self.labels["table_one"] if rows == 1 else self.labels["table"].format(n=rows)
-        intro_id = table.header.id if table.header else (f"{table.rows[0].id}-table" if table.rows else "table")
-        self.add(intro_id, intro, self.pauses.sentence)
+        self.add(table_id(table), intro, self.pauses.sentence)
         for number, row in enumerate(table.rows, start=1):
             self.add(row.id, _row_text(row, headers, self.labels["row"].format(n=number)), self.pauses.sentence)
         self.pause(self.pauses.paragraph)
@@ -211,70 +198,49 @@ class _Builder:
     # --- the article ---
 
     def build(self) -> Script:
-        article, labels = self.article, self.labels
-        chapters = [Chapter(OPENING, article.title)]
+        article, labels, facts = self.article, self.labels, self.facts
         # Headings end with a full stop when spoken, so the voice falls as at the end of a sentence.
-        self.add("title", article.title, self.pauses.paragraph, spoken=_with_stop(article.title))
+        self.add(TITLE, article.title, self.pauses.paragraph, spoken=_with_stop(article.title))
         if article.subtitle:
-            self.add("subtitle", article.subtitle, self.pauses.paragraph, spoken=_with_stop(article.subtitle))
-        if article.authors:
-            names = [a.display for a in article.authors]
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f", {labels['and']} " + names[-1]
-            self.add("authors", labels["by"].format(names=joined), self.pauses.paragraph)
-        if article.reviewed:
-            said = spoken_date(article.reviewed, article.lang) or article.reviewed.isoformat()
-            self.add("reviewed", labels["reviewed"].format(date=said), self.pauses.paragraph)
+            self.add(SUBTITLE, article.subtitle, self.pauses.paragraph, spoken=_with_stop(article.subtitle))
+        if facts.byline:
+            self.add(AUTHORS, facts.byline_spoken, self.pauses.paragraph)
+        if facts.reviewed:
+            self.add(REVIEWED, facts.reviewed_spoken, self.pauses.paragraph)
         if article.key_points:
             self.pause(self.pauses.section)
-            self.add("key-points", labels["key_points"], self.pauses.paragraph)
+            self.add(KEY_POINTS, labels["key_points"], self.pauses.paragraph)
             for point in article.key_points:
                 self.add(point.id, point.spoken_text, self.pauses.list_item)
         if article.intro:
             self.pause(self.pauses.section)
             self.blocks(article.intro)
 
-        for section in article.sections:
+        for section, chapter in zip(article.sections, facts.chapters[1:]):
             self.pause(self.pauses.section)
             self.section_id = section.id
-            chapters.append(Chapter(section.id, section.title_text))
-            self.add(section.id, section.title_text, self.pauses.paragraph, spoken=_with_stop(section.title_text))
+            self.add(section.id, chapter.title, self.pauses.paragraph, spoken=_with_stop(chapter.title))
             self.blocks(section.blocks)
 
+        # The references and the disclaimer are announced alike: their heading, then what they hold.
         if article.references:
-            self.pause(self.pauses.section)
-            self.section_id = REFERENCES
-            chapters.append(Chapter(REFERENCES, labels["references"]))
-            self.add(REFERENCES, _with_stop(labels["references"]), self.pauses.paragraph)
-            for ref in article.references:
-                label = labels["reference"].format(n=ref.number)
-                self.add(ref.id, f"{label} {ref.text}", self.pauses.list_item,
-                         spoken=f"{label} {spoken_reference(ref.text, ref.csl, labels)}")
-
+            self.heading(REFERENCES, labels["references"])
+            for ref in facts.references:
+                self.add(ref.id, f"{ref.label} {ref.text}", self.pauses.list_item, spoken=f"{ref.label} {ref.spoken}")
         if article.disclaimer:
-            self.pause(self.pauses.section)
-            self.section_id = DISCLAIMER
-            chapters.append(Chapter(DISCLAIMER, labels["disclaimer"]))
+            self.heading(DISCLAIMER, labels["disclaimer"])
             self.blocks(article.disclaimer)
 
         # A chapter with nothing to say (a heading that normalises to nothing) has no start.
         spoken_in = {u.section_id for u in self.utterances}
-        return Script(article.lang, tuple(self.utterances), tuple(c for c in chapters if c.id in spoken_in))
+        return Script(article.lang, tuple(self.utterances),
+                      tuple(c for c in facts.chapters if c.id in spoken_in))
 
-
-def _first_id(blocks) -> str:
-    for block in blocks:
-        if isinstance(block, Paragraph) and block.sentences:
-            return block.sentences[0].id
-        if isinstance(block, Figure):
-            return block.id
-        if isinstance(block, Table) and (block.header or block.rows):
-            return (block.header or block.rows[0]).id
-        if isinstance(block, Quote | Callout):
-            return _first_id(block.blocks)
-        if isinstance(block, ListBlock):
-            for item in block.items:
-                return _first_id(item.blocks)
-    return "block"
+    def heading(self, chapter_id: str, title: str) -> None:
+        """Start a chapter of our own (references, disclaimer): its title, said under the chapter's id."""
+        self.pause(self.pauses.section)
+        self.section_id = chapter_id
+        self.add(chapter_id, _with_stop(title), self.pauses.paragraph)
 
 
 def _with_stop(text: str) -> str:

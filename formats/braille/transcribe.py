@@ -32,7 +32,7 @@ from ...source.model import (
     citation_label,
     plain_text,
 )
-from ..labels import byline, date_text, labels_for, spoken_labels_for
+from ..edition import edition_facts
 from . import louis
 from .codes import BrailleCode
 from .layout import Para
@@ -95,8 +95,9 @@ def runs_of(inlines, form: int = 0) -> list[tuple[str, int]]:
 class Transcriber:
     def __init__(self, article: Article, code: BrailleCode):
         self.article, self.code = article, code
-        self.labels = labels_for(article.lang)
-        self.said = spoken_labels_for(article.lang)  # "Image: {alt}", in the article's language
+        self.facts = edition_facts(article)
+        self.labels = self.facts.labels
+        self.said = self.facts.spoken_labels  # "Image: {alt}", in the article's language
         self.paras: list[Para] = []
         self.tables = 0
 
@@ -197,11 +198,12 @@ class Transcriber:
         self.add(article.title, centred=True, space_after=True)
         if article.subtitle:
             self.add(article.subtitle, centred=True, space_after=True)
-        if article.authors:
-            self.add(f"{labels['by']} {byline(article, labels)}", runover=2)
-        for key, value in (("reviewed", article.reviewed), ("published", article.date)):
+        facts = self.facts
+        if facts.byline:
+            self.add(f"{labels['by']} {facts.byline}", runover=2)
+        for key, value in (("reviewed", facts.reviewed), ("published", facts.published)):
             if value:
-                self.add(f"{labels[key]}: {date_text(value, article.lang)}", runover=2)
+                self.add(f"{labels[key]}: {value.text}", runover=2)
         if article.publisher:
             self.add(f"{labels['published_by']} {article.publisher}", runover=2)
         self.note(self.code.note.format(code=self.code.name), space_before=True, space_after=True)
