@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Mapping
 
+from ..source.model import primary_language  # noqa: F401 - the writers take it from here
+
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -177,11 +179,6 @@ DATE_FORMATS = {
 
 # Scripts written right to left: text direction and page order follow them.
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
-
-
-def primary_language(lang: str) -> str:
-    """The primary language subtag: "en" for "en-US" (and for "en_US", as some voices write it)."""
-    return lang.replace("_", "-").split("-")[0].lower()
 
 
 def has_labels(lang: str) -> bool:

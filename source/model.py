@@ -258,7 +258,7 @@ class Article:
     @property
     def language(self) -> str:
         """The primary language subtag: "en" for "en-US"."""
-        return self.lang.split("-")[0].lower()
+        return primary_language(self.lang)
 
     def figures(self) -> list[Figure]:
         found: list[Figure] = []
@@ -267,6 +267,11 @@ class Article:
                 if isinstance(block, Figure):
                     found.append(block)
         return found
+
+
+def primary_language(lang: str) -> str:
+    """The primary language subtag of a BCP 47 tag, in lower case: "en" for "en-US" (or "en_US")."""
+    return lang.replace("_", "-").split("-")[0].lower()
 
 
 def walk_blocks(blocks: tuple[Block, ...]):

@@ -25,6 +25,7 @@ from typing import Protocol
 
 import numpy as np
 
+from ...source.model import primary_language
 from ..registry import ENGINES, MAX_RATE, MIN_RATE
 
 ENGINE_NAMES = tuple(ENGINES)
@@ -92,8 +93,6 @@ def list_voices() -> list[VoiceInfo]:
     return voices
 
 
-def _primary(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
 
 
 def _tag_candidates(lang: str) -> list[str]:
@@ -124,7 +123,7 @@ _piper_lock = threading.Lock()
 
 def piper_has_voice(lang: str) -> bool:
     """True when a Piper voice installed here speaks `lang` (same primary language)."""
-    return any(_primary(voice_lang) == _primary(lang) for voice_lang, _ in PIPER_VOICES.values())
+    return any(primary_language(voice_lang) == primary_language(lang) for voice_lang, _ in PIPER_VOICES.values())
 
 
 def _piper_voice_for(lang: str, voice: str | None) -> str:
@@ -133,7 +132,7 @@ def _piper_voice_for(lang: str, voice: str | None) -> str:
             raise EngineError(f"Piper has no voice {voice!r} here; available: {', '.join(PIPER_VOICES)}.")
         return voice
     for voice_id, (voice_lang, _) in PIPER_VOICES.items():
-        if _primary(voice_lang) == _primary(lang):
+        if primary_language(voice_lang) == primary_language(lang):
             return voice_id
     raise EngineError(
         f"Piper has no voice for language {lang!r} here (it speaks: "
