@@ -314,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
             except BrokenPipeError:  # the reader has what it wanted; Python's last flush must not fail again
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 return ExitCode.OK
+        if argv[:1] in (["check"], ["preview"]):  # authoring/: `publish check` and `publish preview`
+            from openleaf.authoring.cli import check_main, preview_main
+            return (check_main if argv[0] == "check" else preview_main)(argv[1:])
         parser = make_parser()
         args = parser.parse_args(argv)
         if "audio" in args.formats and (problem := voice_problem(args.voice)):
