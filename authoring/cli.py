@@ -56,9 +56,9 @@ def check_parser() -> argparse.ArgumentParser:
                         help="article files, folders (every *.md inside, recursively) or glob patterns")
     parser.add_argument("--strict", action="store_true", help="exit 1 on any warning too (for pre-commit and CI)")
     parser.add_argument("--json", metavar="FILE", help="also write the report as JSON to FILE ('-' for stdout)")
-    parser.add_argument("--aim-grade", type=_number(1, 20), default=6, metavar="G",
+    parser.add_argument("--aim-grade", type=_number(0, 30), default=6, metavar="G",
                         help="the reading grade to aim for, shown beside the figures (default: 6)")
-    parser.add_argument("--warn-grade", type=_number(1, 20), default=8, metavar="G",
+    parser.add_argument("--warn-grade", type=_number(0, 30), default=8, metavar="G",
                         help="warn when the reading grade is above this (default: 8)")
     parser.add_argument("--review-months", type=int, default=24, metavar="N",
                         help="warn when the last review is N months old or more (default: 24)")

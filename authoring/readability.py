@@ -50,17 +50,27 @@ def _dictionary(language: str) -> pyphen.Pyphen | None:
 _VOWEL_GROUPS = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûüœæ]+", re.IGNORECASE)
 
 
+def _vowel_groups(part: str, language: str) -> int:
+    groups = len(_VOWEL_GROUPS.findall(part))
+    if language.startswith("en") and part.lower().endswith("e") and not part.lower().endswith(("le", "ee")):
+        groups -= 1  # a silent final e: "fire", "code"
+    return max(groups, 1)
+
+
 def syllables(word: str, language: str) -> int:
-    """Syllables in one word: its hyphenation points plus one (vowel groups when no dictionary)."""
+    """Syllables in one word: its hyphenation points plus one.
+
+    A dictionary knows few medical words ("retinopa-thy"): where the vowel
+    groups outnumber its count by two or more, the vowel groups are taken.
+    """
     total = 0
+    dic = _dictionary(language)
     for part in re.split(r"['’\-]", word):
         if not part:
             continue
-        dic = _dictionary(language)
-        if dic is not None:
-            total += len(dic.positions(part.lower())) + 1
-        else:
-            total += max(1, len(_VOWEL_GROUPS.findall(part)))
+        groups = _vowel_groups(part, language)
+        counted = len(dic.positions(part.lower())) + 1 if dic is not None else groups
+        total += groups if groups >= counted + 2 else counted
     return max(total, 1)
 
 

@@ -71,7 +71,7 @@ LONG_SENTENCE_WORDS = 200  # accepted, with a warning: too long to read or to li
 CALLOUT_KINDS = ("note", "tip", "warning")
 KNOWN_KEYS = {
     "title", "subtitle", "lang", "authors", "author", "date", "reviewed", "publisher", "summary",
-    "key_points", "disclaimer", "pronounce", "citation-style", "references", "slug",
+    "key_points", "disclaimer", "pronounce", "citation-style", "references", "slug", "glossary",
 }
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$")
