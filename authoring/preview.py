@@ -281,8 +281,9 @@ def _linked(fmt: str, rel: str) -> bool:
 # --- running it ----------------------------------------------------------------------------
 
 
-def watch(preview: Preview, stop: threading.Event) -> None:
-    """Build again after each save of the article (or of a picture beside it), until ``stop`` is set."""
+def watch(preview: Preview, stop: threading.Event, watching: threading.Event) -> None:
+    """Build again after each save of the article (or of a picture beside it), until ``stop`` is set.
+    ``watching`` is set once changes are surely seen (after a first quiet spell of 0.2 s)."""
     import watchfiles
 
     source = preview.source.resolve()
@@ -293,10 +294,13 @@ def watch(preview: Preview, stop: threading.Event) -> None:
         return path == source or (path.suffix.lower() in {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
                                   and path.is_relative_to(folder))
 
-    # step: yield once the file has been quiet for 30 ms (an editor writes a file in a few pieces)
-    for _changes in watchfiles.watch(folder, watch_filter=relevant, debounce=400, step=30, stop_event=stop,
-                                     raise_interrupt=True):
-        preview.save()
+    # step: yield once the file has been quiet for 30 ms (an editor writes a file in a few pieces);
+    # an empty yield is a quiet spell, the first of which says the watcher is running.
+    for changes in watchfiles.watch(folder, watch_filter=relevant, debounce=400, step=30, stop_event=stop,
+                                    rust_timeout=200, yield_on_timeout=True, raise_interrupt=False):
+        watching.set()
+        if changes:
+            preview.save()
 
 
 def has_display() -> bool:
@@ -314,6 +318,11 @@ def serve(source: Path, *, host: str, port: int, open_browser: bool, formats: li
     try:
         started = time.perf_counter()
         preview.start()
+        watching = threading.Event()
+        watcher = threading.Thread(target=watch, args=(preview, stop, watching), name="preview-watch", daemon=True)
+        watcher.start()
+        watching.wait(10)
+        preview.save()  # a save made while the watcher was starting
         server = make_server(preview, host, port)
         url = f"http://{'[' + host + ']' if ':' in host else host}:{server.server_address[1]}/"
         threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
@@ -326,7 +335,8 @@ def serve(source: Path, *, host: str, port: int, open_browser: bool, formats: li
 
             webbrowser.open(url)
         try:
-            watch(preview, stop)
+            while watcher.is_alive():
+                watcher.join(0.5)
         except KeyboardInterrupt:
             pass
         server.shutdown()
