@@ -91,13 +91,23 @@ def panel(state: dict) -> str:
             continue
         links = " ".join(f'<a href="{escape(href)}">{escape(href[1:])}</a>' for href in edition["links"])
         parts.append(f'<li data-format="{escape(name)}">{LABELS.get(name, name)}: <span class="olp-state">'
-                     f'{escape(edition["state"])}</span> <span class="olp-links">{links}</span></li>')
+                     f'{escape(state_text(name, edition))}</span> <span class="olp-links">{links}</span></li>')
     parts.append("</ul>")
     if state["warnings"]:
         parts.append(f'<details><summary>{len(state["warnings"])} warnings</summary><pre class="olp-warnings">'
                      f'{escape(chr(10).join(state["warnings"]))}</pre></details>')
     parts.append(f"<script>{SCRIPT}</script></aside>")
     return "\n".join(parts)
+
+
+def state_text(name: str, edition: dict) -> str:
+    """As the script words it (see SCRIPT's show())."""
+    text = edition["state"]
+    if name == "audio" and edition["state"] == "building" and edition["total"]:
+        text = f"speaking {edition['done']} of {edition['total']} sentences"
+    if edition["state"] == "ready" and not edition["current"]:
+        text = "from an earlier save"
+    return f"{text}: {edition['message']}" if edition["message"] else text
 
 
 _CSP_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')

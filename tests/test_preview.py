@@ -160,7 +160,37 @@ def test_a_first_save_that_does_not_parse_is_shown_and_the_fix_is_picked_up(arti
         running.stop()
 
 
+def test_the_pdf_and_the_audio_follow_in_the_background_and_are_linked(article_folder, speech_cache):
+    running = Preview(write_article(article_folder, ARTICLE_BODY), "--no-browser", "--formats", "html,pdf,audio",
+                      "--voice", "espeak")
+    try:
+        def state() -> dict:
+            return json.loads(get(running.url + "_preview/state")[2])
+
+        assert until(lambda: all(f["state"] == "ready" for f in state()["formats"].values()), 120)
+        formats = state()["formats"]
+        assert formats["pdf"]["links"] == ["/test-article.pdf"] and formats["pdf"]["current"]
+        assert formats["audio"]["links"] == ["/audio/test-article.m3u8", "/audio/test-article.mp3"]
+        page = running.page()
+        assert 'href="/test-article.pdf"' in page and 'href="/audio/test-article.mp3"' in page
+        with urllib.request.urlopen(running.url + "test-article.pdf", timeout=30) as response:
+            assert response.read(5) == b"%PDF-"
+        with urllib.request.urlopen(running.url + "audio/test-article.mp3", timeout=30) as response:
+            assert response.headers["Content-Type"] == "audio/mpeg" and len(response.read()) > 1000
+    finally:
+        running.stop()
+
+
 def test_a_missing_article_is_refused_before_serving(tmp_path):
     result = subprocess.run([sys.executable, str(REPO / "publish.py"), "preview", str(tmp_path / "nope.md")],
                             capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO.parent)))
     assert result.returncode == 66 and "nope.md: no such file" in result.stderr
+
+
+def test_a_request_for_another_host_name_is_refused(preview):
+    """A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) gets nothing."""
+    connection = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=30)
+    connection.request("GET", "/", headers={"Host": f"attacker.example:{preview.port}"})
+    assert connection.getresponse().status == 403
+    connection.close()
+    assert get(f"http://localhost:{preview.port}/")[0] == 200
