@@ -180,6 +180,7 @@ class Preview:
             finally:
                 with self.changed:
                     self._busy.remove(build.number)
+                    self.changed.notify_all()  # the audio lane may be waiting for this one to finish
             self._tidy()
 
     def _audio(self, build: Build) -> None:
