@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..source.errors import ExitCode, UsageError
+from ..source.errors import ExitCode, OutputError, UsageError
 
 STYLES = {"pass": "green", "warn": "yellow", "fail": "bold red", "info": "cyan"}
 
@@ -87,7 +87,11 @@ def check_main(argv: list[str]) -> int:
         if args.json == "-":
             sys.stdout.write(text)
         else:
-            Path(args.json).write_text(text, encoding="utf-8")
+            try:
+                Path(args.json).write_text(text, encoding="utf-8")
+            except OSError as error:
+                raise OutputError(f"{args.json}: cannot write the report there ({error.strerror or error}); "
+                                  "choose another --json FILE") from None
     return code
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -79,6 +80,7 @@ class Preview:
         self.latest: Build | None = None  # the newest good save
         self.editions = {name: Edition() for name in self.formats}
         self._digest = b""
+        self._saving = threading.Lock()  # one save at a time: the watcher's, or the one made at start
         self._busy: list[int] = []  # builds a lane is writing into: never tidied away
         self._stopping = False
         self._lanes = [threading.Thread(target=self._lane, args=(name,), name=f"preview-{name}", daemon=True)
@@ -91,8 +93,13 @@ class Preview:
         for lane in self._lanes:
             lane.start()
 
-    def save(self) -> bool:
-        """Read the source again; if it changed, parse it and build the text editions. True if it changed."""
+    def save(self, force: bool = False) -> bool:
+        """Read the source again; if it changed (or ``force``: a picture changed), parse it and build
+        the text editions. True if it did."""
+        with self._saving:
+            return self._save(force)
+
+    def _save(self, force: bool) -> bool:
         from ..source.parser import parse_text
 
         try:
@@ -100,7 +107,7 @@ class Preview:
         except OpenleafError as error:
             return self._failed(error.lines(), hashlib.sha256(str(error).encode()).digest())
         digest = hashlib.sha256(raw).digest()
-        if digest == self._digest:
+        if digest == self._digest and not force:
             return False  # an editor touched the file without changing it
         try:
             article = parse_text(raw, self.source)
@@ -301,7 +308,7 @@ def watch(preview: Preview, stop: threading.Event, watching: threading.Event) ->
                                     rust_timeout=200, yield_on_timeout=True, raise_interrupt=False):
         watching.set()
         if changes:
-            preview.save()
+            preview.save(force=any(Path(path) != source for _, path in changes))
 
 
 def has_display() -> bool:
@@ -335,13 +342,20 @@ def serve(source: Path, *, host: str, port: int, open_browser: bool, formats: li
             import webbrowser
 
             webbrowser.open(url)
+        # Ctrl-C (and SIGTERM) set `stop`: the watcher ends, then the server, then the builds are removed.
+        previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
             while watcher.is_alive():
                 watcher.join(0.5)
-        except KeyboardInterrupt:
-            pass
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         server.shutdown()
         server.server_close()
+        if not stop.is_set() and not watcher.is_alive():  # the watcher failed (its error is printed above)
+            print(f"publish preview: {source}: cannot watch its folder any more; the preview stopped",
+                  file=sys.stderr, flush=True)
+            return 1
         print("Preview stopped.", flush=True)
         return 0
     finally:
