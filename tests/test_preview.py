@@ -194,3 +194,22 @@ def test_a_request_for_another_host_name_is_refused(preview):
     assert connection.getresponse().status == 403
     connection.close()
     assert get(f"http://localhost:{preview.port}/")[0] == 200
+
+
+def test_a_changed_picture_beside_the_article_rebuilds_the_page(article_folder):
+    from conftest import EXAMPLES
+
+    (article_folder / "images").mkdir()
+    picture = article_folder / "images" / "glass.svg"
+    picture.write_bytes((EXAMPLES / "images" / "water-glass.svg").read_bytes())
+    article = write_article(article_folder, ARTICLE_BODY + "\n![A glass of water](images/glass.svg)\n")
+    running = Preview(article, "--no-browser", "--formats", "html")
+    try:
+        def build() -> int:
+            return json.loads(get(running.url + "_preview/state")[2])["build"]
+
+        first = build()
+        picture.write_bytes((EXAMPLES / "images" / "insulin-key.svg").read_bytes())
+        assert until(lambda: build() > first, 10)
+    finally:
+        running.stop()
