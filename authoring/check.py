@@ -16,9 +16,9 @@ noted ("info": lists for the author to look through, never a warning):
   date, a missing disclaimer, summary or key points, and links whose text is
   "click here" or a bare address.
 
-An article with errors cannot be parsed; when its only errors are images
-without alternative text, it is checked again as if each had some, so that
-one run reports everything.
+An article with errors cannot be parsed; when its only errors are in its
+images or citations, it is checked again with those mended (a stand-in alt
+text, the image or citation left out), so that one run reports everything.
 """
 
 from __future__ import annotations
@@ -80,10 +80,9 @@ def check_article(path: Path, targets: Targets = Targets()) -> ArticleCheck:
         result.items.append(Item("source", FAIL, str(error)))
         return result
     except SourceError as error:
-        result.items += [Item("source" if "alt text" not in d.message else "images", FAIL, _message(d), _where(d))
-                         for d in error.diagnostics]
+        result.items += [Item(_check_of(d), FAIL, _message(d), _where(d)) for d in error.diagnostics]
         article = None
-        patched = _with_alt_text(path, error.diagnostics)
+        patched = _with_stand_ins(path, error.diagnostics)
         if patched is not None:
             try:
                 article = parse_text(patched, path)
@@ -96,9 +95,15 @@ def check_article(path: Path, targets: Targets = Targets()) -> ArticleCheck:
     lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
     result.items += reading_levels(article, targets)
     result.items += [longest_sentences(article), long_words(article, glossary(path))]
-    figures_failed = any(item.check == "images" for item in result.items)
-    result.items += structure(article, str(path), lines, targets, figures_failed=figures_failed)
+    failed = {item.check for item in result.items if item.status == FAIL}
+    result.items += structure(article, str(path), lines, targets, failed=failed)
     return result
+
+
+def _check_of(d: Diagnostic) -> str:
+    if d.message.startswith("image '"):
+        return "images"
+    return "citations" if "citation" in d.message else "source"
 
 
 def _message(d: Diagnostic) -> str:
@@ -109,13 +114,30 @@ def _where(d: Diagnostic) -> str:
     return f"{d.file}:{d.line}:{d.col}"
 
 
-def _with_alt_text(path: Path, diagnostics: list[Diagnostic]) -> str | None:
-    """The source with a stand-in alt text for each image that has none; None when other errors remain."""
-    if not diagnostics or any("has no alt text" not in d.message for d in diagnostics):
-        return None
+_IMAGE_PROBLEMS = ("not found", "leaves the article's folder", "is not a file inside", "is not a usable file name")
+
+
+def _with_stand_ins(path: Path, diagnostics: list[Diagnostic]) -> str | None:
+    """The source with each image or citation error in the body mended for a second look: a stand-in
+    alt text, an unusable image or an unknown citation left out. None when other errors remain."""
     lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
-    for line in {d.line for d in diagnostics}:
-        lines[line - 1] = re.sub(r"!\[\s*\]\(", "![image without alternative text](", lines[line - 1])
+    for d in sorted(diagnostics, key=lambda d: (d.line, -d.col)):  # right to left: columns stay true
+        text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
+        at = d.col - 1
+        if "has no alt text" in d.message:
+            start = text.rfind("![", 0, at)
+            if start < 0 or not re.match(r"!\[\s*\]\(", text[start:]):
+                return None
+            lines[d.line - 1] = text[:start] + "![image without alternative text](" + text[text.index("(", start) + 1:]
+        elif d.message.startswith("image '") and any(p in d.message for p in _IMAGE_PROBLEMS):
+            start, end = text.rfind("![", 0, at), text.find(")", at)
+            if start < 0 or end < 0:
+                return None
+            lines[d.line - 1] = text[:start] + text[end + 1:]
+        elif d.message.startswith("unknown citation key") and text[at:at + 2] == "[@" and "]" in text[at:]:
+            lines[d.line - 1] = text[:at] + text[text.index("]", at) + 1:]
+        else:
+            return None
     return "\n".join(lines)
 
 
@@ -234,7 +256,7 @@ _VAGUE_LINK_TEXT = {"click here", "here", "click", "this link", "link", "read mo
 
 
 def structure(article: Article, name: str, lines: list[str], targets: Targets, *,
-              figures_failed: bool) -> list[Item]:
+              failed: set[str] = frozenset()) -> list[Item]:
     """The structural checks; ``name`` is the article's path as given, for FILE:LINE:COL."""
     items: list[Item] = []
     warned = {"headings": [], "citations": [], "source": []}
@@ -249,9 +271,12 @@ def structure(article: Article, name: str, lines: list[str], targets: Targets, *
     if uncited and not warned["citations"]:
         warned["citations"] = [Item("citations", WARN, f"reference '{r.key}' is never cited") for r in uncited]
     items += warned["source"]
-    items += warned["citations"] or [Item("citations", PASS, f"{len(article.references)} references, each cited; "
-                                      "every citation has its reference")]
-    if not figures_failed:
+    if "citations" not in failed:
+        items += warned["citations"] or [Item("citations", PASS, f"{len(article.references)} references, each cited; "
+                                          "every citation has its reference")]
+    else:
+        items += warned["citations"]
+    if "images" not in failed:
         figures = article.figures()
         decorative = sum(f.decorative for f in figures)
         items.append(Item("images", PASS, f"{len(figures)} image{'s' if len(figures) != 1 else ''}, "

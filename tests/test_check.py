@@ -207,3 +207,12 @@ def test_an_article_that_does_not_parse_fails_with_each_error_in_place(capsys, a
 
 def test_the_examples_pass(capsys):
     assert run_cli(capsys, "check", EXAMPLES)[0] == 0
+
+
+def test_with_an_unknown_citation_and_a_missing_picture_the_other_checks_still_run(capsys, article_folder):
+    text = body() + "\nSee the guide [@nobody].\n\n![A chart](images/missing.png)\n"
+    path = write_article(article_folder, text, **dict(CLEAN_FRONT, reviewed="2015-03-01"))
+    code, report = check_json(capsys, path)
+    failed = {item["check"]: item["message"] for item in report["articles"][0]["items"] if item["status"] == "fail"}
+    assert "unknown citation key '@nobody'" in failed["citations"] and "not found" in failed["images"]
+    assert items(report, "review date")[0]["status"] == "warn" and code == 1
