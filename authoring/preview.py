@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..formats.build import WRITERS, themes_for
 from ..formats.options import Options
-from ..source.errors import OpenleafError
+from ..source.errors import OpenleafError, UsageError
 from ..source.limits import read_article_bytes
 from ..source.model import Article
 
@@ -331,7 +331,11 @@ def serve(source: Path, *, host: str, port: int, open_browser: bool, formats: li
         watcher.start()
         watching.wait(10)
         preview.save()  # a save made while the watcher was starting
-        server = make_server(preview, host, port)
+        try:
+            server = make_server(preview, host, port)
+        except OSError as error:
+            raise UsageError(f"publish preview: cannot listen on {host}:{port} ({error.strerror or error}); "
+                             "choose another --port, or --port 0 for a free one") from None
         url = f"http://{'[' + host + ']' if ':' in host else host}:{server.server_address[1]}/"
         threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
         print(f"Preview of {source} at {url} (first build {time.perf_counter() - started:.1f} s); "
