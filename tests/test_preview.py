@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from browser import browser_context, browser_page  # noqa: F401  (fixtures)
 from conftest import REPO, write_article
 
 ARTICLE_BODY = "Water helps the body keep cool. Drink a glass with each meal.\n\n## When to drink\n\nDrink before you feel thirsty.\n"
@@ -213,3 +214,16 @@ def test_a_changed_picture_beside_the_article_rebuilds_the_page(article_folder):
         assert until(lambda: build() > first, 10)
     finally:
         running.stop()
+
+
+def test_in_a_browser_the_script_runs_under_the_page_policy_and_the_page_reloads_after_a_save(preview, browser_page):
+    refused = []
+    browser_page.on("console", lambda message: refused.append(message.text)
+                    if "Content Security Policy" in message.text else None)
+    browser_page.goto(preview.url)
+    with preview.article.open("a", encoding="utf-8") as file:
+        file.write("\nThe browser sees this without being asked.\n")
+    browser_page.wait_for_function(
+        "document.body.innerText.includes('The browser sees this without being asked.')", timeout=15_000)
+    assert browser_page.locator("#openleaf-preview [data-format=epub] .olp-state").inner_text() == "ready"
+    assert not refused, refused
