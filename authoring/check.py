@@ -196,6 +196,8 @@ def _judge(name: str, level: readability.Level, targets: Targets, where: str, sh
         return Item(name, INFO, f"{text} (only {level.counts.words} words: too short to judge)", where, [figures])
     if level.grade > targets.warn_grade:
         return Item(name, WARN, f"{text}: use shorter sentences and everyday words", where, [figures])
+    if level.grade > targets.aim_grade:
+        text += " (above the aim, within the limit)"
     return Item(name, PASS, text, where, [figures])
 
 
