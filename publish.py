@@ -95,6 +95,9 @@ other commands:
   publish cache [clear | prune DAYS]
                           the speech cache: where it is and its size; empty it, or drop
                           what no build has used for DAYS days
+  publish check ARTICLE...  for authors: reading level, long sentences and words, and the
+                          checks authors forget (--strict for a pre-commit hook or CI)
+  publish preview ARTICLE   every edition in the browser, rebuilt as you save
 
 exit codes:
 {EXIT_CODES_HELP}
@@ -330,8 +333,21 @@ def cache_command(argv: list[str]) -> int:
     return ExitCode.OK
 
 
+def check_command(argv: list[str]) -> int:
+    from openleaf.authoring.cli import check_main
+
+    return check_main(argv)
+
+
+def preview_command(argv: list[str]) -> int:
+    from openleaf.authoring.cli import preview_main
+
+    return preview_main(argv)
+
+
 # Words that name a command instead of an article (an article file is named with its .md).
-COMMANDS = {"voices": list_voices, "formats": list_formats, "cache": cache_command}
+COMMANDS = {"voices": list_voices, "formats": list_formats, "cache": cache_command, "check": check_command,
+            "preview": preview_command}
 
 
 def main(argv: list[str] | None = None) -> int:

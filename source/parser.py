@@ -29,7 +29,7 @@ from .values import _short
 MAX_WARNINGS = 100  # more are summarised in one line
 KNOWN_KEYS = {
     "title", "subtitle", "lang", "authors", "author", "date", "reviewed", "publisher", "summary",
-    "key_points", "disclaimer", "pronounce", "citation-style", "references", "slug",
+    "key_points", "disclaimer", "pronounce", "citation-style", "references", "slug", "glossary",
 }
 META_KEYS = {"id", "certified_by"}  # known, but kept in ``meta``: the edition facts read them
 
