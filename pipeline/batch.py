@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..formats.options import Options
-from ..formats.registry import ordered
+from ..formats.registry import FORMATS, ordered
 from ..source.errors import ExitCode
 from .manifest import OutputRecord, manifests_by_source
 from .plan import (
@@ -128,8 +128,11 @@ class Build:
 
     def _write_task(self, article: ArticleStatus, fmt: str) -> _Task:
         output = article.outputs[fmt]
+        # What it builds on: made or found up to date in this run, or left up to date by an earlier one.
         consumed = {p: [f.path for f in article.outputs[p].files] for p in output.consumes
                     if p in article.outputs and article.outputs[p].status in ("written", "unchanged")}
+        consumed |= {p: [f.path for f in article.manifest.outputs[p].files] for p in output.consumes
+                     if p not in article.outputs}
         if len(consumed) < len(output.consumes):
             output.key = ""  # built without what it builds on: the next run builds it again
         args = self._article_args(article) + (fmt, str(self.out_root.resolve()), self.options, self.theme, consumed)
@@ -266,8 +269,9 @@ class Build:
                 if old.path not in kept:
                     (article.out_dir / old.path).unlink(missing_ok=True)
         absolute = str(article.source.resolve())
-        manifest.outputs[output.format] = OutputRecord(output.key, output.files, round(output.seconds, 3),
-                                                       renamed(output.warnings, str(article.source), absolute))
+        manifest.outputs[output.format] = OutputRecord(
+            output.key, output.files, round(output.seconds, 3), renamed(output.warnings, str(article.source), absolute),
+            {name: getattr(self.options, name) for name in FORMATS[output.format].options})
         manifest.save(article.out_dir)
 
     def _worker(self, stats) -> None:

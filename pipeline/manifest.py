@@ -171,6 +171,9 @@ class OutputRecord:
     files: list[FileRecord]
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)  # what its writer warned about, shown again while unchanged
+    # The values of the options its key depends on (the audio's voice and rate): an output that
+    # builds on it in a later run that does not make it can tell whether it is still up to date.
+    options: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -193,7 +196,7 @@ class Manifest:
                 return None
             outputs = {
                 name: OutputRecord(entry["key"], [FileRecord(**f) for f in entry["files"]], entry.get("seconds", 0.0),
-                                   list(entry.get("warnings", [])))
+                                   list(entry.get("warnings", [])), dict(entry.get("options", {})))
                 for name, entry in data["outputs"].items()
             }
             return cls(data["source"], data["source_sha256"], list(data["images"]), list(data["warnings"]), outputs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from ..formats.options import Options
@@ -97,18 +98,26 @@ def plan_article(path: Path, out_root: Path, formats: list[str], themes: dict[st
     status.manifest.source, status.manifest.source_sha256 = absolute, status.source_sha
     status.manifest.warnings = renamed(status.warnings, name, absolute)
 
+    def key(fmt: str, consumed: dict[str, str] | None = None, chosen: Options = options) -> str:
+        return output_key(fmt, status.source_sha, images, theme_folders(fmt, themes[fmt]), chosen, consumed)
+
     keys: dict[str, str] = {}
     for fmt in ordered(set(formats) | producers_of(formats, options)):
         consumed = {p: keys[p] for p in consumes(fmt, options) if p in keys}
-        keys[fmt] = output_key(fmt, status.source_sha, images, theme_folders(fmt, themes[fmt]), options, consumed)
+        if fmt in formats:
+            keys[fmt] = key(fmt, consumed)
+        elif (record := status.manifest.outputs.get(fmt)) is not None:
+            # Not asked for in this run: what an earlier run left, if it is still up to date with the
+            # options it was made with (the audio's voice and rate, whatever this run's are).
+            made_with = {name: value for name, value in record.options.items() if name in FORMATS[fmt].options}
+            keys[fmt] = key(fmt, consumed, replace(options, **made_with))
         if fmt not in formats:
             continue
         output = OutputStatus(fmt, keys[fmt])
         # What it builds on: made in this run, or up to date from an earlier one.
         output.consumes = [p for p in consumed if p in formats or status.manifest.unchanged(p, keys[p], status.out_dir)]
         if len(output.consumes) < len(consumed):  # a different key: built without, and built again once it is there
-            output.key = keys[fmt] = output_key(fmt, status.source_sha, images, theme_folders(fmt, themes[fmt]),
-                                                options, {p: keys[p] for p in output.consumes})
+            output.key = keys[fmt] = key(fmt, {p: keys[p] for p in output.consumes})
         if not force and status.manifest.unchanged(fmt, output.key, status.out_dir):
             record = status.manifest.outputs[fmt]
             output.status, output.files = "unchanged", record.files
