@@ -329,3 +329,32 @@ def test_the_player_reflows_without_sideways_scrolling(player_context, built, wi
         tab.screenshot(path=str(shots / f"player-{width}.png"))
     finally:
         tab.close()
+
+
+def test_on_a_web_server_the_audio_and_its_captions_load_under_the_policy(player_context, built):
+    """From disk Chromium gives every file its own origin and so refuses the captions (<track>
+    needs the same origin; the audio and the highlight do not). Served over HTTP, as from
+    any web server, the policy's media-src 'self' lets both in."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built["page"].parent))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    tab = player_context.new_page()
+    try:
+        refused = []
+        tab.on("console", lambda message: refused.append(message.text) if "Content Security" in message.text else None)
+        tab.goto(f"http://127.0.0.1:{server.server_port}/{built['page'].name}")
+        tab.evaluate("document.querySelector('track').track.mode = 'hidden'")
+        _wait(tab, "document.querySelector('track').readyState === 2 && document.getElementById('player-audio').readyState >= 1")
+        cues = tab.evaluate("document.querySelector('track').track.cues.length")
+        assert cues == len(built["timeline"])
+        assert not refused
+    finally:
+        tab.close()
+        server.shutdown()
+        server.server_close()
