@@ -358,3 +358,30 @@ def test_on_a_web_server_the_audio_and_its_captions_load_under_the_policy(player
         tab.close()
         server.shutdown()
         server.server_close()
+
+
+def test_the_heard_sentence_is_scrolled_into_view_unless_the_reader_scrolled_away(page, built):
+    page.emulate_media(reduced_motion="reduce")  # instant scrolling: nothing to wait for
+    spoken = [e for e in built["timeline"] if e["id"].startswith("s-")]
+    in_view = "(id) => { const b = document.getElementById(id).getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight; }"
+    page.evaluate("window.scrollTo(0, 0)")
+    page.click("button[data-action='play']")
+    page.evaluate(f"document.getElementById('player-audio').currentTime = {(spoken[-1]['start_ms'] + 50) / 1000}")
+    _wait(page, f"document.getElementById('{spoken[-1]['id']}').classList.contains('{ACTIVE_CLASS}')")
+    _wait(page, f"({in_view})('{spoken[-1]['id']}')")
+    # The reader scrolls back to the top to read something else: the page stays where they put it.
+    page.mouse.wheel(0, -5000)
+    _wait(page, "window.scrollY === 0")
+    page.evaluate(f"document.getElementById('player-audio').currentTime = {(spoken[-2]['start_ms'] + 50) / 1000}")
+    _wait(page, f"document.getElementById('{spoken[-2]['id']}').classList.contains('{ACTIVE_CLASS}')")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == 0
+    page.evaluate("document.getElementById('player-audio').pause()")
+
+
+def test_reduced_motion_makes_following_instant(page):
+    behaviour = "getComputedStyle(document.documentElement).scrollBehavior"
+    page.emulate_media(reduced_motion="reduce")
+    assert page.evaluate(behaviour) == "auto"
+    page.emulate_media(reduced_motion="no-preference")
+    assert page.evaluate(behaviour) == "smooth"
