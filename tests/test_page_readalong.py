@@ -233,6 +233,7 @@ def test_the_text_is_one_tab_stop_arrows_move_in_it_and_enter_plays(page, built)
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("document.activeElement.id")
     assert focused != stops[0]
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
     page.keyboard.press("Enter")
     entry = next(e for e in built["timeline"] if e["id"] == focused)
     time = page.evaluate("document.getElementById('player-audio').currentTime")

@@ -96,9 +96,9 @@
     const entry = entries[Math.max(0, Math.min(entries.length - 1, index))];
     lastReaderScroll = -Infinity;  // the reader chose a place: follow the audio again
     audio.currentTime = entry.start;
-    mark(entries.indexOf(entry));
-    const started = audio.play();
+    const started = audio.play();  // first: playing, mark() brings the entry into view
     if (started && started.catch) started.catch(() => {});
+    mark(entries.indexOf(entry));
   };
 
   const sectionOf = (index) => {
