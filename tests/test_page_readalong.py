@@ -386,3 +386,32 @@ def test_reduced_motion_makes_following_instant(page):
     assert page.evaluate(behaviour) == "auto"
     page.emulate_media(reduced_motion="no-preference")
     assert page.evaluate(behaviour) == "smooth"
+
+
+PLAYER_WORDS = ("listen", "audio_link", "player", "play", "pause", "previous_sentence", "next_sentence",
+                "previous_section", "next_section", "back_10", "forward_10", "speed")
+
+
+def test_every_language_names_every_button_and_no_two_alike():
+    for lang, words in LABELS.items():
+        missing = [key for key in PLAYER_WORDS if not words.get(key)]
+        assert not missing, (lang, missing)
+        buttons = [words[key] for key in PLAYER_WORDS[3:]]
+        assert len(set(buttons)) == len(buttons), lang
+
+
+def test_a_spanish_page_has_spanish_buttons_and_captions_in_spanish(tmp_path):
+    from markupsafe import Markup
+
+    from openleaf.formats.html import render_page
+    from openleaf.formats.player import Player
+    from openleaf.source.parser import parse_article
+    from openleaf.themes import load_theme
+
+    source = write_article(tmp_path, "Beba agua. Es bueno.\n", name="agua.md", title="Agua", lang="es-MX")
+    player = Player("audio/agua.mp3", "audio/agua.vtt", Markup('{"entries":[]}'), Markup("0"), "sha256-x")
+    tree = lxml.html.fromstring(render_page(parse_article(source), load_theme("large-print"), player=player))
+    buttons = [" ".join(b.text_content().split()) for b in tree.xpath("//button")]
+    assert buttons[1:3] == [LABELS["es"]["previous_sentence"], LABELS["es"]["next_sentence"]]
+    assert tree.xpath("//track/@srclang") == ["es-MX"]
+    assert tree.xpath("//a[@href='audio/agua.mp3']/text()") == [LABELS["es"]["audio_link"]]
