@@ -28,11 +28,11 @@ from ..source.errors import OutputError
 from ..source.model import Article, Figure, Table
 from ..themes import Theme
 from . import files, fonts
+from . import player as player_module
 from .edition import edition_facts, table_id
 from .images import SVG_TYPE, clean_svg, media_type_of_name
 from .markup import Renderer
 from .options import Options
-from . import player as player_module
 from .readalong import audio_edition
 
 TEMPLATE = "html/page.html.j2"

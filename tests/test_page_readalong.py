@@ -11,13 +11,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
 from pathlib import Path
 
 import lxml.html
 import pytest
-
-from browser import WCAG_AAA, axe_violations, format_violations, launch  # noqa: F401
+from browser import WCAG_AAA, axe_violations, format_violations, launch
 from conftest import write_article
 from openleaf.formats.labels import LABELS
 from openleaf.formats.readalong import ACTIVE_CLASS
@@ -402,7 +400,6 @@ def test_every_language_names_every_button_and_no_two_alike():
 
 def test_a_spanish_page_has_spanish_buttons_and_captions_in_spanish(tmp_path):
     from markupsafe import Markup
-
     from openleaf.formats.html import render_page
     from openleaf.formats.player import Player
     from openleaf.source.parser import parse_article

@@ -6,8 +6,9 @@
   "use strict";
   const audio = document.getElementById("player-audio");
   const controls = document.getElementById("player-controls");
-  const data = JSON.parse(document.getElementById("openleaf-timeline").textContent);
-  if (!audio || !controls || typeof audio.play !== "function") return;
+  const timeline = document.getElementById("openleaf-timeline");
+  if (!audio || !controls || !timeline || typeof audio.play !== "function") return;
+  const data = JSON.parse(timeline.textContent);
 
   const entries = data.entries
     .map(([id, section, start, end]) => ({ id, section, start: start / 1000, end: end / 1000, el: document.getElementById(id) }))
@@ -27,7 +28,12 @@
   const playLabel = controls.querySelector(".when-paused");
   const pauseLabel = controls.querySelector(".when-playing");
   const rateLabel = controls.querySelector(".player-rate");
-  const numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  let numbers;
+  try {
+    numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  } catch (error) {  // a language tag this browser does not know: its own way of writing numbers
+    numbers = new Intl.NumberFormat();
+  }
 
   // --- which entry is heard ------------------------------------------------------------------
   // The last entry that has started; in the pause between two sentences the one just heard stays marked.
