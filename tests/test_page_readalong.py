@@ -412,3 +412,21 @@ def test_a_spanish_page_has_spanish_buttons_and_captions_in_spanish(tmp_path):
     assert buttons[1:3] == [LABELS["es"]["previous_sentence"], LABELS["es"]["next_sentence"]]
     assert tree.xpath("//track/@srclang") == ["es-MX"]
     assert tree.xpath("//a[@href='audio/agua.mp3']/text()") == [LABELS["es"]["audio_link"]]
+
+
+def test_a_page_built_alone_reads_along_with_the_audio_already_up_to_date(built, tmp_path):
+    """`--formats html` after an earlier run made the audio: the page consumes the audio in out/."""
+    import shutil
+
+    from openleaf.publish import main
+
+    root = built["page"].parents[2]  # .../with: articles/ and out/
+    copy = tmp_path / "with"
+    shutil.copytree(root / "articles", copy / "articles")
+    shutil.copytree(root / "out", copy / "out")
+    page = copy / "out" / "drink-water" / "drink-water.html"
+    page.unlink()
+    code = main([str(copy / "articles" / "drink-water.md"), "--out", str(copy / "out"), "--formats", "html",
+                 "--voice", "espeak", "--jobs", "1", "--quiet"])
+    assert code == 0
+    assert _tree(page).xpath("//audio/@src") == ["audio/drink-water.mp3"]
