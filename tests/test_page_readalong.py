@@ -430,3 +430,18 @@ def test_a_page_built_alone_reads_along_with_the_audio_already_up_to_date(built,
                  "--voice", "espeak", "--jobs", "1", "--quiet"])
     assert code == 0
     assert _tree(page).xpath("//audio/@src") == ["audio/drink-water.mp3"]
+
+
+@pytest.mark.parametrize("palette", ["light", "dark", "high-contrast"])
+def test_the_player_and_the_highlight_keep_7_to_1_like_all_the_text(page, built, palette):
+    from test_html import CONTRAST_JS  # the large-print page's own promise, measured the same way
+
+    page.emulate_media(color_scheme="dark" if palette == "dark" else "light")
+    if palette == "high-contrast":
+        page.click("a[href='#high-contrast']")
+    entry = next(e for e in built["timeline"] if e["id"].startswith("s-"))
+    page.evaluate(f"document.getElementById('player-audio').currentTime = {(entry['start_ms'] + 50) / 1000}")
+    _wait(page, f"document.getElementById('{entry['id']}').classList.contains('{ACTIVE_CLASS}')")
+    page.evaluate("window.scrollTo(0, 0)")
+    low = page.evaluate(CONTRAST_JS)
+    assert not low, f"{palette}: text below 7:1: {low[:8]}"
