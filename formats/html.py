@@ -1,9 +1,11 @@
 """The large-print HTML page: one self-contained file that works opened from disk.
 
 Everything the page needs travels inside it: the stylesheet, and the
-Atkinson Hyperlegible faces and every image as ``data:`` URLs. The page has
-no script at all (the high-contrast switch is links and CSS, see the
-template), and its Content-Security-Policy forbids loading or running
+Atkinson Hyperlegible faces and every image as ``data:`` URLs. Without
+audio the page has no script at all (the high-contrast switch is links and
+CSS, see the template); with audio it links the MP3 beside it and carries the
+read-along player (formats/player.py): one script of ours, pinned in the
+Content-Security-Policy by its hash. The policy forbids loading or running
 anything else, so a reader offline, or behind a strict network, sees exactly
 what we tested, and a script that found its way in would not run.
 
@@ -26,19 +28,19 @@ from ..source.errors import OutputError
 from ..source.model import Article, Figure, Table
 from ..themes import Theme
 from . import files, fonts
+from . import player as player_module
 from .edition import edition_facts, table_id
 from .images import SVG_TYPE, clean_svg, media_type_of_name
 from .markup import Renderer
 from .options import Options
+from .readalong import audio_edition
 
 TEMPLATE = "html/page.html.j2"
 STYLESHEET = "html/page.css"
 
 # Only what is inside the page: its own styles, data: fonts and pictures; no script at all.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
-    "script-src 'none'; base-uri 'none'; form-action 'none'"
-)
+# (A page with the player adds its audio and its one script: player.policy.)
+CONTENT_SECURITY_POLICY = player_module.POLICY_WITHOUT_PLAYER
 
 
 def write(
@@ -51,16 +53,18 @@ def write(
 ) -> list[Path]:
     """Write ``out_dir/<slug>.html`` and return its path.
 
-    ``consumed`` is part of every writer's signature; the page uses no other output yet.
+    With the audio among ``consumed`` (made in the same run, or up to date in
+    ``out_dir``), the page links it and reads along; without, it has no player.
     """
-    page = render_page(article, theme)
+    player = player_module.player_for(audio_edition(consumed), theme, Path(out_dir))
+    page = render_page(article, theme, player=player)
     target = Path(out_dir) / f"{article.slug}.html"
     _write(target, page)
     return [target]
 
 
-def render_page(article: Article, theme: Theme) -> str:
-    """The whole page as a string (a pure function of the article and theme)."""
+def render_page(article: Article, theme: Theme, *, player: player_module.Player | None = None) -> str:
+    """The whole page as a string (a pure function of the article, theme and player)."""
     facts = edition_facts(article)
     renderer = PageRenderer(labels=facts.labels, image_src=_image_data_url, table_labels=facts.table_labels)
     context = {
@@ -80,7 +84,8 @@ def render_page(article: Article, theme: Theme) -> str:
         "references": renderer.references(article.references) if article.references else None,
         "disclaimer": renderer.blocks(article.disclaimer) if article.disclaimer else None,
         "styles": Markup(_font_face_css() + "\n" + theme.read_text(STYLESHEET)),
-        "csp": CONTENT_SECURITY_POLICY,
+        "csp": player_module.policy(player),
+        "player": player,
     }
     return theme.render(TEMPLATE, **context)
 

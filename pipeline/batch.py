@@ -131,8 +131,9 @@ class Build:
         # What it builds on: made or found up to date in this run, or left up to date by an earlier one.
         consumed = {p: [f.path for f in article.outputs[p].files] for p in output.consumes
                     if p in article.outputs and article.outputs[p].status in ("written", "unchanged")}
+        # Not asked for in this run but up to date from an earlier one (the plan checked): its recorded files.
         consumed |= {p: [f.path for f in article.manifest.outputs[p].files] for p in output.consumes
-                     if p not in article.outputs}
+                     if p not in article.outputs and p in article.manifest.outputs}
         if len(consumed) < len(output.consumes):
             output.key = ""  # built without what it builds on: the next run builds it again
         args = self._article_args(article) + (fmt, str(self.out_root.resolve()), self.options, self.theme, consumed)

@@ -93,8 +93,10 @@ def _playwright():
 
 
 @contextlib.contextmanager
-def launch(**context_options) -> Iterator["playwright.sync_api.BrowserContext"]:  # noqa: F821
+def launch(extra_args: tuple[str, ...] = (), **context_options) -> Iterator["playwright.sync_api.BrowserContext"]:  # noqa: F821
     """A browser context in a fresh profile, closed and removed on exit.
+
+    ``extra_args`` are Chromium flags a test needs besides ours (say, an autoplay policy).
 
     ``context_options`` go to Playwright's ``launch_persistent_context``
     (for example ``viewport``, ``device_scale_factor``, ``color_scheme``,
@@ -107,7 +109,7 @@ def launch(**context_options) -> Iterator["playwright.sync_api.BrowserContext"]:
             profile,
             executable_path=str(CHROMIUM),
             headless=True,
-            args=CHROMIUM_FLAGS,
+            args=CHROMIUM_FLAGS + list(extra_args),
             **context_options,
         )
         try:

@@ -350,7 +350,11 @@ def test_the_html_page_has_no_script_no_handlers_and_no_foreign_urls(hostile_out
     text = hostile_outputs["html"].read_text(encoding="utf-8")
     page = lxml_html.fromstring(text)
     scripts = [(s.text or "").strip() for s in page.iter("script")]
-    assert scripts == [], "the page carries no script, not even one of ours"
+    assert scripts == [], "without audio the page carries no script, not even one of ours"
+    assert_no_handlers_or_foreign_urls(page)
+
+
+def assert_no_handlers_or_foreign_urls(page) -> None:
     for element in page.iter():
         if not isinstance(element.tag, str):
             continue
@@ -365,6 +369,59 @@ def test_the_html_page_has_no_script_no_handlers_and_no_foreign_urls(hostile_out
     for style in page.iter("style"):  # only our own fonts may come as data:, never anything from outside
         for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", style.text or ""):
             assert url.startswith(("data:font/", "data:application/font", "#")), url[:60]
+
+
+@pytest.fixture(scope="module")
+def hostile_read_along(tmp_path_factory, hostile_outputs) -> Path:
+    """The hostile article's page published with its audio: the page with the player."""
+    out = tmp_path_factory.mktemp("hostile-read-along")
+    source = hostile_outputs["folder"] / "hostile.md"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OPENLEAF_CACHE_DIR", str(out / "speech-cache"))
+        code = main([str(source), "--out", str(out / "out"), "--formats", "audio,html", "--voice", "espeak",
+                     "--jobs", "1", "--quiet"])
+    assert code == 0
+    [page] = (out / "out").rglob("*.html")
+    return page
+
+
+def test_with_audio_the_page_runs_only_our_script_pinned_by_its_hash(hostile_read_along):
+    import base64
+    import hashlib
+    import json
+
+    from openleaf.themes import load_theme
+
+    text = hostile_read_along.read_text(encoding="utf-8")
+    page = lxml_html.fromstring(text)
+    code = [s for s in page.iter("script") if s.get("type") != "application/json"]
+    data = [s for s in page.iter("script") if s.get("type") == "application/json"]
+    assert [s.text for s in code] == [load_theme("large-print").read_text("html/player.js")]
+    assert len(data) == 1 and "<" not in data[0].text and not data[0].get("src")
+    timeline = json.loads(data[0].text)
+    assert all(isinstance(i, str) and isinstance(t0, int) for i, _, t0, _ in timeline["entries"])
+    digest = base64.b64encode(hashlib.sha256(code[0].text.encode("utf-8")).digest()).decode("ascii")
+    [policy] = page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+    assert f"script-src 'sha256-{digest}';" in policy and policy.count("script-src") == 1
+    assert "unsafe" not in policy.replace("style-src 'unsafe-inline'", "")
+    assert text.lower().count("<script") == 2  # nothing of the article's became a script element
+    assert_no_handlers_or_foreign_urls(page)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_ids_in_the_timeline_data_can_never_close_its_element():
+    import json
+
+    from openleaf.formats.audio.timeline import Timeline, TimelineEntry
+    from openleaf.formats.player import timeline_json
+    from openleaf.formats.readalong import AudioEdition
+
+    hostile = "</script><script>alert(1)</script><!--&amp;"
+    entry = TimelineEntry(hostile, "opening", 0, 1000, hostile)
+    edition = AudioEdition(Path("audio"), Path("audio/x.mp3"), Path("audio/x.vtt"), Timeline((entry,)), ())
+    markup = str(timeline_json(edition))
+    assert "<" not in markup and ">" not in markup and "&" not in markup
+    assert json.loads(markup)["entries"] == [[hostile, "opening", 0, 1000]]
 
 
 def test_the_html_page_shows_the_hostile_text_as_text(hostile_outputs):
