@@ -8,6 +8,10 @@ re-parses content with an HTML parser and rebuilds the head, which would take
 
 Reading order (the spine): title page, contents, one document per ``##``
 section (its subsections inside it), references, disclaimer.
+
+When the audio is consumed (read-along), the book also carries the chapter
+MP3s and a media overlay per content document (formats/overlays.py): it
+reads itself aloud and highlights what it is saying.
 """
 
 from __future__ import annotations
@@ -26,12 +30,13 @@ from markupsafe import Markup
 from ..source.errors import InputError, OutputError
 from ..source.model import Article, Block, Figure, Table, walk_blocks
 from ..themes import Theme
-from . import fonts
+from . import fonts, overlays
 from .edition import DISCLAIMER, REFERENCES, EditionFacts, OutlineNode, edition_facts
 from .files import atomic_path, file_stem
 from .images import SVG_TYPE, clean_svg, extension, media_type_of_format
 from .markup import Renderer
 from .options import Options
+from .readalong import ACTIVE_CLASS, PLAYING_CLASS, AudioEdition, audio_edition
 
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 CSS_FILE = "css/epub.css"
@@ -261,7 +266,7 @@ def modified_time(article: Article) -> _dt.datetime:
     return _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc)
 
 
-def accessibility_summary(article: Article) -> str:
+def accessibility_summary(article: Article, read_along: bool = False) -> str:
     """A few honest sentences about this book's accessibility, for people choosing it."""
     n_sections = len(edition_facts(article).outline)
     if n_sections:
@@ -280,29 +285,46 @@ def accessibility_summary(article: Article) -> str:
         parts.append("Its tables have column headers.")
     if article.references:
         parts.append("Citation numbers link to the numbered references, and each reference links back.")
-    parts.append("Text size, font, spacing and colours are left to the reader, and nothing flashes, moves or makes a sound.")
+    if read_along:
+        parts.append("The book reads itself aloud: all of its text, image descriptions and table rows are "
+                     "narrated, and each sentence is highlighted as it is heard (synchronized audio and text).")
+        parts.append("Text size, font, spacing and colours are left to the reader; nothing flashes or moves, "
+                     "and sound plays only when the reader starts it.")
+    else:
+        parts.append("Text size, font, spacing and colours are left to the reader, and nothing flashes, moves or makes a sound.")
     return " ".join(parts)
 
 
-def accessibility_metadata(article: Article) -> list[tuple[str, str]]:
+def accessibility_metadata(article: Article, read_along: bool = False) -> list[tuple[str, str]]:
     """(property, value) pairs of EPUB Accessibility 1.1, in package document order.
 
     Features are values of the schema.org accessibilityFeature vocabulary
     that this book really has; a certifier only when the author names one
     (``certified_by:``): the toolkit checks the book, it does not certify it.
+    With read-along the whole text is narrated in sync (image descriptions
+    included), so listening alone is sufficient too, as the EPUB
+    Accessibility techniques say for complete synchronized audio.
     """
     visual = any(not figure.decorative for figure in figures_of(article))
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
     if visual:
         features.append("alternativeText")
+    if read_along:
+        features.append("synchronizedAudioText")
     pairs = [("schema:accessMode", "textual")]
     if visual:
         pairs.append(("schema:accessMode", "visual"))
+    if read_along:
+        pairs.append(("schema:accessMode", "auditory"))
     pairs.append(("schema:accessModeSufficient", "textual"))
+    if read_along:
+        pairs.append(("schema:accessModeSufficient", "auditory"))
+        if visual:
+            pairs.append(("schema:accessModeSufficient", "textual,visual"))
     pairs += [("schema:accessibilityFeature", feature) for feature in features]
     pairs += [
         ("schema:accessibilityHazard", "none"),
-        ("schema:accessibilitySummary", accessibility_summary(article)),
+        ("schema:accessibilitySummary", accessibility_summary(article, read_along)),
         ("dcterms:conformsTo", CONFORMANCE),
     ]
     certifier = edition_facts(article).certified_by
@@ -311,7 +333,7 @@ def accessibility_metadata(article: Article) -> list[tuple[str, str]]:
     return pairs
 
 
-def _add_metadata(book: epub.EpubBook, article: Article) -> None:
+def _add_metadata(book: epub.EpubBook, article: Article, read_along: bool = False) -> None:
     facts = edition_facts(article)
     book.IDENTIFIER_ID = "pub-id"
     book.set_identifier(facts.identifier)
@@ -328,7 +350,7 @@ def _add_metadata(book: epub.EpubBook, article: Article) -> None:
         book.add_metadata("DC", "date", published.iso)
     if article.summary:
         book.add_metadata("DC", "description", " ".join(article.summary.split()))
-    for prop, value in accessibility_metadata(article):
+    for prop, value in accessibility_metadata(article, read_along):
         attributes = {"property": prop}
         if prop == "schema:accessibilitySummary" and facts.language != "en":
             attributes["{http://www.w3.org/XML/1998/namespace}lang"] = "en"  # the summary is written in English
@@ -338,11 +360,12 @@ def _add_metadata(book: epub.EpubBook, article: Article) -> None:
 # --- the package --------------------------------------------------------------
 
 
-def build_book(article: Article, theme: Theme) -> epub.EpubBook:
+def build_book(article: Article, theme: Theme, audio: AudioEdition | None = None) -> epub.EpubBook:
+    """The book; with ``audio`` it carries the chapter MP3s and reads along (media overlays)."""
     images = collect_images(article)
     documents, nav = render(article, theme, images)
     book = epub.EpubBook()
-    _add_metadata(book, article)
+    _add_metadata(book, article, read_along=audio is not None)
 
     css = fonts.font_face_css(lambda face: f"../fonts/{face.path.name}") + theme.read_text("epub/epub.css")
     book.add_item(epub.EpubItem(uid="css", file_name=CSS_FILE, media_type="text/css", content=css.encode("utf-8")))
@@ -367,12 +390,42 @@ def build_book(article: Article, theme: Theme) -> epub.EpubBook:
         book.add_item(item)
         items[document.item_id] = item
     items["nav"].properties = ["nav"]
+    if audio is not None:
+        _add_overlays(book, audio, documents, items)
     # The NCX keeps EPUB 2 reading systems navigable; without one ebooklib
     # would still point the spine at it.
     book.add_item(epub.EpubNcx())
     book.toc = [epub.Link(d.file_name, d.name, d.item_id) for d in documents]
     book.spine = [items["title"], items["nav"], *(items[d.item_id] for d in documents[1:])]
     return book
+
+
+def _add_overlays(book: epub.EpubBook, audio: AudioEdition, documents: list[Document],
+                  items: dict[str, epub.EpubItem]) -> None:
+    """The chapter MP3s, one SMIL overlay per content document, and the Media Overlays metadata."""
+    where: dict[str, str] = {}
+    for document in documents:
+        for element_id in _ids_in(document.xhtml):
+            where.setdefault(element_id, document.file_name)
+    planned = overlays.plan_overlays(audio, where)
+    by_file = {document.file_name: document for document in documents}
+    heard = {clip.chapter.file: clip.chapter for overlay in planned for clip in overlay.clips}
+    for index, chapter in enumerate(audio.chapters, start=1):
+        if chapter.file in heard:
+            book.add_item(epub.EpubItem(uid=f"audio-{index}", file_name=overlays.audio_name(chapter),
+                                        media_type="audio/mpeg", content=(audio.folder / chapter.file).read_bytes()))
+    for overlay in planned:
+        document = by_file[overlay.document]
+        book.add_item(epub.EpubSMIL(uid=overlay.item_id, file_name=overlay.file_name,
+                                    content=overlays.smil(overlay, document.xhtml).encode("utf-8")))
+        # ebooklib writes an item's media_overlay as the manifest's media-overlay attribute.
+        items[document.item_id].media_overlay = overlay.item_id
+        book.add_metadata(None, "meta", overlays.clock(overlay.duration_ms),
+                          {"property": "media:duration", "refines": f"#{overlay.item_id}"})
+    total = sum(overlay.duration_ms for overlay in planned)
+    book.add_metadata(None, "meta", overlays.clock(total), {"property": "media:duration"})
+    book.add_metadata(None, "meta", ACTIVE_CLASS, {"property": "media:active-class"})
+    book.add_metadata(None, "meta", PLAYING_CLASS, {"property": "media:playback-active-class"})
 
 
 def _with_package_lang(opf: bytes, lang: str) -> bytes:
@@ -400,8 +453,9 @@ def _rezip(data: bytes, target: Path, when: _dt.datetime, lang: str) -> None:
 
 def write(article: Article, theme: Theme, out_dir: Path, *, options: Options,
           consumed: Mapping[str, list[Path]] | None = None) -> list[Path]:
-    """Write ``out_dir/<slug>.epub``. ``consumed`` (the audio, for read-along) is not used yet."""
-    book = build_book(article, theme)
+    """Write ``out_dir/<slug>.epub``; with the audio among ``consumed``, a book that reads along."""
+    audio = audio_edition(consumed) if options.read_along else None
+    book = build_book(article, theme, audio)
     modified = modified_time(article)
     packed = io.BytesIO()
     # raise_exceptions: without it ebooklib reports a failed write only as False.
