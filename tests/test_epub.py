@@ -672,6 +672,13 @@ def test_right_to_left_languages_read_right_to_left(books):
 def test_style_sheet_leaves_size_and_colour_to_the_reader(theme):
     css = load_theme(theme).read_text("epub/epub.css")
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    # The one exception: the read-along highlight sets the system's pair of colours for marked text.
+    highlight = re.search(r"\.-openleaf-active\s*\{([^}]*)\}", css)
+    assert highlight, "no rule for the read-along highlight"
+    colours = dict(re.findall(r"(color|background-color)\s*:\s*([^;]+);", highlight.group(1)))
+    assert colours == {"background-color": "Mark", "color": "MarkText"}, colours
+    assert re.search(r"(outline|text-decoration)\s*:", highlight.group(1)), "the highlight is colour alone"
+    css = css.replace(highlight.group(0), "")
     assert not re.search(r"(^|[;{\s])(color|background(-color)?)\s*:", css), "sets a colour"
     assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(", css), "names a colour"
     assert not re.search(r"\d(px|pt|pc|cm|mm|in|q)\b", css, flags=re.I), "uses an absolute unit"
