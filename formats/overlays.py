@@ -111,6 +111,15 @@ def _element_kinds(xhtml: str) -> dict[str, str]:
     return {e.get("id"): etree.QName(e).localname for e in root.iter() if isinstance(e.tag, str) and e.get("id")}
 
 
+def _headings(xhtml: str) -> dict[str, str]:
+    """Part id -> its heading's id, for the parts announced by their heading ("Key points.",
+    "References."): the par names the heading heard, not the whole part, which its seq names."""
+    root = etree.fromstring(xhtml.encode("utf-8"))
+    ids = {e.get("id") for e in root.iter() if isinstance(e.tag, str) and e.get("id")}
+    return {e.get("id"): e.get("aria-labelledby") for e in root.iter(f"{{{XHTML_NS}}}section")
+            if e.get("id") and e.get("aria-labelledby") in ids}
+
+
 def _table_of(xhtml: str) -> dict[str, str]:
     """Row id -> the id of its table's first row: rows of one table form one skippable seq."""
     root = etree.fromstring(xhtml.encode("utf-8"))
@@ -131,6 +140,7 @@ def smil(overlay: Overlay, xhtml: str) -> str:
     doc = overlay.document
     tables = _table_of(xhtml)
     kinds = _element_kinds(xhtml)
+    headings = _headings(xhtml)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">',
              f"<body epub:textref={quoteattr(doc)}>"]
@@ -166,7 +176,7 @@ def smil(overlay: Overlay, xhtml: str) -> str:
         number += 1
         par_type = ' epub:type="table-row"' if kinds.get(entry.id) == "tr" else ""
         lines.append(
-            f'<par id="par-{number}"{par_type}><text src={quoteattr(f"{doc}#{entry.id}")}/>'
+            f'<par id="par-{number}"{par_type}><text src={quoteattr(f"{doc}#{headings.get(entry.id, entry.id)}")}/>'
             f'<audio src={quoteattr(audio_name(clip.chapter))} clipBegin="{clock(clip.begin_ms)}" '
             f'clipEnd="{clock(clip.end_ms)}"/></par>'
         )
