@@ -81,6 +81,7 @@ def clips_of(audio: AudioEdition) -> list[Clip]:
         end = chapter.duration_ms
         if following is not None and audio.chapter_of(following) == chapter:
             end = following.start_ms - chapter.start_ms
+        # A chapter's first clip starts at 0, so its lead-in is heard too and the overlays last as long as the files.
         begin = 0 if not clips or clips[-1].chapter != chapter else entry.start_ms - chapter.start_ms
         begin, end = max(0, min(begin, chapter.duration_ms)), max(0, min(end, chapter.duration_ms))
         if end > begin:
@@ -105,24 +106,21 @@ def plan_overlays(audio: AudioEdition, where: dict[str, str]) -> list[Overlay]:
 # --- the SMIL documents -------------------------------------------------------------------------
 
 
-def _element_kinds(xhtml: str) -> dict[str, str]:
+def _element_kinds(root: etree._Element) -> dict[str, str]:
     """id -> local element name, for the ids of one content document."""
-    root = etree.fromstring(xhtml.encode("utf-8"))
     return {e.get("id"): etree.QName(e).localname for e in root.iter() if isinstance(e.tag, str) and e.get("id")}
 
 
-def _headings(xhtml: str) -> dict[str, str]:
+def _headings(root: etree._Element) -> dict[str, str]:
     """Part id -> its heading's id, for the parts announced by their heading ("Key points.",
     "References."): the par names the heading heard, not the whole part, which its seq names."""
-    root = etree.fromstring(xhtml.encode("utf-8"))
     ids = {e.get("id") for e in root.iter() if isinstance(e.tag, str) and e.get("id")}
     return {e.get("id"): e.get("aria-labelledby") for e in root.iter(f"{{{XHTML_NS}}}section")
             if e.get("id") and e.get("aria-labelledby") in ids}
 
 
-def _table_of(xhtml: str) -> dict[str, str]:
+def _table_of(root: etree._Element) -> dict[str, str]:
     """Row id -> the id of its table's first row: rows of one table form one skippable seq."""
-    root = etree.fromstring(xhtml.encode("utf-8"))
     rows: dict[str, str] = {}
     for table in root.iter(f"{{{XHTML_NS}}}table"):
         ids = [tr.get("id") for tr in table.iter(f"{{{XHTML_NS}}}tr") if tr.get("id")]
@@ -138,9 +136,8 @@ def smil(overlay: Overlay, xhtml: str) -> str:
     heading, or the references' and disclaimer's own element).
     """
     doc = overlay.document
-    tables = _table_of(xhtml)
-    kinds = _element_kinds(xhtml)
-    headings = _headings(xhtml)
+    root = etree.fromstring(xhtml.encode("utf-8"))
+    tables, kinds, headings = _table_of(root), _element_kinds(root), _headings(root)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">',
              f"<body epub:textref={quoteattr(doc)}>"]
