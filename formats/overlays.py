@@ -26,6 +26,11 @@ from .readalong import AudioEdition
 AUDIO_FOLDER = "audio"  # inside the EPUB, beside the content documents
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
+# Elements of the title page the audio does not say (the first publication date, the publisher, the
+# introduction's heading). Each gets a par with text and no audio, which EPUB Media Overlays lets a
+# reading system read with its own voice, so that a read-along does not skip over them in silence.
+UNHEARD = ("published", "publisher", "intro-title")
+
 # epub:type of a whole document's seq, for the reading system's skip settings. The disclaimer is a
 # note on the article (EPUB Media Overlays lists "note" among the skippable structures).
 DOCUMENT_TYPES = {REFERENCES: "bibliography", DISCLAIMER: "note"}
@@ -138,12 +143,21 @@ def smil(overlay: Overlay, xhtml: str) -> str:
     doc = overlay.document
     root = etree.fromstring(xhtml.encode("utf-8"))
     tables, kinds, headings = _table_of(root), _element_kinds(root), _headings(root)
+    position = {e.get("id"): n for n, e in enumerate(root.iter()) if isinstance(e.tag, str) and e.get("id")}
+    unheard = sorted((i for i in UNHEARD if i in position), key=position.get)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">',
              f"<body epub:textref={quoteattr(doc)}>"]
     number = 0
     open_section: str | None = None
     open_table: str | None = None
+
+    def text_only_before(element_id: str | None) -> None:
+        """The unheard elements that come before ``element_id`` (all that are left for None)."""
+        nonlocal number
+        while unheard and (element_id is None or position[unheard[0]] < position[element_id]):
+            number += 1
+            lines.append(f'<par id="par-{number}"><text src={quoteattr(f"{doc}#{unheard.pop(0)}")}/></par>')
 
     def close_table() -> None:
         nonlocal open_table
@@ -170,14 +184,17 @@ def smil(overlay: Overlay, xhtml: str) -> str:
             if table is not None:
                 lines.append(f'<seq id="seq-table-{table}" epub:textref={quoteattr(f"{doc}#{table}")} epub:type="table">')
                 open_table = table
+        target = headings.get(entry.id, entry.id)
+        text_only_before(target)
         number += 1
         par_type = ' epub:type="table-row"' if kinds.get(entry.id) == "tr" else ""
         lines.append(
-            f'<par id="par-{number}"{par_type}><text src={quoteattr(f"{doc}#{headings.get(entry.id, entry.id)}")}/>'
+            f'<par id="par-{number}"{par_type}><text src={quoteattr(f"{doc}#{target}")}/>'
             f'<audio src={quoteattr(audio_name(clip.chapter))} clipBegin="{clock(clip.begin_ms)}" '
             f'clipEnd="{clock(clip.end_ms)}"/></par>'
         )
     close_table()
+    text_only_before(None)
     if open_section is not None:
         lines.append("</seq>")
     lines += ["</body>", "</smil>", ""]
