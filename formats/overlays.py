@@ -4,7 +4,8 @@ Each thing the audio says (its id in the timeline) is the id of the element
 showing it, so each becomes a ``par``: that element and the clip of the
 chapter MP3 it is heard in. Sections are ``seq``s pointing at their heading;
 tables, the references and the disclaimer carry ``epub:type`` so that
-reading systems can offer to skip or escape them.
+reading systems can offer to skip or escape them. The few words of the
+title page the audio does not say get a ``par`` without audio (``UNHEARD``).
 
 A clip runs from the utterance's start to the next one's (or to the end of
 its chapter file): the pause after a sentence is heard with it, as in the
