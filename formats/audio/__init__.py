@@ -109,3 +109,129 @@ def _language_name(tag: str) -> str:
 
     names = LANGUAGE_NAMES.get(PRIMARY_DIALECTS.get(_primary_language(tag), "")) or []
     return names[1].split(" (")[0] if len(names) > 1 else tag
+
+
+def speech_plan(article: Article, theme, options: Options) -> tuple[Engine, list[str]]:
+    """The engine write() will use and every text it will give that engine, in order.
+
+    Batch runs speak these ahead, spread over their workers, into the cache
+    write() reads from.
+    """
+    pauses, terms, _cover = _theme_settings(theme)
+    script = build_script(article, pauses=pauses, terms=terms)
+    return choose_engine(article.lang, options.voice, options.rate), pieces_of(script)
+
+
+def slugify(text: str, fallback: str = "section") -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    return slug or fallback
+
+
+def _theme_settings(theme) -> tuple[Pauses, dict[str, str], bytes | None]:
+    """Pauses (``[audio.pauses]`` in theme.toml), extra pronunciations
+    (``audio/pronounce.toml``) and cover art (``audio/cover.png``) from the theme."""
+    if theme is None:
+        return Pauses(), {}, None
+    audio_settings = theme.settings.get("audio", {}) if hasattr(theme, "settings") else {}
+    pauses = Pauses.from_settings(audio_settings.get("pauses") if isinstance(audio_settings, dict) else None)
+    terms: dict[str, str] = {}
+    cover = None
+    try:
+        table = tomllib.loads(theme.find("audio/pronounce.toml").read_text(encoding="utf-8"))
+        terms = {str(k): str(v) for k, v in table.items() if isinstance(v, str)}
+    except ThemeError:
+        pass
+    except tomllib.TOMLDecodeError as error:
+        raise ThemeError(f"theme '{theme.name}': audio/pronounce.toml: {error}") from error
+    try:
+        cover = theme.find("audio/cover.png").read_bytes()
+    except ThemeError:
+        pass
+    return pauses, terms, cover
+
+
+def write(article: Article, theme, out_dir: Path, *, options: Options | None = None, timeline=None) -> AudioFiles:
+    """Write the audio edition of `article` into ``out_dir/audio/``; the result carries the timeline.
+
+    (`timeline` is part of every writer's signature; the audio writer is the one that makes it.)
+    """
+    options = options or Options()
+    pauses, terms, cover = _theme_settings(theme)
+    script = build_script(article, pauses=pauses, terms=terms)
+    engine = choose_engine(article.lang, options.voice, options.rate)
+    log.info("audio: speaking %d utterances with %s (%s)", len(script.utterances), engine.name, engine.voice)
+    cache = SpeechCache(options.cache_dir)
+    spoken = speak(script, engine, cache, options.rate)
+    rate = spoken.sample_rate
+
+    # Each segment mastered and encoded (or taken from the cache) as soon as it
+    # is spoken, so only one is held as samples; the whole file is the segments
+    # in order, each heard after all those before it.
+    mp3s: list[bytes] = []
+    offsets: list[int] = []  # where each segment's first sample is decoded in the whole file
+    placed: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []  # chapter, first utterance, spans
+    offset = mastered = 0
+    for segment in spoken.segments:
+        mp3, cached = finished_mp3(segment.samples, rate, cache)
+        mastered += not cached
+        mp3s.append(mp3)
+        offsets.append(offset + ENCODER_DELAY_SAMPLES)
+        placed.append((segment.chapter, segment.first, segment.spans))
+        offset += decoded_length(mp3, rate)
+    log.info("audio: %d pieces synthesised, %d from the cache; %d of %d segments mastered",
+             spoken.synthesized, spoken.reused, mastered, len(mp3s))
+
+    def ms(sample: int) -> int:
+        return round(sample * 1000 / rate)
+
+    entries = []
+    for (_, first, spans), start in zip(placed, offsets):
+        utterances = script.utterances[first : first + len(spans)]
+        entries += [TimelineEntry(u.id, u.section_id, ms(start + begin), ms(start + end), u.text, u.spoken)
+                    for u, (begin, end) in zip(utterances, spans)]
+
+    # Chapters: from the first utterance of one to the first of the next; the
+    # first from the start of the file. (Each chapter's file begins with its
+    # encoder's priming silence, which the whole file hears at the end of the
+    # chapter before.)
+    firsts = [next(i for i, (chapter, _, _) in enumerate(placed) if chapter == n) for n in range(len(script.chapters))]
+    bounds = list(zip(firsts, firsts[1:] + [len(mp3s)]))
+    marks = [ChapterMark(chapter.title, ms(offsets[first]) if first else 0,
+                         ms(offsets[end] if end < len(mp3s) else offset))
+             for chapter, (first, end) in zip(script.chapters, bounds)]
+
+    folder = out_dir / "audio"
+    folder.mkdir(parents=True, exist_ok=True)
+    artists = tuple(a.name for a in article.authors) or ((article.publisher,) if article.publisher else ())
+    dated = article.reviewed or article.date
+    year = str(dated.year) if dated else ""
+    main = folder / f"{article.slug}.mp3"
+    written = AudioFiles()
+    album = article.publisher or "Openleaf"
+    written.append(write_mp3(main, b"".join(mp3s), Tags(article.title, artists, album, article.lang, year, "", cover),
+                             marks))
+
+    playlist = ["#EXTM3U", f"#PLAYLIST:{article.title}"]
+    for number, (chapter, (first, end)) in enumerate(zip(script.chapters, bounds), start=1):
+        part = folder / f"{number:02d}-{slugify(chapter.title)}.mp3"
+        part_mp3 = b"".join(mp3s[first:end])
+        track = f"{number}/{len(bounds)}"
+        written.append(write_mp3(part, part_mp3, Tags(chapter.title, artists, article.title, article.lang, year,
+                                                      track, cover)))
+        playlist += [f"#EXTINF:{math.ceil(decoded_length(part_mp3) / rate)},{chapter.title}", part.name]
+    for stale in folder.glob("[0-9][0-9]-*.mp3"):
+        if stale not in written:  # a chapter of an earlier build that no longer exists
+            stale.unlink()
+
+    result = Timeline(tuple(entries), main, ms(offset))
+    written.append(write_text(folder / f"{article.slug}.m3u8", "\n".join(playlist) + "\n"))
+    written.append(write_text(folder / f"{article.slug}.timeline.json", result.to_json()))
+    written.append(write_text(folder / f"{article.slug}.vtt", result.to_vtt()))
+
+    written.timeline = result
+    written.script = script
+    written.engine, written.voice = engine.name, engine.voice
+    written.synthesized, written.reused = spoken.synthesized, spoken.reused
+    written.mastered, written.segments = mastered, len(mp3s)
+    return written
