@@ -97,7 +97,8 @@ def spoken_date(date: _dt.date, lang: str) -> str | None:
     if not dates:
         return None
     month = dates["months"][date.month - 1]
-    return dates["format"].format(month=month, day=date.day, year=date.year)
+    day = dates.get("first_day", "1") if date.day == 1 else date.day  # French says "1er octobre"
+    return dates["format"].format(month=month, day=day, year=date.year)
 
 
 def spell(letters: str) -> str:
