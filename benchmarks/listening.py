@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from listening import content_error  # noqa: E402
+from listening import content_error, heard_text  # noqa: E402
 from test_audio import decode, words_for_wer  # noqa: E402
 
 
@@ -61,7 +61,7 @@ def main() -> None:
         (args.out / f"{slug}.heard.txt").write_text(heard, encoding="utf-8")
         reference_dir = args.reference_from or args.out
         reference = (reference_dir / f"{slug}.spoken.txt").read_text(encoding="utf-8")
-        error = content_error(words_for_wer(reference), words_for_wer(heard))
+        error = content_error(words_for_wer(reference), words_for_wer(heard_text(heard)))
         rows.append({"article": str(article), "words": len(words_for_wer(reference)), "content_error": error})
         print(f"{slug}: content error {error:.1%} over {len(words_for_wer(reference))} words")
     (args.out / "results.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
