@@ -5,7 +5,8 @@ on the best alignment of the two word lists. Inserted words (a recogniser's
 "uh", a repeated word) are not counted: they take nothing from the listener.
 How a recogniser writes what it heard is not held against the voice: a
 word written as two ("heat stroke" for "heatstroke", "8.30" for "8 30") is
-the same word, and a site name written "heart.org" was heard "heart dot org".
+the same word, a site name written "heart.org" was heard "heart dot org",
+and a unit the recogniser abbreviates ("125mg") was heard in full.
 """
 
 from __future__ import annotations
@@ -13,9 +14,15 @@ from __future__ import annotations
 import re
 
 
+# How the recogniser writes a unit it heard in full.
+RECOGNISER_UNITS = {"mg": "milligrams", "kg": "kilograms", "ml": "milliliters", "mcg": "micrograms"}
+
+
 def heard_text(transcript: str) -> str:
-    """A transcript with the dots of the site names it wrote said, as the listener heard them."""
-    return re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]{2,}\b)", " dot ", transcript)
+    """A transcript with what the recogniser abbreviated written as the listener heard it."""
+    text = re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]{2,}\b)", " dot ", transcript)
+    return re.sub(r"(?<=[\d\s])(mg|kg|ml|mcg)\b", lambda m: " " + RECOGNISER_UNITS[m.group(1).lower()], text,
+                  flags=re.IGNORECASE)
 
 
 def content_error(reference: list[str], heard: list[str]) -> float:
