@@ -249,13 +249,15 @@ def direction(lang: str) -> str:
     return "rtl" if primary_language(lang) in RTL_LANGUAGES else "ltr"
 
 
-def date_words(value: _dt.date, lang: str) -> str | None:
-    """A date as readers of ``lang`` write and say it; None where we know no month names."""
+def date_words(value: _dt.date, lang: str, first_day: str | None = None) -> str | None:
+    """A date as readers of ``lang`` write and say it; None where we know no month names.
+    ``first_day``: how the first of a month is said where it differs ("1er" in French)."""
     language = primary_language(lang)
     if language not in MONTHS:
         return None
     month = MONTHS[language][value.month - 1]
-    return DATE_FORMATS[language].format(month=month, day=value.day, year=value.year)
+    day = first_day if first_day and value.day == 1 else value.day
+    return DATE_FORMATS[language].format(month=month, day=day, year=value.year)
 
 
 def date_text(value: _dt.date, lang: str) -> str:

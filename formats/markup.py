@@ -81,21 +81,27 @@ class Renderer:
         raise TypeError(f"unknown inline {node!r}")
 
     def citation(self, citation: Citation) -> Markup:
-        epub_type = Markup(' epub:type="noteref"') if self.epub else Markup("")
+        """Sorted and compressed as ``citation_label`` says: "[1, 2]", "[1–3]", "[2, p. 12]"."""
         links = []
-        for cite in citation.cites:
-            link = Markup('<a href="%s" role="doc-noteref"%s aria-label="%s">%s</a>') % (
-                self.ref_href(cite.number),
-                epub_type,
-                self.labels["reference_n"].format(n=cite.number),
-                cite.number,
-            )
-            if cite.locator:
+        for cite, last in citation.groups:
+            link = self.cite_link(cite.number)
+            if last is not None:
+                link += Markup("–") + self.cite_link(last.number)
+            elif cite.locator:
                 link += Markup(", %s") % cite.locator
             links.append(link)
         return Markup('<span class="cite" id="%s">[%s]</span>') % (
             citation.id,
-            Markup("; ").join(links),
+            Markup(", ").join(links),
+        )
+
+    def cite_link(self, number: int) -> Markup:
+        epub_type = Markup(' epub:type="noteref"') if self.epub else Markup("")
+        return Markup('<a href="%s" role="doc-noteref"%s aria-label="%s">%s</a>') % (
+            self.ref_href(number),
+            epub_type,
+            self.labels["reference_n"].format(n=number),
+            number,
         )
 
     def sentence(self, sentence: Sentence) -> Markup:

@@ -227,13 +227,13 @@ class Fields:
         then the style is at fault, not the references, and the message says so.
         """
         try:
-            return references.format_references(items, style)
+            return references.format_references(items, style, str(fm.data.get("lang") or "en"))
         except Exception:  # citeproc raises anything from KeyError to TypeError
             pass
         failing = []
         for index, item in enumerate(items):
             try:
-                references.format_references([item], style)
+                references.format_references([item], style, str(fm.data.get("lang") or "en"))
             except Exception:
                 failing.append(index)
         if len(failing) == len(items) or not failing:

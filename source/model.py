@@ -62,6 +62,27 @@ class Citation:
     cites: tuple[Cite, ...]
     id: str  # element id of the citation mark, target of the back link
 
+    @property
+    def groups(self) -> list[tuple[Cite, Cite | None]]:
+        """The cites as numeric styles show them: in number order, a run of three or more
+        numbers without a locator as (first, last), every other cite as (cite, None).
+        ``[@c; @a; @b]`` -> [(1, 3)]; ``[@b; @a, p. 4]`` -> [(1, p. 4), (2)]."""
+        ordered = sorted(dict.fromkeys(self.cites), key=lambda c: (c.number, c.locator))
+        groups: list[list[Cite]] = []
+        for cite in ordered:
+            run = groups[-1] if groups else None
+            if run and not cite.locator and not run[-1].locator and cite.number == run[-1].number + 1:
+                run.append(cite)
+            else:
+                groups.append([cite])
+        out: list[tuple[Cite, Cite | None]] = []
+        for run in groups:
+            if len(run) >= 3:
+                out.append((run[0], run[-1]))
+            else:
+                out.extend((cite, None) for cite in run)
+        return out
+
 
 @dataclass(frozen=True)
 class LineBreak:
@@ -88,10 +109,14 @@ def plain_text(inlines: tuple[Inline, ...], *, citations: bool = True) -> str:
 
 
 def citation_label(citation: Citation) -> str:
+    """ "[1, 2]", "[1–3]", "[2, p. 12]": sorted and compressed as numeric styles print them."""
     parts = []
-    for cite in citation.cites:
-        parts.append(f"{cite.number}, {cite.locator}" if cite.locator else str(cite.number))
-    return "[" + "; ".join(parts) + "]"
+    for cite, last in citation.groups:
+        if last is not None:
+            parts.append(f"{cite.number}–{last.number}")
+        else:
+            parts.append(f"{cite.number}, {cite.locator}" if cite.locator else str(cite.number))
+    return "[" + ", ".join(parts) + "]"
 
 
 # --- blocks ----------------------------------------------------------------

@@ -2,6 +2,10 @@
 
 We number the references ourselves (order of first citation, as numeric
 styles such as AMA do) and ask citeproc only for the text of each entry.
+Terms and dates come from the CSL locale of the article's language
+("Consulté le 4 août 2026"), and each item without a ``language`` of its own
+is taken to be in the article's language, so CSL's title case (English only)
+leaves a French or Spanish title as written.
 citeproc-py does not escape what it is given, so every string is escaped
 before it reaches the HTML formatter.
 """
@@ -9,6 +13,7 @@ before it reaches the HTML formatter.
 from __future__ import annotations
 
 import html
+import io
 import logging
 import re
 import warnings
@@ -38,9 +43,37 @@ def style_exists(name: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=8)
-def _style(name: str) -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(name), validate=False)
+# Where a CSL locale file uses a word a clinician in that language would not
+# (es-ES "accedido"), the term as the style guides of that language write it.
+# Added as an in-style locale, which CSL lets a style use to override the file.
+TERM_OVERRIDES = {
+    "es": {"accessed": "consultado el"},
+}
+
+
+def csl_locale(lang: str) -> str:
+    """The CSL locale for a BCP 47 tag: "fr" -> "fr-FR", "es-419" -> "es-ES", "en" -> "en-US"."""
+    from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
+
+    tag = lang.replace("_", "-")
+    parts = tag.split("-")
+    language = parts[0].lower()
+    if len(parts) > 1:
+        dialect = f"{language}-{parts[-1].upper()}"
+        if dialect in LANGUAGE_NAMES:
+            return dialect
+    return PRIMARY_DIALECTS.get(language, "en-US")
+
+
+@lru_cache(maxsize=16)
+def _style(name: str, locale: str = "en-US") -> CitationStylesStyle:
+    xml = open(get_style_filepath(name), "rb").read()
+    overrides = TERM_OVERRIDES.get(locale.split("-")[0])
+    if overrides:
+        terms = "".join(f'<term name="{k}">{html.escape(v)}</term>' for k, v in overrides.items())
+        own = f'<locale xml:lang="{locale.split("-")[0]}"><terms>{terms}</terms></locale>'.encode()
+        xml = xml.replace(b"</info>", b"</info>" + own, 1)
+    return CitationStylesStyle(io.BytesIO(xml), locale=locale, validate=False)
 
 
 def _escaped(value):
@@ -53,7 +86,7 @@ def _escaped(value):
     return value
 
 
-def _csl_json(item: dict) -> dict:
+def _csl_json(item: dict, lang: str) -> dict:
     """CSL YAML as written by authors, made safe for citeproc's JSON reader."""
     out = {}
     for key, value in item.items():
@@ -62,20 +95,22 @@ def _csl_json(item: dict) -> dict:
         out[str(key)] = value
     out["id"] = str(item["id"])
     out.setdefault("type", "document")  # CSL's neutral type; "article" would print as a preprint
+    out.setdefault("language", lang)  # citeproc title-cases only items in English
     return out
 
 
-def format_references(items: list[dict], style_name: str) -> list[tuple[str, str]]:
-    """(plain text, html) for each CSL item, in the order given."""
+def format_references(items: list[dict], style_name: str, lang: str = "en-US") -> list[tuple[str, str]]:
+    """(plain text, html) for each CSL item, in the order given, in the words of `lang`."""
     if not items:
         return []
+    style = _style(style_name, csl_locale(lang))
     results = []
     for fmt, prepare in ((formatter.plain, lambda d: d), (formatter.html, _escaped)):
-        source_items = [prepare(_csl_json(item)) for item in items]
+        source_items = [prepare(_csl_json(item, lang)) for item in items]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # citeproc warns about CSL fields it does not know
             logging.getLogger("citeproc").setLevel(logging.ERROR)
-            bibliography = CitationStylesBibliography(_style(style_name), CiteProcJSON(source_items), fmt)
+            bibliography = CitationStylesBibliography(style, CiteProcJSON(source_items), fmt)
             for item in source_items:
                 bibliography.register(Citation([CitationItem(item["id"])]))
             # citeproc-py keys its items by the lower-cased id.

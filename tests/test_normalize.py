@@ -19,7 +19,7 @@ ENGLISH = [
     ("500 mg twice a day", "500 milligrams twice a day"),
     ("0.5 mL per dose", "0.5 milliliters per dose"),
     ("5 mg/kg", "5 milligrams per kilogram"),
-    ("130/80 mmHg", "130/80 millimeters of mercury"),
+    ("130/80 mmHg", "130 over 80 millimeters of mercury"),
     ("a fever of 38°C", "a fever of 38 degrees Celsius"),
     ("1,000 IU of vitamin D", "1,000 international units of vitamin D"),
     ("58%.", "58 percent."),
@@ -114,14 +114,15 @@ def test_extra_terms_extend_the_table_and_pronounce_still_wins():
         ("es-ES", "llame al 1-800-555-0199", "llame al 1, 8 0 0, 5 5 5, 0 1 9 9"),
         ("de-DE", "am 2026-11-01", "am 1. November 2026"),
         ("fr-FR", "≥ 7 %", "supérieur ou égal à 7 pour cent"),
-        # English rules stay out of other languages: the engine reads these itself
-        ("es-ES", "100 mg/dL, p. ej. BMI", "100 mg/dL, p. ej. BMI"),
+        # each language has its own words for units and abbreviations
+        ("es-ES", "100 mg/dL, p. ej. BMI", "100 miligramos por decilitro, por ejemplo B M I"),
+        # a language whose table has no units leaves them to the engine
         ("de-DE", "z.B. 5 kg", "z.B. 5 kg"),
         # a language we know no words for: pronounce and phone digits only
         ("ja", "2026-11-01 に 03-1234-5678", "2026-11-01 に 0 3, 1 2 3 4, 5 6 7 8"),
     ],
 )
-def test_other_languages_get_only_neutral_rules_and_their_own_words(lang, written, spoken):
+def test_other_languages_get_their_own_words(lang, written, spoken):
     assert normalize(written, lang) == spoken
 
 
@@ -144,14 +145,16 @@ def test_sites_are_named_the_way_people_say_them(url, said):
 
 
 def test_every_dotted_abbreviation_said_here_is_one_the_splitter_never_cuts_at():
-    from openleaf.formats.audio.normalize import ENGLISH_TERMS
+    from openleaf.formats.audio.normalize import speech_languages, speech_table
     from openleaf.source.sentences import ABBREVIATIONS, split
 
-    dotted = [term for term in ENGLISH_TERMS if term.endswith(".")]
+    tables = [speech_table(language) for language in speech_languages()]
+    dotted = [term for table in tables for term in table.get("terms", {}) if term.endswith(".")]
+    closing = {term for table in tables for term in table.get("closing", {}).get("terms", ())}
     assert dotted
     for term in dotted:
         assert term.split()[-1].lower() in ABBREVIATIONS, term
-        if term not in ("etc.", "et al.", "a.m.", "p.m."):  # these may close a sentence
+        if term not in closing:  # these may close a sentence
             assert len(split(f"We met {term} Smith today.")) == 1, term
 
 
@@ -168,3 +171,78 @@ def test_any_english_text_normalises_without_error_and_without_comparison_signs(
 
 
 ENGLISH_SPEAKER = Normalizer("en-US", {"A1C": "A one C"})
+
+
+# What a clinician writes and what a listener should hear, in each language with a table.
+CLINICAL = {
+    "en-US": [
+        ("BP 130/80 mmHg", "B P 130 over 80 millimeters of mercury"),
+        ("a pulse of 60–100/min", "a pulse of 60 to 100 per minute"),
+        ("12 breaths/min", "12 breaths per minute"),
+        ("Take 1 tablet 3x/day.", "Take 1 tablet 3 times a day."),
+        ("2x daily", "2 times daily"),
+        ("a BMI in kg/m²", "a B M I in kilograms per square meter"),
+        ("He is 5'10\" tall", "He is 5 feet 10 inches tall"),
+        ("weighs 160 lb", "weighs 160 pounds"),
+        ("98.6 °F or 37 °C", "98.6 degrees Fahrenheit or 37 degrees Celsius"),
+        ("50 µg, 50 mcg and 1 µL", "50 micrograms, 50 micrograms and 1 microliter"),
+        ("1,000 IU", "1,000 international units"),
+        ("0.80 g/L", "0.80 grams per liter"),
+        ("2 mg/kg/day", "2 milligrams per kilogram per day"),
+        ("Take b.i.d. or PRN.", "Take twice a day or as needed."),
+        ("q.d., then t.i.d.", "once a day, then three times a day."),
+        ("OTC pain relievers and/or metformin ER", "over the counter pain relievers and or metformin extended release"),
+        ("Go to the ER now.", "Go to the emergency room now."),
+        ("at 8:30 a.m. with food", "at 8:30 A M with food"),
+        ("At 8:30 a.m. Then rest.", "At 8:30 A M. Then rest."),
+        ("< 100 | 100–129 | ≥ 130", "less than 100 | 100 to 129 | greater than or equal to 130"),
+    ],
+    "es-ES": [
+        ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
+        ("Tome 1 comp. 3 veces/día.", "Tome 1 comprimido 3 veces al día."),
+        ("p. ej. a las 8:30 a. m.", "por ejemplo a las 8:30 de la mañana."),
+        ("una glucosa de 0,80 g/L", "una glucosa de 0 coma 80 gramos por litro"),
+        ("4,4 mmol/L y/o 80 mg/dL", "4 coma 4 milimoles por litro y o 80 miligramos por decilitro"),
+        ("1.000 UI/día", "1.000 unidades internacionales por día"),
+        ("38,5 °C, etc.", "38 coma 5 grados Celsius, etcétera."),
+        ("c/8 h", "cada 8 horas"),
+        ("Llame al 112.", "Llame al 1 1 2."),
+        ("≥ 7 %", "mayor o igual a 7 por ciento"),
+    ],
+    "fr-FR": [
+        ("PA 130/80 mmHg", "P A 130 sur 80 millimètres de mercure"),
+        ("p. ex. 3 fois/jour", "par exemple 3 fois par jour"),
+        ("1 µL, c.-à-d. peu", "1 microlitre, c'est-à-dire peu"),
+        ("0,80 g/L ou 4,4 mmol/L", "0 virgule 80 gramme par litre ou 4 virgule 4 millimoles par litre"),
+        ("à 8 h 30", "à 8 heures 30"),
+        ("un IMC de 25 kg/m²", "un I M C de 25 kilogrammes par mètre carré"),
+        ("38,5 °C, etc.", "38 virgule 5 degrés Celsius, et cetera."),
+        ("2 000 UI/j", "2 000 unités internationales par jour"),
+        ("< 5,7 %", "moins de 5 virgule 7 pour cent"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang, written, spoken", [(lang, w, s) for lang, pairs in CLINICAL.items() for w, s in pairs])
+def test_clinical_notation_is_said_as_words_in_each_language(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang", ["en-US", "es-ES", "fr-FR"])
+def test_pronounce_wins_over_every_rule(lang):
+    said = normalize("130/80 mmHg b.i.d. now", lang, {"130/80": "one-thirty over eighty", "b.i.d.": "bid"})
+    assert said == "one-thirty over eighty " + normalize("mmHg", lang) + " bid now"
+
+
+def test_a_language_is_a_data_file(tmp_path, monkeypatch):
+    """Adding a language is adding speech/<language>.toml: no code knows any language."""
+    from openleaf.formats.audio import normalize as module
+
+    (tmp_path / "nl.toml").write_text('[words]\nover = "over"\nper = "per"\n[units]\nmg = ["milligram", "milligram"]\n',
+                                      encoding="utf-8")
+    monkeypatch.setattr(module, "SPEECH_DATA", tmp_path)
+    module.speech_table.cache_clear()
+    try:
+        assert normalize("120/80 en 5 mg", "nl-NL") == "120 over 80 en 5 milligram"
+    finally:
+        module.speech_table.cache_clear()

@@ -71,9 +71,45 @@ def choose_engine(lang: str, voice_option: str, rate: float) -> Engine:
         log.warning("Piper has no voice for %s here; speaking with espeak-ng (voice %s) instead.", lang, fallback)
         name = "espeak"
     try:
-        return get_engine(name, lang, voice=voice, rate=rate)
+        engine = get_engine(name, lang, voice=voice, rate=rate)
     except EngineError as error:
         raise EngineUnavailable(str(error)) from error
+    if voice is not None:
+        warn_if_other_language(engine, lang)
+    return engine
+
+
+def warn_if_other_language(engine: Engine, lang: str) -> bool:
+    """Warn when the voice chosen speaks another language than the article's: it would read
+    the text with its own pronunciation. Suggest a voice for the article's language."""
+    primary = _primary_language(lang)
+    spoken = [language for language in engine.languages if _primary_language(language)]
+    if not spoken or any(_primary_language(language) == primary for language in spoken):
+        return False
+    if piper_has_voice(lang):
+        suggestion = "piper"
+    else:
+        try:
+            suggestion = f"espeak:{espeak_voice_for(lang)}"
+        except EngineError:
+            suggestion = "espeak"
+    voice_language, article_language = _language_name(spoken[0]), _language_name(lang)
+    log.warning("the voice %s:%s speaks %s (%s), but the article is in %s (%s): it would read the %s text "
+                "with %s pronunciation; for %s use --voice %s", engine.name, engine.voice, voice_language,
+                spoken[0], article_language, lang, article_language, voice_language, article_language, suggestion)
+    return True
+
+
+def _primary_language(tag: str) -> str:
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
+def _language_name(tag: str) -> str:
+    """ "fr-fr" -> "French": the English name in CSL's list of locales, else the tag."""
+    from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
+
+    names = LANGUAGE_NAMES.get(PRIMARY_DIALECTS.get(_primary_language(tag), "")) or []
+    return names[1].split(" (")[0] if len(names) > 1 else tag
 
 
 def speech_plan(article: Article, theme, options: Options) -> tuple[Engine, list[str]]:

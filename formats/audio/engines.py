@@ -53,6 +53,7 @@ class Engine(Protocol):
     voice: str
     sample_rate: int
     version: str  # the engine's and its voice's versions: the speech cache keys on them
+    languages: tuple[str, ...]  # the languages the chosen voice speaks, as BCP-47 tags
 
     def synthesize(self, text: str) -> np.ndarray:
         """Mono int16 PCM of exactly this text."""
@@ -213,6 +214,7 @@ class PiperEngine:
         if importlib.util.find_spec("piper") is None:  # found now, though the model loads later
             raise EngineError("Piper is not installed; install it with: pip install piper-tts")
         self.voice = _piper_voice_for(lang, voice)
+        self.languages = (PIPER_VOICES[self.voice][0],)
         self.rate = rate
         _model, config = _piper_files(self.voice)
         self.sample_rate = int(config["audio"]["sample_rate"])
@@ -398,6 +400,7 @@ class EspeakEngine:
                 raise EngineError(f"espeak-ng has no voice {voice!r}; list the voices with: publish voices")
         self._voice = chosen
         self.voice = chosen.name
+        self.languages = chosen.languages
         self.rate = rate
         self.sample_rate = espeak.sample_rate
         self.version = versions_of("espeakng-loader")  # it carries the library and its voice data
@@ -454,6 +457,7 @@ class GttsEngine:
         if found is None:
             raise EngineError(f"gTTS does not speak {voice or lang!r}; use --voice espeak for this language.")
         self.voice = found
+        self.languages = (found,)
         self.rate = rate
         self.version = versions_of("gTTS")  # Google's voice itself changes unannounced; nothing to key on
         self._slow = rate < 0.9

@@ -1,174 +1,72 @@
 """Text normalisation before speech: say "mg/dL" as "milligrams per deciliter".
 
 Speech engines guess at symbols, units and abbreviations, and often guess
-wrong ("A1C" becomes "A one-C" or "day one C", "911" becomes "nine hundred
-eleven"). A `Normalizer` rewrites each sentence into words first, in this
-order:
+wrong ("130/80" becomes "one hundred thirty slash eighty", "A1C" becomes "day
+one C"). A `Normalizer` rewrites each sentence into words first. What each
+language says is data, one file per language in ``speech/<language>.toml``
+(adding a language is adding a file); this module only applies the tables,
+in this order:
 
 1. the article's ``pronounce:`` entries (whole word, case-sensitive): they win
    over everything below;
 2. the caller's extra terms (a theme's ``audio/pronounce.toml``), same rules;
 3. web addresses, said as the site name ("www.cdc.gov/x" -> "C D C dot gov");
-4. ISO dates ("2026-11-01" -> "November 1, 2026");
+4. ISO dates ("2026-11-01" -> "November 1, 2026"), with ``[dates]``;
 5. phone numbers, digit by digit ("1-800-555-0199" -> "1, 8 0 0, 5 5 5, 0 1 9 9");
-6. ranges ("5–10" -> "5 to 10");
-7. English: emergency numbers ("call 911"), numbers with units ("1 kg" ->
-   "1 kilogram", "5.7%" -> "5.7 percent"), the term table (abbreviations,
-   medical acronyms, units standing alone);
-8. comparison signs ("≥" -> "greater than or equal to");
-9. English: other all-capital acronyms are spelled ("PCOS" -> "P C O S").
+6. the language's ``[[patterns]]``: notation that needs its context (heights,
+   clock times, "3x/day", "call 911");
+7. blood pressure readings ("130/80" -> "130 over 80");
+8. ranges ("5–10" -> "5 to 10");
+9. numbers with ``[units]`` ("1 kg" -> "1 kilogram", "60/min" -> "60 per
+   minute", "2 mg/kg" -> "2 milligrams per kilogram", "5.7%" -> "5.7 percent"),
+   and decimal commas said as the language's word ("0,80" -> "0 virgule 80");
+10. ``[terms]``: abbreviations, Latin dosing shorthand, acronyms said as words;
+11. ``[bare_units]`` standing alone, "X/Y" of two units, and "word/unit"
+    ("breaths/min" -> "breaths per minute");
+12. ``[signs]`` ("≥" -> "greater than or equal to");
+13. ``[acronyms]``: other all-capital words spelled ("PCOS" -> "P C O S").
 
 Text produced by one step is never rewritten by a later one, so a
 pronunciation given by the author reaches the engine exactly as written.
-
-English gets every rule. Other languages get the pronounce entries, the
-language-neutral rules (phone digits) and, where this module knows the
-language's words, dates, ranges, signs and percent; the rest is left to the
-engine, which reads numbers in its own language.
+Numbers stay digits: the engines say them well in their own language,
+decimal commas included; it is the notation around them that needs words.
+A language without a file gets the pronounce entries and phone digits only.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Mapping
 
-from ..labels import MONTHS, date_words, primary_language
+from ..labels import date_words, primary_language
 
-# --- words per language ------------------------------------------------------
+SPEECH_DATA = Path(__file__).with_name("speech")
 
-# Words for signs and ranges, for the languages we know them in.
-SIGN_WORDS = {
-    "en": {"<": "less than", ">": "greater than", "≤": "less than or equal to", "≥": "greater than or equal to",
-           "<=": "less than or equal to", ">=": "greater than or equal to", "±": "plus or minus", "≈": "about",
-           "~": "about", "×": "times", "&": "and", "to": "to", "%": "percent"},
-    "es": {"<": "menos de", ">": "más de", "≤": "menor o igual a", "≥": "mayor o igual a", "<=": "menor o igual a",
-           ">=": "mayor o igual a", "±": "más o menos", "≈": "aproximadamente", "~": "aproximadamente",
-           "&": "y", "to": "a", "%": "por ciento"},
-    "fr": {"<": "moins de", ">": "plus de", "≤": "inférieur ou égal à", "≥": "supérieur ou égal à",
-           "<=": "inférieur ou égal à", ">=": "supérieur ou égal à", "±": "plus ou moins", "≈": "environ",
-           "~": "environ", "&": "et", "to": "à", "%": "pour cent"},
-    "de": {"<": "weniger als", ">": "mehr als", "≤": "kleiner oder gleich", "≥": "größer oder gleich",
-           "<=": "kleiner oder gleich", ">=": "größer oder gleich", "±": "plus minus", "≈": "etwa", "~": "etwa",
-           "&": "und", "to": "bis", "%": "Prozent"},
-    "it": {"<": "meno di", ">": "più di", "≤": "minore o uguale a", "≥": "maggiore o uguale a",
-           "<=": "minore o uguale a", ">=": "maggiore o uguale a", "±": "più o meno", "&": "e", "to": "a",
-           "%": "per cento"},
-    "pt": {"<": "menos de", ">": "mais de", "≤": "menor ou igual a", "≥": "maior ou igual a",
-           "<=": "menor ou igual a", ">=": "maior ou igual a", "±": "mais ou menos", "&": "e", "to": "a",
-           "%": "por cento"},
-}
 
-# Units after a number: symbol -> (singular, plural). A unit also stands alone
-# ("in mg/dL") when BARE_UNITS lists it: single letters and real words do not.
-UNITS = {
-    "mg": ("milligram", "milligrams"),
-    "mcg": ("microgram", "micrograms"),
-    "µg": ("microgram", "micrograms"),
-    "μg": ("microgram", "micrograms"),
-    "g": ("gram", "grams"),
-    "kg": ("kilogram", "kilograms"),
-    "lb": ("pound", "pounds"),
-    "lbs": ("pound", "pounds"),
-    "oz": ("ounce", "ounces"),
-    "mL": ("milliliter", "milliliters"),
-    "ml": ("milliliter", "milliliters"),
-    "dL": ("deciliter", "deciliters"),
-    "L": ("liter", "liters"),
-    "l": ("liter", "liters"),
-    "mmol": ("millimole", "millimoles"),
-    "mol": ("mole", "moles"),
-    "mEq": ("milliequivalent", "milliequivalents"),
-    "IU": ("international unit", "international units"),
-    "mm": ("millimeter", "millimeters"),
-    "cm": ("centimeter", "centimeters"),
-    "m": ("meter", "meters"),
-    "km": ("kilometer", "kilometers"),
-    "mmHg": ("millimeter of mercury", "millimeters of mercury"),
-    "kcal": ("calorie", "calories"),
-    "cal": ("calorie", "calories"),
-    "bpm": ("beat per minute", "beats per minute"),
-    "h": ("hour", "hours"),
-    "hr": ("hour", "hours"),
-    "hrs": ("hour", "hours"),
-    "min": ("minute", "minutes"),
-    "sec": ("second", "seconds"),
-    "wk": ("week", "weeks"),
-    "mo": ("month", "months"),
-    "yr": ("year", "years"),
-    "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
-    "°C": ("degree Celsius", "degrees Celsius"),
-    "%": ("percent", "percent"),
-}
-BARE_UNITS = frozenset({"mg", "mcg", "µg", "μg", "kg", "lbs", "mL", "dL", "mmol", "mEq", "mmHg", "kcal", "bpm",
-                        "°F", "°C"})
+@lru_cache(maxsize=None)
+def speech_table(language: str) -> Mapping:
+    """The spoken forms of `language` ("en", "fr"): the parsed ``speech/<language>.toml``, or {}."""
+    if not re.fullmatch(r"[a-z]{2,3}", language):
+        return {}
+    path = SPEECH_DATA / f"{language}.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
 
-# English terms said as words. Keys match whole words, case-sensitively; an
-# entry that starts with a lower-case letter also matches capitalised ("E.g.").
-ENGLISH_TERMS = {
-    # abbreviations
-    "e.g.": "for example,",
-    "i.e.": "that is,",
-    "vs.": "versus",
-    "vs": "versus",
-    "etc.": "et cetera",
-    "et al.": "and others",
-    "approx.": "about",
-    "cf.": "compare",
-    "Dr.": "Doctor",
-    "Drs.": "Doctors",
-    "Mr.": "Mister",
-    "Mrs.": "Missus",
-    "Ms.": "Miz",
-    "Prof.": "Professor",
-    "Jr.": "Junior",
-    "Sr.": "Senior",
-    "a.m.": "A M",
-    "p.m.": "P M",
-    "U.S.": "U S",
-    "U.K.": "U K",
-    "Ph.D.": "P H D",
-    "M.D.": "M D",
-    "PhD": "P H D",
-    # medical terms a listener knows by their letters
-    "A1C": "A one C",
-    "A1c": "A one C",
-    "HbA1c": "H B A one C",
-    "HbA1C": "H B A one C",
-    "BMI": "B M I",
-    "mg/dL": "milligrams per deciliter",
-    "mmol/L": "millimoles per liter",
-    "mmol/mol": "millimoles per mole",
-    "COVID-19": "COVID 19",
-    "911": "9 1 1",
-}
-# Emergency and help-line numbers are said digit by digit ("call 999" -> "call 9 9 9").
-_SERVICE_NUMBER = re.compile(r"\b((?:[Cc]all|[Dd]ial|[Rr]ing|[Tt]ext)(?:ing)?\s+)(\d{3})(?!\d|[.,]\d)")
 
-# All-capital words that are said as words: acronyms people pronounce, roman
-# numerals, and short English words written in capitals for emphasis ("Do NOT
-# stop"). Any other word of 2 to 6 capitals is spelled out.
-SAID_AS_WORDS = frozenset(
-    """
-    AIDS COVID NASA UNICEF WIC DASH HIPAA SARS MERS NICE SIDS OSHA FEMA LASIK GERD SNAP PEP MEDLINE PUBMED
-    SMART FAST RICE PREP NSAID NSAIDS MRSA OK OKAY
-    II III VI VII VIII IX XI XII XX
-    A AN AND ANY ALL ARE AS ASK AT BAD BE BEFORE AFTER BUT BY CALL CAN COLD DAILY DAY DO DOES DONT DRINK EAT
-    EACH EVER EVERY FEW FIRST FOR FREE FROM GET GO GOOD HAS HAVE HELP HERE HIGH HOT HOW IF IN IS IT JUST
-    KEEP KNOW LAST LEAST LESS LIKE LOW MAY MORE MOST MUST NEED NEVER NEW NEXT NO NONE NOT NOTE NOW OF OFF ON
-    ONCE ONE ONLY OR OUT OVER REST RISK SAFE SEE SHOULD SIGNS SLEEP SLOW SOON STOP SURE TAKE TELL THAN THAT
-    THE THEM THEN THERE THESE THEY THIS TIP TIPS TO TODAY TOO TRY TWICE TWO UNDER UNTIL UP USE VERY WAIT
-    WARM WATER WE WELL WHAT WHEN WHERE WHICH WHY WILL WITH WITHIN YES YOU YOUR ALWAYS AVOID CHECK
-    """.split()
-)
+def speech_languages() -> list[str]:
+    """Every language with a table of spoken forms."""
+    return sorted(p.stem for p in SPEECH_DATA.glob("*.toml"))
 
 
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
 SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health"})
-DOT_WORDS = {"en": "dot", "es": "punto", "fr": "point", "de": "Punkt", "it": "punto", "pt": "ponto"}
-# Abbreviations that can end a sentence: their full stop stays when a new sentence follows.
-CLOSING_ABBREVIATIONS = frozenset({"etc.", "et al.", "a.m.", "p.m."})
 
 
 def site_name(url: str, dot: str = "dot") -> str:
@@ -195,6 +93,12 @@ def site_name(url: str, dot: str = "dot") -> str:
     return f" {dot} ".join(said)
 
 
+def spoken_date(date: _dt.date, lang: str) -> str | None:
+    """A date as a person says it, or None when we do not know the language's month names."""
+    first_day = speech_table(primary_language(lang)).get("dates", {}).get("first_day")
+    return date_words(date, lang, first_day)
+
+
 def spell(letters: str) -> str:
     """ "PCOS" -> "P C O S": the engine then says each letter."""
     return " ".join(letters)
@@ -209,7 +113,7 @@ class Rule:
 
     name: str
     pattern: re.Pattern
-    replace: Callable[[re.Match], str]
+    replace: Callable[[re.Match], str | None]
 
 
 def whole_word(term: str) -> str:
@@ -268,8 +172,11 @@ _WEB_ADDRESS = re.compile(
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
 )
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒]\s*(?=\d)")
+# "130/80": two readings, the first between 70 and 300, the second lower; dates
+# ("12/03") and fractions ("1/2") never fit.
+_BLOOD_PRESSURE = re.compile(r"(?<![\w/.,])(\d{2,3})\s?/\s?(\d{2,3})(?![\w/]|[.,]\d)")
+_ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{2,6}(?![\w'’-])")
 
 
 def _range(match: re.Match, to: str) -> str | None:
@@ -280,60 +187,126 @@ def _range(match: re.Match, to: str) -> str | None:
     return f" {to} "
 
 
-def _units_rule(language: str) -> Rule:
-    names = sorted(UNITS, key=len, reverse=True)
-    unit = "|".join(re.escape(u) for u in names)
-    # "5.7%", "100 mg/dL", "1 kg"; a compound "X/Y" is said "X per Y".
-    pattern = re.compile(rf"(?<![\w.])({_NUMBER})(\s?)({unit})(?:/({unit}))?(?![\w/])")
-
-    def replace(m: re.Match) -> str:
-        number, _, first, per = m.groups()
-        if first == "%" and per is None:
-            return f"{number} {SIGN_WORDS[language]['%']}"
-        singular, plural = UNITS[first]
-        said = singular if number == "1" else plural
-        if per:
-            said += " per " + UNITS[per][0]
-        return f"{number} {said}"
-
-    return Rule("units", pattern, replace)
+def _blood_pressure(match: re.Match, over: str) -> str | None:
+    high, low = int(match.group(1)), int(match.group(2))
+    if not (70 <= high <= 300 and 30 <= low < high):
+        return None
+    return f"{match.group(1)} {over} {match.group(2)}"
 
 
-def _bare_units_rule() -> Rule:
-    bare = sorted(BARE_UNITS, key=len, reverse=True)
-    every = sorted(UNITS, key=len, reverse=True)
-    alternatives = "|".join(re.escape(u) for u in every)
-    pattern = re.compile(
-        rf"(?<![\w/])(?:({'|'.join(re.escape(u) for u in bare)})|({alternatives})/({alternatives}))(?![\w/])"
-    )
-
-    def replace(m: re.Match) -> str:
-        alone, first, per = m.groups()
-        if alone:
-            return UNITS[alone][1]
-        return f"{UNITS[first][1]} per {UNITS[per][0]}"
-
-    return Rule("bare units", pattern, replace)
+def _pattern_rule(index: int, entry: Mapping[str, str]) -> Rule:
+    pattern = re.compile(entry["match"])
+    say = entry["say"]
+    return Rule(f"pattern {index + 1}", pattern, lambda m: m.expand(say))
 
 
-def _closing_abbreviations_rule() -> Rule:
-    keys = sorted(CLOSING_ABBREVIATIONS, key=len, reverse=True)
-    pattern = re.compile("(" + "|".join(whole_word(k) for k in keys) + r")(?=\s+[A-Z])")
-    return Rule("closing abbreviations", pattern, lambda m: ENGLISH_TERMS[m.group(1)] + ".")
+class _Language:
+    """One language's table, made into what the rules need."""
 
+    def __init__(self, table: Mapping):
+        words = table.get("words", {})
+        self.per = words.get("per", "per")
+        self.over = words.get("over")
+        self.to = words.get("to")
+        self.dot = words.get("dot", "dot")
+        self.singular_below_two = words.get("plural") == "two"
+        decimal, group = re.escape(words.get("decimal_mark", ".")), words.get("group_mark", ",")
+        group = "[ \u00a0\u202f]" if group == " " else re.escape(group)
+        self.number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
+        self.decimal = words.get("decimal_mark", ".")
+        self.decimal_word = words.get("decimal_word")
+        self.units = {str(k): tuple(v) for k, v in table.get("units", {}).items()}
+        self.bare_units = frozenset(table.get("bare_units", {}).get("said", ()))
+        self.terms = dict(table.get("terms", {}))
+        self.closing = frozenset(table.get("closing", {}).get("terms", ()))
+        self.signs = dict(table.get("signs", {}))
+        acronyms = table.get("acronyms", {})
+        self.spell_acronyms = bool(acronyms.get("spell"))
+        self.said_as_words = frozenset(str(acronyms.get("said", "")).split())
+        self.patterns = list(table.get("patterns", []))
 
-def _signs_rule(words: Mapping[str, str]) -> Rule:
-    signs = sorted((s for s in words if not s.isalpha() and s != "%"), key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(s) for s in signs))
-    return Rule("signs", pattern, lambda m: f" {words[m.group(0)]} ")
+    def unit_alternatives(self, names) -> str:
+        # Longest first ("mmHg" before "mm"); a unit ends where a word would; no units match nothing.
+        if not names:
+            return "(?!)"
+        return "|".join(re.escape(u) + (r"(?![\w²³])" if re.search(r"\w$", u) else "")
+                        for u in sorted(names, key=len, reverse=True))
 
+    def amount(self, number: str, unit: str) -> str:
+        """The unit in the singular or plural the number asks for ("1 kilogram", "0,5 gramme")."""
+        singular, plural = self.units[unit]
+        value = float(re.sub(rf"[^\d{re.escape(self.decimal)}]", "", number).replace(self.decimal, "."))
+        one = value < 2 if self.singular_below_two else value == 1
+        return singular if one else plural
 
-_ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{2,6}(?![\w'’-])")
+    def units_rule(self) -> Rule:
+        unit = self.unit_alternatives(self.units)
+        # "5.7%", "100 mg/dL", "1 kg", "60/min"; a compound "X/Y" is said "X per Y".
+        pattern = re.compile(
+            rf"(?<![\w.,])({self.number})(?:(\s?)({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?(?![\w/])"
+        )
 
+        def replace(m: re.Match) -> str | None:
+            number, _, first, *per = m.groups()
+            if first is None and per[0] is None:
+                return None
+            said = self.said_number(number)
+            if first:
+                said += " " + self.amount(number, first)
+            for unit in filter(None, per):  # "2 mg/kg/day"
+                said += f" {self.per} " + self.units[unit][0]
+            return said
 
-def _acronym(match: re.Match) -> str | None:
-    word = match.group(0)
-    return None if word in SAID_AS_WORDS else spell(word)
+        return Rule("units", pattern, replace)
+
+    def said_number(self, number: str) -> str:
+        """ "0,80" -> "0 virgule 80" where the language has a word for its decimal comma."""
+        if not self.decimal_word:
+            return number
+        return re.sub(rf"(?<=\d){re.escape(self.decimal)}(?=\d)", f" {self.decimal_word} ", number)
+
+    def decimals_rule(self) -> Rule | None:
+        if not self.decimal_word:
+            return None
+        pattern = re.compile(rf"(?<![\w.,])(?:{self.number})(?![\w])")
+        return Rule("decimal commas", pattern,
+                    lambda m: self.said_number(m.group(0)) if self.decimal in m.group(0) else None)
+
+    def bare_units_rule(self) -> Rule:
+        every = self.unit_alternatives(self.units)
+        bare = self.unit_alternatives(self.bare_units)
+        # "in mg/dL", "kg/m²", "breaths/min", "fois/jour"
+        pattern = re.compile(
+            rf"(?<![\w/])(?:({every})\s?/\s?({every})|({bare}))(?![\w/])|(?<=[^\W\d_])/({every})(?![\w/])"
+        )
+
+        def replace(m: re.Match) -> str:
+            first, per, alone, after_word = m.groups()
+            if alone:
+                return self.units[alone][1]
+            if after_word:
+                return f" {self.per} {self.units[after_word][0]}"
+            return f"{self.units[first][1]} {self.per} {self.units[per][0]}"
+
+        return Rule("bare units", pattern, replace)
+
+    def closing_rule(self) -> Rule | None:
+        closing = [t for t in self.closing if t in self.terms]
+        if not closing:
+            return None
+        keys = sorted(closing, key=len, reverse=True)
+        pattern = re.compile("(" + "|".join(whole_word(k) for k in keys) + r")(?=\s+[A-ZÀ-Ý])")
+        return Rule("closing abbreviations", pattern, lambda m: self.terms[m.group(1)].rstrip(",") + ".")
+
+    def signs_rule(self) -> Rule | None:
+        if not self.signs:
+            return None
+        pattern = re.compile("|".join(re.escape(s) for s in sorted(self.signs, key=len, reverse=True)))
+        return Rule("signs", pattern, lambda m: f" {self.signs[m.group(0)]} ")
+
+    def acronym(self, match: re.Match) -> str | None:
+        word = match.group(0)
+        return None if word in self.said_as_words else spell(word)
 
 
 class Normalizer:
@@ -346,33 +319,33 @@ class Normalizer:
     def __init__(self, lang: str, pronounce: Mapping[str, str] | None = None,
                  terms: Mapping[str, str] | None = None):
         self.lang = lang
-        language = primary_language(lang)
-        self.language = language
+        self.language = primary_language(lang)
+        table = speech_table(self.language)
+        said = _Language(table)
         rules: list[Rule | None] = [
             terms_rule("pronounce", pronounce or {}),
             terms_rule("terms", terms or {}),
-            Rule("web addresses", _WEB_ADDRESS, lambda m: site_name(m.group(0), DOT_WORDS.get(language, "dot"))),
+            Rule("web addresses", _WEB_ADDRESS, lambda m: site_name(m.group(0), said.dot)),
         ]
-        if language in MONTHS:
+        if table.get("dates"):
             rules.append(Rule("dates", _ISO_DATE, self._date))
         rules.append(Rule("phone numbers", _PHONE_CANDIDATE, _phone))
-        words = SIGN_WORDS.get(language)
-        if words:
-            rules.append(Rule("ranges", _RANGE_DASH, lambda m: _range(m, words["to"])))
-        if language == "en":
+        if table:
+            rules += [_pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]
+            if said.over:
+                rules.append(Rule("blood pressure", _BLOOD_PRESSURE, lambda m: _blood_pressure(m, said.over)))
+            if said.to:
+                rules.append(Rule("ranges", _RANGE_DASH, lambda m: _range(m, said.to)))
             rules += [
-                Rule("service numbers", _SERVICE_NUMBER, lambda m: m.group(1) + spell(m.group(2))),
-                _units_rule(language),
-                _closing_abbreviations_rule(),
-                terms_rule("abbreviations", ENGLISH_TERMS, capitalised=True),
-                _bare_units_rule(),
+                said.units_rule(),
+                said.decimals_rule(),
+                said.closing_rule(),
+                terms_rule("abbreviations", said.terms, capitalised=True),
+                said.bare_units_rule(),
+                said.signs_rule(),
             ]
-        elif words:
-            rules.append(Rule("percent", re.compile(r"(?<=\d)\s?%"), lambda m: f" {words['%']}"))
-        if words:
-            rules.append(_signs_rule(words))
-        if language == "en":
-            rules.append(Rule("acronyms", _ACRONYM, _acronym))
+            if said.spell_acronyms:
+                rules.append(Rule("acronyms", _ACRONYM, said.acronym))
         self.rules = [r for r in rules if r is not None]
 
     def _date(self, match: re.Match) -> str | None:
@@ -380,7 +353,7 @@ class Normalizer:
             date = _dt.date(*(int(g) for g in match.groups()))
         except ValueError:
             return None
-        return date_words(date, self.lang)
+        return spoken_date(date, self.lang)
 
     def __call__(self, text: str) -> str:
         # (text, rewritten): rewritten pieces are final and no later rule sees them.

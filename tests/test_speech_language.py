@@ -1,0 +1,210 @@
+"""Speech and references in the article's own language, checked as a reader and a listener would.
+
+Three dense handouts (tests/handouts: English, Spanish, French) are published in
+every format; the audio timeline's ``spoken`` field (what the voice is given)
+must say each notation the handout's ``.notations.toml`` lists as words, the
+captions keep what was written, and the references of the Spanish and French
+handouts use that language's terms and months in every edition.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import subprocess
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import require_tool, run_cli, write_article
+from listening import content_error
+
+HANDOUTS = Path(__file__).parent / "handouts"
+ENGLISH_MONTHS = "January February March April May June July August September October November December".split()
+ENGLISH_TERMS = ["Accessed", "accessed", "Available", "Retrieved", "cited", "Cited"]
+# What the references of each language must say, and in which words.
+REFERENCE_WORDS = {
+    "glycemie": ["Consulté le 4 août 2026", "12 mars 2024"],
+    "tension-arterial": ["Consultado el 4 de agosto de 2026", "12 de marzo de 2024"],
+}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """The three handouts, every format, espeak-ng voices (fast)."""
+    out = tmp_path_factory.mktemp("handouts")
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv("OPENLEAF_CACHE_DIR", str(out / "speech-cache"))
+    from openleaf.publish import main
+
+    try:
+        code = main([*map(str, sorted(HANDOUTS.glob("*.md"))), "--formats", "html,pdf,epub,audio",
+                     "--voice", "espeak", "--out", str(out), "--quiet"])
+    finally:
+        monkeypatch.undo()
+    assert code == 0
+    return out
+
+
+def timeline(out: Path, slug: str) -> list[dict]:
+    return json.loads(next(out.rglob(f"{slug}.timeline.json")).read_text(encoding="utf-8"))
+
+
+def notations(slug: str) -> list[tuple[str, str]]:
+    return [tuple(pair) for pair in tomllib.loads((HANDOUTS / f"{slug}.notations.toml").read_text())["notations"]]
+
+
+@pytest.mark.parametrize("slug", ["blood-pressure-medicines", "tension-arterial", "glycemie"])
+def test_every_notation_of_a_dense_handout_is_said_as_words(published, slug):
+    entries = timeline(published, slug)
+    spoken = " ".join(" ".join(e["spoken"].split()) for e in entries)
+    written = " ".join(e["text"] for e in entries)
+    missing = [(w, heard) for w, heard in notations(slug) if heard not in spoken]
+    assert not missing, f"not said as words: {missing}"
+    # Captions show what the author wrote; only what the voice is given changes.
+    for notation, _ in notations(slug):
+        assert notation in written, notation
+    assert not re.search(r"\d\s*/\s*\d|mmHg|µ|°|\bq\.d\.|\bb\.i\.d\.", spoken)
+
+
+@pytest.mark.parametrize("slug", ["tension-arterial", "glycemie"])
+def test_references_use_the_articles_language_in_every_edition(published, slug):
+    folder = published / slug
+    html = (folder / f"{slug}.html").read_text(encoding="utf-8")
+    references_html = html[html.index('id="ref-1"'):]
+    with zipfile.ZipFile(folder / f"{slug}.epub") as epub:
+        epub_text = " ".join(epub.read(n).decode("utf-8") for n in epub.namelist() if n.endswith(".xhtml"))
+    require_tool(subprocess.run(["which", "pdftotext"], capture_output=True).returncode == 0, "pdftotext")
+    pdf_text = " ".join(subprocess.run(["pdftotext", "-layout", str(folder / f"{slug}.pdf"), "-"],
+                                       capture_output=True, text=True, check=True).stdout.split())
+    spoken = " ".join(e["spoken"] for e in timeline(published, slug) if e["section"] == "references")
+    for edition, text in {"html": references_html, "epub": epub_text, "pdf": pdf_text, "audio": spoken}.items():
+        for words in REFERENCE_WORDS[slug]:
+            assert words in text, f"{edition}: {words!r} missing"
+        english = [w for w in ENGLISH_MONTHS + ENGLISH_TERMS if re.search(rf"\b{w}\b", text)]
+        assert not english, f"{edition}: English words in the references: {english}"
+
+
+def test_titles_keep_their_case_outside_english(article_folder):
+    from openleaf.source.parser import parse_article
+
+    refs = [{"id": "oms", "type": "report", "title": "Recommandations de l'OMS pour l'hygiène des mains",
+             "author": [{"literal": "OMS"}], "issued": {"date-parts": [[2024, 3]]}}]
+    for style in ("american-medical-association", "apa", "nlm-citation-sequence"):
+        path = write_article(article_folder, "Voir [@oms].\n", lang="fr-FR", references=refs, citation_style=style)
+        text = parse_article(path).references[0].text
+        assert "Recommandations de l'OMS pour l'hygiène des mains" in text, (style, text)
+        assert "mars" in text or "2024" in text
+
+
+@pytest.mark.parametrize(
+    "cites, label",
+    [
+        ("[@b; @a]", "[1, 2]"),
+        ("[@c; @a; @b]", "[1–3]"),
+        ("[@b; @a, p. 4]", "[1, p. 4, 2]"),
+        ("[@d; @b; @c; @a]", "[1–4]"),
+        ("[@a; @c]", "[1, 3]"),
+    ],
+)
+def test_citation_clusters_are_sorted_and_compressed(article_folder, cites, label):
+    """References are numbered by first citation ([@a] [@b] [@c] [@d] first), then a cluster is shown in order."""
+    from openleaf.source.model import Citation, citation_label
+    from openleaf.source.parser import parse_article
+
+    refs = [{"id": k, "title": f"Paper {k}", "author": [{"literal": "Someone"}], "issued": {"date-parts": [[2020]]}}
+            for k in "abcd"]
+    path = write_article(article_folder, f"First [@a] [@b] [@c] [@d]. Then {cites}.\n", references=refs)
+    article = parse_article(path)
+    citation = [n for n in article.intro[0].sentences[1].inlines if isinstance(n, Citation)][0]
+    assert citation_label(citation) == label
+
+
+def test_citation_clusters_in_html_link_each_number(tmp_path, article_folder, capsys):
+    refs = [{"id": k, "title": f"Paper {k}", "author": [{"literal": "Someone"}], "issued": {"date-parts": [[2020]]}}
+            for k in "abc"]
+    path = write_article(article_folder, "One [@a], [@b], [@c]. All [@c; @b; @a].\n", references=refs)
+    code, _, _ = run_cli(capsys, path, "--formats", "html", "--out", tmp_path / "out")
+    assert code == 0
+    html = next((tmp_path / "out").rglob("*.html")).read_text(encoding="utf-8")
+    cluster = re.findall(r'<span class="cite" id="cite-4">(.*?)</span>', html)[0]
+    assert re.sub(r"<[^>]+>", "", cluster) == "[1–3]"
+    assert 'href="#ref-1"' in cluster and 'href="#ref-3"' in cluster
+
+
+def test_a_voice_in_another_language_is_named_and_the_right_one_suggested(caplog):
+    from openleaf.formats.audio import choose_engine
+
+    with caplog.at_level(logging.WARNING, logger="openleaf"):
+        choose_engine("en-US", "espeak:fr-fr", 1.0)
+    message = caplog.text
+    assert "French" in message and "English" in message and "--voice piper" in message
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="openleaf"):
+        choose_engine("fr-FR", "espeak:en-us", 1.0)
+    assert "--voice espeak:fr" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="openleaf"):
+        choose_engine("en-GB", "espeak:en-us", 1.0)  # another English: nothing to say
+    assert not caplog.text
+
+
+def test_the_articles_pronounce_wins_in_the_published_audio(tmp_path, article_folder, speech_cache, capsys):
+    path = write_article(article_folder, "Keep it under 130/80 mmHg and take it b.i.d. today.\n",
+                         pronounce={"130/80": "one thirty over eighty", "b.i.d.": "morning and evening"})
+    code, _, _ = run_cli(capsys, path, "--formats", "audio", "--voice", "espeak", "--out", tmp_path / "out")
+    assert code == 0
+    entries = json.loads(next((tmp_path / "out").rglob("*.timeline.json")).read_text(encoding="utf-8"))
+    sentence = next(e for e in entries if "130/80" in e["text"])
+    assert sentence["spoken"] == ("Keep it under one thirty over eighty millimeters of mercury and take it "
+                                  "morning and evening today.")
+    assert sentence["text"] == "Keep it under 130/80 mmHg and take it b.i.d. today."
+
+
+def test_content_error_counts_what_the_listener_misses_not_what_is_added():
+    said = "take 2 tablets twice a day".split()
+    assert content_error(said, said) == 0
+    assert content_error(said, "uh take 2 tablets twice a day please".split()) == 0  # insertions
+    assert content_error(said, "take 2 tablets twice".split()) == pytest.approx(2 / 6)  # deletions
+    assert content_error(said, "take to tablets twice a day".split()) == pytest.approx(1 / 6)  # a substitution
+
+
+DENSE = """\
+Keep your blood pressure under 130/80 mmHg. A resting pulse is 60–100/min, and most adults take
+12–20 breaths/min.
+
+Take the ER tablet, 500 mg b.i.d. with food, and the pain pill PRN. Use the nose spray 3x/day for a week.
+
+At 5'10" and 180 lb, your BMI in kg/m² is about 26. A fever is over 100.4 °F, or 38 °C.
+
+Vitamin D is 1,000 IU a day. A glucose of 100 mg/dL is 5.5 mmol/L. Some OTC medicines raise your
+blood pressure, so ask your pharmacist first.
+"""
+
+
+def test_a_dense_english_handout_is_understood_by_a_listener(tmp_path, whisper):
+    """Piper's audio, transcribed offline: fewer than 5 % of the words a listener should hear are lost."""
+    from test_audio import words_for_wer
+
+    from listening import heard_text
+    from openleaf.formats.audio import write
+    from openleaf.formats.options import Options
+    from openleaf.source.parser import parse_article
+
+    source = write_article(tmp_path / "src", DENSE, title="Your Numbers", disclaimer="General information.")
+    result = write(parse_article(source), None, tmp_path / "out", options=Options(cache_dir=tmp_path / "cache"))
+    assert result.engine == "piper"
+    heard = words_for_wer(heard_text(whisper(result[0])))
+    reference = words_for_wer(result.script.spoken_text)
+    error = content_error(reference, heard)
+    print(f"content error {error:.1%} over {len(reference)} words")
+    for words in ("130 over 80", "millimeters of mercury", "per minute", "twice a day", "needed",
+                  "3 times a day", "5 feet 10 inches", "kilograms per square meter", "over the counter"):
+        assert words in " ".join(heard), f"{words!r} not heard in: {' '.join(heard)}"
+    assert error < 0.05, f"content error {error:.1%}; heard: {' '.join(heard)}"
+
+
+from test_audio import whisper  # noqa: E402,F401 - the offline recogniser fixture
