@@ -11,7 +11,7 @@ in this order:
    over everything below;
 2. the caller's extra terms (a theme's ``audio/pronounce.toml``), same rules;
 3. web addresses, said as the site name ("www.cdc.gov/x" -> "C D C dot gov");
-4. ISO dates ("2026-11-01" -> "November 1, 2026"), with ``[dates]``;
+4. ISO dates ("2026-11-01" -> "November 1, 2026"), in every language whose month names labels.py has;
 5. phone numbers, digit by digit ("1-800-555-0199" -> "1, 8 0 0, 5 5 5, 0 1 9 9");
 6. the language's ``[[patterns]]``: notation that needs its context (heights,
    clock times, "3x/day", "call 911");
@@ -327,7 +327,7 @@ class Normalizer:
             terms_rule("terms", terms or {}),
             Rule("web addresses", _WEB_ADDRESS, lambda m: site_name(m.group(0), said.dot)),
         ]
-        if table.get("dates"):
+        if spoken_date(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
             rules.append(Rule("dates", _ISO_DATE, self._date))
         rules.append(Rule("phone numbers", _PHONE_CANDIDATE, _phone))
         if table:
