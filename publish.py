@@ -190,6 +190,9 @@ def make_parser() -> argparse.ArgumentParser:
                         help="theme for every format: handout, large-print or a theme folder "
                              "(default: handout for the PDF, large-print for EPUB and HTML)")
     output.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default: a4)")
+    output.add_argument("--config", type=Path, default=None, metavar="FILE",
+                        help="the organisation's settings (name, phone, logo, accent, base_url) "
+                             "(default: the nearest openleaf.toml in or above each article's folder)")
     batch = parser.add_argument_group("how to build")
     batch.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1, metavar="N",
                        help=f"processes to publish with (default: the number of cores, here {os.cpu_count() or 1})")
@@ -289,7 +292,7 @@ def run(args: argparse.Namespace) -> int:
     from openleaf.formats.options import Options
     from openleaf.formats.progress import Display, report_data, write_report
 
-    options = Options(paper=args.paper, voice=args.voice, rate=args.rate)
+    options = Options(paper=args.paper, voice=args.voice, rate=args.rate, config=args.config)
     _check_report_target(args.json)
     display = Display(quiet=args.quiet, table_to_stderr=args.json == "-")
     try:

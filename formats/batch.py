@@ -34,6 +34,7 @@ from typing import Callable
 from ..source.errors import ExitCode, InputError, OutputError, SourceError
 from ..source.model import Diagnostic
 from ..source.limits import read_article_bytes
+from ..source import settings
 from ..themes import BUILTIN_DIR, Theme
 from .build import check_writable, ordered, themes_for
 from .manifest import (
@@ -217,8 +218,9 @@ def plan_article(path: Path, out_root: Path, formats: list[str], themes: dict[st
     status.manifest.source, status.manifest.source_sha256 = absolute, status.source_sha
     status.manifest.warnings = renamed(status.warnings, name, absolute)
 
+    config = settings.fingerprint(path, options.config)  # openleaf.toml and its logo; "" without one
     for fmt in ordered(formats):
-        key = output_key(fmt, status.source_sha, images, theme_folders(fmt, themes[fmt]), options)
+        key = output_key(fmt, status.source_sha + config, images, theme_folders(fmt, themes[fmt]), options)
         output = OutputStatus(fmt, key)
         if not force and status.manifest.unchanged(fmt, key, status.out_dir):
             record = status.manifest.outputs[fmt]

@@ -12,3 +12,4 @@ class Options:
     voice: str = "piper"  # engine, optionally "engine:voice", e.g. "espeak:de"
     rate: float = 1.0  # speaking rate, 0.75 to 1.5
     cache_dir: Path | None = None  # sentence audio cache; None: the user cache folder
+    config: Path | None = None  # the organisation's settings (--config); None: the nearest openleaf.toml
