@@ -16,6 +16,8 @@ ERROR record fails the build with our own error instead of a quietly broken PDF.
 
 from __future__ import annotations
 
+import base64
+import datetime as _dt
 import io
 import logging
 import re
@@ -35,14 +37,16 @@ from markupsafe import Markup, escape
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from ..source import settings as organisation_settings
 from ..source.errors import OutputError, UsageError
 from ..source.model import Article, Figure, Inline, Reference, Table, Text
+from ..source.settings import Settings
 from ..themes import BUILTIN_DIR, Theme, load_theme
 from . import fonts
 from .files import atomic_path
 from .html import section_tree
 from .images import SVG_TYPE, clean_svg
-from .labels import byline, date_parts, direction, labels_for
+from .labels import byline, date_parts, direction, edition_labels_for, labels_for
 from .markup import Renderer
 from .options import Options
 
@@ -76,11 +80,47 @@ def _write(article: Article, theme: Theme, target: Path, options: Options) -> Pa
     paper = PAPER_SIZES.get(options.paper.lower())
     if paper is None:
         raise UsageError(f"unknown paper size '{options.paper}'; use one of: {', '.join(PAPER_SIZES)}")
-    html = page_html(article, theme)
-    pdf = _render(html, article, theme, paper)
+    org = organisation_settings.load(article.source_path, options.config)
+    _warn_if_review_is_old(article, org)
+    html = page_html(article, theme, org)
+    pdf = _render(html, article, theme, paper, org)
     with atomic_path(target) as temp:
         _mend(pdf, _link_descriptions(html), temp)
     return target
+
+
+def _warn_if_review_is_old(article: Article, org: Settings, today: _dt.date | None = None) -> None:
+    """A build warning when the last review is older than the organisation allows."""
+    limit = org.review_max_age_years
+    if not limit or article.reviewed is None:
+        return
+    today = today or _dt.date.today()
+    try:
+        due = article.reviewed.replace(year=article.reviewed.year + limit)
+    except ValueError:  # reviewed on 29 February
+        due = article.reviewed.replace(year=article.reviewed.year + limit, day=28)
+    if due >= today:
+        return
+    log.warning(
+        "%s:%d: PDF: last reviewed on %s, more than %d years ago (review_max_age_years in %s); "
+        "review the article and update 'reviewed:'",
+        article.source_path, _front_matter_line(article.source_path, "reviewed"),
+        article.reviewed.isoformat(), limit, org.path,
+    )
+
+
+def _front_matter_line(path: Path, key: str) -> int:
+    """The line of a top-level front matter key (1 when it cannot be found)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.startswith(f"{key}:"):
+                    return number
+                if number > 1000:
+                    break
+    except OSError:
+        pass
+    return 1
 
 
 # --- the page as HTML --------------------------------------------------------
@@ -184,7 +224,7 @@ def _image_size(path: Path) -> tuple[int, int] | None:
     return (width, height) if width and height else None
 
 
-def page_html(article: Article, theme: Theme) -> str:
+def page_html(article: Article, theme: Theme, org: Settings = organisation_settings.NONE) -> str:
     """The article laid out by the theme's template, ready for WeasyPrint."""
     labels = labels_for(article.lang)
     renderer = PdfRenderer(labels=labels)
@@ -197,6 +237,14 @@ def page_html(article: Article, theme: Theme) -> str:
         labels=labels,
         byline=byline(article, labels),
         reviewed=date_parts(article.reviewed, article.lang),
+        organisation={
+            "name": org.name,
+            "phone": org.phone,
+            "url": org.url,
+            "logo": org.logo.as_uri() if org.logo else "",
+            "logo_alt": org.logo_alt,
+        },
+        editions=_editions(article, org),
         key_points=renderer.key_points(article) if article.key_points else None,
         intro=renderer.blocks(article.intro),
         sections=section_tree(article.sections, renderer),
@@ -205,11 +253,56 @@ def page_html(article: Article, theme: Theme) -> str:
     )
 
 
-def _page_css(paper: str, lang: str) -> str:
-    """Paper size, and the words of "Page 3 of 5" that the theme's CSS reads as var(--page-word), var(--of-word)."""
+def _editions(article: Article, org: Settings) -> dict | None:
+    """The QR code that opens the large-print page with the audio, and that address as text."""
+    url = org.edition_url(article.slug)
+    if not url:
+        return None
+    words = edition_labels_for(article.lang)
+    return {
+        "url": url,
+        "shown_url": paper_text(url),
+        "label": words["other_editions"],
+        "alt": words["qr_alt"].format(url=url),
+        "qr": qr_data_url(url),
+    }
+
+
+def qr_data_url(url: str) -> str:
+    """A QR code for ``url`` as an SVG data URL: vector, so it prints sharp at any size.
+
+    Error correction M (15 %) survives a crease or a smudge; the quiet zone
+    of four modules is part of the drawing, so nothing placed beside it can
+    touch the code.
+    """
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(buffer, kind="svg", border=4, xmldecl=False, svgns=True)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _css_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + " ".join(escaped.split()) + '"'
+
+
+def _page_css(paper: str, lang: str, org: Settings = organisation_settings.NONE) -> str:
+    """Paper size, the words of "Page 3 of 5" that the theme's CSS reads as var(--page-word),
+    var(--of-word), and the organisation's colour (--accent) and contact line (--footer)."""
     labels = labels_for(lang)
     page, of = labels["page"], labels["of"]
-    return f'@page {{ size: {paper}; --page-word: "{page}"; --of-word: "{of}"; }}'
+    css = f'@page {{ size: {paper}; --page-word: "{page}"; --of-word: "{of}"; }}'
+    contact = [org.name]
+    if org.phone:
+        contact.append(f"{edition_labels_for(lang)['phone']} {org.phone}")
+    if org.url:
+        contact.append(re.sub(r"^https?://", "", org.url).rstrip("/"))
+    if any(contact):
+        css += f"\n@page {{ --footer: {_css_string(' · '.join(c for c in contact if c))}; }}"
+    if org.accent:
+        css += f"\n:root {{ --accent: {org.accent}; }}"
+    return css
 
 
 # --- rendering with WeasyPrint -----------------------------------------------
@@ -290,22 +383,22 @@ def _font_faces() -> str:
     )
 
 
-def _render(html: str, article: Article, theme: Theme, paper: str) -> bytes:
-    fetcher = FolderFetcher([article.folder, *theme.folders, fonts.FOLDER])
+def _render(html: str, article: Article, theme: Theme, paper: str, org: Settings) -> bytes:
+    fetcher = FolderFetcher([article.folder, *theme.folders, fonts.FOLDER, *org.folders])
     font_config = FontConfiguration()
-    theme_css = theme.read_text(STYLESHEET)
     with _watched_log() as records:
         try:
-            stylesheets = [
-                weasyprint.CSS(string=_font_faces(), font_config=font_config, url_fetcher=fetcher),
-                weasyprint.CSS(
-                    string=theme_css,
-                    base_url=theme.find(STYLESHEET).parent.as_uri() + "/",
-                    font_config=font_config,
-                    url_fetcher=fetcher,
-                ),
-                weasyprint.CSS(string=_page_css(paper, article.lang), url_fetcher=fetcher),
-            ]
+            stylesheets = [weasyprint.CSS(string=_font_faces(), font_config=font_config, url_fetcher=fetcher)]
+            for sheet in theme.stylesheets(STYLESHEET):  # base first, then each theme's on top
+                stylesheets.append(
+                    weasyprint.CSS(
+                        string=sheet.read_text(encoding="utf-8"),
+                        base_url=sheet.parent.as_uri() + "/",
+                        font_config=font_config,
+                        url_fetcher=fetcher,
+                    )
+                )
+            stylesheets.append(weasyprint.CSS(string=_page_css(paper, article.lang, org), url_fetcher=fetcher))
             document = weasyprint.HTML(
                 string=html, base_url=article.folder.as_uri() + "/", url_fetcher=fetcher
             )
