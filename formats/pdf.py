@@ -271,14 +271,15 @@ def _editions(article: Article, org: Settings) -> dict | None:
 def qr_data_url(url: str) -> str:
     """A QR code for ``url`` as an SVG data URL: vector, so it prints sharp at any size.
 
-    Error correction M (15 %) survives a crease or a smudge; the quiet zone
-    of four modules is part of the drawing, so nothing placed beside it can
-    touch the code.
+    Error correction M (15 %) survives a crease or a smudge. The drawing
+    keeps a border of one module; the rest of the quiet zone is the white
+    margin the theme leaves around it, so the code itself is nearly as wide
+    as the box the theme gives it (22 mm by default).
     """
     import segno
 
     buffer = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(buffer, kind="svg", border=4, xmldecl=False, svgns=True)
+    segno.make(url, error="m", micro=False).save(buffer, kind="svg", border=1, xmldecl=False, svgns=True)
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -386,31 +387,60 @@ def _font_faces() -> str:
 def _render(html: str, article: Article, theme: Theme, paper: str, org: Settings) -> bytes:
     fetcher = FolderFetcher([article.folder, *theme.folders, fonts.FOLDER, *org.folders])
     font_config = FontConfiguration()
+
+    def sheets(paths: list[Path]) -> list[weasyprint.CSS]:
+        return [
+            weasyprint.CSS(string=path.read_text(encoding="utf-8"), base_url=path.parent.as_uri() + "/",
+                           font_config=font_config, url_fetcher=fetcher)
+            for path in paths
+        ]
+
     with _watched_log() as records:
         try:
-            stylesheets = [weasyprint.CSS(string=_font_faces(), font_config=font_config, url_fetcher=fetcher)]
-            for sheet in theme.stylesheets(STYLESHEET):  # base first, then each theme's on top
-                stylesheets.append(
-                    weasyprint.CSS(
-                        string=sheet.read_text(encoding="utf-8"),
-                        base_url=sheet.parent.as_uri() + "/",
-                        font_config=font_config,
-                        url_fetcher=fetcher,
-                    )
-                )
-            stylesheets.append(weasyprint.CSS(string=_page_css(paper, article.lang, org), url_fetcher=fetcher))
-            document = weasyprint.HTML(
-                string=html, base_url=article.folder.as_uri() + "/", url_fetcher=fetcher
-            )
-            pdf = document.write_pdf(
-                stylesheets=stylesheets,
-                font_config=font_config,
-                pdf_variant="pdf/ua-1",
-            )
+            stylesheets = [
+                weasyprint.CSS(string=_font_faces(), font_config=font_config, url_fetcher=fetcher),
+                *sheets(theme.stylesheets(STYLESHEET)),  # base first, then each theme's on top
+                weasyprint.CSS(string=_page_css(paper, article.lang, org), url_fetcher=fetcher),
+            ]
+            source = weasyprint.HTML(string=html, base_url=article.folder.as_uri() + "/", url_fetcher=fetcher)
+            document = source.render(stylesheets=stylesheets, font_config=font_config, pdf_variant=PDF_VARIANT)
+            tighter = theme.stylesheets(TIGHTER_STYLESHEET, required=False)
+            if tighter and _worth_tightening(document):
+                # A short handout that spills a little onto its last page: laid out again with the
+                # theme's tighter spacing, and kept if that saves the sheet.
+                second = source.render(stylesheets=stylesheets[:-1] + sheets(tighter) + stylesheets[-1:],
+                                       font_config=font_config, pdf_variant=PDF_VARIANT)
+                if len(second.pages) < len(document.pages):
+                    document = second
+            pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
         except RefusedFetch as exc:
             raise OutputError(f"{article.source_path}: PDF: {exc}") from None
     _report(records, article)
     return pdf
+
+
+PDF_VARIANT = "pdf/ua-1"
+TIGHTER_STYLESHEET = "pdf/tighter.css"
+MOST_PAGES_TO_TIGHTEN = 4  # a handout; a long document is not worth a second layout
+SPILL = 0.4  # the last page is used less than this: tighter spacing may well take it back
+
+
+def _worth_tightening(document) -> bool:
+    return 1 < len(document.pages) <= MOST_PAGES_TO_TIGHTEN and last_page_fill(document) < SPILL
+
+
+def last_page_fill(document) -> float:
+    """How much of the last page's text area the content takes, from 0 to 1."""
+    page = document.pages[-1]._page_box
+    top, height = page.content_box_y(), page.height
+    bottom = top
+    stack = [child for child in page.children if not type(child).__name__ == "MarginBox"]
+    while stack:
+        box = stack.pop()
+        if box.height:
+            bottom = max(bottom, box.position_y + box.margin_height())
+        stack.extend(getattr(box, "children", ()))
+    return (bottom - top) / height if height else 1.0
 
 
 MISSING_GLYPH = re.compile(r'unsupported by fonts: "(.+)" \(U\+')

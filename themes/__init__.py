@@ -54,7 +54,7 @@ class Theme:
     def read_text(self, relpath: str) -> str:
         return self.find(relpath).read_text(encoding="utf-8")
 
-    def stylesheets(self, relpath: str) -> list[Path]:
+    def stylesheets(self, relpath: str, required: bool = True) -> list[Path]:
         """The cascade for one format's stylesheet: ``relpath`` in every folder that has it, ``base``
         first, each followed by the extra files that folder's theme.toml lists for the format."""
         fmt = relpath.split("/")[0]
@@ -71,7 +71,7 @@ class Theme:
                         f"in {folder}; put the stylesheet in the theme folder or correct the name"
                     )
                 found.append(path)
-        if not found:
+        if not found and required:
             self.find(relpath)  # raises the error that lists the folders searched
         return found
 
