@@ -79,6 +79,10 @@ examples:
       list the voices available on this machine, by engine
   publish voices de
       only the voices that speak German (a language tag: en, en-GB, pt-BR, ...)
+  publish themes
+      list the built-in themes and what each is for
+  publish article.md --theme ./my-theme --config clinic/openleaf.toml
+      a theme folder that extends a built-in theme, and the organisation's settings
 
 exit codes:
 {EXIT_CODES_HELP}
@@ -311,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     traceback = "--traceback" in argv
     try:
+        if argv[:1] == ["themes"]:
+            from openleaf.themes import print_builtin_themes
+            return print_builtin_themes()
         if argv[:1] == ["voices"]:
             try:
                 return list_voices(argv[1:])

@@ -83,8 +83,8 @@ class Theme:
     def render(self, template: str, **context) -> str:
         try:
             return self.environment().get_template(template).render(theme=self.settings, **context)
-        except jinja2.TemplateNotFound:
-            self.find(template)  # raises the error that lists the folders searched
+        except jinja2.TemplateNotFound as exc:
+            self.find(exc.name or template)  # raises the error that lists the folders searched
             raise
         except jinja2.TemplateError as exc:
             where = f"{exc.filename}:{exc.lineno}: " if getattr(exc, "lineno", None) else ""
@@ -115,6 +115,16 @@ def builtin_themes() -> list[str]:
 def describe_builtin_themes() -> list[tuple[str, str]]:
     """(name, what it is for) of every built-in theme, from its theme.toml."""
     return [(name, str(_read_toml(BUILTIN_DIR / name).get("description", ""))) for name in builtin_themes()]
+
+
+def print_builtin_themes() -> int:
+    """``publish themes``: each built-in theme and what it is for; 0."""
+    described = describe_builtin_themes()
+    width = max(len(name) for name, _ in described) + 2
+    for name, description in described:
+        print(f"{name:<{width}}{description}")
+    print("\nA theme folder of your own (--theme ./my-theme) extends one of these: see the README.")
+    return 0
 
 
 def is_path(name_or_path: str | Path) -> bool:
