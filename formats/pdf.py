@@ -685,6 +685,12 @@ def _figure_boxes_to_page_space(elements) -> None:
         )
 
 
+# How WeasyPrint opens marked content in a page's content stream: "/Span <</MCID 3>> BDC".
+# Its text is written as hex strings, so this pattern cannot occur inside text.
+MARKED_CONTENT = re.compile(rb"/[A-Za-z0-9]+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
+PAGINATION_ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
+
+
 def _untagged_to_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, tagged: set[int]) -> list[int]:
     """Mark content that no structure element claims as a pagination artifact.
 
@@ -692,18 +698,25 @@ def _untagged_to_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, tagged: set[int
     leaves them out of the structure tree; PDF/UA wants such furniture marked
     as an artifact instead, so assistive technology skips it. Returns the
     ids it took away.
+
+    The content stream is rewritten as bytes: parsing it into operators and
+    back took a third of a long table's render time.
     """
-    mended = []
-    artifacts = []
-    for operands, operator in pikepdf.parse_content_stream(page):
-        if operator == pikepdf.Operator("BDC") and isinstance(operands[1], pikepdf.Dictionary):
-            mcid = operands[1].get("/MCID")
-            if mcid is not None and int(mcid) not in tagged:
-                artifacts.append(int(mcid))
-                operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)]
-        mended.append(pikepdf.ContentStreamInstruction(operands, operator))
+    contents = page.obj.Contents
+    streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+    data = b"\n".join(stream.read_bytes() for stream in streams)
+    artifacts: list[int] = []
+
+    def mend(match: re.Match) -> bytes:
+        mcid = int(match.group(1))
+        if mcid in tagged:
+            return match.group(0)
+        artifacts.append(mcid)
+        return PAGINATION_ARTIFACT
+
+    mended = MARKED_CONTENT.sub(mend, data)
     if artifacts:
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(mended))
+        page.obj.Contents = pdf.make_stream(mended)
     return artifacts
 
 
