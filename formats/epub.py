@@ -34,6 +34,7 @@ from .files import atomic_path
 from .images import SVG_TYPE, clean_svg
 from .labels import date_parts, direction, has_labels, labels_for
 from .markup import Renderer
+from ..source import settings
 from .options import Options
 
 TOOLKIT = "Openleaf"
@@ -452,6 +453,7 @@ def _rezip(data: bytes, target: Path, when: _dt.datetime) -> None:
 
 def write(article: Article, theme: Theme, out_dir: Path, *, options: Options, timeline=None) -> list[Path]:
     """Write ``out_dir/<slug>.epub``. ``timeline`` (read-along audio) is not used yet."""
+    article = settings.as_publisher(article, options.config)  # the organisation (openleaf.toml) publishes it
     book = build_book(article, theme)
     modified = modified_time(article)
     packed = io.BytesIO()

@@ -23,6 +23,7 @@ from typing import Mapping
 
 from markupsafe import Markup
 
+from ..source import settings
 from ..source.errors import OutputError
 from ..source.model import Article, Figure, Section, Table, walk_blocks
 from ..themes import Theme
@@ -68,13 +69,13 @@ def write(
     ``timeline`` is accepted for the common writer signature; the page has no
     audio inside it, so it does not use it yet.
     """
-    page = render_page(article, theme)
+    page = render_page(article, theme, settings.load(article.source_path, options.config))
     target = Path(out_dir) / f"{article.slug}.html"
     _write(target, page)
     return [target]
 
 
-def render_page(article: Article, theme: Theme) -> str:
+def render_page(article: Article, theme: Theme, organisation: settings.Settings = settings.NONE) -> str:
     """The whole page as a string (a pure function of the article and theme)."""
     labels = labels_for(article.lang)
     renderer = PageRenderer(
@@ -98,6 +99,7 @@ def render_page(article: Article, theme: Theme) -> str:
         "disclaimer": renderer.blocks(article.disclaimer) if article.disclaimer else None,
         "styles": Markup(_font_face_css() + "\n" + theme.read_text(STYLESHEET)),
         "csp": CONTENT_SECURITY_POLICY,
+        "organisation": organisation,  # openleaf.toml: its name and phone in the header
     }
     return theme.render(TEMPLATE, **context)
 

@@ -12,6 +12,7 @@ themes put it on (WCAG contrast of at least 4.5:1).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import hashlib
@@ -85,6 +86,15 @@ def load(article_path: Path, explicit: Path | None = None) -> Settings:
     if path is None:
         return NONE
     return _load(path, path.read_bytes())
+
+
+def as_publisher(article, explicit: Path | None = None):
+    """The article with the organisation as its publisher when it names none itself
+    (the EPUB's title page and metadata, the audio's tags)."""
+    org = load(article.source_path, explicit)
+    if article.publisher or not org.name:
+        return article
+    return dataclasses.replace(article, publisher=org.name)
 
 
 def fingerprint(article_path: Path, explicit: Path | None = None) -> str:

@@ -393,3 +393,24 @@ def test_a_missing_template_names_the_folders_searched(tmp_path):
     assert "pdf/nowhere.html.j2" in message
     for folder in load_theme(theme).folders:
         assert str(folder) in message
+
+
+# --- the organisation in the other editions -------------------------------------------------
+
+
+def test_the_page_header_and_the_epub_name_the_organisation(tmp_path, capsys):
+    folder = clinic_folder(tmp_path / "clinic")
+    article = write_article(folder, SHORT, name="hands.md")  # names no publisher of its own
+    out = tmp_path / "out"
+    code, _, _ = run_cli(capsys, article, "--formats", "html,epub", "--out", out, "--jobs", "1", "--quiet")
+    assert code == 0
+    page = (out / "hands" / "hands.html").read_text(encoding="utf-8")
+    header = page[page.index("<header"):page.index("</header>")]
+    assert '<p class="organisation">Lakeside Family Health · 555-0142</p>' in header
+    import zipfile
+
+    with zipfile.ZipFile(out / "hands" / "hands.epub") as book:
+        opf = next(book.read(n).decode() for n in book.namelist() if n.endswith(".opf"))
+        title_page = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith("title.xhtml"))
+    assert "<dc:publisher>Lakeside Family Health</dc:publisher>" in opf
+    assert "Lakeside Family Health" in title_page

@@ -26,6 +26,7 @@ import tomllib
 import unicodedata
 from pathlib import Path
 
+from ...source import settings
 from ...source.errors import EngineUnavailable, ThemeError
 from ...source.model import Article
 from ..files import write_text
@@ -121,6 +122,7 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
     (`timeline` is part of every writer's signature; the audio writer is the one that makes it.)
     """
     options = options or Options()
+    article = settings.as_publisher(article, options.config)  # the organisation's name in the ID3 tags
     pauses, terms, cover = _theme_settings(theme)
     script = build_script(article, pauses=pauses, terms=terms)
     engine = choose_engine(article.lang, options.voice, options.rate)
