@@ -44,7 +44,7 @@ EXIT_CODES_HELP = "\n".join(
         (ExitCode.ENGINE, "a speech engine, tool or the Dask scheduler is unavailable"),
         (ExitCode.UNEXPECTED, "a bug in Openleaf (run again with --traceback and report it)"),
         (ExitCode.OUTPUT, "an output cannot be written"),
-        (ExitCode.THEME, "a theme is missing or broken"),
+        (ExitCode.THEME, "a theme or the organisation's settings (openleaf.toml) are missing or broken"),
         (ExitCode.INTERRUPTED, "interrupted with Ctrl-C (finished outputs are kept; run again to finish)"),
     ]
 )

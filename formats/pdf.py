@@ -9,6 +9,13 @@ list items hold only Lbl and LBody, figure boxes are in page space, text that
 is not in the structure tree (the page footer) becomes an artifact, and every
 link says what it is.
 
+The organisation's settings (``openleaf.toml``, see ``source/settings.py``)
+add its logo, name, colour and contact, and a QR code to the large-print page
+with the audio. Pages are made to fit: the theme's CSS keeps headings with
+what follows and the last block with what precedes it, and a short handout
+that spills a little onto one more sheet is laid out a second time with the
+theme's tighter spacing (``pdf/tighter.css``), kept if it saves the sheet.
+
 WeasyPrint only fetches what the restricted fetcher allows (the article, theme
 and font folders; never the network), and its log records are watched: an
 ERROR record fails the build with our own error instead of a quietly broken PDF.
@@ -34,6 +41,7 @@ from urllib.request import url2pathname
 import pikepdf
 import weasyprint
 from markupsafe import Markup, escape
+from weasyprint.formatting_structure.boxes import MarginBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -434,10 +442,10 @@ def last_page_fill(document) -> float:
     page = document.pages[-1]._page_box
     top, height = page.content_box_y(), page.height
     bottom = top
-    stack = [child for child in page.children if not type(child).__name__ == "MarginBox"]
+    stack = [child for child in page.children if not isinstance(child, MarginBox)]  # not the footer
     while stack:
         box = stack.pop()
-        if box.height:
+        if isinstance(box.height, (int, float)) and box.height:
             bottom = max(bottom, box.position_y + box.margin_height())
         stack.extend(getattr(box, "children", ()))
     return (bottom - top) / height if height else 1.0
