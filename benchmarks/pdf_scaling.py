@@ -172,6 +172,7 @@ def main() -> None:
     parser.add_argument("--rows", default="4000,500,2000,1000",
                         help="table sizes, comma-separated, in the order to run them (the largest first: it is the target)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds per size (odd: the median is a real run)")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the results (default: %(default)s)")
     parser.add_argument("--work", type=Path, default=None, help="folder for the articles and PDFs (default: a temporary one)")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO.parent))
@@ -182,7 +183,7 @@ def main() -> None:
         for rows in args.rows.split(","):
             results.append(bench(int(rows), args.rounds, work))
             text = report(sorted(results, key=lambda r: r["rows"]), args.rounds, described)
-            RESULTS.write_text(text, encoding="utf-8")  # after each size: a long run stopped early still tells
+            args.results.write_text(text, encoding="utf-8")  # after each size: a long run stopped early still tells
     print(text)
 
 
