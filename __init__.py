@@ -41,6 +41,7 @@ def publish(
     read_along: bool = True,
     braille_cells: int = 40,
     braille_lines: int = 25,
+    config: str | Path | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
     force: bool = False,
@@ -71,6 +72,7 @@ def publish(
     options = Options(paper=requests.paper(paper), voice=voice, rate=requests.rate(rate), read_along=read_along,
                       braille_cells=requests.braille_cells(braille_cells),
                       braille_lines=requests.braille_lines(braille_lines),
+                      config=Path(config) if config is not None else None,
                       cache_dir=Path(cache_dir) if cache_dir is not None else None)
     return run(inputs, Path(out), chosen, options, theme=str(theme) if theme is not None else None,
                jobs=requests.default_jobs() if jobs is None else requests.jobs(jobs),

@@ -44,7 +44,7 @@ EXIT_CODES_HELP = "\n".join(
         (ExitCode.ENGINE, "a speech engine, a system library a format needs, or the Dask scheduler is unavailable"),
         (ExitCode.UNEXPECTED, "a bug in Openleaf (run again with --traceback and report it)"),
         (ExitCode.OUTPUT, "an output cannot be written"),
-        (ExitCode.THEME, "a theme or settings file is missing or broken"),
+        (ExitCode.THEME, "a theme or the organisation's settings (openleaf.toml) are missing or broken"),
         (ExitCode.INTERRUPTED, "interrupted with Ctrl-C (finished outputs are kept; run again to finish)"),
     ]
 )
@@ -85,6 +85,10 @@ examples:
       list the voices available on this machine, by engine
   publish voices de
       only the voices that speak German (a language tag: en, en-GB, pt-BR, ...)
+  publish themes
+      list the built-in themes and what each is for
+  publish article.md --theme ./my-theme --config clinic/openleaf.toml
+      a theme folder that extends a built-in theme, and the organisation's settings
 
 formats (--formats; see also: publish formats):
 {FORMATS_HELP}
@@ -92,6 +96,7 @@ formats (--formats; see also: publish formats):
 other commands:
   publish voices [LANG]   the voices this machine can speak with
   publish formats         the formats, and whether this machine has what each needs
+  publish themes          the built-in themes and what each is for
   publish cache [clear | prune DAYS]
                           the speech cache: where it is and its size; empty it, or drop
                           what no build has used for DAYS days
@@ -178,6 +183,9 @@ def make_parser() -> argparse.ArgumentParser:
     output.add_argument("--no-read-along", dest="read_along", action="store_false",
                         help="leave the audio out of the EPUB and the page: a text-only EPUB, a smaller file "
                              "(default: when audio is made, both carry it and highlight each sentence as it is heard)")
+    output.add_argument("--config", type=Path, default=None, metavar="FILE",
+                        help="the organisation's settings (name, phone, logo, accent, base_url) "
+                             "(default: the nearest openleaf.toml in or above each article's folder)")
     batch = parser.add_argument_group("how to build")
     batch.add_argument("--jobs", "-j", type=_checked(requests.jobs), default=requests.default_jobs(), metavar="N",
                        help=f"processes to publish with (default: the number of cores, here {requests.default_jobs()})")
@@ -274,7 +282,7 @@ def run(args: argparse.Namespace) -> int:
         report = library_publish(
             args.articles, args.out, args.formats, paper=args.paper, voice=args.voice, rate=args.rate,
             theme=args.theme, read_along=args.read_along, braille_cells=args.braille_cells,
-            braille_lines=args.braille_lines, jobs=args.jobs, scheduler=args.scheduler,
+            braille_lines=args.braille_lines, config=args.config, jobs=args.jobs, scheduler=args.scheduler,
             force=args.force, fail_fast=args.fail_fast, listener=display,
         )  # fmt: skip
     finally:
@@ -333,6 +341,13 @@ def cache_command(argv: list[str]) -> int:
     return ExitCode.OK
 
 
+def themes_command(argv: list[str]) -> int:
+    from openleaf.themes import print_builtin_themes
+
+    _Parser(prog="publish themes", description="List the built-in themes and what each is for.").parse_args(argv)
+    return print_builtin_themes()
+
+
 def check_command(argv: list[str]) -> int:
     from openleaf.authoring.cli import check_main
 
@@ -346,8 +361,8 @@ def preview_command(argv: list[str]) -> int:
 
 
 # Words that name a command instead of an article (an article file is named with its .md).
-COMMANDS = {"voices": list_voices, "formats": list_formats, "cache": cache_command, "check": check_command,
-            "preview": preview_command}
+COMMANDS = {"voices": list_voices, "formats": list_formats, "themes": themes_command, "cache": cache_command,
+            "check": check_command, "preview": preview_command}
 
 
 def main(argv: list[str] | None = None) -> int:

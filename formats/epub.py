@@ -35,6 +35,7 @@ from .edition import DISCLAIMER, REFERENCES, EditionFacts, OutlineNode, edition_
 from .files import atomic_path, file_stem
 from .images import SVG_TYPE, clean_svg, extension, media_type_of_format
 from .markup import Renderer
+from ..source import settings
 from .options import Options
 from .readalong import ACTIVE_CLASS, PLAYING_CLASS, AudioEdition, audio_edition
 
@@ -454,6 +455,7 @@ def _rezip(data: bytes, target: Path, when: _dt.datetime, lang: str) -> None:
 def write(article: Article, theme: Theme, out_dir: Path, *, options: Options,
           consumed: Mapping[str, list[Path]] | None = None) -> list[Path]:
     """Write ``out_dir/<slug>.epub``; with the audio among ``consumed``, a book that reads along."""
+    article = settings.as_publisher(article, options.config)  # the organisation (openleaf.toml) publishes it
     audio = audio_edition(consumed) if options.read_along else None
     book = build_book(article, theme, audio)
     modified = modified_time(article)

@@ -24,6 +24,7 @@ from typing import Mapping
 
 from markupsafe import Markup
 
+from ..source import settings
 from ..source.errors import OutputError
 from ..source.model import Article, Figure, Table
 from ..themes import Theme
@@ -57,14 +58,15 @@ def write(
     ``out_dir``), the page links it and reads along; without, it has no player.
     """
     player = player_module.player_for(audio_edition(consumed), theme, Path(out_dir))
-    page = render_page(article, theme, player=player)
+    page = render_page(article, theme, player=player, organisation=settings.load(article.source_path, options.config))
     target = Path(out_dir) / f"{article.slug}.html"
     _write(target, page)
     return [target]
 
 
-def render_page(article: Article, theme: Theme, *, player: player_module.Player | None = None) -> str:
-    """The whole page as a string (a pure function of the article, theme and player)."""
+def render_page(article: Article, theme: Theme, *, player: player_module.Player | None = None,
+                organisation: settings.Settings = settings.NONE) -> str:
+    """The whole page as a string (a pure function of the article, theme, player and organisation)."""
     facts = edition_facts(article)
     renderer = PageRenderer(labels=facts.labels, image_src=_image_data_url, table_labels=facts.table_labels)
     context = {
@@ -86,6 +88,7 @@ def render_page(article: Article, theme: Theme, *, player: player_module.Player 
         "styles": Markup(_font_face_css() + "\n" + theme.read_text(STYLESHEET)),
         "csp": player_module.policy(player),
         "player": player,
+        "organisation": organisation,  # openleaf.toml: its name and phone in the header
     }
     return theme.render(TEMPLATE, **context)
 

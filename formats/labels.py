@@ -263,3 +263,20 @@ def date_words(value: _dt.date, lang: str, first_day: str | None = None) -> str 
 def date_text(value: _dt.date, lang: str) -> str:
     """A date as a reader of ``lang`` writes it; ISO where we know no month names (never English words)."""
     return date_words(value, lang) or value.isoformat()
+
+
+# The handout's words about the organisation and the other editions ({url}: where the QR code leads).
+EDITION_LABELS: dict[str, dict[str, str]] = {
+    "en": {"other_editions": "Large print and audio:", "qr_alt": "QR code: opens the large-print page with audio at {url}",
+           "phone": "Phone"},
+    "es": {"other_editions": "Letra grande y audio:",
+           "qr_alt": "Código QR: abre la página en letra grande con audio en {url}", "phone": "Teléfono"},
+    "fr": {"other_editions": "Gros caractères et audio :",
+           "qr_alt": "Code QR : ouvre la page en gros caractères avec l'audio à {url}", "phone": "Téléphone"},
+    "de": {"other_editions": "Großdruck und Audio:",
+           "qr_alt": "QR-Code: öffnet die Großdruck-Seite mit Audio unter {url}", "phone": "Telefon"},
+}
+
+
+def edition_labels_for(lang: str) -> Mapping[str, str]:
+    return EDITION_LABELS.get(primary_language(lang), EDITION_LABELS["en"])

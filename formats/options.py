@@ -15,3 +15,4 @@ class Options:
     cache_dir: Path | None = None  # sentence audio cache; None: the user cache folder
     braille_cells: int = 40  # braille line length in cells (an embosser's or display's width)
     braille_lines: int = 25  # braille lines a page, the page number line included
+    config: Path | None = None  # the organisation's settings (--config); None: the nearest openleaf.toml

@@ -9,6 +9,13 @@ list items hold only Lbl and LBody, figure boxes are in page space, text that
 is not in the structure tree (the page footer) becomes an artifact, and every
 link says what it is.
 
+The organisation's settings (``openleaf.toml``, see ``source/settings.py``)
+add its logo, name, colour and contact, and a QR code to the large-print page
+with the audio. Pages are made to fit: the theme's CSS keeps headings with
+what follows and the last block with what precedes it, and a short handout
+that spills a little onto one more sheet is laid out a second time with the
+theme's tighter spacing (``pdf/tighter.css``), kept if it saves the sheet.
+
 WeasyPrint only fetches what the restricted fetcher allows (the article, theme
 and font folders; never the network), and its log records are watched: an
 ERROR record fails the build with our own error instead of a quietly broken PDF.
@@ -16,6 +23,8 @@ ERROR record fails the build with our own error instead of a quietly broken PDF.
 
 from __future__ import annotations
 
+import base64
+import datetime as _dt
 import io
 import logging
 import re
@@ -32,16 +41,20 @@ from urllib.request import url2pathname
 import pikepdf
 import weasyprint
 from markupsafe import Markup, escape
+from weasyprint.formatting_structure.boxes import MarginBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from ..source import settings as organisation_settings
 from ..source.errors import OutputError, UsageError
 from ..source.model import Article, Figure, Inline, Reference, Table, Text
+from ..source.settings import Settings
 from ..themes import BUILTIN_DIR, Theme, load_theme
 from . import fonts
 from .files import atomic_path
 from .edition import edition_facts
 from .images import SVG_TYPE, clean_svg
+from .labels import edition_labels_for
 from .markup import Renderer
 from .options import Options
 
@@ -77,11 +90,47 @@ def _write(article: Article, theme: Theme, target: Path, options: Options) -> Pa
     paper = PAPER_SIZES.get(options.paper.lower())
     if paper is None:
         raise UsageError(f"unknown paper size '{options.paper}'; use one of: {', '.join(PAPER_SIZES)}")
-    html = page_html(article, theme)
-    pdf = _render(html, article, theme, paper)
+    org = organisation_settings.load(article.source_path, options.config)
+    _warn_if_review_is_old(article, org)
+    html = page_html(article, theme, org)
+    pdf = _render(html, article, theme, paper, org)
     with atomic_path(target) as temp:
         _mend(pdf, _link_descriptions(html), temp)
     return target
+
+
+def _warn_if_review_is_old(article: Article, org: Settings, today: _dt.date | None = None) -> None:
+    """A build warning when the last review is older than the organisation allows."""
+    limit = org.review_max_age_years
+    if not limit or article.reviewed is None:
+        return
+    today = today or _dt.date.today()
+    try:
+        due = article.reviewed.replace(year=article.reviewed.year + limit)
+    except ValueError:  # reviewed on 29 February
+        due = article.reviewed.replace(year=article.reviewed.year + limit, day=28)
+    if due >= today:
+        return
+    log.warning(
+        "%s:%d: PDF: last reviewed on %s, more than %d years ago (review_max_age_years in %s); "
+        "review the article and update 'reviewed:'",
+        article.source_path, _front_matter_line(article.source_path, "reviewed"),
+        article.reviewed.isoformat(), limit, org.path,
+    )
+
+
+def _front_matter_line(path: Path, key: str) -> int:
+    """The line of a top-level front matter key (1 when it cannot be found)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.startswith(f"{key}:"):
+                    return number
+                if number > 1000:
+                    break
+    except OSError:
+        pass
+    return 1
 
 
 # --- the page as HTML --------------------------------------------------------
@@ -185,7 +234,7 @@ def _image_size(path: Path) -> tuple[int, int] | None:
     return (width, height) if width and height else None
 
 
-def page_html(article: Article, theme: Theme) -> str:
+def page_html(article: Article, theme: Theme, org: Settings = organisation_settings.NONE) -> str:
     """The article laid out by the theme's template, ready for WeasyPrint."""
     facts = edition_facts(article)
     renderer = PdfRenderer(labels=facts.labels)
@@ -202,6 +251,14 @@ def page_html(article: Article, theme: Theme) -> str:
         byline=paper_text(facts.byline),
         reviewed=facts.reviewed,
         published=facts.published,
+        organisation={
+            "name": org.name,
+            "phone": org.phone,
+            "url": org.url,
+            "logo": org.logo.as_uri() if org.logo else "",
+            "logo_alt": org.logo_alt,
+        },
+        editions=_editions(article, org),
         key_points=renderer.key_points(article) if article.key_points else None,
         intro=renderer.blocks(article.intro),
         sections=facts.outline,
@@ -210,10 +267,56 @@ def page_html(article: Article, theme: Theme) -> str:
     )
 
 
-def _page_css(paper: str, labels: Mapping[str, str]) -> str:
-    """Paper size, and the words of "Page 3 of 5" that the theme's CSS reads as var(--page-word), var(--of-word)."""
+def _editions(article: Article, org: Settings) -> dict | None:
+    """The QR code that opens the large-print page with the audio, and that address as text."""
+    url = org.edition_url(article.slug)
+    if not url:
+        return None
+    words = edition_labels_for(article.lang)
+    return {
+        "url": url,
+        "shown_url": paper_text(url),
+        "label": words["other_editions"],
+        "alt": words["qr_alt"].format(url=url),
+        "qr": qr_data_url(url),
+    }
+
+
+def qr_data_url(url: str) -> str:
+    """A QR code for ``url`` as an SVG data URL: vector, so it prints sharp at any size.
+
+    Error correction M (15 %) survives a crease or a smudge. The drawing
+    keeps a border of one module; the rest of the quiet zone is the white
+    margin the theme leaves around it, so the code itself is nearly as wide
+    as the box the theme gives it (22 mm by default).
+    """
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(buffer, kind="svg", border=1, xmldecl=False, svgns=True)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _css_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + " ".join(escaped.split()) + '"'
+
+
+def _page_css(paper: str, lang: str, labels: Mapping[str, str], org: Settings = organisation_settings.NONE) -> str:
+    """Paper size, the words of "Page 3 of 5" that the theme's CSS reads as var(--page-word),
+    var(--of-word), and the organisation's colour (--accent) and contact line (--footer)."""
     page, of = labels["page"], labels["of"]
-    return f'@page {{ size: {paper}; --page-word: "{page}"; --of-word: "{of}"; }}'
+    css = f'@page {{ size: {paper}; --page-word: "{page}"; --of-word: "{of}"; }}'
+    contact = [org.name]
+    if org.phone:
+        contact.append(f"{edition_labels_for(lang)['phone']} {org.phone}")
+    if org.url:
+        contact.append(re.sub(r"^https?://", "", org.url).rstrip("/"))
+    if any(contact):
+        css += f"\n@page {{ --footer: {_css_string(' · '.join(c for c in contact if c))}; }}"
+    if org.accent:
+        css += f"\n:root {{ --accent: {org.accent}; }}"
+    return css
 
 
 # --- rendering with WeasyPrint -----------------------------------------------
@@ -286,34 +389,65 @@ def _watched_log():
         logger.removeHandler(records)
 
 
-def _render(html: str, article: Article, theme: Theme, paper: str) -> bytes:
-    fetcher = FolderFetcher([article.folder, *theme.folders, fonts.FOLDER])
+def _render(html: str, article: Article, theme: Theme, paper: str, org: Settings) -> bytes:
+    fetcher = FolderFetcher([article.folder, *theme.folders, fonts.FOLDER, *org.folders])
     font_config = FontConfiguration()
-    theme_css = theme.read_text(STYLESHEET)
+
+    def sheets(paths: list[Path]) -> list[weasyprint.CSS]:
+        return [
+            weasyprint.CSS(string=path.read_text(encoding="utf-8"), base_url=path.parent.as_uri() + "/",
+                           font_config=font_config, url_fetcher=fetcher)
+            for path in paths
+        ]
+
     with _watched_log() as records:
         try:
             stylesheets = [
-                weasyprint.CSS(string=fonts.font_face_css(lambda face: face.path.as_uri()), font_config=font_config, url_fetcher=fetcher),
-                weasyprint.CSS(
-                    string=theme_css,
-                    base_url=theme.find(STYLESHEET).parent.as_uri() + "/",
-                    font_config=font_config,
-                    url_fetcher=fetcher,
-                ),
-                weasyprint.CSS(string=_page_css(paper, edition_facts(article).labels), url_fetcher=fetcher),
+                weasyprint.CSS(string=fonts.font_face_css(lambda face: face.path.as_uri()), font_config=font_config,
+                               url_fetcher=fetcher),
+                *sheets(theme.stylesheets(STYLESHEET)),  # base first, then each theme's on top
+                weasyprint.CSS(string=_page_css(paper, article.lang, edition_facts(article).labels, org),
+                               url_fetcher=fetcher),
             ]
-            document = weasyprint.HTML(
-                string=html, base_url=article.folder.as_uri() + "/", url_fetcher=fetcher
-            )
-            pdf = document.write_pdf(
-                stylesheets=stylesheets,
-                font_config=font_config,
-                pdf_variant="pdf/ua-1",
-            )
+            source = weasyprint.HTML(string=html, base_url=article.folder.as_uri() + "/", url_fetcher=fetcher)
+            document = source.render(stylesheets=stylesheets, font_config=font_config, pdf_variant=PDF_VARIANT)
+            tighter = theme.stylesheets(TIGHTER_STYLESHEET, required=False)
+            if tighter and _worth_tightening(document):
+                # A short handout that spills a little onto its last page: laid out again with the
+                # theme's tighter spacing, and kept if that saves the sheet.
+                second = source.render(stylesheets=stylesheets[:-1] + sheets(tighter) + stylesheets[-1:],
+                                       font_config=font_config, pdf_variant=PDF_VARIANT)
+                if len(second.pages) < len(document.pages):
+                    document = second
+            pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
         except RefusedFetch as exc:
             raise OutputError(f"{article.source_path}: PDF: {exc}") from None
     _report(records, article)
     return pdf
+
+
+PDF_VARIANT = "pdf/ua-1"
+TIGHTER_STYLESHEET = "pdf/tighter.css"
+MOST_PAGES_TO_TIGHTEN = 4  # a handout; a long document is not worth a second layout
+SPILL = 0.4  # the last page is used less than this: tighter spacing may well take it back
+
+
+def _worth_tightening(document) -> bool:
+    return 1 < len(document.pages) <= MOST_PAGES_TO_TIGHTEN and last_page_fill(document) < SPILL
+
+
+def last_page_fill(document) -> float:
+    """How much of the last page's text area the content takes, from 0 to 1."""
+    page = document.pages[-1]._page_box
+    top, height = page.content_box_y(), page.height
+    bottom = top
+    stack = [child for child in page.children if not isinstance(child, MarginBox)]  # not the footer
+    while stack:
+        box = stack.pop()
+        if isinstance(box.height, (int, float)) and box.height:
+            bottom = max(bottom, box.position_y + box.margin_height())
+        stack.extend(getattr(box, "children", ()))
+    return (bottom - top) / height if height else 1.0
 
 
 MISSING_GLYPH = re.compile(r'unsupported by fonts: "(.+)" \(U\+')
@@ -558,6 +692,12 @@ def _figure_boxes_to_page_space(elements) -> None:
         )
 
 
+# How WeasyPrint opens marked content in a page's content stream: "/Span <</MCID 3>> BDC".
+# Its text is written as hex strings, so this pattern cannot occur inside text.
+MARKED_CONTENT = re.compile(rb"/[A-Za-z0-9]+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
+PAGINATION_ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
+
+
 def _untagged_to_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, tagged: set[int]) -> list[int]:
     """Mark content that no structure element claims as a pagination artifact.
 
@@ -565,18 +705,25 @@ def _untagged_to_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, tagged: set[int
     leaves them out of the structure tree; PDF/UA wants such furniture marked
     as an artifact instead, so assistive technology skips it. Returns the
     ids it took away.
+
+    The content stream is rewritten as bytes: parsing it into operators and
+    back took a third of a long table's render time.
     """
-    mended = []
-    artifacts = []
-    for operands, operator in pikepdf.parse_content_stream(page):
-        if operator == pikepdf.Operator("BDC") and isinstance(operands[1], pikepdf.Dictionary):
-            mcid = operands[1].get("/MCID")
-            if mcid is not None and int(mcid) not in tagged:
-                artifacts.append(int(mcid))
-                operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)]
-        mended.append(pikepdf.ContentStreamInstruction(operands, operator))
+    contents = page.obj.Contents
+    streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+    data = b"\n".join(stream.read_bytes() for stream in streams)
+    artifacts: list[int] = []
+
+    def mend(match: re.Match) -> bytes:
+        mcid = int(match.group(1))
+        if mcid in tagged:
+            return match.group(0)
+        artifacts.append(mcid)
+        return PAGINATION_ARTIFACT
+
+    mended = MARKED_CONTENT.sub(mend, data)
     if artifacts:
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(mended))
+        page.obj.Contents = pdf.make_stream(mended)
     return artifacts
 
 

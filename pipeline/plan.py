@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..formats.options import Options
 from ..formats.registry import FORMATS, ordered
+from ..source import settings
 from ..source.errors import InputError, OutputError, SourceError
 from ..source.limits import read_article_bytes
 from ..source.model import Diagnostic
@@ -98,8 +99,10 @@ def plan_article(path: Path, out_root: Path, formats: list[str], themes: dict[st
     status.manifest.source, status.manifest.source_sha256 = absolute, status.source_sha
     status.manifest.warnings = renamed(status.warnings, name, absolute)
 
+    config = settings.fingerprint(path, options.config)  # openleaf.toml and its logo; "" without one
+
     def key(fmt: str, consumed: dict[str, str] | None = None, chosen: Options = options) -> str:
-        return output_key(fmt, status.source_sha, images, theme_folders(fmt, themes[fmt]), chosen, consumed)
+        return output_key(fmt, status.source_sha + config, images, theme_folders(fmt, themes[fmt]), chosen, consumed)
 
     keys: dict[str, str] = {}
     for fmt in ordered(set(formats) | producers_of(formats, options)):

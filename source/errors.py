@@ -20,7 +20,7 @@ class ExitCode(enum.IntEnum):
     ENGINE = 69  # a speech engine or an external tool is unavailable (EX_UNAVAILABLE)
     UNEXPECTED = 70  # a bug in Openleaf (EX_SOFTWARE)
     OUTPUT = 73  # an output cannot be written (EX_CANTCREAT)
-    THEME = 78  # a theme is missing or broken (EX_CONFIG)
+    THEME = 78  # a theme or the organisation's settings are missing or broken (EX_CONFIG)
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -43,6 +43,15 @@ class InputError(OpenleafError):
 
 class ThemeError(OpenleafError):
     exit_code = ExitCode.THEME
+
+
+class ConfigError(OpenleafError):
+    """The organisation's settings (openleaf.toml) are broken; one or more ``FILE:LINE: ...`` lines."""
+
+    exit_code = ExitCode.THEME
+
+    def lines(self) -> list[str]:
+        return str(self).splitlines()
 
 
 class OutputError(OpenleafError):

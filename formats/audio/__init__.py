@@ -25,6 +25,7 @@ import tomllib
 from pathlib import Path
 from typing import Mapping
 
+from ...source import settings
 from ...source.errors import EngineUnavailable, ThemeError
 from ...source.model import Article
 from ..edition import edition_facts
@@ -153,6 +154,7 @@ def write(article: Article, theme, out_dir: Path, *, options: Options | None = N
     (`consumed` is part of every writer's signature; the audio consumes no other output.)
     """
     options = options or Options()
+    article = settings.as_publisher(article, options.config)  # the organisation's name in the ID3 tags
     pauses, terms, cover = _theme_settings(theme)
     script = build_script(article, pauses=pauses, terms=terms)
     engine = choose_engine(article.lang, options.voice, options.rate)
