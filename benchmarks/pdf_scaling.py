@@ -57,7 +57,8 @@ def table_article(folder: Path, rows: int) -> Path:
 
 def same_content(article_path: Path, folder: Path) -> tuple[Path, Path]:
     """Openleaf's HTML page and all its CSS for ``article_path``, as files the weasyprint command reads."""
-    from openleaf.formats import pdf
+    from openleaf.formats import fonts, pdf, pdf_render
+    from openleaf.formats.edition import edition_facts
     from openleaf.source import settings
     from openleaf.source.parser import parse_article
     from openleaf.themes import load_theme
@@ -67,8 +68,9 @@ def same_content(article_path: Path, folder: Path) -> tuple[Path, Path]:
     org = settings.load(article_path)
     html = folder / "page.html"
     html.write_text(pdf.page_html(article, theme, org), encoding="utf-8")
-    css = [pdf._font_faces()] + [p.read_text(encoding="utf-8") for p in theme.stylesheets(pdf.STYLESHEET)]
-    css.append(pdf._page_css("A4", article.lang, org))
+    css = [fonts.font_face_css(lambda face: face.path.as_uri())]
+    css += [p.read_text(encoding="utf-8") for p in theme.stylesheets(pdf_render.STYLESHEET)]
+    css.append(pdf_render._page_css("A4", article.lang, edition_facts(article).labels, org))
     stylesheet = folder / "page.css"
     stylesheet.write_text("\n".join(css), encoding="utf-8")
     return html, stylesheet
