@@ -20,7 +20,7 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from .audio.timeline import ChapterFile, TimelineEntry
+from .audio.timeline import ChapterFile, TimelineEntry, clock_parts
 from .edition import DISCLAIMER, REFERENCES
 from .readalong import AudioEdition
 
@@ -67,9 +67,7 @@ class Overlay:
 
 def clock(ms: int) -> str:
     """A SMIL full clock value, "0:01:02.345" (also the form media:duration takes)."""
-    hours, rest = divmod(int(ms), 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    seconds, millis = divmod(rest, 1000)
+    hours, minutes, seconds, millis = clock_parts(ms)
     return f"{hours}:{minutes:02d}:{seconds:02d}.{millis:03d}"
 
 

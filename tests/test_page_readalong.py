@@ -282,14 +282,19 @@ def test_next_section_goes_to_the_first_thing_said_in_it(page, built):
     assert _active_ids(page) == [sections[1]["id"]]
 
 
-@pytest.mark.parametrize("palette", ["light", "dark", "high-contrast"])
-def test_axe_finds_nothing_with_the_player_and_a_sentence_highlighted(page, built, palette):
+def _highlight_a_sentence_in(page, built, palette: str) -> None:
+    """The page in ``palette`` with the first sentence highlighted, as it is while that sentence plays."""
     page.emulate_media(color_scheme="dark" if palette == "dark" else "light")
     if palette == "high-contrast":
         page.click("a[href='#high-contrast']")
     entry = next(e for e in built["timeline"] if e["id"].startswith("s-"))
     page.evaluate(f"document.getElementById('player-audio').currentTime = {(entry['start_ms'] + 50) / 1000}")
     _wait(page, f"document.getElementById('{entry['id']}').classList.contains('{ACTIVE_CLASS}')")
+
+
+@pytest.mark.parametrize("palette", ["light", "dark", "high-contrast"])
+def test_axe_finds_nothing_with_the_player_and_a_sentence_highlighted(page, built, palette):
+    _highlight_a_sentence_in(page, built, palette)
     page.focus("button[data-action='play']")
     violations = axe_violations(page, WCAG_AAA)
     assert not violations, format_violations(violations, where=palette)
@@ -436,12 +441,7 @@ def test_a_page_built_alone_reads_along_with_the_audio_already_up_to_date(built,
 def test_the_player_and_the_highlight_keep_7_to_1_like_all_the_text(page, built, palette):
     from test_html import CONTRAST_JS  # the large-print page's own promise, measured the same way
 
-    page.emulate_media(color_scheme="dark" if palette == "dark" else "light")
-    if palette == "high-contrast":
-        page.click("a[href='#high-contrast']")
-    entry = next(e for e in built["timeline"] if e["id"].startswith("s-"))
-    page.evaluate(f"document.getElementById('player-audio').currentTime = {(entry['start_ms'] + 50) / 1000}")
-    _wait(page, f"document.getElementById('{entry['id']}').classList.contains('{ACTIVE_CLASS}')")
+    _highlight_a_sentence_in(page, built, palette)
     page.evaluate("window.scrollTo(0, 0)")
     low = page.evaluate(CONTRAST_JS)
     assert not low, f"{palette}: text below 7:1: {low[:8]}"

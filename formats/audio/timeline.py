@@ -78,10 +78,16 @@ def load_chapters(path: Path) -> list[ChapterFile]:
     return [ChapterFile(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
 
 
-def vtt_time(ms: int) -> str:
+def clock_parts(ms: int) -> tuple[int, int, int, int]:
+    """Hours, minutes, seconds and milliseconds of a time in ms: WebVTT and SMIL clocks both show them."""
     hours, rest = divmod(int(ms), 3_600_000)
     minutes, rest = divmod(rest, 60_000)
     seconds, millis = divmod(rest, 1000)
+    return hours, minutes, seconds, millis
+
+
+def vtt_time(ms: int) -> str:
+    hours, minutes, seconds, millis = clock_parts(ms)
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
 
 
