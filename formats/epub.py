@@ -368,7 +368,9 @@ def build_book(article: Article, theme: Theme, audio: AudioEdition | None = None
     book = epub.EpubBook()
     _add_metadata(book, article, read_along=audio is not None)
 
-    css = fonts.font_face_css(lambda face: f"../fonts/{face.path.name}") + theme.read_text("epub/epub.css")
+    # One file: base's sheet first, then each theme's on top (a theme states only what it changes).
+    sheets = [path.read_text(encoding="utf-8") for path in theme.stylesheets("epub/epub.css")]
+    css = fonts.font_face_css(lambda face: f"../fonts/{face.path.name}") + "\n".join(sheets)
     book.add_item(epub.EpubItem(uid="css", file_name=CSS_FILE, media_type="text/css", content=css.encode("utf-8")))
     for index, face in enumerate(fonts.faces(), start=1):
         book.add_item(

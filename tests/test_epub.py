@@ -670,7 +670,7 @@ def test_right_to_left_languages_read_right_to_left(books):
 
 @pytest.mark.parametrize("theme", ["base", "large-print", "handout"])
 def test_style_sheet_leaves_size_and_colour_to_the_reader(theme):
-    css = load_theme(theme).read_text("epub/epub.css")
+    css = "\n".join(path.read_text(encoding="utf-8") for path in load_theme(theme).stylesheets("epub/epub.css"))
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     # The one exception: the read-along highlight sets the system's pair of colours for marked text.
     highlight = re.search(r"\.-openleaf-active\s*\{([^}]*)\}", css)
@@ -683,6 +683,15 @@ def test_style_sheet_leaves_size_and_colour_to_the_reader(theme):
     assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(", css), "names a colour"
     assert not re.search(r"\d(px|pt|pc|cm|mm|in|q)\b", css, flags=re.I), "uses an absolute unit"
     assert not re.search(r"!important", css), "overrides the reader"
+
+
+def test_a_theme_style_sheet_is_applied_on_top_of_base(tmp_path):
+    article = parse_article(write_article(tmp_path, "Some text.\n"))
+    [path] = epub.write(article, load_theme("large-print"), tmp_path / "out", options=Options())
+    with zipfile.ZipFile(path) as archive:
+        css = archive.read(next(n for n in archive.namelist() if n.endswith("epub.css"))).decode("utf-8")
+    assert len(re.findall(r"^\.-openleaf-active \{", css, flags=re.M)) == 1  # the highlight, from base's sheet
+    assert css.index("line-height: 1.5") < css.index("font-size: 125%")  # large print comes after base
 
 
 def test_two_builds_are_byte_identical(books, tmp_path):

@@ -7,8 +7,8 @@ folder first, then in the theme it extends, and so on down to ``base``; a
 template can extend the one it replaces by its theme's name
 (``{% extends "base:pdf/handout.html.j2" %}``) and override one block.
 Stylesheets cascade instead of replacing each other: every theme's
-``pdf/handout.css`` is applied, ``base`` first, then the files a theme lists
-in ``theme.toml`` (``[pdf] stylesheets = ["extra.css"]``).
+``pdf/handout.css`` (and ``epub/epub.css``) is applied, ``base`` first, then
+the files a theme lists in ``theme.toml`` (``[pdf] stylesheets = ["extra.css"]``).
 
 Theme *names* are the built-in themes; a folder is used only when given as a
 path (with a slash, or starting with ``.`` or ``~``), so that a stray folder
