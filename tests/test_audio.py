@@ -24,6 +24,7 @@ from mutagen.id3 import ID3
 from scipy.signal import resample_poly
 
 from conftest import EXAMPLES, require_tool, write_article
+from listening import content_error, heard_text
 from openleaf.formats.audio import loudness, write
 from openleaf.formats.audio.engines import get_engine
 from openleaf.formats.audio.mp3 import ENCODER_DELAY_SAMPLES, decoded_length, encode
@@ -615,16 +616,6 @@ def words_for_wer(text: str) -> list[str]:
     return joined
 
 
-def word_error_rate(reference: list[str], hypothesis: list[str]) -> float:
-    previous = list(range(len(hypothesis) + 1))
-    for i, ref_word in enumerate(reference, start=1):
-        current = [i] + [0] * len(hypothesis)
-        for j, hyp_word in enumerate(hypothesis, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ref_word != hyp_word))
-        previous = current
-    return previous[-1] / max(1, len(reference))
-
-
 @pytest.fixture(scope="module")
 def whisper():
     try:
@@ -649,15 +640,33 @@ def whisper():
     environment.undo()
 
 
-def test_the_example_spoken_by_the_default_voice_is_understood(tmp_path, whisper):
-    article = parse_article(EXAMPLES / "staying-hydrated.md")
-    result = write(article, load_theme("base"), tmp_path, options=Options(cache_dir=tmp_path / "cache"))
+# Everyday prose with nothing a recogniser could not know: what is lost here, the voice lost.
+PLAIN_PROSE = (
+    "Most people need to drink more water when the weather is hot. Keep a glass of water by your bed "
+    "and another on the kitchen table, so that you see them during the day.\n\n"
+    "## Signs to look for\n\n"
+    "You may feel thirsty, tired or dizzy, and your mouth may be dry. If you feel any of these, sit down "
+    "somewhere cool and drink slowly. Tea, milk and soup count too.\n\n"
+    "## When to get help\n\n"
+    "Ask a doctor or a nurse for advice if you still feel unwell after a few hours, or if you have not "
+    "passed water all day. Older people and young children can become ill more quickly, so check on "
+    "them often in a heat wave.\n"
+)
+
+
+def test_plain_prose_spoken_by_the_default_voice_is_understood(tmp_path, whisper):
+    source = write_article(tmp_path / "src", PLAIN_PROSE, title="Drinking Enough in Hot Weather",
+                           disclaimer="This leaflet is general information.")
+    result = write(parse_article(source), load_theme("base"), tmp_path / "out",
+                   options=Options(cache_dir=tmp_path / "cache"))
     assert result.engine == "piper"
     heard = whisper(result[0])
     reference = words_for_wer(result.script.spoken_text)
-    rate = word_error_rate(reference, words_for_wer(heard))
-    print(f"word error rate {rate:.1%} over {len(reference)} words")
-    assert rate <= 0.10, f"word error rate {rate:.1%}; heard: {heard}"
+    error = content_error(reference, words_for_wer(heard_text(heard)))
+    print(f"content error {error:.1%} over {len(reference)} words")
+    # The README's measure on the whole example is under 2 %; on 150 words one misheard word is
+    # 0.7 %, and Piper speaks differently on every run, so this bound leaves room for that.
+    assert error <= 0.06, f"content error {error:.1%}; heard: {heard}"
 
 
 def test_units_and_abbreviations_come_back_as_words(tmp_path, whisper):
