@@ -339,17 +339,18 @@ def serve(source: Path, *, host: str, port: int, open_browser: bool, formats: li
                              "choose another --port, or --port 0 for a free one") from None
         url = f"http://{'[' + host + ']' if ':' in host else host}:{server.server_address[1]}/"
         threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
-        print(f"Preview of {source} at {url} (first build {time.perf_counter() - started:.1f} s); "
-              "rebuilt on every save; Ctrl-C stops", flush=True)
-        if preview.errors:
-            print("\n".join(preview.errors), file=sys.stderr, flush=True)
-        if open_browser and has_display():
-            import webbrowser
-
-            webbrowser.open(url)
         # Ctrl-C (and SIGTERM) set `stop`: the watcher ends, then the server, then the builds are removed.
+        # Caught from before the address is printed: whoever reads it may stop the preview at once.
         previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
+            print(f"Preview of {source} at {url} (first build {time.perf_counter() - started:.1f} s); "
+                  "rebuilt on every save; Ctrl-C stops", flush=True)
+            if preview.errors:
+                print("\n".join(preview.errors), file=sys.stderr, flush=True)
+            if open_browser and has_display():
+                import webbrowser
+
+                webbrowser.open(url)
             while watcher.is_alive():
                 watcher.join(0.5)
         finally:
