@@ -53,6 +53,8 @@ class Format:
     needs: str = ""  # a system library it needs, named for the user ("" when Python packages suffice)
     # Raises EngineUnavailable (exit 69) when what it needs is missing here; asked before any work.
     check: Callable[[], None] | None = None
+    # The version of that system library, part of the output's key: a new liblouis rebuilds the braille.
+    system_version: Callable[[], str] | None = None
 
 
 # In the order people read them in lists; ordered() puts the outputs others build on first.
@@ -72,7 +74,7 @@ FORMATS: dict[str, Format] = {
         Format("braille", _Writer("braille"), "base", "braille for embossers and braille displays: contracted "
                "UEB for English, as BRF and PEF", "<slug>.brf", options=("braille_cells", "braille_lines"),
                default=False, needs="liblouis (Debian/Ubuntu packages liblouis20, liblouis-data)",
-               check=_Lazy("braille", "check_available")),
+               check=_Lazy("braille", "check_available"), system_version=_Lazy("braille", "system_version")),
     )
 }  # fmt: skip
 

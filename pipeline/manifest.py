@@ -108,6 +108,7 @@ def output_key(fmt: str, source_sha: str, images: list[tuple[str, str]], theme_f
         "images": sorted(images),
         "theme": theme_digest(tuple(theme_folders)),
         "options": {name: getattr(options, name) for name in FORMATS[fmt].options},
+        "system": FORMATS[fmt].system_version() if FORMATS[fmt].system_version else "",
         "consumed": consumed or {},
     }
     return sha256_bytes(json.dumps(described, sort_keys=True).encode())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import json
 import shutil
 import unicodedata
 from pathlib import Path
@@ -140,7 +141,7 @@ Appelez l'infirmière si vos chevilles gonflent [@smith].
 def publish_braille(capsys, tmp_path: Path, language: str, *options) -> tuple[Path, dict]:
     spec = ARTICLES[language]
     folder = tmp_path / language
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(EXAMPLES / "images" / "water-glass.svg", folder / "kidney.svg")
     source = write_article(folder, spec["body"], name="kidneys.md", **spec["front"])
     out = tmp_path / "out"
@@ -243,6 +244,30 @@ def test_layout_follows_braille_formats(capsys, tmp_path):
     assert back.rstrip().endswith("Ask your own doctor about your care."), "the disclaimer comes last"
     paragraph = next(line for line in lines if cells("Your kidneys clean") in line)
     assert paragraph.startswith("  ") and not paragraph.startswith("   "), "paragraphs begin in cell 3"
+
+
+def test_the_organisation_that_publishes_it_is_on_the_title_page(capsys, tmp_path):
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "openleaf.toml").write_text('[organisation]\nname = "Lakeside Family Health"\n', encoding="utf-8")
+    brf, _spec = publish_braille(capsys, tmp_path, "en")
+    title_page = " ".join(louis.back_translate(CODES["en"].table, to_cells(line)) for line in pages_of(brf)[0])
+    assert "Lakeside Family Health" in " ".join(title_page.split())
+
+
+def test_a_new_liblouis_makes_the_braille_again_and_nothing_else(capsys, tmp_path, monkeypatch):
+    source = write_article(tmp_path / "src", "Drink water with every meal.\n")
+    command = [source, "--out", tmp_path / "out", "--formats", "braille,html", "--jobs", "1", "--json", "-"]
+
+    def statuses() -> dict[str, str]:
+        code, out, err = run_cli(capsys, *command)
+        assert code == ExitCode.OK, err
+        return {o["format"]: o["status"] for o in json.loads(out)["articles"][0]["outputs"]}
+
+    assert statuses() == {"braille": "written", "html": "written"}
+    assert statuses() == {"braille": "unchanged", "html": "unchanged"}
+    monkeypatch.setattr(louis, "version", lambda: "99.0.0")
+    assert statuses() == {"braille": "written", "html": "unchanged"}
 
 
 def test_no_word_is_broken_across_lines(capsys, tmp_path):

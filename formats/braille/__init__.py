@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ...source import settings
 from ...source.errors import OutputError, SourceError
 from ...source.model import Article, Diagnostic
 from .. import files
@@ -24,6 +25,11 @@ def check_available() -> None:
     """Raise EngineUnavailable (exit 69, naming the packages) when liblouis or its tables are missing."""
     louis.library()
     louis.check_table(f"{louis.DISPLAY_TABLE},{CODES['en'].table}")
+
+
+def system_version() -> str:
+    """liblouis's version (its tables come from the same release), or "" without it."""
+    return f"liblouis {louis.version()}" if available() else ""
 
 
 def status() -> str:
@@ -74,6 +80,7 @@ def write(article: Article, theme, out_dir: Path, *, options: Options, consumed=
     from .brf import brf
     from .pef import pef
 
+    article = settings.as_publisher(article, options.config)  # the organisation (openleaf.toml) publishes it
     made = pages(article, options)
     outputs = {
         Path(out_dir) / f"{article.slug}.brf": brf(made).encode("ascii"),
