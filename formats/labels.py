@@ -216,8 +216,11 @@ MONTHS: dict[str, tuple[str, ...]] = {
     "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
            "agosto", "setembro", "outubro", "novembro", "dezembro"),
 }  # fmt: skip
+# By language, or by the CSL locale where its regions differ: a date in the byline is written as the
+# article's references write theirs ("Reviewed 1 November 2026" beside "Accessed 20 October 2026").
 DATE_FORMATS = {
     "en": "{month} {day}, {year}",
+    "en-GB": "{day} {month} {year}",
     "es": "{day} de {month} de {year}",
     "fr": "{day} {month} {year}",
     "de": "{day}. {month} {year}",
@@ -257,7 +260,10 @@ def date_words(value: _dt.date, lang: str, first_day: str | None = None) -> str 
         return None
     month = MONTHS[language][value.month - 1]
     day = first_day if first_day and value.day == 1 else value.day
-    return DATE_FORMATS[language].format(month=month, day=day, year=value.year)
+    from ..source.references import csl_locale  # citeproc: loaded by the writers, not by --help
+
+    form = DATE_FORMATS.get(csl_locale(lang)) or DATE_FORMATS[language]
+    return form.format(month=month, day=day, year=value.year)
 
 
 def date_text(value: _dt.date, lang: str) -> str:

@@ -46,6 +46,17 @@ def test_dates_are_written_as_readers_of_the_language_write_them():
     assert date_text(day, "ja") == "2026-11-01"  # no month names known: ISO, never English words
 
 
+def test_a_british_article_writes_its_dates_day_first_like_its_references(article_folder):
+    reference = {"id": "nhs", "type": "webpage", "title": "Dehydration", "URL": "https://www.nhs.uk/",
+                 "accessed": {"date-parts": [[2026, 10, 20]]}}
+    article = parse_article(write_article(article_folder, "Drink water [@nhs].\n", lang="en-GB",
+                                          reviewed="2026-11-01", references=[reference]))
+    facts = edition_facts(article)
+    assert facts.reviewed.text == "1 November 2026"
+    assert "Accessed 20 October 2026" in facts.references[0].text
+    assert date_text(dt.date(2026, 11, 1), "en-US") == "November 1, 2026"
+
+
 def test_unknown_languages_fall_back_to_english_and_say_so():
     assert labels_for("sw")["references"] == "References" and not has_labels("sw")
     assert labels_for("es-MX")["references"] == "Referencias" and has_labels("es-MX")
