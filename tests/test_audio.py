@@ -596,8 +596,14 @@ BRITISH = {"coloured": "colored", "colour": "color", "yoghurt": "yogurt", "litre
 
 def words_for_wer(text: str) -> list[str]:
     """Lower case, no punctuation, small numbers as digits, spelled letters joined ("b m i" -> "bmi")."""
-    numbers = "zero one two three four five six seven eight nine ten eleven twelve".split()
+    numbers = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+               "fifteen sixteen seventeen eighteen nineteen").split()
+    tens = {word: 10 * n for n, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
     text = text.lower().replace("%", " percent ").replace("&", " and ")
+    # "twenty five" and "twenty-five" are the 25 a recogniser writes
+    text = re.sub(rf"\b({'|'.join(tens)})[\s-]+({'|'.join(numbers[1:10])})\b",
+                  lambda m: str(tens[m.group(1)] + numbers.index(m.group(2))), text)
+    text = re.sub(rf"\b({'|'.join(tens)})\b", lambda m: str(tens[m.group(1)]), text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
     text = re.sub(r"[^\w\s.']|(?<!\d)\.|\.(?!\d)|'", " ", text)

@@ -172,6 +172,14 @@ def test_content_error_counts_what_the_listener_misses_not_what_is_added():
     assert content_error(said, "take to tablets twice a day".split()) == pytest.approx(1 / 6)  # a substitution
 
 
+def test_numbers_said_in_words_are_the_digits_a_recogniser_writes():
+    from test_audio import words_for_wer
+
+    said = words_for_wer("After twenty minutes, twenty-five people and seventeen more")
+    assert said == ["after", "20", "minutes", "25", "people", "and", "17", "more"]
+    assert content_error(said, words_for_wer("After 20 minutes, 25 people and 17 more.")) == 0
+
+
 DENSE = """\
 Keep your blood pressure under 130/80 mmHg. A resting pulse is 60–100/min, and most adults take
 12–20 breaths/min.
