@@ -71,6 +71,18 @@ def test_piper_rate_changes_speaking_speed():
     assert durations[1.5] < durations[1.0] < durations[0.75]
 
 
+def test_piper_says_the_words_its_phonemizer_gets_wrong_as_the_sounds_table_says(piper):
+    from openleaf.formats.audio.engines import _load_piper_voice
+
+    voice = _load_piper_voice(piper.voice)
+    given = piper.with_sounds("Under 100 milligrams per deciliter. Wind down before bed.")
+    sounds = " ".join("".join(sentence) for sentence in voice.phonemize(given))
+    assert "dˈɛsᵻlˌiːɾɚ." in sounds and "wˈaɪnd dˌaʊn" in sounds  # "leeter", and the verb
+    plain = " ".join("".join(sentence) for sentence in voice.phonemize("per deciliter. Wind down."))
+    assert "dˈɛsɪlˌɪɾɚ" in plain and "wˈɪnd" in plain  # what espeak-ng says without the table
+    assert piper.with_sounds("Drink water.") == "Drink water."
+
+
 def test_piper_speaks_english_only_here():
     assert piper_has_voice("en-US") and piper_has_voice("en-GB") and piper_has_voice("en")
     assert not piper_has_voice("de-DE")

@@ -16,8 +16,10 @@ nothing beyond what the synthesiser itself produces.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import io
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -220,6 +222,9 @@ class PiperEngine:
         self.sample_rate = int(config["audio"]["sample_rate"])
         self.version = versions_of("piper-tts", "onnxruntime", PIPER_VOICES[self.voice][1].replace("_", "-"))
         self._length_scale = float(config.get("inference", {}).get("length_scale", 1.0))
+        self._sounds = _piper_sounds(primary_language(self.languages[0]))
+        if self._sounds:  # a changed table must not reuse speech made with the old one
+            self.version += ";sounds=" + hashlib.sha256(repr(sorted(self._sounds.items())).encode()).hexdigest()[:12]
 
     def synthesize(self, text: str) -> np.ndarray:
         piper = _load_piper_voice(self.voice)
@@ -228,10 +233,28 @@ class PiperEngine:
         # Piper cuts text into its own sentences and yields one chunk for each;
         # our sentence is whatever the caller passed, so join them all.
         config = SynthesisConfig(length_scale=self._length_scale / self.rate)
-        chunks = [chunk.audio_int16_array for chunk in piper.synthesize(text, syn_config=config)]
+        chunks = [chunk.audio_int16_array for chunk in piper.synthesize(self.with_sounds(text), syn_config=config)]
         if not chunks:
             return np.zeros(0, dtype=np.int16)
         return np.concatenate(chunks).astype(np.int16, copy=False)
+
+
+    def with_sounds(self, text: str) -> str:
+        """The text with each word of the sounds table as Piper's raw phonemes ("[[ dˈɛsᵻlˌiːɾɚ ]]")."""
+        if not self._sounds:
+            return text
+        # Punctuation right after the word goes inside the block: outside it, Piper drops it, and a
+        # sentence ending on the word would lose its fall.
+        words = "|".join(re.escape(w) for w in sorted(self._sounds, key=len, reverse=True))
+        return re.sub(rf"\b({words})\b([.,;:!?]*)", lambda m: f"[[ {self._sounds[m.group(1).lower()]}{m.group(2)} ]]",
+                      text, flags=re.IGNORECASE)
+
+
+def _piper_sounds(language: str) -> dict[str, str]:
+    """The ``[piper_sounds]`` table of the language's speech data: word (lower case) -> IPA."""
+    from .normalize import speech_table
+
+    return {str(word).lower(): str(ipa) for word, ipa in speech_table(language).get("piper_sounds", {}).items()}
 
 
 # --- espeak-ng -------------------------------------------------------------
