@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -156,7 +157,14 @@ def test_ctrl_c_exits_130_leaves_no_half_files_and_the_next_run_finishes_the_res
     the same command again builds only what the first run had not recorded."""
     out = tmp_path / "out"
     env = dict(os.environ, OPENLEAF_CACHE_DIR=str(tmp_path / "cache"))
-    command = [sys.executable, str(REPO / "publish.py"), str(EXAMPLES), "--out", str(out),
+    # Eight articles (the two English examples, four times each): after the first output is recorded
+    # there is still most of the run left to interrupt, however busy the machine.
+    articles = tmp_path / "articles"
+    shutil.copytree(EXAMPLES / "images", articles / "images")
+    for copy in range(4):
+        for example in ("staying-hydrated", "insulin-resistance"):
+            shutil.copy(EXAMPLES / f"{example}.md", articles / f"{example}-{copy}.md")
+    command = [sys.executable, str(REPO / "publish.py"), str(articles), "--out", str(out),
                "--formats", "pdf,epub,html", "--jobs", "2"]  # fmt: skip
     process = subprocess.Popen(command, env=env, start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
@@ -180,7 +188,7 @@ def test_ctrl_c_exits_130_leaves_no_half_files_and_the_next_run_finishes_the_res
     again = subprocess.run(command + ["--json", "-"], env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
     statuses = {(a["slug"], o["format"]): o["status"] for a in json.loads(again.stdout)["articles"] for o in a["outputs"]}
-    assert recorded and len(statuses) == 9  # 3 examples, 3 formats
+    assert recorded and len(statuses) == 24  # 8 articles, 3 formats
     assert {key for key, status in statuses.items() if status == "unchanged"} == recorded
     assert {key for key, status in statuses.items() if status == "written"} == set(statuses) - recorded
 
