@@ -238,7 +238,6 @@ class PiperEngine:
             return np.zeros(0, dtype=np.int16)
         return np.concatenate(chunks).astype(np.int16, copy=False)
 
-
     def with_sounds(self, text: str) -> str:
         """The text with each word of the sounds table as Piper's raw phonemes ("[[ dˈɛsᵻlˌiːɾɚ ]]")."""
         if not self._sounds:
