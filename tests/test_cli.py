@@ -166,7 +166,10 @@ def test_ctrl_c_exits_130_leaves_no_half_files_and_the_next_run_finishes_the_res
             shutil.copy(EXAMPLES / f"{example}.md", articles / f"{example}-{copy}.md")
     command = [sys.executable, str(REPO / "publish.py"), str(articles), "--out", str(out),
                "--formats", "pdf,epub,html", "--jobs", "2"]  # fmt: skip
+    # Ctrl-C as a terminal delivers it: a test run started in the background (`pytest &`) hands its
+    # children SIGINT ignored, and a command that ignores Ctrl-C rightly runs on.
     process = subprocess.Popen(command, env=env, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     deadline = time.monotonic() + 120
     while not list(out.glob("*/.openleaf.json")) and process.poll() is None and time.monotonic() < deadline:
