@@ -41,7 +41,7 @@ POLICY_WITHOUT_PLAYER = (
 @dataclass(frozen=True)
 class Player:
     mp3: str  # relative to the page: "audio/<slug>.mp3"
-    captions: str  # "audio/<slug>.vtt"
+    captions: str  # the WebVTT captions as a data: URL: pages opened from disk may not load a <track> file
     timeline_json: Markup  # safe inside <script type="application/json">
     script: Markup  # the one script, as the page carries it
     script_hash: str  # "sha256-…", as the policy names it
@@ -51,9 +51,10 @@ def policy(player: Player | None) -> str:
     """The page's Content-Security-Policy: media from the page's own folder and our one script, or neither."""
     if player is None:
         return POLICY_WITHOUT_PLAYER
-    # 'self' admits the MP3 and captions beside the page, from disk (file://) and on a server alike.
+    # 'self' admits the MP3 beside the page, from disk (file://) and on a server alike; data: the
+    # captions the page carries.
     return POLICY_WITHOUT_PLAYER.replace(
-        "script-src 'none'", f"media-src 'self'; script-src '{player.script_hash}'"
+        "script-src 'none'", f"media-src 'self' data:; script-src '{player.script_hash}'"
     )
 
 
@@ -66,7 +67,9 @@ def player_for(edition: AudioEdition | None, theme: Theme, out_dir: Path) -> Pla
         raise ThemeError(f"theme '{theme.name}': {SCRIPT} must not contain '</script' or '<!--' (it is put inline in the page)")
     return Player(
         mp3=_relative(edition.mp3, out_dir),
-        captions=_relative(edition.captions, out_dir),
+        # Chromium refuses a <track> file next to a page opened from disk (each file:// URL is an
+        # origin of its own), so the page carries its captions (a few kB) in the element itself.
+        captions="data:text/vtt;base64," + base64.b64encode(Path(edition.captions).read_bytes()).decode("ascii"),
         timeline_json=timeline_json(edition),
         script=Markup(script),
         script_hash=script_hash(script),
