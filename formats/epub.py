@@ -361,6 +361,12 @@ def _add_metadata(book: epub.EpubBook, article: Article, read_along: bool = Fals
 # --- the package --------------------------------------------------------------
 
 
+def theme_style_sheet(theme: Theme) -> str:
+    """The theme's EPUB styles as one file: base's sheet first, then each theme's on top
+    (a theme states only what it changes)."""
+    return "\n".join(path.read_text(encoding="utf-8") for path in theme.stylesheets("epub/epub.css"))
+
+
 def build_book(article: Article, theme: Theme, audio: AudioEdition | None = None) -> epub.EpubBook:
     """The book; with ``audio`` it carries the chapter MP3s and reads along (media overlays)."""
     images = collect_images(article)
@@ -368,9 +374,7 @@ def build_book(article: Article, theme: Theme, audio: AudioEdition | None = None
     book = epub.EpubBook()
     _add_metadata(book, article, read_along=audio is not None)
 
-    # One file: base's sheet first, then each theme's on top (a theme states only what it changes).
-    sheets = [path.read_text(encoding="utf-8") for path in theme.stylesheets("epub/epub.css")]
-    css = fonts.font_face_css(lambda face: f"../fonts/{face.path.name}") + "\n".join(sheets)
+    css = fonts.font_face_css(lambda face: f"../fonts/{face.path.name}") + theme_style_sheet(theme)
     book.add_item(epub.EpubItem(uid="css", file_name=CSS_FILE, media_type="text/css", content=css.encode("utf-8")))
     for index, face in enumerate(fonts.faces(), start=1):
         book.add_item(
