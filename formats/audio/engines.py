@@ -223,8 +223,14 @@ class PiperEngine:
         self.version = versions_of("piper-tts", "onnxruntime", PIPER_VOICES[self.voice][1].replace("_", "-"))
         self._length_scale = float(config.get("inference", {}).get("length_scale", 1.0))
         self._sounds = _piper_sounds(primary_language(self.languages[0]))
+        self._sounds_pattern = None
         if self._sounds:  # a changed table must not reuse speech made with the old one
             self.version += ";sounds=" + hashlib.sha256(repr(sorted(self._sounds.items())).encode()).hexdigest()[:12]
+            # Longest first: a phrase before a shorter entry it holds. Punctuation right after the word goes
+            # inside the block: outside it, Piper drops it, and a sentence ending on the word would
+            # lose its fall.
+            words = "|".join(re.escape(w) for w in sorted(self._sounds, key=len, reverse=True))
+            self._sounds_pattern = re.compile(rf"\b({words})\b([.,;:!?]*)", re.IGNORECASE)
 
     def synthesize(self, text: str) -> np.ndarray:
         piper = _load_piper_voice(self.voice)
@@ -240,13 +246,9 @@ class PiperEngine:
 
     def with_sounds(self, text: str) -> str:
         """The text with each word of the sounds table as Piper's raw phonemes ("[[ dˈɛsᵻlˌiːɾɚ ]]")."""
-        if not self._sounds:
+        if self._sounds_pattern is None:
             return text
-        # Punctuation right after the word goes inside the block: outside it, Piper drops it, and a
-        # sentence ending on the word would lose its fall.
-        words = "|".join(re.escape(w) for w in sorted(self._sounds, key=len, reverse=True))
-        return re.sub(rf"\b({words})\b([.,;:!?]*)", lambda m: f"[[ {self._sounds[m.group(1).lower()]}{m.group(2)} ]]",
-                      text, flags=re.IGNORECASE)
+        return self._sounds_pattern.sub(lambda m: f"[[ {self._sounds[m.group(1).lower()]}{m.group(2)} ]]", text)
 
 
 def _piper_sounds(language: str) -> dict[str, str]:
