@@ -19,13 +19,18 @@ ABBREVIATIONS = frozenset(
     jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. min. max. mo. wk.
     yr. hr. hrs. tsp. tbsp. oz. lb. lbs. u.s. u.k. ph.d. m.d. b.sc. a.m. p.m. sra.
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
-    q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. p.r.n. p.o. a.c. p.c. ej. p.ej. ex. p.ex. c.-à-d.
-    env. aprox. máx. mín. comp. cp. n.º
+    q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. ej. p.ej. ex. p.ex. c.-à-d.
+    env. aprox. máx. mín. comp. cp. n.º sem.
     """.split()
 )
 
 # Abbreviations that often close a sentence: they end one when a capital follows.
-SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc.", "a.m.", "p.m.", "inc.", "ltd.", "co."})
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(
+    """
+    etc. a.m. p.m. inc. ltd. co.
+    q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.
+    """.split()
+)
 
 _CLOSERS = "\"'”’»)]\uFFFC"
 _CLOSE = "[" + re.escape(_CLOSERS) + "]*+"
@@ -41,7 +46,9 @@ def _word_before(text: str, end: int) -> str:
     start = end
     while start > 0 and not text[start - 1].isspace():
         start -= 1
-    return text[start:end].lstrip("\"'“‘«([¿¡").lower()
+    word = text[start:end].lstrip("\"'“‘«([¿¡").lower()
+    # French elision: "d'env." is the abbreviation "env."
+    return re.sub(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", "", word)
 
 
 def split_offsets(text: str) -> list[tuple[int, int]]:

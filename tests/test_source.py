@@ -177,6 +177,10 @@ def test_error_lines_point_at_the_body_line(article_folder):
         ("¿Qué es? Es una hormona.", ["¿Qué es?", "Es una hormona."]),
         ("He said \"stop.\" Then left.", ['He said "stop."', "Then left."]),
         ("No full stop at the end", ["No full stop at the end"]),
+        ("Take 10 mg h.s. Go to bed.", ["Take 10 mg h.s.", "Go to bed."]),  # dosing shorthand ends an order
+        ("Take it b.i.d. with food.", ["Take it b.i.d. with food."]),
+        ("Une température d'env. 37 °C. Puis rien.", ["Une température d'env. 37 °C.", "Puis rien."]),
+        ("I don't. Then go.", ["I don't.", "Then go."]),
     ],
 )
 def test_sentence_splitter(text, expected):
