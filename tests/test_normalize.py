@@ -196,6 +196,16 @@ CLINICAL = {
         ("at 8:30 a.m. with food", "at 8:30 A M with food"),
         ("At 8:30 a.m. Then rest.", "At 8:30 A M. Then rest."),
         ("< 100 | 100–129 | ≥ 130", "less than 100 | 100 to 129 | greater than or equal to 130"),
+        # Found by publishing new dense handouts: spellings clinics use as often as the ones above.
+        ("Goal 120/80 mm Hg", "Goal 120 over 80 millimeters of mercury"),
+        ("Exercise 2–3 times/week, 2–3x/day", "Exercise 2 to 3 times per week, 2 to 3 times a day"),
+        ("Take ½ tablet or 1 1/2 tsp", "Take one half tablet or 1 and a half teaspoon"),
+        ("Take 2 tsp or 3 tbsp", "Take 2 teaspoons or 3 tablespoons"),
+        ("2 puffs Q4H, q4–6h, q6h", "2 puffs every 4 hours, every 4 to 6 hours, every 6 hours"),
+        ("Take 1 tab PO QHS x 10 days", "Take 1 tablet by mouth at bedtime for 10 days"),
+        ("160 mg/5 mL, max. 5 doses/24 h", "160 milligrams per 5 milliliters, at most 5 doses per 24 hours"),
+        ("5 ft 6 in, 2 wks, 3 mos", "5 feet 6 inches, 2 weeks, 3 months"),
+        ("Open 24/7.", "Open 24 hours a day, 7 days a week."),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
@@ -208,6 +218,13 @@ CLINICAL = {
         ("c/8 h", "cada 8 horas"),
         ("Llame al 112.", "Llame al 1 1 2."),
         ("≥ 7 %", "mayor o igual a 7 por ciento"),
+        ("180/110 mm Hg", "180 sobre 110 milímetros de mercurio"),
+        ("1 vez/día, 2–3 veces/semana", "1 vez al día, 2 a 3 veces a la semana"),
+        ("½ comprimido c/6-8 h", "medio comprimido cada 6 a 8 horas"),
+        ("el 1.º de mayo, la 1.ª dosis, 38º", "el primero de mayo, la primera dosis, 38 grados"),
+        ("a las 9 p. m. o a las 20:00 h", "a las 9 de la noche o a las 20 horas"),
+        ("250 mg/5 ml, 15 mg/kg/dosis", "250 miligramos por 5 mililitros, 15 miligramos por kilogramo por dosis"),
+        ("Llame al 900 123 456.", "Llame al 900 123 456."),
     ],
     "fr-FR": [
         ("PA 130/80 mmHg", "P A 130 sur 80 millimètres de mercure"),
@@ -219,6 +236,11 @@ CLINICAL = {
         ("38,5 °C, etc.", "38 virgule 5 degrés Celsius, et cetera."),
         ("2 000 UI/j", "2 000 unités internationales par jour"),
         ("< 5,7 %", "moins de 5 virgule 7 pour cent"),
+        ("180/110 mm Hg", "180 sur 110 millimètres de mercure"),
+        ("2 gélules/j, 2–3 fois/semaine", "2 gélules par jour, 2 à 3 fois par semaine"),
+        ("½ cp, 1 g/6 h, max. 4 g/24 h", "un demi comprimé, 1 gramme par 6 heures, maximum 4 grammes par 24 heures"),
+        ("ouvert 24 h/24 et 7 j/7", "ouvert 24 heures sur 24 et 7 jours sur 7"),
+        ("150 min/sem. d'activité", "150 minutes par semaine d'activité"),
     ],
 }
 

@@ -13,10 +13,10 @@ in this order:
 3. web addresses, said as the site name ("www.cdc.gov/x" -> "C D C dot gov");
 4. ISO dates ("2026-11-01" -> "November 1, 2026"), in every language whose month names labels.py has;
 5. phone numbers, digit by digit ("1-800-555-0199" -> "1, 8 0 0, 5 5 5, 0 1 9 9");
-6. the language's ``[[patterns]]``: notation that needs its context (heights,
+6. ranges ("5–10" -> "5 to 10"), before the patterns so that "2–3x/day" stays a range;
+7. the language's ``[[patterns]]``: notation that needs its context (heights,
    clock times, "3x/day", "call 911");
-7. blood pressure readings ("130/80" -> "130 over 80");
-8. ranges ("5–10" -> "5 to 10");
+8. blood pressure readings ("130/80" -> "130 over 80");
 9. numbers with ``[units]`` ("1 kg" -> "1 kilogram", "60/min" -> "60 per
    minute", "2 mg/kg" -> "2 milligrams per kilogram", "5.7%" -> "5.7 percent"),
    and decimal commas said as the language's word ("0,80" -> "0 virgule 80");
@@ -331,11 +331,13 @@ class Normalizer:
             rules.append(Rule("dates", _ISO_DATE, self._date))
         rules.append(Rule("phone numbers", _PHONE_CANDIDATE, _phone))
         if table:
+            # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the
+            # "2–" of "2–3x/day" on its own, with no number after it to make it a range.
+            if said.to:
+                rules.append(Rule("ranges", _RANGE_DASH, lambda m: _range(m, said.to)))
             rules += [_pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]
             if said.over:
                 rules.append(Rule("blood pressure", _BLOOD_PRESSURE, lambda m: _blood_pressure(m, said.over)))
-            if said.to:
-                rules.append(Rule("ranges", _RANGE_DASH, lambda m: _range(m, said.to)))
             rules += [
                 said.units_rule(),
                 said.decimals_rule(),
