@@ -92,8 +92,9 @@ class LineBreak:
 Inline = Union[Text, Emph, Strong, Code, Link, Citation, LineBreak]
 
 
-def plain_text(inlines: tuple[Inline, ...], *, citations: bool = True) -> str:
-    """The visible text of inlines; citations as ``[1, 2]`` unless ``citations=False``."""
+def plain_text(inlines: tuple[Inline, ...], *, citations: bool | str = True) -> str:
+    """The visible text of inlines; citations as ``[1, 2]``, left out with ``citations=False``,
+    or each written as the given string."""
     out: list[str] = []
     for node in inlines:
         if isinstance(node, Text | Code):
@@ -101,7 +102,9 @@ def plain_text(inlines: tuple[Inline, ...], *, citations: bool = True) -> str:
         elif isinstance(node, Emph | Strong | Link):
             out.append(plain_text(node.children, citations=citations))
         elif isinstance(node, Citation):
-            if citations:
+            if isinstance(citations, str):
+                out.append(citations)
+            elif citations:
                 out.append(citation_label(node))
         elif isinstance(node, LineBreak):
             out.append(" ")
@@ -136,8 +139,10 @@ class Sentence:
     @property
     def spoken_text(self) -> str:
         """Visible text without citation marks; normalisation for speech happens later."""
-        text = " ".join(plain_text(self.inlines, citations=False).split())
-        return re.sub(r" ([.,;:!?])", r"\1", text)  # "helps [1]." loses its mark, not its full stop
+        # "helps [1]." loses its mark and the space before it, not its full stop; the space French
+        # puts before ";" and ":" stays.
+        text = " ".join(plain_text(self.inlines, citations="\uFFFC").split())
+        return re.sub(r"\s*\uFFFC", "", text).strip()
 
 
 @dataclass(frozen=True)

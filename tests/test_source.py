@@ -86,6 +86,13 @@ def test_citations_number_references_in_order_of_first_citation(article_folder):
     assert [s.spoken_text for s in sentences_of(article.intro)] == ["First.", "Then both."]
 
 
+def test_spoken_text_drops_citation_marks_but_keeps_french_spacing(article_folder):
+    body = "Mesurez-la ; au-delà de 13 : appelez [@gebel2011]. Elle aide [@ford2013] beaucoup.\n"
+    article = parse_article(write_article(article_folder, body, references=REFS, lang="fr-FR"))
+    assert [s.spoken_text for s in sentences_of(article.intro)] == [
+        "Mesurez-la ; au-delà de 13 : appelez.", "Elle aide beaucoup."]
+
+
 def test_an_uncited_reference_is_a_warning_and_listed_last(article_folder):
     article = parse_article(write_article(article_folder, "Only [@ford2013].\n", references=REFS))
     assert [(r.key, r.cited) for r in article.references] == [("ford2013", True), ("gebel2011", False)]
