@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import io
 import logging
+import os
 import re
 import warnings
 from functools import lru_cache
@@ -44,11 +45,34 @@ def style_exists(name: str) -> bool:
 
 
 # Where a CSL locale file uses a word a clinician in that language would not
-# (es-ES "accedido"), the term as the style guides of that language write it.
-# Added as an in-style locale, which CSL lets a style use to override the file.
+# (es-ES "accedido", "report" left in English; fr-FR "in"), the term as the style
+# guides of that language write it. Added as an in-style locale, which CSL lets a
+# style use to override the file.
+# Each is (what the locale file says, what we say): es-MX already says "consultado", and its
+# dates carry their own "el".
 TERM_OVERRIDES = {
-    "es": {"accessed": "consultado el"},
+    "es": {"accessed": ("accedido", "consultado el"), "report": ("report", "informe")},
+    "fr": {"in": ("in", "dans")},
 }
+# The ordinal suffixes a locale file may leave to the en-US fallback ("3rd ed." in a
+# Spanish reference): where a locale has its own "ordinal" but not these, that one stands.
+_ORDINALS = ("ordinal-01", "ordinal-02", "ordinal-03", "ordinal-11", "ordinal-12", "ordinal-13")
+
+
+def _own_terms(locale: str) -> dict[str, str]:
+    """The terms our in-style locale for `locale` sets: the overrides and the missing ordinals."""
+    from citeproc import LOCALES_PATH
+    from lxml import etree
+
+    if locale.startswith("en"):
+        return {}
+    tree = etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
+    defined = {t.get("name"): (t.text or "") for t in tree.iter("{*}term") if not t.get("form")}
+    overrides = TERM_OVERRIDES.get(locale.split("-")[0], {})
+    terms = {name: ours for name, (theirs, ours) in overrides.items() if defined.get(name) == theirs}
+    if "ordinal" in defined:
+        terms |= {name: defined["ordinal"] for name in _ORDINALS if name not in defined}
+    return terms
 
 
 def csl_locale(lang: str) -> str:
@@ -67,13 +91,29 @@ def csl_locale(lang: str) -> str:
 
 @lru_cache(maxsize=16)
 def _style(name: str, locale: str = "en-US") -> CitationStylesStyle:
-    xml = open(get_style_filepath(name), "rb").read()
-    overrides = TERM_OVERRIDES.get(locale.split("-")[0])
-    if overrides:
-        terms = "".join(f'<term name="{k}">{html.escape(v)}</term>' for k, v in overrides.items())
-        own = f'<locale xml:lang="{locale.split("-")[0]}"><terms>{terms}</terms></locale>'.encode()
-        xml = xml.replace(b"</info>", b"</info>" + own, 1)
-    return CitationStylesStyle(io.BytesIO(xml), locale=locale, validate=False)
+    from lxml import etree
+
+    root = etree.parse(get_style_filepath(name)).getroot()
+    terms = _own_terms(locale)
+    if terms:
+        # Into the style's own locale for the language if it has one (APA does): citeproc-py
+        # reads one in-style locale per language.
+        namespace = root.nsmap.get(None, "http://purl.org/net/xbiblio/csl")
+        language = locale.split("-")[0]
+        xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+        own = next((e for e in root.findall(f"{{{namespace}}}locale") if e.get(xml_lang) == language), None)
+        if own is None:
+            own = etree.Element(f"{{{namespace}}}locale", {xml_lang: language})
+            root.find(f"{{{namespace}}}info").addnext(own)
+        holder = own.find(f"{{{namespace}}}terms")
+        if holder is None:
+            holder = etree.SubElement(own, f"{{{namespace}}}terms")
+        for term, text in terms.items():
+            for old in holder.findall(f"{{{namespace}}}term[@name='{term}']"):
+                if not old.get("form"):
+                    holder.remove(old)
+            etree.SubElement(holder, f"{{{namespace}}}term", {"name": term}).text = text
+    return CitationStylesStyle(io.BytesIO(etree.tostring(root)), locale=locale, validate=False)
 
 
 def _escaped(value):

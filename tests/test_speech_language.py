@@ -224,3 +224,28 @@ def test_a_dense_english_handout_is_understood_by_a_listener(tmp_path, whisper):
 
 
 from test_audio import whisper  # noqa: E402,F401 - the offline recogniser fixture
+
+
+# References of other kinds than the handouts': a book's edition, a report, a chapter in a book.
+MORE_REFERENCES = [
+    {"id": "book", "type": "book", "title": "Manual de medicina", "author": [{"family": "Ruiz", "given": "Ana"}],
+     "edition": "3", "publisher": "Elsevier", "issued": {"date-parts": [[2020]]}},
+    {"id": "report", "type": "report", "title": "Informe anual", "author": [{"literal": "IMSS"}],
+     "number": "IMSS-005-08", "issued": {"date-parts": [[2020]]}},
+    {"id": "chapter", "type": "chapter", "title": "Le sommeil", "author": [{"family": "Dubois", "given": "Luc"}],
+     "editor": [{"family": "Fontaine", "given": "B."}], "container-title": "Manuel", "page": "88-104",
+     "edition": "2", "issued": {"date-parts": [[2022]]}},
+    {"id": "web", "type": "webpage", "title": "Guía", "author": [{"literal": "Ministerio de Sanidad"}],
+     "issued": {"date-parts": [[2025, 3, 20]]}, "accessed": {"date-parts": [[2026, 6, 1]]},
+     "URL": "https://www.sanidad.gob.es/x"},
+]
+
+
+@pytest.mark.parametrize("lang", ["es-ES", "es-MX", "fr-FR", "fr-CA"])
+@pytest.mark.parametrize("style", ["american-medical-association", "nlm-citation-sequence", "apa"])
+def test_editions_reports_and_chapters_are_in_the_articles_language(lang, style):
+    from openleaf.source.references import format_references
+
+    text = " ".join(plain for plain, _ in format_references(MORE_REFERENCES, style, lang))
+    english = re.findall(r"\d(?:st|nd|rd|th)\b|\bReport\b|\bIn\b|\bel el\b|\bAccessed\b", text)
+    assert not english, text
