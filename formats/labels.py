@@ -228,6 +228,9 @@ DATE_FORMATS = {
     "pt": "{day} de {month} de {year}",
 }
 
+# How the first of a month is written and said where it is not the bare number: "1er novembre".
+FIRST_DAY = {"fr": "1er"}
+
 # Scripts written right to left: text direction and page order follow them.
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
 
@@ -252,14 +255,13 @@ def direction(lang: str) -> str:
     return "rtl" if primary_language(lang) in RTL_LANGUAGES else "ltr"
 
 
-def date_words(value: _dt.date, lang: str, first_day: str | None = None) -> str | None:
-    """A date as readers of ``lang`` write and say it; None where we know no month names.
-    ``first_day``: how the first of a month is said where it differs ("1er" in French)."""
+def date_words(value: _dt.date, lang: str) -> str | None:
+    """A date as readers of ``lang`` write and say it; None where we know no month names."""
     language = primary_language(lang)
     if language not in MONTHS:
         return None
     month = MONTHS[language][value.month - 1]
-    day = first_day if first_day and value.day == 1 else value.day
+    day = FIRST_DAY.get(language, 1) if value.day == 1 else value.day
     from ..source.references import csl_locale  # citeproc: loaded by the writers, not by --help
 
     form = DATE_FORMATS.get(csl_locale(lang)) or DATE_FORMATS[language]

@@ -43,6 +43,8 @@ def test_dates_are_written_as_readers_of_the_language_write_them():
     assert date_text(day, "en-US") == "November 1, 2026"
     assert date_text(day, "es-ES") == "1 de noviembre de 2026"
     assert date_text(day, "de") == "1. November 2026"
+    assert date_text(day, "fr-FR") == "1er novembre 2026"  # the first of a month, in print as in speech
+    assert date_text(dt.date(2026, 11, 2), "fr-CA") == "2 novembre 2026"
     assert date_text(day, "ja") == "2026-11-01"  # no month names known: ISO, never English words
 
 

@@ -95,8 +95,7 @@ def site_name(url: str, dot: str = "dot") -> str:
 
 def spoken_date(date: _dt.date, lang: str) -> str | None:
     """A date as a person says it, or None when we do not know the language's month names."""
-    first_day = speech_table(primary_language(lang)).get("dates", {}).get("first_day")
-    return date_words(date, lang, first_day)
+    return date_words(date, lang)
 
 
 def spell(letters: str) -> str:
