@@ -277,8 +277,10 @@ def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     short, full = csl.get("container-title-short"), csl.get("container-title")
     if isinstance(short, str) and isinstance(full, str) and short and short != full:
         said = said.replace(short, full)  # "N Engl J Med" -> "New England Journal of Medicine"
-    # The normaliser says the URL as its site name.
-    said = _URL.sub(lambda m: labels["online"].format(site=m.group(0)), said)
+    # The normaliser says the URL as its site name; after a style's own "Available from:" the
+    # site alone ("Disponible en: En imss..." said "en" twice).
+    said = _URL.sub(lambda m: m.group(0) + "." if said[: m.start()].rstrip().endswith(":")
+                    else labels["online"].format(site=m.group(0)), said)
     said = re.sub(r"\.\s*\.", ".", said)
     return " ".join(said.split())
 

@@ -239,6 +239,14 @@ def test_journal_references_are_read_without_page_numbers_or_doi():
     assert spoken_reference(supplement, {}, labels_for("en")) == "ADA. Standards of Care. Diabetes Care. 2024."
 
 
+def test_a_style_that_says_where_a_reference_is_online_is_not_said_over():
+    text = "IMSS. Guía [Internet]. 2020 [citado el 1 de junio de 2026]. Disponible en: https://imss.gob.mx/guia"
+    assert spoken_reference(text, {}, labels_for("es")) == (
+        "IMSS. Guía [Internet]. 2020 [citado el 1 de junio de 2026]. Disponible en: https://imss.gob.mx/guia.")
+    assert spoken_reference("NHS. Heat. https://www.nhs.uk/heat", {}, labels_for("en")) == (
+        "NHS. Heat. Online at https://www.nhs.uk/heat.")
+
+
 # --- the files --------------------------------------------------------------------
 
 

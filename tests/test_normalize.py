@@ -206,6 +206,7 @@ CLINICAL = {
         ("160 mg/5 mL, max. 5 doses/24 h", "160 milligrams per 5 milliliters, at most 5 doses per 24 hours"),
         ("5 ft 6 in, 2 wks, 3 mos", "5 feet 6 inches, 2 weeks, 3 months"),
         ("Open 24/7.", "Open 24 hours a day, 7 days a week."),
+        ("In: Ruiz A, ed. Manual. 3rd ed. 2020:88-104.", "In: Ruiz A, editor. Manual. 3rd edition. 2020, pages 88 to 104."),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
@@ -225,6 +226,7 @@ CLINICAL = {
         ("a las 9 p. m. o a las 20:00 h", "a las 9 de la noche o a las 20 horas"),
         ("250 mg/5 ml, 15 mg/kg/dosis", "250 miligramos por 5 mililitros, 15 miligramos por kilogramo por dosis"),
         ("Llame al 900 123 456.", "Llame al 900 123 456."),
+        ("En: Ruiz A, ed. Manual. 3.ª ed. (s. f.), p. 12", "En: Ruiz A, editor. Manual. edición 3. (sin fecha), página 12"),
     ],
     "fr-FR": [
         ("PA 130/80 mmHg", "P A 130 sur 80 millimètres de mercure"),
@@ -241,6 +243,7 @@ CLINICAL = {
         ("½ cp, 1 g/6 h, max. 4 g/24 h", "un demi comprimé, 1 gramme par 6 heures, maximum 4 grammes par 24 heures"),
         ("ouvert 24 h/24 et 7 j/7", "ouvert 24 heures sur 24 et 7 jours sur 7"),
         ("150 min/sem. d'activité", "150 minutes par semaine d'activité"),
+        ("Manuel. 4ᵉ éd. (s. d.) 2015:145‑160", "Manuel. 4ième édition. (sans date) 2015, pages 145 à 160"),
     ],
 }
 

@@ -171,7 +171,7 @@ _WEB_ADDRESS = re.compile(
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
 )
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒]\s*(?=\d)")
+_RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑]\s*(?=\d)")  # ‑: the non-breaking hyphen of "pp. 88‑104"
 # "130/80": two readings, the first between 70 and 300, the second lower; dates
 # ("12/03") and fractions ("1/2") never fit.
 _BLOOD_PRESSURE = re.compile(r"(?<![\w/.,])(\d{2,3})\s?/\s?(\d{2,3})(?![\w/]|[.,]\d)")
@@ -181,7 +181,7 @@ _ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{2,6}(?![\w'’-])")
 def _range(match: re.Match, to: str) -> str | None:
     """ "5–10" -> "5 to 10", but "2026-13-45" or "1-2-3" are not ranges: leave them to the engine."""
     before, after = match.string[: match.start()], match.string[match.end() :]
-    if re.search(r"\d\s*[-–—‒]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒]\s*\d", after):
+    if re.search(r"\d\s*[-–—‒‑]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒‑]\s*\d", after):
         return None
     return f" {to} "
 
