@@ -268,6 +268,14 @@ def date_words(value: _dt.date, lang: str) -> str | None:
     return form.format(month=month, day=day, year=value.year)
 
 
+def month_first(lang: str) -> bool:
+    """Whether "05/12/2026" is the 12th of May to readers of ``lang`` (as in the US)."""
+    from ..source.references import csl_locale
+
+    form = DATE_FORMATS.get(csl_locale(lang)) or DATE_FORMATS.get(primary_language(lang), "")
+    return form.startswith("{month}")
+
+
 def date_text(value: _dt.date, lang: str) -> str:
     """A date as a reader of ``lang`` writes it; ISO where we know no month names (never English words)."""
     return date_words(value, lang) or value.isoformat()

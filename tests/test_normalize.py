@@ -207,6 +207,10 @@ CLINICAL = {
         ("5 ft 6 in, 2 wks, 3 mos", "5 feet 6 inches, 2 weeks, 3 months"),
         ("Open 24/7.", "Open 24 hours a day, 7 days a week."),
         ("In: Ruiz A, ed. Manual. 3rd ed. 2020:88-104.", "In: Ruiz A, editor. Manual. 3rd edition. 2020, pages 88 to 104."),
+        ("at 8:00 a.m., 9:05 pm, 17:00", "at 8 A M, 9 oh 5 P M, 17 hundred"),
+        ("2 g–4 g, 68°F–77°F, 6 a.m.–10 p.m.", "2 grams to 4 grams, 68 degrees Fahrenheit to 77 degrees Fahrenheit, 6 A M to 10 P M."),
+        ("Tues. 05/12/2026, Mon–Fri, ext. 4", "Tuesday May 12, 2026, Monday to Friday, extension 4"),
+        ("LDL ↑, ↓ risk, F/U x 2 wks, SOB", "L D L higher, lower risk, follow-up for 2 weeks, shortness of breath"),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
@@ -227,6 +231,8 @@ CLINICAL = {
         ("250 mg/5 ml, 15 mg/kg/dosis", "250 miligramos por 5 mililitros, 15 miligramos por kilogramo por dosis"),
         ("Llame al 900 123 456.", "Llame al 900 123 456."),
         ("En: Ruiz A, ed. Manual. 3.ª ed. (s. f.), p. 12", "En: Ruiz A, editor. Manual. edición 3. (sin fecha), página 12"),
+        ("el 02/03/2026 a las 8:00, de 8:00 a 15:00 h", "el 2 de marzo de 2026 a las 8, de 8 a 15 horas"),
+        ("x 6 sem., L–V, FPS 50+", "durante 6 semanas, de lunes a viernes, F P S 50 más"),
     ],
     "fr-FR": [
         ("PA 130/80 mmHg", "P A 130 sur 80 millimètres de mercure"),
@@ -244,6 +250,8 @@ CLINICAL = {
         ("ouvert 24 h/24 et 7 j/7", "ouvert 24 heures sur 24 et 7 jours sur 7"),
         ("150 min/sem. d'activité", "150 minutes par semaine d'activité"),
         ("Manuel. 4ᵉ éd. (s. d.) 2015:145‑160", "Manuel. 4ième édition. (sans date) 2015, pages 145 à 160"),
+        ("le 15/09/2026 à 7h00 ou 14:15", "le 15 septembre 2026 à 7 heures ou 14 heures 15"),
+        ("J1–J5, RDV x 6 sem., 1 gél.", "jours 1 à 5, rendez-vous pendant 6 semaines, 1 gélule."),
     ],
 }
 

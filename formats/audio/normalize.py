@@ -11,9 +11,11 @@ in this order:
    over everything below;
 2. the caller's extra terms (a theme's ``audio/pronounce.toml``), same rules;
 3. web addresses, said as the site name ("www.cdc.gov/x" -> "C D C dot gov");
-4. ISO dates ("2026-11-01" -> "November 1, 2026"), in every language whose month names labels.py has;
+4. ISO and numeric dates ("2026-11-01", "11/1/2026" -> "November 1, 2026"), in every language
+   whose month names labels.py has;
 5. phone numbers, digit by digit ("1-800-555-0199" -> "1, 8 0 0, 5 5 5, 0 1 9 9");
-6. ranges ("5–10" -> "5 to 10"), before the patterns so that "2–3x/day" stays a range;
+6. ranges ("5–10" -> "5 to 10", "2 g–4 g" -> "2 g to 4 g"), before the patterns so that
+   "2–3x/day" stays a range;
 7. the language's ``[[patterns]]``: notation that needs its context (heights,
    clock times, "3x/day", "call 911");
 8. blood pressure readings ("130/80" -> "130 over 80");
@@ -43,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
-from ..labels import date_words, primary_language
+from ..labels import date_words, month_first, primary_language
 
 SPEECH_DATA = Path(__file__).with_name("speech")
 
@@ -171,6 +173,8 @@ _WEB_ADDRESS = re.compile(
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
 )
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+# "05/12/2026": day or month first as the article's dates are written (labels.DATE_FORMATS).
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑]\s*(?=\d)")  # ‑: the non-breaking hyphen of "pp. 88‑104"
 # "130/80": two readings, the first between 70 and 300, the second lower; dates
 # ("12/03") and fractions ("1/2") never fit.
@@ -184,6 +188,16 @@ def _range(match: re.Match, to: str) -> str | None:
     if re.search(r"\d\s*[-–—‒‑]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒‑]\s*\d", after):
         return None
     return f" {to} "
+
+
+# "2 g–4 g", "68°F–77°F", "6 a.m.–10 p.m.": a dash between a number with its unit and the next number.
+# Only the en and em dash: a hyphen after letters joins words ("COVID-19", "type-2").
+_UNIT_RANGE_DASH = re.compile(r"(?<=[^\W\d_]|[°%.²³])\s*[–—]\s*(?=\d)")
+_NUMBER_AND_UNIT_BEFORE = re.compile(r"\d\s?(?:[^\W\d_]{1,5}\.?(?:/[^\W\d_]{1,5})?|°\s?[CF]?|%|[a-zA-Z]\.\s?[a-zA-Z]\.)$")
+
+
+def _unit_range(match: re.Match, to: str) -> str | None:
+    return f" {to} " if _NUMBER_AND_UNIT_BEFORE.search(match.string[: match.start()]) else None
 
 
 def _blood_pressure(match: re.Match, over: str) -> str | None:
@@ -328,12 +342,14 @@ class Normalizer:
         ]
         if spoken_date(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
             rules.append(Rule("dates", _ISO_DATE, self._date))
+            rules.append(Rule("numeric dates", _NUMERIC_DATE, self._numeric_date))
         rules.append(Rule("phone numbers", _PHONE_CANDIDATE, _phone))
         if table:
             # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the
             # "2–" of "2–3x/day" on its own, with no number after it to make it a range.
             if said.to:
                 rules.append(Rule("ranges", _RANGE_DASH, lambda m: _range(m, said.to)))
+                rules.append(Rule("ranges of amounts", _UNIT_RANGE_DASH, lambda m: _unit_range(m, said.to)))
             rules += [_pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]
             if said.over:
                 rules.append(Rule("blood pressure", _BLOOD_PRESSURE, lambda m: _blood_pressure(m, said.over)))
@@ -348,6 +364,14 @@ class Normalizer:
             if said.spell_acronyms:
                 rules.append(Rule("acronyms", _ACRONYM, said.acronym))
         self.rules = [r for r in rules if r is not None]
+
+    def _numeric_date(self, match: re.Match) -> str | None:
+        first, second, year = (int(g) for g in match.groups())
+        month, day = (first, second) if month_first(self.lang) else (second, first)
+        try:
+            return spoken_date(_dt.date(year, month, day), self.lang)
+        except ValueError:
+            return None
 
     def _date(self, match: re.Match) -> str | None:
         try:
