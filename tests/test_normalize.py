@@ -211,6 +211,7 @@ CLINICAL = {
         ("2 g–4 g, 68°F–77°F, 6 a.m.–10 p.m.", "2 grams to 4 grams, 68 degrees Fahrenheit to 77 degrees Fahrenheit, 6 A M to 10 P M."),
         ("Tues. 05/12/2026, Mon–Fri, ext. 4", "Tuesday May 12, 2026, Monday to Friday, extension 4"),
         ("LDL ↑, ↓ risk, F/U x 2 wks, SOB", "L D L higher, lower risk, follow-up for 2 weeks, shortness of breath"),
+        ("a DVT/PE or pink/red urine, in mg/dL", "a D V T or P E or pink or red urine, in milligrams per deciliter"),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
@@ -233,6 +234,7 @@ CLINICAL = {
         ("En: Ruiz A, ed. Manual. 3.ª ed. (s. f.), p. 12", "En: Ruiz A, editor. Manual. edición 3. (sin fecha), página 12"),
         ("el 02/03/2026 a las 8:00, de 8:00 a 15:00 h", "el 2 de marzo de 2026 a las 8, de 8 a 15 horas"),
         ("x 6 sem., L–V, FPS 50+", "durante 6 semanas, de lunes a viernes, F P S 50 más"),
+        ("1 tab. cada 8 hrs", "1 tableta cada 8 horas"),
     ],
     "fr-FR": [
         ("PA 130/80 mmHg", "P A 130 sur 80 millimètres de mercure"),
@@ -252,6 +254,7 @@ CLINICAL = {
         ("Manuel. 4ᵉ éd. (s. d.) 2015:145‑160", "Manuel. 4ième édition. (sans date) 2015, pages 145 à 160"),
         ("le 15/09/2026 à 7h00 ou 14:15", "le 15 septembre 2026 à 7 heures ou 14 heures 15"),
         ("J1–J5, RDV x 6 sem., 1 gél.", "jours 1 à 5, rendez-vous pendant 6 semaines, 1 gélule."),
+        ("urines rouge/brun, en mg/kg/j", "urines rouge ou brun, en milligrammes par kilogramme par jour"),
     ],
 }
 

@@ -23,9 +23,10 @@ in this order:
    minute", "2 mg/kg" -> "2 milligrams per kilogram", "5.7%" -> "5.7 percent"),
    and decimal commas said as the language's word ("0,80" -> "0 virgule 80");
 10. ``[terms]``: abbreviations, Latin dosing shorthand, acronyms said as words;
-11. ``[bare_units]`` standing alone, "X/Y" of two units, and "word/unit"
+11. ``[bare_units]`` standing alone, "X/Y" and "X/Y/Z" of units, and "word/unit"
     ("breaths/min" -> "breaths per minute");
-12. ``[signs]`` ("≥" -> "greater than or equal to");
+12. ``[signs]`` ("≥" -> "greater than or equal to"), then a slash left between two words
+    ("DVT/PE" -> "DVT or PE");
 13. ``[acronyms]``: other all-capital words spelled ("PCOS" -> "P C O S").
 
 Text produced by one step is never rewritten by a later one, so a
@@ -222,6 +223,7 @@ class _Language:
         self.over = words.get("over")
         self.to = words.get("to")
         self.dot = words.get("dot", "dot")
+        self.or_ = words.get("or")
         self.singular_below_two = words.get("plural") == "two"
         decimal, group = re.escape(words.get("decimal_mark", ".")), words.get("group_mark", ",")
         group = "[ \u00a0\u202f]" if group == " " else re.escape(group)
@@ -290,16 +292,18 @@ class _Language:
         bare = self.unit_alternatives(self.bare_units)
         # "in mg/dL", "kg/m²", "breaths/min", "fois/jour"
         pattern = re.compile(
-            rf"(?<![\w/])(?:({every})\s?/\s?({every})|({bare}))(?![\w/])|(?<=[^\W\d_])/({every})(?![\w/])"
+            rf"(?<![\w/])(?:({every})\s?/\s?({every})(?:\s?/\s?({every}))?|({bare}))(?![\w/])"
+            rf"|(?<=[^\W\d_])/({every})(?![\w/])"
         )
 
         def replace(m: re.Match) -> str:
-            first, per, alone, after_word = m.groups()
+            first, per, then, alone, after_word = m.groups()
             if alone:
                 return self.units[alone][1]
             if after_word:
                 return f" {self.per} {self.units[after_word][0]}"
-            return f"{self.units[first][1]} {self.per} {self.units[per][0]}"
+            said = f"{self.units[first][1]} {self.per} {self.units[per][0]}"
+            return said + (f" {self.per} {self.units[then][0]}" if then else "")  # "mg/kg/day"
 
         return Rule("bare units", pattern, replace)
 
@@ -316,6 +320,17 @@ class _Language:
             return None
         pattern = re.compile("|".join(re.escape(s) for s in sorted(self.signs, key=len, reverse=True)))
         return Rule("signs", pattern, lambda m: f" {self.signs[m.group(0)]} ")
+
+    def slash_rule(self) -> Rule | None:
+        """ "DVT/PE", "pink/red": a slash left between two words, after every unit has had its turn."""
+        if not self.or_:
+            return None
+        def replace(m: re.Match) -> str | None:
+            before = re.search(r"[^\W\d_]+$", m.string[: m.start()]).group(0)
+            after = re.match(r"[^\W\d_]+", m.string[m.end():]).group(0)
+            return None if before in self.units or after in self.units else f" {self.or_} "  # "mg/kg/j"
+
+        return Rule("slash between words", re.compile(r"(?<=[^\W\d_])\s?/\s?(?=[^\W\d_])"), replace)
 
     def acronym(self, match: re.Match) -> str | None:
         word = match.group(0)
@@ -360,6 +375,7 @@ class Normalizer:
                 terms_rule("abbreviations", said.terms, capitalised=True),
                 said.bare_units_rule(),
                 said.signs_rule(),
+                said.slash_rule(),
             ]
             if said.spell_acronyms:
                 rules.append(Rule("acronyms", _ACRONYM, said.acronym))
