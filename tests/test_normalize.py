@@ -235,6 +235,7 @@ CLINICAL = {
         ("el 02/03/2026 a las 8:00, de 8:00 a 15:00 h", "el 2 de marzo de 2026 a las 8, de 8 a 15 horas"),
         ("x 6 sem., L–V, FPS 50+", "durante 6 semanas, de lunes a viernes, F P S 50 más"),
         ("1 tab. cada 8 hrs", "1 tableta cada 8 horas"),
+        ("a las 20.30 h, 24 h/7 días, SatO2", "a las 20:30 horas, 24 horas, 7 días a la semana, saturación de oxígeno"),
     ],
     "fr-FR": [
         ("PA 130/80 mmHg", "P A 130 sur 80 millimètres de mercure"),
@@ -255,6 +256,7 @@ CLINICAL = {
         ("le 15/09/2026 à 7h00 ou 14:15", "le 15 septembre 2026 à 7 heures ou 14 heures 15"),
         ("J1–J5, RDV x 6 sem., 1 gél.", "jours 1 à 5, rendez-vous pendant 6 semaines, 1 gélule."),
         ("urines rouge/brun, en mg/kg/j", "urines rouge ou brun, en milligrammes par kilogramme par jour"),
+        ("1 cp x 3/j, 60 batt/min", "1 comprimé 3 fois par jour, 60 battements par minute"),
     ],
 }
 
