@@ -83,6 +83,16 @@ def test_piper_says_the_words_its_phonemizer_gets_wrong_as_the_sounds_table_says
     assert piper.with_sounds("Drink water.") == "Drink water."
 
 
+def test_piper_says_a_spelled_letter_a_as_the_letter(piper):
+    from openleaf.formats.audio.engines import _load_piper_voice
+
+    voice = _load_piper_voice(piper.voice)
+    plain = "".join(voice.phonemize("Your H B A one C was high.")[0])
+    assert "ɐ wˈʌn" in plain  # espeak-ng's article "uh": tiny.en heard "a 1C" 3 times of 3
+    given = "".join(voice.phonemize(piper.with_sounds("Your H B A one C was high."))[0])
+    assert "ˈeɪ wˈʌn sˈiː" in given  # heard "A1C" 3 of 3
+
+
 def test_piper_speaks_english_only_here():
     assert piper_has_voice("en-US") and piper_has_voice("en-GB") and piper_has_voice("en")
     assert not piper_has_voice("de-DE")
