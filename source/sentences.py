@@ -22,6 +22,7 @@ ABBREVIATIONS = frozenset(
     q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. ej. p.ej. ex. p.ex. c.-à-d.
     env. aprox. máx. mín. comp. cp. n.º sem. éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
+    pub. edn. ss. suiv. bât.
     """.split()
 )
 

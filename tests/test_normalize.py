@@ -212,6 +212,7 @@ CLINICAL = {
         ("Tues. 05/12/2026, Mon–Fri, ext. 4", "Tuesday May 12, 2026, Monday to Friday, extension 4"),
         ("LDL ↑, ↓ risk, F/U x 2 wks, SOB", "L D L higher, lower risk, follow-up for 2 weeks, shortness of breath"),
         ("a DVT/PE or pink/red urine, in mg/dL", "a D V T or P E or pink or red urine, in milligrams per deciliter"),
+        ("risk 1/250 for a 10 yo, pub. No. 19-0071", "risk 1 in 250 for a 10 year old, publication number 19-0071"),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
@@ -235,6 +236,7 @@ CLINICAL = {
         ("el 02/03/2026 a las 8:00, de 8:00 a 15:00 h", "el 2 de marzo de 2026 a las 8, de 8 a 15 horas"),
         ("x 6 sem., L–V, FPS 50+", "durante 6 semanas, de lunes a viernes, F P S 50 más"),
         ("1 tab. cada 8 hrs", "1 tableta cada 8 horas"),
+        ("riesgo 1/250, pp. 12 y ss.", "riesgo 1 de cada 250, páginas 12 y siguientes."),
         ("a las 20.30 h, 24 h/7 días, SatO2", "a las 20:30 horas, 24 horas, 7 días a la semana, saturación de oxígeno"),
     ],
     "fr-FR": [
@@ -257,6 +259,7 @@ CLINICAL = {
         ("J1–J5, RDV x 6 sem., 1 gél.", "jours 1 à 5, rendez-vous pendant 6 semaines, 1 gélule."),
         ("urines rouge/brun, en mg/kg/j", "urines rouge ou brun, en milligrammes par kilogramme par jour"),
         ("1 cp x 3/j, 60 batt/min", "1 comprimé 3 fois par jour, 60 battements par minute"),
+        ("risque 1/1000, p. 45 et suiv.", "risque 1 sur 1000, page 45 et suivantes."),
     ],
 }
 

@@ -186,6 +186,8 @@ _ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{2,6}(?![\w'’-])")
 def _range(match: re.Match, to: str) -> str | None:
     """ "5–10" -> "5 to 10", but "2026-13-45" or "1-2-3" are not ranges: leave them to the engine."""
     before, after = match.string[: match.start()], match.string[match.end() :]
+    if re.search(r"(?:\b[Nn]o\.|#|n\.º|n°)\s*\d+$", before):
+        return None  # "No. 19-0071" is one number
     if re.search(r"\d\s*[-–—‒‑]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒‑]\s*\d", after):
         return None
     return f" {to} "
