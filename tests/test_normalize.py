@@ -260,6 +260,7 @@ CLINICAL = {
         ("urines rouge/brun, en mg/kg/j", "urines rouge ou brun, en milligrammes par kilogramme par jour"),
         ("1 cp x 3/j, 60 batt/min", "1 comprimé 3 fois par jour, 60 battements par minute"),
         ("risque 1/1000, p. 45 et suiv.", "risque 1 sur 1000, page 45 et suivantes."),
+        ("Fontaine (éds.), Girard (4ᵉ éd.).", "Fontaine (éditeurs), Girard (4ième édition)."),
     ],
 }
 

@@ -409,6 +409,7 @@ class Normalizer:
         spoken = " ".join("".join(piece for piece, _ in pieces).split())
         spoken = re.sub(r"\s+([,.;:!?])", r"\1", spoken)
         spoken = re.sub(r",([,.;:!?])", r"\1", spoken)  # "e.g., oats" -> "for example,, oats"
+        spoken = re.sub(r"\.(?=\))", "", spoken)  # "(eds.)" -> "(editors.)": the stop is the term's, not a sentence's
         # "… at 5 p.m." ends in a full stop that the expansion swallowed.
         if re.search(r"[.!?…][\"'”’)]*$", text.strip()) and not re.search(r"[.!?…][\"'”’)]*$", spoken):
             spoken += "."
