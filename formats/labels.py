@@ -255,6 +255,13 @@ def direction(lang: str) -> str:
     return "rtl" if primary_language(lang) in RTL_LANGUAGES else "ltr"
 
 
+def _date_format(lang: str) -> str | None:
+    """The order and words of a date for ``lang``: its CSL locale's where regions differ, else its language's."""
+    from ..source.references import csl_locale  # citeproc: loaded by the writers, not by --help
+
+    return DATE_FORMATS.get(csl_locale(lang)) or DATE_FORMATS.get(primary_language(lang))
+
+
 def date_words(value: _dt.date, lang: str) -> str | None:
     """A date as readers of ``lang`` write and say it; None where we know no month names."""
     language = primary_language(lang)
@@ -262,18 +269,12 @@ def date_words(value: _dt.date, lang: str) -> str | None:
         return None
     month = MONTHS[language][value.month - 1]
     day = FIRST_DAY.get(language, 1) if value.day == 1 else value.day
-    from ..source.references import csl_locale  # citeproc: loaded by the writers, not by --help
-
-    form = DATE_FORMATS.get(csl_locale(lang)) or DATE_FORMATS[language]
-    return form.format(month=month, day=day, year=value.year)
+    return _date_format(lang).format(month=month, day=day, year=value.year)
 
 
 def month_first(lang: str) -> bool:
     """Whether "05/12/2026" is the 12th of May to readers of ``lang`` (as in the US)."""
-    from ..source.references import csl_locale
-
-    form = DATE_FORMATS.get(csl_locale(lang)) or DATE_FORMATS.get(primary_language(lang), "")
-    return form.startswith("{month}")
+    return (_date_format(lang) or "").startswith("{month}")
 
 
 def date_text(value: _dt.date, lang: str) -> str:
