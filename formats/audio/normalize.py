@@ -96,11 +96,6 @@ def site_name(url: str, dot: str = "dot") -> str:
     return f" {dot} ".join(said)
 
 
-def spoken_date(date: _dt.date, lang: str) -> str | None:
-    """A date as a person says it, or None when we do not know the language's month names."""
-    return date_words(date, lang)
-
-
 def spell(letters: str) -> str:
     """ "PCOS" -> "P C O S": the engine then says each letter."""
     return " ".join(letters)
@@ -327,6 +322,7 @@ class _Language:
         """ "DVT/PE", "pink/red": a slash left between two words, after every unit has had its turn."""
         if not self.or_:
             return None
+
         def replace(m: re.Match) -> str | None:
             before = re.search(r"[^\W\d_]+$", m.string[: m.start()]).group(0)
             after = re.match(r"[^\W\d_]+", m.string[m.end():]).group(0)
@@ -357,7 +353,7 @@ class Normalizer:
             terms_rule("terms", terms or {}),
             Rule("web addresses", _WEB_ADDRESS, lambda m: site_name(m.group(0), said.dot)),
         ]
-        if spoken_date(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
+        if date_words(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
             rules.append(Rule("dates", _ISO_DATE, self._date))
             rules.append(Rule("numeric dates", _NUMERIC_DATE, self._numeric_date))
         rules.append(Rule("phone numbers", _PHONE_CANDIDATE, _phone))
@@ -385,18 +381,16 @@ class Normalizer:
 
     def _numeric_date(self, match: re.Match) -> str | None:
         first, second, year = (int(g) for g in match.groups())
-        month, day = (first, second) if month_first(self.lang) else (second, first)
-        try:
-            return spoken_date(_dt.date(year, month, day), self.lang)
-        except ValueError:
-            return None
+        return self._said_date(year, *((first, second) if month_first(self.lang) else (second, first)))
 
     def _date(self, match: re.Match) -> str | None:
+        return self._said_date(*(int(g) for g in match.groups()))
+
+    def _said_date(self, year: int, month: int, day: int) -> str | None:
         try:
-            date = _dt.date(*(int(g) for g in match.groups()))
+            return date_words(_dt.date(year, month, day), self.lang)
         except ValueError:
-            return None
-        return spoken_date(date, self.lang)
+            return None  # "2026-13-45", "31/02/2026": not a date, left to the engine
 
     def __call__(self, text: str) -> str:
         # (text, rewritten): rewritten pieces are final and no later rule sees them.
