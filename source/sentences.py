@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import re
 
+# Latin dosing shorthand: never a sentence end in itself, but an order often ends on it.
+_DOSING = "q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.".split()
 # Lower-cased, with their final period. Kept in one place: the speech
 # normaliser expands the same words.
 ABBREVIATIONS = frozenset(
-    """
+    _DOSING
+    + """
     e.g. i.e. vs. v. etc. cf. approx. al. dr. drs. mr. mrs. ms. prof. st. sr. jr.
     no. nos. fig. figs. ed. eds. vol. pp. p. ch. dept. univ. inc. ltd. co. corp.
     jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. min. max. mo. wk.
     yr. hr. hrs. tsp. tbsp. oz. lb. lbs. u.s. u.k. ph.d. m.d. b.sc. a.m. p.m. sra.
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
-    q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. ej. p.ej. ex. p.ex. c.-à-d.
+    ej. p.ej. ex. p.ex. c.-à-d.
     env. aprox. máx. mín. comp. cp. n.º sem. éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
     pub. edn. ss. suiv. bât.
@@ -27,12 +30,7 @@ ABBREVIATIONS = frozenset(
 )
 
 # Abbreviations that often close a sentence: they end one when a capital follows.
-SENTENCE_FINAL_ABBREVIATIONS = frozenset(
-    """
-    etc. a.m. p.m. inc. ltd. co.
-    q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.
-    """.split()
-)
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING])
 
 _CLOSERS = "\"'”’»)]\uFFFC"
 _CLOSE = "[" + re.escape(_CLOSERS) + "]*+"
