@@ -93,6 +93,24 @@ def test_piper_says_a_spelled_letter_a_as_the_letter(piper):
     assert "ˈeɪ wˈʌn sˈiː" in given  # heard "A1C" 3 of 3
 
 
+def test_piper_says_a_and_i_in_a_spelled_abbreviation_as_letters_not_words(piper):
+    from openleaf.formats.audio.engines import _load_piper_voice
+
+    voice = _load_piper_voice(piper.voice)
+    text = "A D H D and an I V line. Online at N H L B I dot gov. Born in the U S A."
+
+    def sounds(text: str) -> str:
+        return " | ".join("".join(sentence) for sentence in voice.phonemize(text))
+
+    assert sounds(text).startswith("ɐ dˈiː")  # espeak-ng's article "uh", its pronoun "aɪ" unstressed
+    assert "bˈiːʲ aɪ dˈɑːt" in sounds(text) and "ˈɛs ˈeɪ." in sounds(text)
+    given = sounds(piper.with_sounds(text))
+    assert given.startswith("ˈeɪ dˈiː") and "ˈaɪ vˈiː" in given and "bˈiː ˈaɪ dˈɑːt" in given
+    assert given.endswith("ˈɛs ˈeɪ.")  # the sentence still ends with its full stop
+    # The pronoun and the article outside a spelled run are words.
+    assert piper.with_sounds("I think A is right.") == "I think A is right."
+
+
 def test_piper_speaks_english_only_here():
     assert piper_has_voice("en-US") and piper_has_voice("en-GB") and piper_has_voice("en")
     assert not piper_has_voice("de-DE")

@@ -222,10 +222,13 @@ class PiperEngine:
         self.sample_rate = int(config["audio"]["sample_rate"])
         self.version = versions_of("piper-tts", "onnxruntime", PIPER_VOICES[self.voice][1].replace("_", "-"))
         self._length_scale = float(config.get("inference", {}).get("length_scale", 1.0))
-        self._sounds = _piper_sounds(primary_language(self.languages[0]))
+        self._sounds = _piper_table(primary_language(self.languages[0]), "piper_sounds")
+        self._letters = _piper_table(primary_language(self.languages[0]), "piper_letters")
         self._sounds_pattern = None
-        if self._sounds:  # a changed table must not reuse speech made with the old one
-            self.version += ";sounds=" + hashlib.sha256(repr(sorted(self._sounds.items())).encode()).hexdigest()[:12]
+        if self._sounds or self._letters:  # a changed table must not reuse speech made with the old one
+            tables = repr((sorted(self._sounds.items()), sorted(self._letters.items())))
+            self.version += ";sounds=" + hashlib.sha256(tables.encode()).hexdigest()[:12]
+        if self._sounds:
             # Longest first: a phrase before a shorter entry it holds. Punctuation right after the word goes
             # inside the block: outside it, Piper drops it, and a sentence ending on the word would
             # lose its fall.
@@ -245,17 +248,33 @@ class PiperEngine:
         return np.concatenate(chunks).astype(np.int16, copy=False)
 
     def with_sounds(self, text: str) -> str:
-        """The text with each word of the sounds table as Piper's raw phonemes ("[[ dˈɛsᵻlˌiːɾɚ ]]")."""
-        if self._sounds_pattern is None:
-            return text
-        return self._sounds_pattern.sub(lambda m: f"[[ {self._sounds[m.group(1).lower()]}{m.group(2)} ]]", text)
+        """The text with each word of the sounds table, and each letter of the letters table in a
+        spelled-out run ("A D H D"), as Piper's raw phonemes ("[[ dˈɛsᵻlˌiːɾɚ ]]")."""
+        if self._sounds_pattern is not None:
+            text = self._sounds_pattern.sub(lambda m: f"[[ {self._sounds[m.group(1).lower()]}{m.group(2)} ]]", text)
+        if self._letters:
+            text = _SPELLED_RUN.sub(self._spelled, text)
+        return text
+
+    def _spelled(self, run: re.Match) -> str:
+        *letters, last = run.group(1).split(" ")
+        said = [f"[[ {self._letters[letter]} ]]" if letter in self._letters else letter for letter in letters]
+        if last in self._letters:  # its punctuation inside the block, as for the sounds table
+            return " ".join(said + [f"[[ {self._letters[last]}{run.group(2)} ]]"])
+        return " ".join(said + [last + run.group(2)])
 
 
-def _piper_sounds(language: str) -> dict[str, str]:
-    """The ``[piper_sounds]`` table of the language's speech data: word (lower case) -> IPA."""
+# Two or more capital letters standing alone, one space apart: an abbreviation spelled out.
+_SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b([.,;:!?]*)")
+
+
+def _piper_table(language: str, name: str) -> dict[str, str]:
+    """A table of the language's speech data giving Piper's sounds: ``piper_sounds`` (word or phrase,
+    lower case -> IPA) or ``piper_letters`` (capital letter -> IPA)."""
     from .normalize import speech_table
 
-    return {str(word).lower(): str(ipa) for word, ipa in speech_table(language).get("piper_sounds", {}).items()}
+    table = speech_table(language).get(name, {})
+    return {str(key) if name == "piper_letters" else str(key).lower(): str(ipa) for key, ipa in table.items()}
 
 
 # --- espeak-ng -------------------------------------------------------------
