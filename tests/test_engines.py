@@ -111,6 +111,26 @@ def test_piper_says_a_and_i_in_a_spelled_abbreviation_as_letters_not_words(piper
     assert piper.with_sounds("I think A is right.") == "I think A is right."
 
 
+def test_piper_says_the_verb_an_instruction_means_not_the_noun(piper):
+    from openleaf.formats.audio.engines import _load_piper_voice
+
+    voice = _load_piper_voice(piper.voice)
+
+    def sounds(text: str) -> str:
+        return " | ".join("".join(sentence) for sentence in voice.phonemize(text))
+
+    instructions = "Use the inhaler. Close the lid, then record your readings. Live a full life."
+    assert sounds(instructions).split()[0] == "jˈuːs"  # espeak-ng's noun: "yooss the inhaler"
+    assert "klˈoʊs ðə" in sounds(instructions) and "lˈaɪv ɐ" in sounds(instructions)
+    given = sounds(piper.with_sounds(instructions))
+    assert given.split()[0] == "jˈuːz"
+    assert "klˈoʊz ðə" in given and "ɹᵻkˈɔːɹd jʊɹ" in given and "lˈɪv ɐ" in given
+    # Nouns and adjectives stay as they are.
+    for text in ("The use of the inhaler.", "Keep a record of them.", "At present the clinic is closed.",
+                 "Stay close to home.", "Live vaccines are not given."):
+        assert piper.with_sounds(text) == text
+
+
 def test_piper_speaks_english_only_here():
     assert piper_has_voice("en-US") and piper_has_voice("en-GB") and piper_has_voice("en")
     assert not piper_has_voice("de-DE")

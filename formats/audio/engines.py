@@ -29,6 +29,7 @@ import numpy as np
 
 from ...source.model import primary_language
 from ..registry import ENGINES, MAX_RATE, MIN_RATE
+from .normalize import speech_table
 
 ENGINE_NAMES = tuple(ENGINES)
 
@@ -222,12 +223,20 @@ class PiperEngine:
         self.sample_rate = int(config["audio"]["sample_rate"])
         self.version = versions_of("piper-tts", "onnxruntime", PIPER_VOICES[self.voice][1].replace("_", "-"))
         self._length_scale = float(config.get("inference", {}).get("length_scale", 1.0))
-        self._sounds = _piper_table(primary_language(self.languages[0]), "piper_sounds")
-        self._letters = _piper_table(primary_language(self.languages[0]), "piper_letters")
-        self._sounds_pattern = None
-        if self._sounds or self._letters:  # a changed table must not reuse speech made with the old one
-            tables = repr((sorted(self._sounds.items()), sorted(self._letters.items())))
+        speech = speech_table(primary_language(self.languages[0]))
+        self._sounds = {str(word).lower(): str(ipa) for word, ipa in speech.get("piper_sounds", {}).items()}
+        self._letters = {str(letter): str(ipa) for letter, ipa in speech.get("piper_letters", {}).items()}
+        verbs = speech.get("piper_verbs", {})
+        self._verbs = {str(word).lower(): str(ipa) for word, ipa in verbs.get("sounds", {}).items()}
+        self._not_verb_after = {str(word).lower() for word in verbs.get("not_after", [])}
+        self._sounds_pattern = self._verbs_pattern = None
+        if self._sounds or self._letters or self._verbs:  # a changed table must not reuse speech made with the old one
+            tables = repr((sorted(self._sounds.items()), sorted(self._letters.items()), sorted(verbs.items())))
             self.version += ";sounds=" + hashlib.sha256(tables.encode()).hexdigest()[:12]
+        if self._verbs:
+            words = "|".join(re.escape(word) for word in self._verbs)
+            objects = "|".join(re.escape(str(word)) for word in verbs.get("objects", []))
+            self._verbs_pattern = re.compile(rf"\b({words})\b(?= (?:(?:{objects})\b|\d))", re.IGNORECASE)
         if self._sounds:
             # Longest first: a phrase before a shorter entry it holds. Punctuation right after the word goes
             # inside the block: outside it, Piper drops it, and a sentence ending on the word would
@@ -252,9 +261,17 @@ class PiperEngine:
         spelled-out run ("A D H D"), as Piper's raw phonemes ("[[ dˈɛsᵻlˌiːɾɚ ]]")."""
         if self._sounds_pattern is not None:
             text = self._sounds_pattern.sub(lambda m: f"[[ {self._sounds[m.group(1).lower()]}{m.group(2)} ]]", text)
+        if self._verbs_pattern is not None:
+            text = self._verbs_pattern.sub(self._verb, text)
         if self._letters:
             text = _SPELLED_RUN.sub(self._spelled, text)
         return text
+
+    def _verb(self, word: re.Match) -> str:
+        before = word.string[max(0, word.start() - 20):word.start()].split()
+        if before and before[-1].lower() in self._not_verb_after:  # "the use of it": a noun
+            return word.group(0)
+        return f"[[ {self._verbs[word.group(1).lower()]} ]]"
 
     def _spelled(self, run: re.Match) -> str:
         *letters, last = run.group(1).split(" ")
@@ -266,15 +283,6 @@ class PiperEngine:
 
 # Two or more capital letters standing alone, one space apart: an abbreviation spelled out.
 _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b([.,;:!?]*)")
-
-
-def _piper_table(language: str, name: str) -> dict[str, str]:
-    """A table of the language's speech data giving Piper's sounds: ``piper_sounds`` (word or phrase,
-    lower case -> IPA) or ``piper_letters`` (capital letter -> IPA)."""
-    from .normalize import speech_table
-
-    table = speech_table(language).get(name, {})
-    return {str(key) if name == "piper_letters" else str(key).lower(): str(ipa) for key, ipa in table.items()}
 
 
 # --- espeak-ng -------------------------------------------------------------
