@@ -601,6 +601,8 @@ def test_rate_speeds_speech_up(tmp_path):
 BRITISH = {"coloured": "colored", "colour": "color", "yoghurt": "yogurt", "litre": "liter", "litres": "liters",
            "centre": "center", "programme": "program", "organise": "organize"}
 
+CONTRACTED = {"re": "are", "ve": "have", "ll": "will", "m": "am"}
+
 
 def words_for_wer(text: str) -> list[str]:
     """Lower case, no punctuation, small numbers as digits, spelled letters joined ("b m i" -> "bmi")."""
@@ -614,6 +616,9 @@ def words_for_wer(text: str) -> list[str]:
     text = re.sub(rf"\b({'|'.join(tens)})\b", lambda m: str(tens[m.group(1)]), text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    # A contraction is the two words a recogniser may write in either form: "you're" and "you are".
+    text = re.sub(r"\b(\w+)['’](re|ve|ll|m)\b", lambda m: f"{m.group(1)} {CONTRACTED[m.group(2)]}", text)
+    text = re.sub(r"\b(\w+)n['’]t\b", lambda m: {"ca": "can", "wo": "will"}.get(m.group(1), m.group(1)) + " not", text)
     text = re.sub(r"[^\w\s.']|(?<!\d)\.|\.(?!\d)|'", " ", text)
     tokens = [str(numbers.index(t)) if t in numbers else BRITISH.get(t, t) for t in text.split()]
     # Runs of single letters or single digits are one spelled word: "b m i" -> "bmi", "9 9 9" -> "999".

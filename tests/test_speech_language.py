@@ -180,6 +180,15 @@ def test_numbers_said_in_words_are_the_digits_a_recogniser_writes():
     assert content_error(said, words_for_wer("After 20 minutes, 25 people and 17 more.")) == 0
 
 
+def test_a_contraction_a_recogniser_writes_is_the_two_words_said():
+    from test_audio import words_for_wer
+
+    said = words_for_wer("If you are tired and cannot sleep, you will not feel well; I am sure we have seen it.")
+    heard = words_for_wer("If you're tired and can't sleep, you won't feel well; I'm sure we've seen it.")
+    assert content_error(said, heard) == 0
+    assert words_for_wer("Don't stop.") == ["do", "not", "stop"]
+
+
 DENSE = """\
 Keep your blood pressure under 130/80 mmHg. A resting pulse is 60–100/min, and most adults take
 12–20 breaths/min.
