@@ -25,7 +25,7 @@ ABBREVIATIONS = frozenset(
     ej. p.ej. ex. p.ex. c.-à-d.
     env. aprox. máx. mín. comp. cp. n.º sem. éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
-    pub. edn. ss. suiv. bât.
+    pub. edn. ss. suiv. bât. pt. n.b.
     """.split()
 )
 

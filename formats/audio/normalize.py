@@ -253,20 +253,24 @@ class _Language:
 
     def units_rule(self) -> Rule:
         unit = self.unit_alternatives(self.units)
-        # "5.7%", "100 mg/dL", "1 kg", "60/min"; a compound "X/Y" is said "X per Y".
+        # "5.7%", "100 mg/dL", "1 kg", "60/min"; a compound "X/Y" is said "X per Y", and its last part
+        # may have a number of its own ("45 mL/min/1.73 m²", a kidney's filtration).
         pattern = re.compile(
-            rf"(?<![\w.,])({self.number})(?:(\s?)({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?(?![\w/])"
+            rf"(?<![\w.,])({self.number})(?:(\s?)({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?"
+            rf"(?:\s?/\s?({self.number})\s?({unit}))?(?![\w/])"
         )
 
         def replace(m: re.Match) -> str | None:
-            number, _, first, *per = m.groups()
-            if first is None and per[0] is None:
+            number, _, first, per, then, of_number, of_unit = m.groups()
+            if first is None and per is None:
                 return None
             said = self.said_number(number)
             if first:
                 said += " " + self.amount(number, first)
-            for unit in filter(None, per):  # "2 mg/kg/day"
+            for unit in filter(None, (per, then)):  # "2 mg/kg/day"
                 said += f" {self.per} " + self.units[unit][0]
+            if of_unit:
+                said += f" {self.per} {self.said_number(of_number)} {self.amount(of_number, of_unit)}"
             return said
 
         return Rule("units", pattern, replace)
