@@ -11,26 +11,30 @@ from __future__ import annotations
 import re
 
 # Latin dosing shorthand: never a sentence end in itself, but an order often ends on it.
-_DOSING = "q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.".split()
+_DOSING = "q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. b.d. t.d.s. q.d.s.".split()
+# Months and lengths of time, short: they often close a sentence ("until 15 Sept.", "for 2 wks.").
+_MONTHS = "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic. janv. févr. avr. juil. déc.".split()
+_LENGTHS = "min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem.".split()
 # Lower-cased, with their final period. Kept in one place: the speech
 # normaliser expands the same words.
 ABBREVIATIONS = frozenset(
     _DOSING
+    + _MONTHS
+    + _LENGTHS
     + """
     e.g. i.e. vs. v. etc. cf. approx. al. dr. drs. mr. mrs. ms. prof. st. sr. jr.
     no. nos. fig. figs. ed. eds. vol. pp. p. ch. dept. univ. inc. ltd. co. corp.
-    jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. min. max. mo. wk.
-    yr. hr. hrs. tsp. tbsp. oz. lb. lbs. u.s. u.k. ph.d. m.d. b.sc. a.m. p.m. sra.
+    max. tsp. tbsp. oz. lb. lbs. u.s. u.k. ph.d. m.d. b.sc. a.m. p.m. sra.
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
     ej. p.ej. ex. p.ex. c.-à-d.
-    env. aprox. máx. mín. comp. cp. n.º sem. éd. éds. dir. n.d. d. f.
+    env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
-    pub. edn. ss. suiv. bât. pt. n.b.
+    pub. edn. ss. suiv. bât. pt. n.b. s.c. v.o. lun. mer. jeu. ven. sam. dim.
     """.split()
 )
 
 # Abbreviations that often close a sentence: they end one when a capital follows.
-SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING])
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_LENGTHS])
 
 _CLOSERS = "\"'”’»)]\uFFFC"
 _CLOSE = "[" + re.escape(_CLOSERS) + "]*+"

@@ -217,6 +217,10 @@ CLINICAL = {
         ("The 21st ed. is out.", "The 21st edition is out."),
         ("Come at 0800 hours or 1730 hrs.", "Come at oh 8 hundred hours or 17 30 hours."),
         ("Pt. to use 1 gtt OU. N.B. shake it.", "Patient to use 1 drop in both eyes. note: shake it."),
+        ("1 tab t.d.s. or 2 b.d., TDS, 1 mg/kg SC q4wk", "1 tablet three times a day or 2 twice a day, three times a day, "
+                                                       "1 milligram per kilogram under the skin every 4 weeks"),
+        ("Clinic Mon/Wed/Fri. Appt on 14 Jan. at 10.", "Clinic Monday, Wednesday, Friday. Appointment on 14 January at 10."),
+        ("2 puffs of 100 mcg/puff, Hb 12 g/dL", "2 puffs of 100 micrograms per puff, hemoglobin 12 grams per deciliter"),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
@@ -235,6 +239,8 @@ CLINICAL = {
         ("el 1.º de mayo, la 1.ª dosis, 38º", "el primero de mayo, la primera dosis, 38 grados"),
         ("a las 9 p. m. o a las 20:00 h", "a las 9 de la noche o a las 20 horas"),
         ("TFG 45 mL/min/1,73 m²", "T F G 45 mililitros por minuto por 1 coma 73 metros cuadrados"),
+        ("el 12 oct., 100 mcg/disparo s.c. y VO", "el 12 de octubre, 100 microgramos por disparo por vía subcutánea y por vía oral"),
+        ("Use O2; DM2; 40 resp/min; ext. 204", "Use oxígeno; diabetes tipo 2; 40 respiraciones por minuto; extensión 204"),
         ("250 mg/5 ml, 15 mg/kg/dosis", "250 miligramos por 5 mililitros, 15 miligramos por kilogramo por dosis"),
         ("Llame al 900 123 456.", "Llame al 900 123 456."),
         ("En: Ruiz A, ed. Manual. 3.ª ed. (s. f.), p. 12", "En: Ruiz A, editor. Manual. edición 3. (sin fecha), página 12"),
@@ -252,6 +258,7 @@ CLINICAL = {
         ("à 8 h 30", "à 8 heures 30"),
         ("un IMC de 25 kg/m²", "un I M C de 25 kilogrammes par mètre carré"),
         ("DFG 45 mL/min/1,73 m²", "D F G 45 millilitres par minute par 1 virgule 73 mètre carré"),
+        ("le 15 sept., du lun. au ven., 1 gtte", "le 15 septembre, du lundi au vendredi, 1 goutte"),
         ("38,5 °C, etc.", "38 virgule 5 degrés Celsius, et cetera."),
         ("2 000 UI/j", "2 000 unités internationales par jour"),
         ("< 5,7 %", "moins de 5 virgule 7 pour cent"),
@@ -294,3 +301,18 @@ def test_a_language_is_a_data_file(tmp_path, monkeypatch):
         assert normalize("120/80 en 5 mg", "nl-NL") == "120 over 80 en 5 milligram"
     finally:
         module.speech_table.cache_clear()
+
+
+@pytest.mark.parametrize("lang, text, sentences", [
+    ("fr-FR", "Pendant 1 sem. Attendez 5 minutes. Revenez le 15 sept. Consultation mardi.",
+     ["Pendant 1 semaine.", "Attendez 5 minutes.", "Revenez le 15 septembre.", "Consultation mardi."]),
+    ("es-ES", "Durante 2 sem. Después pare.", ["Durante 2 semanas.", "Después pare."]),
+    ("en-GB", "Take 1 tablet t.d.s. Then rest. Wait 24 hrs. For a child, 8 hrs. Next visit 3 Sept. Smith calls.",
+     ["Take 1 tablet three times a day.", "Then rest.", "Wait 24 hours.", "For a child, 8 hours.",
+      "Next visit 3 September.", "Smith calls."]),
+])
+def test_a_short_month_or_length_of_time_may_end_a_sentence_and_the_next_one_is_still_said_apart(lang, text, sentences):
+    from openleaf.source.sentences import split
+
+    said = [normalize(sentence, lang) for sentence in split(text)]
+    assert said == sentences

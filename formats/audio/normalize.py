@@ -257,12 +257,12 @@ class _Language:
         # may have a number of its own ("45 mL/min/1.73 m²", a kidney's filtration).
         pattern = re.compile(
             rf"(?<![\w.,])({self.number})(?:(\s?)({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?"
-            rf"(?:\s?/\s?({self.number})\s?({unit}))?(?![\w/])"
+            rf"(?:\s?/\s?({self.number})\s?({unit}))?(?:/([^\W\d_]{{3,}}))?(?![\w/])"
         )
 
         def replace(m: re.Match) -> str | None:
-            number, _, first, per, then, of_number, of_unit = m.groups()
-            if first is None and per is None:
+            number, _, first, per, then, of_number, of_unit, of_word = m.groups()
+            if first is None and per is None or of_word and first is None:
                 return None
             said = self.said_number(number)
             if first:
@@ -271,6 +271,8 @@ class _Language:
                 said += f" {self.per} " + self.units[unit][0]
             if of_unit:
                 said += f" {self.per} {self.said_number(of_number)} {self.amount(of_number, of_unit)}"
+            if of_word:  # "100 mcg/puff", "1 mg/kg/dosis"
+                said += f" {self.per} {of_word}"
             return said
 
         return Rule("units", pattern, replace)
