@@ -16,7 +16,6 @@ nothing beyond what the synthesiser itself produces.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import io
 import os
 import re
@@ -29,7 +28,7 @@ import numpy as np
 
 from ...source.model import primary_language
 from ..registry import ENGINES, MAX_RATE, MIN_RATE
-from .normalize import speech_table
+from .piper_sounds import PiperSounds
 
 ENGINE_NAMES = tuple(ENGINES)
 
@@ -223,26 +222,9 @@ class PiperEngine:
         self.sample_rate = int(config["audio"]["sample_rate"])
         self.version = versions_of("piper-tts", "onnxruntime", PIPER_VOICES[self.voice][1].replace("_", "-"))
         self._length_scale = float(config.get("inference", {}).get("length_scale", 1.0))
-        speech = speech_table(primary_language(self.languages[0]))
-        self._sounds = {str(word).lower(): str(ipa) for word, ipa in speech.get("piper_sounds", {}).items()}
-        self._letters = {str(letter): str(ipa) for letter, ipa in speech.get("piper_letters", {}).items()}
-        verbs = speech.get("piper_verbs", {})
-        self._verbs = {str(word).lower(): str(ipa) for word, ipa in verbs.get("sounds", {}).items()}
-        self._not_verb_after = {str(word).lower() for word in verbs.get("not_after", [])}
-        self._sounds_pattern = self._verbs_pattern = None
-        if self._sounds or self._letters or self._verbs:  # a changed table must not reuse speech made with the old one
-            tables = repr((sorted(self._sounds.items()), sorted(self._letters.items()), sorted(verbs.items())))
-            self.version += ";sounds=" + hashlib.sha256(tables.encode()).hexdigest()[:12]
-        if self._verbs:
-            words = "|".join(re.escape(word) for word in self._verbs)
-            objects = "|".join(re.escape(str(word)) for word in verbs.get("objects", []))
-            self._verbs_pattern = re.compile(rf"\b({words})\b(?= (?:(?:{objects})\b|\d))", re.IGNORECASE)
+        self._sounds = PiperSounds(primary_language(self.languages[0]))
         if self._sounds:
-            # Longest first: a phrase before a shorter entry it holds. Punctuation right after the word goes
-            # inside the block: outside it, Piper drops it, and a sentence ending on the word would
-            # lose its fall.
-            words = "|".join(re.escape(w) for w in sorted(self._sounds, key=len, reverse=True))
-            self._sounds_pattern = re.compile(rf"\b({words})\b([.,;:!?]*)", re.IGNORECASE)
+            self.version += ";sounds=" + self._sounds.version
 
     def synthesize(self, text: str) -> np.ndarray:
         piper = _load_piper_voice(self.voice)
@@ -257,32 +239,8 @@ class PiperEngine:
         return np.concatenate(chunks).astype(np.int16, copy=False)
 
     def with_sounds(self, text: str) -> str:
-        """The text with each word of the sounds table, and each letter of the letters table in a
-        spelled-out run ("A D H D"), as Piper's raw phonemes ("[[ dˈɛsᵻlˌiːɾɚ ]]")."""
-        if self._sounds_pattern is not None:
-            text = self._sounds_pattern.sub(lambda m: f"[[ {self._sounds[m.group(1).lower()]}{m.group(2)} ]]", text)
-        if self._verbs_pattern is not None:
-            text = self._verbs_pattern.sub(self._verb, text)
-        if self._letters:
-            text = _SPELLED_RUN.sub(self._spelled, text)
-        return text
-
-    def _verb(self, word: re.Match) -> str:
-        before = word.string[max(0, word.start() - 20):word.start()].split()
-        if before and before[-1].lower() in self._not_verb_after:  # "the use of it": a noun
-            return word.group(0)
-        return f"[[ {self._verbs[word.group(1).lower()]} ]]"
-
-    def _spelled(self, run: re.Match) -> str:
-        *letters, last = run.group(1).split(" ")
-        said = [f"[[ {self._letters[letter]} ]]" if letter in self._letters else letter for letter in letters]
-        if last in self._letters:  # its punctuation inside the block, as for the sounds table
-            return " ".join(said + [f"[[ {self._letters[last]}{run.group(2)} ]]"])
-        return " ".join(said + [last + run.group(2)])
-
-
-# Two or more capital letters standing alone, one space apart: an abbreviation spelled out.
-_SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b([.,;:!?]*)")
+        """The text as this voice is given it: see `PiperSounds.apply`."""
+        return self._sounds.apply(text)
 
 
 # --- espeak-ng -------------------------------------------------------------

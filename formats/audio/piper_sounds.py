@@ -1,0 +1,66 @@
+"""What the Piper voices are given to say, below the spoken text: Piper turns words into sounds
+with espeak-ng's dictionary, and a language's speech data corrects what that dictionary gets
+wrong, as raw phonemes ("[[ dˈɛsᵻlˌiːɾɚ ]]"). Captions and the timeline keep the words."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .normalize import speech_table
+
+# Two or more capital letters standing alone, one space apart: an abbreviation spelled out.
+_SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b([.,;:!?]*)")
+
+
+class PiperSounds:
+    """The ``[piper_sounds]``, ``[piper_letters]`` and ``[piper_verbs]`` tables of one language."""
+
+    def __init__(self, language: str):
+        speech = speech_table(language)
+        self.sounds = {str(word).lower(): str(ipa) for word, ipa in speech.get("piper_sounds", {}).items()}
+        self.letters = {str(letter): str(ipa) for letter, ipa in speech.get("piper_letters", {}).items()}
+        verbs = speech.get("piper_verbs", {})
+        self.verbs = {str(word).lower(): str(ipa) for word, ipa in verbs.get("sounds", {}).items()}
+        self._not_verb_after = {str(word).lower() for word in verbs.get("not_after", [])}
+        tables = repr((sorted(self.sounds.items()), sorted(self.letters.items()), sorted(verbs.items())))
+        # Part of the engine's version: a changed table must not reuse speech made with the old one.
+        self.version = hashlib.sha256(tables.encode()).hexdigest()[:12] if self else ""
+        self._sounds_pattern = self._verbs_pattern = None
+        if self.sounds:
+            # Longest first: a phrase before a shorter entry it holds. Punctuation right after the word goes
+            # inside the block: outside it, Piper drops it, and a sentence ending on the word would
+            # lose its fall.
+            words = "|".join(re.escape(w) for w in sorted(self.sounds, key=len, reverse=True))
+            self._sounds_pattern = re.compile(rf"\b({words})\b([.,;:!?]*)", re.IGNORECASE)
+        if self.verbs:
+            words = "|".join(re.escape(word) for word in self.verbs)
+            objects = "|".join(re.escape(str(word)) for word in verbs.get("objects", []))
+            self._verbs_pattern = re.compile(rf"\b({words})\b(?= (?:(?:{objects})\b|\d))", re.IGNORECASE)
+
+    def __bool__(self) -> bool:
+        return bool(self.sounds or self.letters or self.verbs)
+
+    def apply(self, text: str) -> str:
+        """The text with each word of the sounds table, each verb an instruction means, and each
+        letter of the letters table in a spelled-out run ("A D H D"), as Piper's raw phonemes."""
+        if self._sounds_pattern is not None:
+            text = self._sounds_pattern.sub(lambda m: f"[[ {self.sounds[m.group(1).lower()]}{m.group(2)} ]]", text)
+        if self._verbs_pattern is not None:
+            text = self._verbs_pattern.sub(self._verb, text)
+        if self.letters:
+            text = _SPELLED_RUN.sub(self._spelled, text)
+        return text
+
+    def _verb(self, word: re.Match) -> str:
+        before = word.string[max(0, word.start() - 20):word.start()].split()
+        if before and before[-1].lower() in self._not_verb_after:  # "the use of it": a noun
+            return word.group(0)
+        return f"[[ {self.verbs[word.group(1).lower()]} ]]"
+
+    def _spelled(self, run: re.Match) -> str:
+        *letters, last = run.group(1).split(" ")
+        said = [f"[[ {self.letters[letter]} ]]" if letter in self.letters else letter for letter in letters]
+        if last in self.letters:  # its punctuation inside the block, as for the sounds table
+            return " ".join(said + [f"[[ {self.letters[last]}{run.group(2)} ]]"])
+        return " ".join(said + [last + run.group(2)])
