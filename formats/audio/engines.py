@@ -18,7 +18,6 @@ from __future__ import annotations
 import ctypes
 import io
 import os
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
