@@ -221,6 +221,7 @@ CLINICAL = {
                                                        "1 milligram per kilogram under the skin every 4 weeks"),
         ("Clinic Mon/Wed/Fri. Appt on 14 Jan. at 10.", "Clinic Monday, Wednesday, Friday. Appointment on 14 January at 10."),
         ("2 puffs of 100 mcg/puff, Hb 12 g/dL", "2 puffs of 100 micrograms per puff, hemoglobin 12 grams per deciliter"),
+        ("pain 7/10 at worst", "pain 7 out of 10 at worst"),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
@@ -241,6 +242,7 @@ CLINICAL = {
         ("TFG 45 mL/min/1,73 m²", "T F G 45 mililitros por minuto por 1 coma 73 metros cuadrados"),
         ("el 12 oct., 100 mcg/disparo s.c. y VO", "el 12 de octubre, 100 microgramos por disparo por vía subcutánea y por vía oral"),
         ("Use O2; DM2; 40 resp/min; ext. 204", "Use oxígeno; diabetes tipo 2; 40 respiraciones por minuto; extensión 204"),
+        ("dolor 5/10", "dolor 5 sobre 10"),
         ("250 mg/5 ml, 15 mg/kg/dosis", "250 miligramos por 5 mililitros, 15 miligramos por kilogramo por dosis"),
         ("Llame al 900 123 456.", "Llame al 900 123 456."),
         ("En: Ruiz A, ed. Manual. 3.ª ed. (s. f.), p. 12", "En: Ruiz A, editor. Manual. edición 3. (sin fecha), página 12"),
@@ -259,6 +261,7 @@ CLINICAL = {
         ("un IMC de 25 kg/m²", "un I M C de 25 kilogrammes par mètre carré"),
         ("DFG 45 mL/min/1,73 m²", "D F G 45 millilitres par minute par 1 virgule 73 mètre carré"),
         ("le 15 sept., du lun. au ven., 1 gtte", "le 15 septembre, du lundi au vendredi, 1 goutte"),
+        ("douleur 5/10", "douleur 5 sur 10"),
         ("38,5 °C, etc.", "38 virgule 5 degrés Celsius, et cetera."),
         ("2 000 UI/j", "2 000 unités internationales par jour"),
         ("< 5,7 %", "moins de 5 virgule 7 pour cent"),
