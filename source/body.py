@@ -201,6 +201,7 @@ class Body:
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 blocks.append(self._list(token, inner))
             elif kind == "blockquote_open":
+                self._warn_of_a_sign_read_as_a_quote(token, inner)
                 blocks.append(Quote(self._blocks(inner)))
             elif kind == "container_callout_open":
                 blocks.append(self._callout(token, inner))
@@ -330,6 +331,14 @@ class Body:
         self.figure_count += 1
         caption = (Text(str(token.attrs["title"])),) if token.attrs.get("title") else ()
         return Figure(f"fig-{self.figure_count}", src, target, "" if alt.lower() == "decorative" else alt, caption)
+
+    def _warn_of_a_sign_read_as_a_quote(self, token: Token, inner: list[Token]) -> None:
+        # A wrapped line that starts "> 38 °C" is, to Markdown, a block quote: the sign is lost.
+        first = next((t for t in inner if t.type == "inline"), None)
+        if first is not None and re.match(r"[\d=]", first.content):
+            self.warn(self._line(token), 1, f"'> {first.content.split()[0]}' starts a block quote here, not 'more than'",
+                      "Markdown reads '>' at the start of a line as a quote; write 'over' or 'more than', "
+                      "or join the line to the one before")
 
     def _line_of(self, line: int, content: str, needle: str) -> int:
         """The line, among the ``content`` lines starting at ``line``, that holds ``needle``."""

@@ -99,6 +99,14 @@ def test_an_uncited_reference_is_a_warning_and_listed_last(article_folder):
     assert any("never cited" in str(w) for w in article.warnings)
 
 
+def test_a_greater_than_sign_that_wraps_to_the_start_of_a_line_is_a_warning(article_folder):
+    body = "Call us if your temperature is\n> 38 °C for two days.\n\n> Sleep is a skill, said one reader.\n"
+    path = write_article(article_folder, body)
+    line = path.read_text(encoding="utf-8").splitlines().index("> 38 °C for two days.") + 1
+    warned = [str(w) for w in parse_article(path).warnings if "block quote" in str(w)]
+    assert len(warned) == 1 and f":{line}:1: '> 38' starts a block quote" in warned[0]  # the real quote is not warned of
+
+
 def test_reference_text_is_escaped_for_html(article_folder):
     refs = [{"id": "x", "type": "book", "title": "Sugar <script>alert(1)</script> & salt"}]
     article = parse_article(write_article(article_folder, "See [@x].\n", references=refs))
