@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 # Latin dosing shorthand: never a sentence end in itself, but an order often ends on it.
-_DOSING = "q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. b.d. t.d.s. q.d.s.".split()
+_DOSING = "q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. b.d. t.d.s. q.d.s. s.c. v.o.".split()
 # Months and lengths of time, short: they often close a sentence ("until 15 Sept.", "for 2 wks.").
 _MONTHS = "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic. janv. févr. avr. juil. déc.".split()
 _LENGTHS = "min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem.".split()
@@ -29,7 +29,7 @@ ABBREVIATIONS = frozenset(
     ej. p.ej. ex. p.ex. c.-à-d.
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
-    pub. edn. ss. suiv. bât. pt. n.b. s.c. v.o. lun. mer. jeu. ven. sam. dim.
+    pub. edn. ss. suiv. bât. pt. n.b.
     """.split()
 )
 

@@ -97,18 +97,20 @@ def test_piper_says_a_and_i_in_a_spelled_abbreviation_as_letters_not_words(piper
     from openleaf.formats.audio.engines import _load_piper_voice
 
     voice = _load_piper_voice(piper.voice)
-    text = "A D H D and an I V line. Online at N H L B I dot gov. Born in the U S A."
+    text = "With A D H D and an I V line. Online at N H L B I dot gov. Born in the U S A."
 
     def sounds(text: str) -> str:
         return " | ".join("".join(sentence) for sentence in voice.phonemize(text))
 
-    assert sounds(text).startswith("ɐ dˈiː")  # espeak-ng's article "uh", its pronoun "aɪ" unstressed
+    assert "wɪð ɐ dˈiː" in sounds(text)  # espeak-ng's article "uh", its pronoun "aɪ" unstressed
     assert "bˈiːʲ aɪ dˈɑːt" in sounds(text) and "ˈɛs ˈeɪ." in sounds(text)
     given = sounds(piper.with_sounds(text))
-    assert given.startswith("ˈeɪ dˈiː") and "ˈaɪ vˈiː" in given and "bˈiː ˈaɪ dˈɑːt" in given
+    assert "wɪð ˈeɪ dˈiː" in given and "ˈaɪ vˈiː" in given and "bˈiː ˈaɪ dˈɑːt" in given
     assert given.endswith("ˈɛs ˈeɪ.")  # the sentence still ends with its full stop
-    # The pronoun and the article outside a spelled run are words.
+    # The pronoun and the article outside a spelled run are words, and so is an "A" that starts a
+    # sentence: "A U T I" is "a UTI" (an "ADHD" there is said as espeak-ng says it, as before).
     assert piper.with_sounds("I think A is right.") == "I think A is right."
+    assert piper.with_sounds("A U T I is an infection.") == "A U T [[ ˈaɪ ]] is an infection."
 
 
 def test_piper_says_the_verb_an_instruction_means_not_the_noun(piper):
@@ -125,9 +127,11 @@ def test_piper_says_the_verb_an_instruction_means_not_the_noun(piper):
     given = sounds(piper.with_sounds(instructions))
     assert given.split()[0] == "jˈuːz"
     assert "klˈoʊz ðə" in given and "ɹᵻkˈɔːɹd jʊɹ" in given and "lˈɪv ɐ" in given
-    # Nouns and adjectives stay as they are.
+    assert "ðˈɛn ɹᵻkˈɔːɹd" in sounds(piper.with_sounds("Wash your hands, then record your readings."))
+    # Nouns and adjectives stay as they are, and so does a word that does not start an instruction.
     for text in ("The use of the inhaler.", "Keep a record of them.", "At present the clinic is closed.",
-                 "Stay close to home.", "Live vaccines are not given."):
+                 "Stay close to home.", "Live vaccines are not given.", "Bring your vaccination record every time.",
+                 "With regular use the pain gets better.", "Keep your baby close all the time."):
         assert piper.with_sounds(text) == text
 
 

@@ -146,11 +146,12 @@ def test_sites_are_named_the_way_people_say_them(url, said):
 
 def test_every_dotted_abbreviation_said_here_is_one_the_splitter_never_cuts_at():
     from openleaf.formats.audio.normalize import speech_languages, speech_table
-    from openleaf.source.sentences import ABBREVIATIONS, split
+    from openleaf.source.sentences import ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, split
 
     tables = [speech_table(language) for language in speech_languages()]
     dotted = [term for table in tables for term in table.get("terms", {}) if term.endswith(".")]
     closing = {term for table in tables for term in table.get("closing", {}).get("terms", ())}
+    closing |= {term for term in dotted if term.lower() in SENTENCE_FINAL_ABBREVIATIONS}
     assert dotted
     for term in dotted:
         assert term.split()[-1].lower() in ABBREVIATIONS, term
@@ -215,9 +216,13 @@ CLINICAL = {
         ("risk 1/250 for a 10 yo, pub. No. 19-0071", "risk 1 in 250 for a 10 year old, publication number 19-0071"),
         ("an eGFR of 45 mL/min/1.73 m²", "an eGFR of 45 milliliters per minute per 1.73 square meters"),
         ("The 21st ed. is out.", "The 21st edition is out."),
-        ("Come at 0800 hours or 1730 hrs.", "Come at oh 8 hundred hours or 17 30 hours."),
+        ("Come at 0800 hours or at 1730 hrs.", "Come at oh 8 hundred hours or at 17 30 hours."),
         ("Pt. to use 1 gtt OU. N.B. shake it.", "Patient to use 1 drop in both eyes. note: shake it."),
-        ("1 tab t.d.s. or 2 b.d., TDS, 1 mg/kg SC q4wk", "1 tablet three times a day or 2 twice a day, three times a day, "
+        ("40 mg SC daily; Charleston, SC; the OU campus", "40 milligrams under the skin daily; Charleston, S C; the O U campus"),
+        ("Shots from 9/10 to 9/14, Zestoretic 10/10 mg", "Shots from 9/10 to 9/14, Zestoretic 10/10 milligrams"),
+        ("Open Tues/Thurs, Sat/Sun and Mon–Sat", "Open Tuesday, Thursday, Saturday and Sunday and Monday to Saturday"),
+        ("It lasts 1000 hours; come at 1700 hours", "It lasts 1000 hours; come at 17 hundred hours"),
+        ("1 tab t.d.s. or 2 b.d., TDS, 1 mg/kg s.c. q4wk", "1 tablet three times a day or 2 twice a day, three times a day, "
                                                        "1 milligram per kilogram under the skin every 4 weeks"),
         ("Clinic Mon/Wed/Fri. Appt on 14 Jan. at 10.", "Clinic Monday, Wednesday, Friday. Appointment on 14 January at 10."),
         ("2 puffs of 100 mcg/puff, Hb 12 g/dL", "2 puffs of 100 micrograms per puff, hemoglobin 12 grams per deciliter"),
@@ -242,6 +247,7 @@ CLINICAL = {
         ("TFG 45 mL/min/1,73 m²", "T F G 45 mililitros por minuto por 1 coma 73 metros cuadrados"),
         ("el 12 oct., 100 mcg/disparo s.c. y VO", "el 12 de octubre, 100 microgramos por disparo por vía subcutánea y por vía oral"),
         ("Use O2; DM2; 40 resp/min; ext. 204", "Use oxígeno; diabetes tipo 2; 40 respiraciones por minuto; extensión 204"),
+        ("uso ext., el 3/10", "uso ext., el 3/10"),
         ("dolor 5/10", "dolor 5 sobre 10"),
         ("250 mg/5 ml, 15 mg/kg/dosis", "250 miligramos por 5 mililitros, 15 miligramos por kilogramo por dosis"),
         ("Llame al 900 123 456.", "Llame al 900 123 456."),
@@ -261,6 +267,7 @@ CLINICAL = {
         ("un IMC de 25 kg/m²", "un I M C de 25 kilogrammes par mètre carré"),
         ("DFG 45 mL/min/1,73 m²", "D F G 45 millilitres par minute par 1 virgule 73 mètre carré"),
         ("le 15 sept., du lun. au ven., 1 gtte", "le 15 septembre, du lundi au vendredi, 1 goutte"),
+        ("Prenez-en sept. C'est un jeu, à la mer, mar. 7 oct.", "Prenez-en sept. C'est un jeu, à la mer, mardi 7 octobre."),
         ("douleur 5/10", "douleur 5 sur 10"),
         ("38,5 °C, etc.", "38 virgule 5 degrés Celsius, et cetera."),
         ("2 000 UI/j", "2 000 unités internationales par jour"),
@@ -309,7 +316,10 @@ def test_a_language_is_a_data_file(tmp_path, monkeypatch):
 @pytest.mark.parametrize("lang, text, sentences", [
     ("fr-FR", "Pendant 1 sem. Attendez 5 minutes. Revenez le 15 sept. Consultation mardi.",
      ["Pendant 1 semaine.", "Attendez 5 minutes.", "Revenez le 15 septembre.", "Consultation mardi."]),
-    ("es-ES", "Durante 2 sem. Después pare.", ["Durante 2 semanas.", "Después pare."]),
+    ("es-ES", "Durante 2 sem. Después pare. Tome 1 comprimido v.o. Después descanse.",
+     ["Durante 2 semanas.", "Después pare.", "Tome 1 comprimido por vía oral.", "Después descanse."]),
+    ("en-US", "Keep the lights dim. Avoid screens. Ask Sam. He can help.",
+     ["Keep the lights dim.", "Avoid screens.", "Ask Sam.", "He can help."]),
     ("en-GB", "Take 1 tablet t.d.s. Then rest. Wait 24 hrs. For a child, 8 hrs. Next visit 3 Sept. Smith calls.",
      ["Take 1 tablet three times a day.", "Then rest.", "Wait 24 hours.", "For a child, 8 hours.",
       "Next visit 3 September.", "Smith calls."]),

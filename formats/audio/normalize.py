@@ -46,6 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
+from ...source.sentences import SENTENCE_FINAL_ABBREVIATIONS
 from ..labels import date_words, month_first, primary_language
 
 SPEECH_DATA = Path(__file__).with_name("speech")
@@ -257,7 +258,7 @@ class _Language:
         # may have a number of its own ("45 mL/min/1.73 m²", a kidney's filtration).
         pattern = re.compile(
             rf"(?<![\w.,])({self.number})(?:(\s?)({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?"
-            rf"(?:\s?/\s?({self.number})\s?({unit}))?(?:/([^\W\d_]{{3,}}))?(?![\w/])"
+            rf"(?:\s?/\s?({self.number})\s?({unit}))?(?:/([^\W\d_]{{4,}}))?(?![\w/])"
         )
 
         def replace(m: re.Match) -> str | None:
@@ -311,7 +312,8 @@ class _Language:
         return Rule("bare units", pattern, replace)
 
     def closing_rule(self) -> Rule | None:
-        closing = [t for t in self.closing if t in self.terms]
+        # The language's own, and every term the sentence splitter may end a sentence on.
+        closing = [t for t in self.terms if t in self.closing or t.lower() in SENTENCE_FINAL_ABBREVIATIONS]
         if not closing:
             return None
         keys = sorted(closing, key=len, reverse=True)

@@ -13,6 +13,11 @@ from .normalize import speech_table
 _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b([.,;:!?]*)")
 
 
+def _starts_sentence(match: re.Match) -> bool:
+    before = match.string[:match.start()].rstrip()
+    return not before or before[-1] in ".!?:"
+
+
 class PiperSounds:
     """The ``[piper_sounds]``, ``[piper_letters]`` and ``[piper_verbs]`` tables of one language."""
 
@@ -22,7 +27,7 @@ class PiperSounds:
         self.letters = {str(letter): str(ipa) for letter, ipa in speech.get("piper_letters", {}).items()}
         verbs = speech.get("piper_verbs", {})
         self.verbs = {str(word).lower(): str(ipa) for word, ipa in verbs.get("sounds", {}).items()}
-        self._not_verb_after = {str(word).lower() for word in verbs.get("not_after", [])}
+        self._verb_after = {str(word).lower() for word in verbs.get("after", [])}
         tables = repr((sorted(self.sounds.items()), sorted(self.letters.items()), sorted(verbs.items())))
         # Part of the engine's version: a changed table must not reuse speech made with the old one.
         self.version = hashlib.sha256(tables.encode()).hexdigest()[:12] if self else ""
@@ -33,9 +38,9 @@ class PiperSounds:
             # lose its fall.
             words = "|".join(re.escape(w) for w in sorted(self.sounds, key=len, reverse=True))
             self._sounds_pattern = re.compile(rf"\b({words})\b([.,;:!?]*)", re.IGNORECASE)
-        if self.verbs:
+        objects = "|".join(re.escape(str(word)) for word in verbs.get("objects", []))
+        if self.verbs and objects:
             words = "|".join(re.escape(word) for word in self.verbs)
-            objects = "|".join(re.escape(str(word)) for word in verbs.get("objects", []))
             self._verbs_pattern = re.compile(rf"\b({words})\b(?= (?:(?:{objects})\b|\d))", re.IGNORECASE)
 
     def __bool__(self) -> bool:
@@ -53,13 +58,14 @@ class PiperSounds:
         return text
 
     def _verb(self, word: re.Match) -> str:
-        before = word.string[max(0, word.start() - 20):word.start()].split()
-        if before and before[-1].lower() in self._not_verb_after:  # "the use of it": a noun
-            return word.group(0)
-        return f"[[ {self.verbs[word.group(1).lower()]} ]]"
+        before = word.string[max(0, word.start() - 30):word.start()].split()
+        starts = (not before or before[-1][-1] in ".,;:!?(\"“" or before[-1].lower() in self._verb_after)
+        return f"[[ {self.verbs[word.group(1).lower()]} ]]" if starts else word.group(0)
 
     def _spelled(self, run: re.Match) -> str:
         *letters, last = run.group(1).split(" ")
+        if letters[0] == "A" and _starts_sentence(run):  # "A U T I is...": the article, then the letters
+            return "A " + self._spelled(_SPELLED_RUN.match(run.group(0), 2)) if len(letters) > 1 else run.group(0)
         said = [f"[[ {self.letters[letter]} ]]" if letter in self.letters else letter for letter in letters]
         if last in self.letters:  # its punctuation inside the block, as for the sounds table
             return " ".join(said + [f"[[ {self.letters[last]}{run.group(2)} ]]"])
