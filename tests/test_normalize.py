@@ -227,6 +227,7 @@ CLINICAL = {
         ("Clinic Mon/Wed/Fri. Appt on 14 Jan. at 10.", "Clinic Monday, Wednesday, Friday. Appointment on 14 January at 10."),
         ("2 puffs of 100 mcg/puff, Hb 12 g/dL", "2 puffs of 100 micrograms per puff, hemoglobin 12 grams per deciliter"),
         ("pain 7/10 at worst", "pain 7 out of 10 at worst"),
+        ("St. John's wort from 12 Oak St. today", "Saint John's wort from 12 Oak St. today"),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
