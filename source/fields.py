@@ -29,6 +29,9 @@ _LANGUAGE_NAMES = {
 }
 
 
+# One word with two or more capitals: RN, MD, PharmD, Ph.D., CDCES, IDE.
+_CREDENTIAL = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.]{1,9}")
+
 class Fields:
     """The front matter's fields, each checked and read into what the model holds."""
 
@@ -94,6 +97,10 @@ class Fields:
         for index, entry in enumerate(value):
             if isinstance(entry, str) and entry.strip():
                 authors.append(Author(" ".join(entry.split())))
+                if index and _CREDENTIAL.fullmatch(entry.strip()):  # "[J. Patel, PharmD]": YAML's comma made two
+                    line, col = fm.position(key, index)
+                    self.warn(line, col, f"author '{entry.strip()}' looks like a credential, not a person",
+                              f"give the author before it as '- name: ...' with 'credentials: {entry.strip()}'")
             elif isinstance(entry, dict) and isinstance(entry.get("name"), str) and entry["name"].strip():
                 credentials = entry.get("credentials")
                 if credentials is not None and not _is_scalar(credentials):

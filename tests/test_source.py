@@ -107,6 +107,14 @@ def test_a_greater_than_sign_that_wraps_to_the_start_of_a_line_is_a_warning(arti
     assert len(warned) == 1 and f":{line}:1: '> 38' starts a block quote" in warned[0]  # the real quote is not warned of
 
 
+@pytest.mark.parametrize("authors, warned", [(["J. Patel", "PharmD"], True), (["Ana Ruiz", "IDE"], True),
+                                              (["Dana Whitfield", "Marcus Lee"], False), (["RN"], False)])
+def test_a_credential_written_as_an_author_of_its_own_is_a_warning(article_folder, authors, warned):
+    article = parse_article(write_article(article_folder, "Text.\n", authors=authors))
+    assert [a.name for a in article.authors] == authors  # nothing is guessed away
+    assert any("looks like a credential" in str(w) for w in article.warnings) is warned
+
+
 def test_reference_text_is_escaped_for_html(article_folder):
     refs = [{"id": "x", "type": "book", "title": "Sugar <script>alert(1)</script> & salt"}]
     article = parse_article(write_article(article_folder, "See [@x].\n", references=refs))
