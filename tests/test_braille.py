@@ -278,6 +278,20 @@ def test_no_word_is_broken_across_lines(capsys, tmp_path):
         assert to_ascii(louis.translate(table, word)) in text, f"'{word}' is not whole in the BRF"
 
 
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_a_web_address_longer_than_a_line_is_divided_after_a_slash_or_a_dot(language):
+    from openleaf.formats.braille.layout import Para, wrap
+
+    code = CODES[language]
+    url = louis.translate(code.table, "https://www.example.org/consejos-de-higiene-del-sueno/")
+    breaks = tuple(louis.translate(code.table, mark) for mark in "/.")
+    lines = wrap(Para(url), 40, code.divide, breaks)
+    assert len(lines) > 1 and "".join(line[:-len(code.divide)] for line in lines[:-1]) + lines[-1] == url
+    for line in lines[:-1]:  # each piece ends at a slash or a dot, then the code's division sign
+        assert line.endswith(code.divide) and line[:-len(code.divide)].endswith(breaks)
+    assert wrap(Para(url), 40, code.divide) != lines  # without break marks it is cut at the line's end
+
+
 def test_the_pef_beside_the_brf_holds_the_same_pages(capsys, tmp_path):
     import xml.etree.ElementTree as ET
 

@@ -70,8 +70,9 @@ def pages(article: Article, options: Options) -> list[list[str]]:
     code = code_for(article)
     louis.check_table(f"{louis.DISPLAY_TABLE},{code.table}")
     paras = Transcriber(article, code).transcribe()
+    breaks = tuple(louis.translate(code.table, mark) for mark in "/.")  # where a web address divides best
     return paginate(paras, options.braille_cells, options.braille_lines, code.divide,
-                    lambda n: louis.translate(code.table, str(n)))
+                    lambda n: louis.translate(code.table, str(n)), breaks)
 
 
 def write(article: Article, theme, out_dir: Path, *, options: Options, consumed=None) -> list[Path]:

@@ -33,17 +33,24 @@ class Para:
     keep_with_next: bool = False  # a heading: never the last thing on a page
 
 
-def wrap(para: Para, width: int, divide: str) -> list[str]:
-    """The lines of ``para``: words are never broken, except one longer than a whole line,
-    which is divided with the code's ``divide`` cell at the end of each piece."""
+def wrap(para: Para, width: int, divide: str, breaks: tuple[str, ...] = ()) -> list[str]:
+    """The lines of ``para``: words are never broken, except one longer than a whole line (a web
+    address, a DOI), which is divided with the code's ``divide`` cell at the end of each piece,
+    right after one of ``breaks`` (the code's "/" and ".") where one falls in the line's second half."""
     if para.centred:
         inner = max(width - 2 * CENTRE_MARGIN, width // 2)
-        lines = _fill(para.cells, inner, 0, 0, divide)
+        lines = _fill(para.cells, inner, 0, 0, divide, breaks)
         return [BLANK * ((width - len(line)) // 2) + line for line in lines]
-    return _fill(para.cells, width, para.first, para.runover, divide)
+    return _fill(para.cells, width, para.first, para.runover, divide, breaks)
 
 
-def _fill(cells: str, width: int, first: int, runover: int, divide: str) -> list[str]:
+def _division(word: str, most: int, breaks: tuple[str, ...]) -> int:
+    """Where to divide a word that will not fit in ``most`` cells."""
+    after = max((word.rfind(b, 0, most) + len(b) for b in breaks if word.rfind(b, 0, most) > 0), default=0)
+    return after if after > most // 2 else most
+
+
+def _fill(cells: str, width: int, first: int, runover: int, divide: str, breaks: tuple[str, ...]) -> list[str]:
     lines: list[str] = []
     indent, line = min(first, width - 2), ""
     for word in (w for w in cells.split(BLANK) if w):
@@ -56,7 +63,7 @@ def _fill(cells: str, width: int, first: int, runover: int, divide: str) -> list
                 lines.append(BLANK * indent + line)
                 indent, line = min(runover, width - 2), ""
             else:  # a word longer than a whole line
-                cut = room - len(divide)
+                cut = _division(word, room - len(divide), breaks)
                 lines.append(BLANK * indent + word[:cut] + divide)
                 indent, word = min(runover, width - 2), word[cut:]
     if line:
@@ -65,11 +72,11 @@ def _fill(cells: str, width: int, first: int, runover: int, divide: str) -> list
 
 
 def paginate(paras: list[Para], width: int, lines: int, divide: str,
-             page_number: Callable[[int], str]) -> list[list[str]]:
+             page_number: Callable[[int], str], breaks: tuple[str, ...] = ()) -> list[list[str]]:
     """Pages of exactly ``lines`` lines; the last line of each holds only its braille page number."""
     body = lines - 1
     pages: list[list[str]] = [[]]
-    wrapped = [wrap(p, width, divide) for p in paras]
+    wrapped = [wrap(p, width, divide, breaks) for p in paras]
     for index, (para, text) in enumerate(zip(paras, wrapped)):
         if not text:
             continue
