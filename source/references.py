@@ -94,13 +94,22 @@ def _style(name: str, locale: str = "en-US") -> CitationStylesStyle:
     from lxml import etree
 
     root = etree.parse(get_style_filepath(name)).getroot()
+    namespace = root.nsmap.get(None, "http://purl.org/net/xbiblio/csl")
+    # citeproc-py joins the parts of a localized date with the delimiter of the <date> that asks for
+    # it, not of the date form the style defines for the language: NLM's "2020 Sep 3" came out
+    # "2020Sep3", and French "3sept2020". So each such call gets the form's delimiter.
+    language, xml_lang = locale.split("-")[0], "{http://www.w3.org/XML/1998/namespace}lang"
+    for own in root.iterfind(f"{{{namespace}}}locale"):
+        if own.get(xml_lang) not in (None, language, locale):
+            continue
+        for form in own.iterfind(f"{{{namespace}}}date[@delimiter]"):
+            for call in root.iterfind(f".//{{{namespace}}}date[@form='{form.get('form')}'][@variable]"):
+                if call.get("delimiter") is None:
+                    call.set("delimiter", form.get("delimiter"))
     terms = _own_terms(locale)
     if terms:
         # Into the style's own locale for the language if it has one (APA does): citeproc-py
         # reads one in-style locale per language.
-        namespace = root.nsmap.get(None, "http://purl.org/net/xbiblio/csl")
-        language = locale.split("-")[0]
-        xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
         own = next((e for e in root.findall(f"{{{namespace}}}locale") if e.get(xml_lang) == language), None)
         if own is None:
             own = etree.Element(f"{{{namespace}}}locale", {xml_lang: language})

@@ -258,3 +258,11 @@ def test_editions_reports_and_chapters_are_in_the_articles_language(lang, style)
     text = " ".join(plain for plain, _ in format_references(MORE_REFERENCES, style, lang))
     english = re.findall(r"\d(?:st|nd|rd|th)\b|\bReport\b|\bIn\b|\bel el\b|\bAccessed\b", text)
     assert not english, text
+
+
+@pytest.mark.parametrize("lang, cited", [("en-US", "[cited 2026 Jun 1]"), ("fr-FR", "[cité 1 juin 2026]")])
+def test_the_nlm_style_keeps_the_spaces_of_its_own_dates(lang, cited):
+    from openleaf.source.references import format_references
+
+    text = " ".join(plain for plain, _ in format_references(MORE_REFERENCES, "nlm-citation-sequence", lang))
+    assert cited in text, text  # citeproc-py wrote "[cited 2026Jun1]", "[cité 1juin2026]"
