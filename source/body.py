@@ -333,10 +333,14 @@ class Body:
         return Figure(f"fig-{self.figure_count}", src, target, "" if alt.lower() == "decorative" else alt, caption)
 
     def _warn_of_a_sign_read_as_a_quote(self, token: Token, inner: list[Token]) -> None:
-        # A wrapped line that starts "> 38 °C" is, to Markdown, a block quote: the sign is lost.
+        # A wrapped line that starts "> 38 °C" is, to Markdown, a block quote: the sign is lost. A
+        # quote of its own ("> 3 of 4 parents said...") has a blank line before it; a wrapped one does not.
+        line = self._line(token)
+        before = self.lines[line - 2].strip() if 1 < line <= len(self.lines) + 1 else ""
         first = next((t for t in inner if t.type == "inline"), None)
-        if first is not None and re.match(r"[\d=]", first.content):
-            self.warn(self._line(token), 1, f"'> {first.content.split()[0]}' starts a block quote here, not 'more than'",
+        if first is not None and before and not before.startswith(">") and re.match(r"[\d=.½-]", first.content):
+            sign = ">" + ("=" if first.content.startswith("=") else "")
+            self.warn(line, 1, f"'{sign}' at the start of this line starts a block quote, not a comparison",
                       "Markdown reads '>' at the start of a line as a quote; write 'over' or 'more than', "
                       "or join the line to the one before")
 

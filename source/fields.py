@@ -29,8 +29,14 @@ _LANGUAGE_NAMES = {
 }
 
 
-# One word with two or more capitals: RN, MD, PharmD, Ph.D., CDCES, IDE.
-_CREDENTIAL = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z.]{1,9}")
+# Credentials and roles a writer may put after a name, as an author of their own by mistake. A
+# list, not a shape: "WHO", "McDonald" and "LeBlanc" look like credentials and are authors.
+_CREDENTIALS = frozenset("""
+    rn md do np pa pa-c pharmd phd ph.d. rd rdn cdces cde mph msn bsn dnp fnp fnp-bc aprn lpn rgn rm
+    mbbs mbchb mrcp frcp mrcgp ibclc dds od ot pt dpt cnm lcsw msw crnp ccrn dietitian nurse midwife
+    ide iade ibode infirmier infirmière sage-femme pharmacien pharmacienne diététicien diététicienne
+    enfermera enfermero matrona matrón pediatra médico médica neumóloga neumólogo farmacéutica farmacéutico
+""".split())
 
 class Fields:
     """The front matter's fields, each checked and read into what the model holds."""
@@ -97,7 +103,7 @@ class Fields:
         for index, entry in enumerate(value):
             if isinstance(entry, str) and entry.strip():
                 authors.append(Author(" ".join(entry.split())))
-                if index and _CREDENTIAL.fullmatch(entry.strip()):  # "[J. Patel, PharmD]": YAML's comma made two
+                if index and all(w.lower().strip(",") in _CREDENTIALS for w in entry.split()):  # "[J. Patel, PharmD]"
                     line, col = fm.position(key, index)
                     self.warn(line, col, f"author '{entry.strip()}' looks like a credential, not a person",
                               f"give the author before it as '- name: ...' with 'credentials: {entry.strip()}'")

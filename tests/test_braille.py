@@ -279,17 +279,28 @@ def test_no_word_is_broken_across_lines(capsys, tmp_path):
 
 
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
-def test_a_web_address_longer_than_a_line_is_divided_after_a_slash_or_a_dot(language):
-    from openleaf.formats.braille.layout import Para, wrap
+def test_a_web_address_longer_than_a_line_is_divided_after_a_slash(language):
+    from openleaf.formats.braille.layout import Division, Para, wrap
 
     code = CODES[language]
     url = louis.translate(code.table, "https://www.example.org/consejos-de-higiene-del-sueno/")
-    breaks = tuple(louis.translate(code.table, mark) for mark in "/.")
-    lines = wrap(Para(url), 40, code.divide, breaks)
+    slash = louis.translate(code.table, "/")
+    divide = Division(code.divide, (slash,), louis.translate(code.table, "1")[:-1])
+    lines = wrap(Para(url), 40, divide)
     assert len(lines) > 1 and "".join(line[:-len(code.divide)] for line in lines[:-1]) + lines[-1] == url
-    for line in lines[:-1]:  # each piece ends at a slash or a dot, then the code's division sign
-        assert line.endswith(code.divide) and line[:-len(code.divide)].endswith(breaks)
-    assert wrap(Para(url), 40, code.divide) != lines  # without break marks it is cut at the line's end
+    for line in lines[:-1]:  # each piece ends at a slash, then the code's division sign
+        assert line.endswith(slash + code.divide)
+    assert wrap(Para(url), 40, Division(code.divide)) != lines  # without break marks: cut at the line's end
+
+
+def test_a_slash_that_carries_the_number_sign_is_not_where_a_line_is_divided():
+    from openleaf.formats.braille.layout import Division, Para, wrap
+
+    table = CODES["fr"].table  # French braille: "/2020" is number sign, slash, digits
+    cells = louis.translate(table, "https://www.example.org/2020123456789abcdefgh")
+    divide = Division(CODES["fr"].divide, (louis.translate(table, "/"),), louis.translate(table, "1")[:-1])
+    first = wrap(Para(cells), 32, divide)[0]
+    assert not first[:-len(divide.cell)].endswith(louis.translate(table, "1")[:-1] + louis.translate(table, "/"))
 
 
 def test_the_pef_beside_the_brf_holds_the_same_pages(capsys, tmp_path):

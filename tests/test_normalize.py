@@ -229,6 +229,7 @@ CLINICAL = {
         ("pain 7/10 at worst", "pain 7 out of 10 at worst"),
         ("St. John's wort from 12 Oak St. today", "Saint John's wort from 12 Oak St. today"),
         ("[cited 2026 Jun 1]; 2020 Sep;6:1. Jan Smith", "[cited 2026 June 1]; 2020 September;6:1. Jan Smith"),
+        ("2020 Mar 1–Apr 15; since 2019 Jan has run", "2020 March 1–April 15; since 2019 Jan has run"),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
@@ -272,6 +273,7 @@ CLINICAL = {
         ("Prenez-en sept. C'est un jeu, à la mer, mar. 7 oct.", "Prenez-en sept. C'est un jeu, à la mer, mardi 7 octobre."),
         ("douleur 5/10", "douleur 5 sur 10"),
         ("J. 3 sept 2020;6:1. Il en a sept.", "J. 3 septembre 2020;6:1. Il en a sept."),
+        ("Les sept 1000 personnes, sept 2020;6", "Les sept 1000 personnes, septembre 2020;6"),
         ("38,5 °C, etc.", "38 virgule 5 degrés Celsius, et cetera."),
         ("2 000 UI/j", "2 000 unités internationales par jour"),
         ("< 5,7 %", "moins de 5 virgule 7 pour cent"),

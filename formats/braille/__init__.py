@@ -64,15 +64,17 @@ def _lang_position(path: Path) -> tuple[int, int]:
 def pages(article: Article, options: Options) -> list[list[str]]:
     """The braille pages of ``article``, lines of Unicode braille (a pure function of the article,
     the options and liblouis)."""
-    from .layout import paginate
+    from .layout import Division, paginate
     from .transcribe import Transcriber
 
     code = code_for(article)
     louis.check_table(f"{louis.DISPLAY_TABLE},{code.table}")
     paras = Transcriber(article, code).transcribe()
-    breaks = tuple(louis.translate(code.table, mark) for mark in "/.")  # where a web address divides best
-    return paginate(paras, options.braille_cells, options.braille_lines, code.divide,
-                    lambda n: louis.translate(code.table, str(n)), breaks)
+    # A "." is not a place to divide: in UEB its cell is also a contraction, and in a DOI it sits
+    # between digits.
+    divide = Division(code.divide, (louis.translate(code.table, "/"),), louis.translate(code.table, "1")[:-1])
+    return paginate(paras, options.braille_cells, options.braille_lines, divide,
+                    lambda n: louis.translate(code.table, str(n)))
 
 
 def write(article: Article, theme, out_dir: Path, *, options: Options, consumed=None) -> list[Path]:

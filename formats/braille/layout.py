@@ -33,24 +33,38 @@ class Para:
     keep_with_next: bool = False  # a heading: never the last thing on a page
 
 
-def wrap(para: Para, width: int, divide: str, breaks: tuple[str, ...] = ()) -> list[str]:
-    """The lines of ``para``: words are never broken, except one longer than a whole line (a web
-    address, a DOI), which is divided with the code's ``divide`` cell at the end of each piece,
-    right after one of ``breaks`` (the code's "/" and ".") where one falls in the line's second half."""
+@dataclass(frozen=True)
+class Division:
+    """How a code divides a word longer than a line (a web address, a DOI): ``cell`` ends each
+    piece; a piece ends right after one of ``after`` (the code's "/") where one falls in the line's
+    second half, unless ``number_sign`` comes just before it (French braille's "/2020": the digits
+    after it would lose their sign)."""
+
+    cell: str
+    after: tuple[str, ...] = ()
+    number_sign: str = ""
+
+    def at(self, word: str, most: int) -> int:
+        """How many cells of ``word`` the line that cannot hold it all takes (at most ``most``)."""
+        for end in range(most, most // 2, -1):
+            for mark in self.after:
+                if word.endswith(mark, 0, end) and not (self.number_sign and
+                                                        word.endswith(self.number_sign + mark, 0, end)):
+                    return end
+        return most
+
+
+def wrap(para: Para, width: int, divide: Division) -> list[str]:
+    """The lines of ``para``: words are never broken, except one longer than a whole line, which
+    is divided as the code's ``divide`` says."""
     if para.centred:
         inner = max(width - 2 * CENTRE_MARGIN, width // 2)
-        lines = _fill(para.cells, inner, 0, 0, divide, breaks)
+        lines = _fill(para.cells, inner, 0, 0, divide)
         return [BLANK * ((width - len(line)) // 2) + line for line in lines]
-    return _fill(para.cells, width, para.first, para.runover, divide, breaks)
+    return _fill(para.cells, width, para.first, para.runover, divide)
 
 
-def _division(word: str, most: int, breaks: tuple[str, ...]) -> int:
-    """Where to divide a word that will not fit in ``most`` cells."""
-    after = max((word.rfind(b, 0, most) + len(b) for b in breaks if word.rfind(b, 0, most) > 0), default=0)
-    return after if after > most // 2 else most
-
-
-def _fill(cells: str, width: int, first: int, runover: int, divide: str, breaks: tuple[str, ...]) -> list[str]:
+def _fill(cells: str, width: int, first: int, runover: int, divide: Division) -> list[str]:
     lines: list[str] = []
     indent, line = min(first, width - 2), ""
     for word in (w for w in cells.split(BLANK) if w):
@@ -63,20 +77,20 @@ def _fill(cells: str, width: int, first: int, runover: int, divide: str, breaks:
                 lines.append(BLANK * indent + line)
                 indent, line = min(runover, width - 2), ""
             else:  # a word longer than a whole line
-                cut = _division(word, room - len(divide), breaks)
-                lines.append(BLANK * indent + word[:cut] + divide)
+                cut = divide.at(word, room - len(divide.cell))
+                lines.append(BLANK * indent + word[:cut] + divide.cell)
                 indent, word = min(runover, width - 2), word[cut:]
     if line:
         lines.append(BLANK * indent + line)
     return lines
 
 
-def paginate(paras: list[Para], width: int, lines: int, divide: str,
-             page_number: Callable[[int], str], breaks: tuple[str, ...] = ()) -> list[list[str]]:
+def paginate(paras: list[Para], width: int, lines: int, divide: Division,
+             page_number: Callable[[int], str]) -> list[list[str]]:
     """Pages of exactly ``lines`` lines; the last line of each holds only its braille page number."""
     body = lines - 1
     pages: list[list[str]] = [[]]
-    wrapped = [wrap(p, width, divide, breaks) for p in paras]
+    wrapped = [wrap(p, width, divide) for p in paras]
     for index, (para, text) in enumerate(zip(paras, wrapped)):
         if not text:
             continue
