@@ -206,10 +206,15 @@ def _blood_pressure(match: re.Match, over: str) -> str | None:
     return f"{match.group(1)} {over} {match.group(2)}"
 
 
-def _pattern_rule(index: int, entry: Mapping[str, str]) -> Rule:
-    pattern = re.compile(entry["match"])
-    say = entry["say"]
-    return Rule(f"pattern {index + 1}", pattern, lambda m: m.expand(say))
+def _pattern_rule(index: int, entry: Mapping) -> Rule:
+    match, say, words = entry["match"], entry["say"], entry.get("words")
+    if not words:
+        return Rule(f"pattern {index + 1}", re.compile(match), lambda m: m.expand(say))
+    # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
+    # any of them, and "{word}" in what is said is the match's first word, in full.
+    any_word = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    return Rule(f"pattern {index + 1}", re.compile(match.replace("{words}", any_word)),
+                lambda m: m.expand(say).replace("{word}", words[re.match(r"\w+", m.group(0)).group(0)]))
 
 
 class _Language:
