@@ -38,6 +38,7 @@ _CREDENTIALS = frozenset("""
     enfermera enfermero matrona matrón pediatra médico médica neumóloga neumólogo farmacéutica farmacéutico
 """.split())
 
+
 class Fields:
     """The front matter's fields, each checked and read into what the model holds."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-# Latin dosing shorthand: never a sentence end in itself, but an order often ends on it.
+# Dosing shorthand (Latin, UK, and the route): never a sentence end in itself, but an order often ends on it.
 _DOSING = "q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. b.d. t.d.s. q.d.s. s.c. v.o.".split()
 # Months and lengths of time, short: they often close a sentence ("until 15 Sept.", "for 2 wks.").
 _MONTHS = "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic. janv. févr. avr. juil. déc.".split()

@@ -268,7 +268,7 @@ class _Language:
 
         def replace(m: re.Match) -> str | None:
             number, _, first, per, then, of_number, of_unit, of_word = m.groups()
-            if first is None and per is None or of_word and first is None:
+            if first is None and (per is None or of_word):  # a number alone, or "2/puff"
                 return None
             said = self.said_number(number)
             if first:

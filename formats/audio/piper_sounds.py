@@ -63,10 +63,15 @@ class PiperSounds:
         return f"[[ {self.verbs[word.group(1).lower()]} ]]" if starts else word.group(0)
 
     def _spelled(self, run: re.Match) -> str:
-        *letters, last = run.group(1).split(" ")
+        letters, punctuation = run.group(1).split(" "), run.group(2)
+        article = []
         if letters[0] == "A" and _starts_sentence(run):  # "A U T I is...": the article, then the letters
-            return "A " + self._spelled(_SPELLED_RUN.match(run.group(0), 2)) if len(letters) > 1 else run.group(0)
+            article, letters = ["A"], letters[1:]
+            if len(letters) < 2:  # "A B": no run is left
+                return run.group(0)
         said = [f"[[ {self.letters[letter]} ]]" if letter in self.letters else letter for letter in letters]
-        if last in self.letters:  # its punctuation inside the block, as for the sounds table
-            return " ".join(said + [f"[[ {self.letters[last]}{run.group(2)} ]]"])
-        return " ".join(said + [last + run.group(2)])
+        if letters[-1] in self.letters:  # its punctuation inside the block, as for the sounds table
+            said[-1] = f"[[ {self.letters[letters[-1]]}{punctuation} ]]"
+        else:
+            said[-1] += punctuation
+        return " ".join(article + said)
