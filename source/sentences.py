@@ -27,13 +27,14 @@ ABBREVIATIONS = frozenset(
     max. tsp. tbsp. oz. lb. lbs. u.s. u.k. ph.d. m.d. b.sc. a.m. p.m. sra.
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
     ej. p.ej. ex. p.ex. c.-à-d.
-    env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
+    env. aprox. máx. mín. comp. cp. co. cdta. cda. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
     pub. edn. ss. suiv. bât. pt. n.b.
     """.split()
 )
 
 # Abbreviations that often close a sentence: they end one when a capital follows.
+_DOSING_SET = frozenset(_DOSING)
 SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_LENGTHS])
 
 _CLOSERS = "\"'”’»)]\uFFFC"
@@ -72,7 +73,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
         if first.isalpha() and first.islower():
             continue  # caseless scripts have no lower case, so they pass
         word = _word_before(text, match.end(1))
-        if match.group(1) == "." and not _ends_sentence(word, first):
+        if match.group(1) == "." and not _ends_sentence(word, first, text[after.start(2):]):
             continue
         if text[start:end].strip():
             spans.append((start, end))
@@ -82,7 +83,9 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
     return [(_skip_space(text, s), e) for s, e in spans]
 
 
-def _ends_sentence(word: str, next_char: str) -> bool:
+def _ends_sentence(word: str, next_char: str, rest: str = "") -> bool:
+    if word in _DOSING_SET and re.match(r"(?:PRN|PO|IV|IM|SC|SL)\b", rest):
+        return False  # "1 g q.d.s. PRN (max. 4 g)": shorthand after shorthand is one instruction
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         return next_char.isupper()
     if word in ABBREVIATIONS:

@@ -21,7 +21,7 @@ ENGLISH = [
     ("5 mg/kg", "5 milligrams per kilogram"),
     ("130/80 mmHg", "130 over 80 millimeters of mercury"),
     ("a fever of 38°C", "a fever of 38 degrees Celsius"),
-    ("1,000 IU of vitamin D", "1,000 international units of vitamin D"),
+    ("1,000 IU of vitamin D", "1000 international units of vitamin D"),
     ("58%.", "58 percent."),
     # ranges
     ("5–10 minutes", "5 to 10 minutes"),
@@ -34,8 +34,8 @@ ENGLISH = [
     # comparison signs
     ("< 5.7%", "less than 5.7 percent"),
     ("> 180 mg/dL", "greater than 180 milligrams per deciliter"),
-    ("≤ 7%", "less than or equal to 7 percent"),
-    ("≥ 126 mg/dL", "greater than or equal to 126 milligrams per deciliter"),
+    ("≤ 7%", "at most 7 percent"),
+    ("≥ 126 mg/dL", "at least 126 milligrams per deciliter"),
     ("Insulin & Prediabetes", "Insulin and Prediabetes"),
     # abbreviations
     ("fruit, e.g. apples", "fruit, for example, apples"),
@@ -113,7 +113,7 @@ def test_extra_terms_extend_the_table_and_pronounce_still_wins():
         ("es-ES", "< 5", "menos de 5"),
         ("es-ES", "llame al 1-800-555-0199", "llame al 1, 8 0 0, 5 5 5, 0 1 9 9"),
         ("de-DE", "am 2026-11-01", "am 1. November 2026"),
-        ("fr-FR", "≥ 7 %", "supérieur ou égal à 7 pour cent"),
+        ("fr-FR", "≥ 7 %", "au moins 7 pour cent"),
         # each language has its own words for units and abbreviations
         ("es-ES", "100 mg/dL, p. ej. BMI", "100 miligramos por decilitro, por ejemplo B M I"),
         # a language whose table has no units leaves them to the engine
@@ -187,7 +187,7 @@ CLINICAL = {
         ("weighs 160 lb", "weighs 160 pounds"),
         ("98.6 °F or 37 °C", "98.6 degrees Fahrenheit or 37 degrees Celsius"),
         ("50 µg, 50 mcg and 1 µL", "50 micrograms, 50 micrograms and 1 microliter"),
-        ("1,000 IU", "1,000 international units"),
+        ("1,000 IU", "1000 international units"),
         ("0.80 g/L", "0.80 grams per liter"),
         ("2 mg/kg/day", "2 milligrams per kilogram per day"),
         ("Take b.i.d. or PRN.", "Take twice a day or as needed."),
@@ -196,7 +196,7 @@ CLINICAL = {
         ("Go to the ER now.", "Go to the emergency room now."),
         ("at 8:30 a.m. with food", "at 8:30 A M with food"),
         ("At 8:30 a.m. Then rest.", "At 8:30 A M. Then rest."),
-        ("< 100 | 100–129 | ≥ 130", "less than 100 | 100 to 129 | greater than or equal to 130"),
+        ("< 100 | 100–129 | ≥ 130", "less than 100 | 100 to 129 | at least 130"),
         # Found by publishing new dense handouts: spellings clinics use as often as the ones above.
         ("Goal 120/80 mm Hg", "Goal 120 over 80 millimeters of mercury"),
         ("Exercise 2–3 times/week, 2–3x/day", "Exercise 2 to 3 times per week, 2 to 3 times a day"),
@@ -208,7 +208,7 @@ CLINICAL = {
         ("5 ft 6 in, 2 wks, 3 mos", "5 feet 6 inches, 2 weeks, 3 months"),
         ("Open 24/7.", "Open 24 hours a day, 7 days a week."),
         ("In: Ruiz A, ed. Manual. 3rd ed. 2020:88-104.", "In: Ruiz A, editor. Manual. 3rd edition. 2020, pages 88 to 104."),
-        ("at 8:00 a.m., 9:05 pm, 17:00", "at 8 A M, 9 oh 5 P M, 17 hundred"),
+        ("at 8:00 a.m., 9:05 pm, 17:00", "at 8 A M, 9 oh 5 P M, 5 P M"),
         ("2 g–4 g, 68°F–77°F, 6 a.m.–10 p.m.", "2 grams to 4 grams, 68 degrees Fahrenheit to 77 degrees Fahrenheit, 6 A M to 10 P M."),
         ("Tues. 05/12/2026, Mon–Fri, ext. 4", "Tuesday May 12, 2026, Monday to Friday, extension 4"),
         ("LDL ↑, ↓ risk, F/U x 2 wks, SOB", "L D L higher, lower risk, follow-up for 2 weeks, shortness of breath"),
@@ -237,11 +237,11 @@ CLINICAL = {
         ("p. ej. a las 8:30 a. m.", "por ejemplo a las 8:30 de la mañana."),
         ("una glucosa de 0,80 g/L", "una glucosa de 0 coma 80 gramos por litro"),
         ("4,4 mmol/L y/o 80 mg/dL", "4 coma 4 milimoles por litro y o 80 miligramos por decilitro"),
-        ("1.000 UI/día", "1.000 unidades internacionales por día"),
+        ("1.000 UI/día", "1000 unidades internacionales por día"),
         ("38,5 °C, etc.", "38 coma 5 grados Celsius, etcétera."),
         ("c/8 h", "cada 8 horas"),
         ("Llame al 112.", "Llame al 1 1 2."),
-        ("≥ 7 %", "mayor o igual a 7 por ciento"),
+        ("≥ 7 %", "al menos 7 por ciento"),
         ("180/110 mm Hg", "180 sobre 110 milímetros de mercurio"),
         ("1 vez/día, 2–3 veces/semana", "1 vez al día, 2 a 3 veces a la semana"),
         ("½ comprimido c/6-8 h", "medio comprimido cada 6 a 8 horas"),
@@ -268,7 +268,7 @@ CLINICAL = {
         ("0,80 g/L ou 4,4 mmol/L", "0 virgule 80 gramme par litre ou 4 virgule 4 millimoles par litre"),
         ("à 8 h 30", "à 8 heures 30"),
         ("un IMC de 25 kg/m²", "un I M C de 25 kilogrammes par mètre carré"),
-        ("DFG 45 mL/min/1,73 m²", "D F G 45 millilitres par minute par 1 virgule 73 mètre carré"),
+        ("DFG 45 mL/min/1,73 m²", "débit de filtration glomérulaire 45 millilitres par minute par 1 virgule 73 mètre carré"),
         ("le 15 sept., du lun. au ven., 1 gtte", "le 15 septembre, du lundi au vendredi, 1 goutte"),
         ("Prenez-en sept. C'est un jeu, à la mer, mar. 7 oct.", "Prenez-en sept. C'est un jeu, à la mer, mardi 7 octobre."),
         ("douleur 5/10", "douleur 5 sur 10"),
@@ -334,3 +334,60 @@ def test_a_short_month_or_length_of_time_may_end_a_sentence_and_the_next_one_is_
 
     said = [normalize(sentence, lang) for sentence in split(text)]
     assert said == sentences
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # Mexico writes a point for decimals and a comma between thousands: 1,000 mg is a thousand, not one
+    ("es-MX", "máx. 1,000 mg/día; mide 1.05 m", "máximo 1000 miligramos por día; mide 1 punto 05 metros"),
+    ("es-MX", "(100.4 °F) en 1,250 niños", "(100 punto 4 grados Fahrenheit) en 1250 niños"),
+    ("es-ES", "máx. 1.000 mg/día; mide 1,05 m", "máximo 1000 miligramos por día; mide 1 coma 05 metros"),
+    ("en-US", "2,500 people took 1.5 mg", "2500 people took 1.5 milligrams"),
+    ("fr-FR", "3 000 personnes", "3 000 personnes"),  # the voices read a space between groups as one number
+])
+def test_a_number_is_said_with_the_decimal_mark_of_the_articles_region(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-CA", "Appelez le 514 555-0148.", "Appelez le 5 1 4, 5 5 5, 0 1 4 8."),
+    ("en-US", "Call 212 555-0148 or 1 800 555 0199.", "Call 2 1 2, 5 5 5, 0 1 4 8 or 1, 8 0 0, 5 5 5, 0 1 9 9."),
+    ("es-MX", "Llame al 55 5123 4567.", "Llame al 5 5, 5 1 2 3, 4 5 6 7."),
+    ("en-US", "Doses of 10 20 30 mg; 100-1000 mg.", "Doses of 10 20 30 milligrams; 100 to 1000 milligrams."),
+])
+def test_a_phone_number_in_groups_of_ten_digits_is_said_digit_by_digit_not_as_a_range(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # "at least" reads right after a verb and in a table; "greater than or equal to" does not,
+    # and French "supérieur" would have to agree with its noun ("fièvre supérieure")
+    ("en-US", "Drink ≥ 2 L; BMI ≥ 30; ≤ 7%", "Drink at least 2 liters; B M I at least 30; at most 7 percent"),
+    ("fr-FR", "Buvez ≥ 2 L, réduit de ≥ 50 %, fièvre ≥ 38,5 °C",
+     "Buvez au moins 2 litres, réduit d'au moins 50 pour cent, fièvre au moins 38 virgule 5 degrés Celsius"),
+    ("es-ES", "separe ≥ 2 h; ≤ 140", "separe al menos 2 horas; como máximo 140"),
+])
+def test_a_comparison_sign_is_said_so_that_the_sentence_still_reads(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-GB", "usually 18:00, 08:00–20:00, 13:05 or 13:30", "usually 6 P M, 8 A M to 8 P M, 1 oh 5 P M or 1:30 P M"),
+    ("en-GB", "at 2.30pm or 9.00 a.m.; a ratio of 2.30", "at 2:30 P M or 9 A M; a ratio of 2.30"),
+    ("en-GB", "½ a tablet mane, 2 nocte", "half a tablet in the morning, 2 at night"),
+    ("en-GB", "11 st 6 lb, or 9 st. The 1st dose", "11 stone 6 pounds, or 9 stone. The 1st dose"),
+    ("fr-CA", "2 co. BID puis 1 co. DIE, HS ou PRN, q4–6h",
+     "2 comprimés deux fois par jour puis 1 comprimé une fois par jour, au coucher ou au besoin, toutes les 4 à 6 heures"),
+    ("fr-CA", "5 pi 9 po, 210 lb; la TA, le DFGe; Info-Santé 811",
+     "5 pieds 9 pouces, 210 livres; la tension artérielle, le débit de filtration glomérulaire estimé; "
+     "Info-Santé 8 1 1"),
+    ("fr-CA", "la bière (≤ 1 consommation/sem.) et", "la bière (au plus 1 consommation par semaine) et"),
+    ("fr-FR", "ouvert lun.–ven. et lun. au ven. matin", "ouvert du lundi au vendredi et lundi au vendredi matin"),
+    ("es-MX", "pálido/a; ½ cucharadita y ½ vaso; 2 cdta. al día",
+     "pálido o pálida; media cucharadita y medio vaso; 2 cucharaditas al día"),
+    ("es-MX", "lun.–vie. de 9:00–18:00 hrs; 30 min a.c.; 1 g s/p",
+     "de lunes a viernes de 9 a 18 horas; 30 minutos antes de las comidas; 1 gramo si precisa"),
+    ("es-ES", "la Hb, la TA y la FC; base CIMA; llame al 911",
+     "la hemoglobina, la tensión arterial y la frecuencia cardiaca; base CIMA; llame al 9 1 1"),
+])
+def test_handouts_from_other_regions_are_said_as_their_readers_say_them(lang, written, spoken):
+    assert normalize(written, lang) == spoken

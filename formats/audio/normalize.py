@@ -4,7 +4,8 @@ Speech engines guess at symbols, units and abbreviations, and often guess
 wrong ("130/80" becomes "one hundred thirty slash eighty", "A1C" becomes "day
 one C"). A `Normalizer` rewrites each sentence into words first. What each
 language says is data, one file per language in ``speech/<language>.toml``
-(adding a language is adding a file); this module only applies the tables,
+(adding a language is adding a file; a ``[[regions]]`` entry in it changes
+tables for some regions, as Mexico's decimal point); this module only applies the tables,
 in this order:
 
 1. the article's ``pronounce:`` entries (whole word, case-sensitive): they win
@@ -21,7 +22,8 @@ in this order:
 8. blood pressure readings ("130/80" -> "130 over 80");
 9. numbers with ``[units]`` ("1 kg" -> "1 kilogram", "60/min" -> "60 per
    minute", "2 mg/kg" -> "2 milligrams per kilogram", "5.7%" -> "5.7 percent"),
-   and decimal commas said as the language's word ("0,80" -> "0 virgule 80");
+   decimal commas said as the language's word ("0,80" -> "0 virgule 80") and group marks
+   dropped ("1,000" -> "1000");
 10. ``[terms]``: abbreviations, Latin dosing shorthand, acronyms said as words;
 11. ``[bare_units]`` standing alone, "X/Y" and "X/Y/Z" of units, and "word/unit"
     ("breaths/min" -> "breaths per minute");
@@ -62,6 +64,20 @@ def speech_table(language: str) -> Mapping:
         return {}
     with path.open("rb") as handle:
         return tomllib.load(handle)
+
+
+def regional_table(lang: str) -> Mapping:
+    """The spoken forms of `lang` ("es-MX"): its language's table, with the tables of any
+    ``[[regions]]`` entry naming its region laid over them (Mexico writes "1,000.5")."""
+    table = speech_table(primary_language(lang))
+    region = next((part.upper() for part in re.split(r"[-_]", lang)[1:] if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part)), None)
+    merged = {key: value for key, value in table.items() if key != "regions"}
+    for entry in table.get("regions", ()):
+        if region in entry.get("codes", ()):
+            for key, value in entry.items():
+                if key != "codes":
+                    merged[key] = {**merged.get(key, {}), **value}
+    return merged
 
 
 def speech_languages() -> list[str]:
@@ -156,7 +172,10 @@ def _phone(match: re.Match) -> str | None:
     # Otherwise three or more groups joined by - or . ("1-800-555-0199"); two groups could be
     # a range of years ("2020-2024"), and spaces alone could be a list of numbers.
     listed = len(groups) >= 3 and re.search(r"\d[.-]\d", text) and " " not in text
-    if not (international or local or national or listed):
+    # Ten digits in groups ending in four, as North America and Mexico write them: "514 555-0148",
+    # "1 800 555 0199", "55 5123 4567". A range has no space before its dash.
+    grouped = re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}", text) is not None and digits in (10, 11)
+    if not (international or local or national or listed or grouped):
         return None
     if any(len(g) > 4 for g in groups[:-1]):
         return None
@@ -233,6 +252,7 @@ class _Language:
         self.number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
         self.decimal = words.get("decimal_mark", ".")
         self.decimal_word = words.get("decimal_word")
+        self.group = words.get("group_mark", ",")
         self.units = {str(k): tuple(v) for k, v in table.get("units", {}).items()}
         self.bare_units = frozenset(table.get("bare_units", {}).get("said", ()))
         self.terms = dict(table.get("terms", {}))
@@ -284,17 +304,22 @@ class _Language:
         return Rule("units", pattern, replace)
 
     def said_number(self, number: str) -> str:
-        """ "0,80" -> "0 virgule 80" where the language has a word for its decimal comma."""
+        """ "0,80" -> "0 virgule 80" where the language has a word for its decimal comma; "1,000" -> "1000".
+
+        A group mark is dropped: a voice of the same language may read another region's
+        mark ("1,000" in Mexico is a thousand; Spanish voices say "uno coma cero cero cero").
+        Spaces between groups stay ("3 000"): the voices read them as one number.
+        """
+        if self.group != " ":
+            number = re.sub(rf"(?<=\d){re.escape(self.group)}(?=\d{{3}})", "", number)
         if not self.decimal_word:
             return number
         return re.sub(rf"(?<=\d){re.escape(self.decimal)}(?=\d)", f" {self.decimal_word} ", number)
 
-    def decimals_rule(self) -> Rule | None:
-        if not self.decimal_word:
-            return None
+    def decimals_rule(self) -> Rule:
         pattern = re.compile(rf"(?<![\w.,])(?:{self.number})(?![\w])")
-        return Rule("decimal commas", pattern,
-                    lambda m: self.said_number(m.group(0)) if self.decimal in m.group(0) else None)
+        return Rule("decimal marks and groups", pattern,
+                    lambda m: self.said_number(m.group(0)) if self.said_number(m.group(0)) != m.group(0) else None)
 
     def bare_units_rule(self) -> Rule:
         every = self.unit_alternatives(self.units)
@@ -359,7 +384,7 @@ class Normalizer:
                  terms: Mapping[str, str] | None = None):
         self.lang = lang
         self.language = primary_language(lang)
-        table = speech_table(self.language)
+        table = regional_table(lang)
         said = _Language(table)
         rules: list[Rule | None] = [
             terms_rule("pronounce", pronounce or {}),
@@ -415,6 +440,7 @@ class Normalizer:
             pieces = _apply(rule, pieces)
         spoken = " ".join("".join(piece for piece, _ in pieces).split())
         spoken = re.sub(r"\s+([,.;:!?])", r"\1", spoken)
+        spoken = re.sub(r"([(\[])\s+", r"\1", spoken)  # "(≥ 55" -> "(at least 55", not "( at least"
         spoken = re.sub(r",([,.;:!?])", r"\1", spoken)  # "e.g., oats" -> "for example,, oats"
         spoken = re.sub(r"\.(?=\))", "", spoken)  # "(eds.)" -> "(editors.)": the stop is the term's, not a sentence's
         # "… at 5 p.m." ends in a full stop that the expansion swallowed.
