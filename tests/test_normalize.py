@@ -391,3 +391,10 @@ def test_a_comparison_sign_is_said_so_that_the_sentence_still_reads(lang, writte
 ])
 def test_handouts_from_other_regions_are_said_as_their_readers_say_them(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang", ["en-US", "en-GB", "es-ES", "fr-FR"])
+def test_a_journals_volume_and_pages_are_not_a_clock_time(lang):
+    # NLM prints "2020;13:45-52": volume 13, pages 45 to 52
+    assert "13:45" in normalize("Sleep. 2020;13:45-52.", lang)
+    assert "14:05" in normalize("Sleep. 2019;14:05.", lang)
