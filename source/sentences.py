@@ -12,30 +12,33 @@ import re
 
 # Dosing shorthand (Latin, UK, and the route): never a sentence end in itself, but an order often ends on it.
 _DOSING = "q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. b.d. t.d.s. q.d.s. s.c. v.o.".split()
-# Months and lengths of time, short: they often close a sentence ("until 15 Sept.", "for 2 wks.").
+# Months, lengths of time and spoonfuls, short: they often close a sentence ("until 15 Sept.",
+# "for 2 wks.", "Añada 2 cdta.").
 _MONTHS = "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic. janv. févr. avr. juil. déc.".split()
-_LENGTHS = "min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem.".split()
+_AMOUNTS = "min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cda.".split()
 # Lower-cased, with their final period. Kept in one place: the speech
 # normaliser expands the same words.
 ABBREVIATIONS = frozenset(
     _DOSING
     + _MONTHS
-    + _LENGTHS
+    + _AMOUNTS
     + """
     e.g. i.e. vs. v. etc. cf. approx. al. dr. drs. mr. mrs. ms. prof. st. sr. jr.
     no. nos. fig. figs. ed. eds. vol. pp. p. ch. dept. univ. inc. ltd. co. corp.
     max. tsp. tbsp. oz. lb. lbs. u.s. u.k. ph.d. m.d. b.sc. a.m. p.m. sra.
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
-    ej. p.ej. ex. p.ex. c.-à-d.
-    env. aprox. máx. mín. comp. cp. co. cdta. cda. n.º éd. éds. dir. n.d. d. f.
+    ej. p.ej. ex. p.ex. c.-à-d. e. ee. uu. ee.uu.
+    env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
     pub. edn. ss. suiv. bât. pt. n.b.
     """.split()
 )
 
 # Abbreviations that often close a sentence: they end one when a capital follows.
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS])
+# Capitals that go on with the same order after dosing shorthand: "1 g q.d.s. PRN", "b.i.d. PO".
+SHORTHAND_AFTER_DOSING = r"(?:PRN|PO|IV|IM|SC|SL)\b"
 _DOSING_SET = frozenset(_DOSING)
-SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_LENGTHS])
 
 _CLOSERS = "\"'”’»)]\uFFFC"
 _CLOSE = "[" + re.escape(_CLOSERS) + "]*+"
@@ -84,7 +87,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(word: str, next_char: str, rest: str = "") -> bool:
-    if word in _DOSING_SET and re.match(r"(?:PRN|PO|IV|IM|SC|SL)\b", rest):
+    if word in _DOSING_SET and re.match(SHORTHAND_AFTER_DOSING, rest):
         return False  # "1 g q.d.s. PRN (max. 4 g)": shorthand after shorthand is one instruction
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         return next_char.isupper()

@@ -64,7 +64,7 @@ ENGLISH = [
     ("Between 100-1000 mg daily.", "Between 100 to 1000 milligrams daily."),  # a range with a unit is
     ("Ring 020 7946 0958 today.", "Ring 0 2 0, 7 9 4 6, 0 9 5 8 today."),
     ("call (555) 123-4567", "call 5 5 5, 1 2 3, 4 5 6 7"),
-    ("+44 20 7946 0958", "4 4, 2 0, 7 9 4 6, 0 9 5 8"),
+    ("+44 20 7946 0958", "plus 4 4, 2 0, 7 9 4 6, 0 9 5 8"),
     ("call 911.", "call 9 1 1."),
     ("Call 999 straight away", "Call 9 9 9 straight away"),
     ("from 2020-2024", "from 2020 to 2024"),
@@ -219,7 +219,7 @@ CLINICAL = {
         ("Come at 0800 hours or at 1730 hrs.", "Come at oh 8 hundred hours or at 17 30 hours."),
         ("Pt. to use 1 gtt OU. N.B. shake it.", "Patient to use 1 drop in both eyes. note: shake it."),
         ("40 mg SC daily; Charleston, SC; the OU campus", "40 milligrams under the skin daily; Charleston, S C; the O U campus"),
-        ("Shots from 9/10 to 9/14, Zestoretic 10/10 mg", "Shots from 9/10 to 9/14, Zestoretic 10/10 milligrams"),
+        ("Shots from 9/10 to 9/14, Zestoretic 10/10 mg", "Shots from 9/10 to 9/14, Zestoretic 10 and 10 milligrams"),
         ("Open Tues/Thurs, Sat/Sun and Mon–Sat", "Open Tuesday, Thursday, Saturday and Sunday and Monday to Saturday"),
         ("It lasts 1000 hours; come at 1700 hours", "It lasts 1000 hours; come at 17 hundred hours"),
         ("1 tab t.d.s. or 2 b.d., TDS, 1 mg/kg s.c. q4wk", "1 tablet three times a day or 2 twice a day, three times a day, "
@@ -275,7 +275,7 @@ CLINICAL = {
         ("J. 3 sept 2020;6:1. Il en a sept.", "J. 3 septembre 2020;6:1. Il en a sept."),
         ("Les sept 1000 personnes, sept 2020;6", "Les sept 1000 personnes, septembre 2020;6"),
         ("38,5 °C, etc.", "38 virgule 5 degrés Celsius, et cetera."),
-        ("2 000 UI/j", "2 000 unités internationales par jour"),
+        ("2 000 UI/j", "2000 unités internationales par jour"),
         ("< 5,7 %", "moins de 5 virgule 7 pour cent"),
         ("180/110 mm Hg", "180 sur 110 millimètres de mercure"),
         ("2 gélules/j, 2–3 fois/semaine", "2 gélules par jour, 2 à 3 fois par semaine"),
@@ -342,7 +342,9 @@ def test_a_short_month_or_length_of_time_may_end_a_sentence_and_the_next_one_is_
     ("es-MX", "(100.4 °F) en 1,250 niños", "(100 punto 4 grados Fahrenheit) en 1250 niños"),
     ("es-ES", "máx. 1.000 mg/día; mide 1,05 m", "máximo 1000 miligramos por día; mide 1 coma 05 metros"),
     ("en-US", "2,500 people took 1.5 mg", "2500 people took 1.5 milligrams"),
-    ("fr-FR", "3 000 personnes", "3 000 personnes"),  # the voices read a space between groups as one number
+    ("fr-FR", "3 000 personnes", "3000 personnes"),
+    ("es-ES", "25 000 UI", "25000 unidades internacionales"),  # Spanish voices said "veinticinco cero cero cero"
+    ("es-MX", "25 000 UI", "25000 unidades internacionales"),
 ])
 def test_a_number_is_said_with_the_decimal_mark_of_the_articles_region(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -398,3 +400,39 @@ def test_a_journals_volume_and_pages_are_not_a_clock_time(lang):
     # NLM prints "2020;13:45-52": volume 13, pages 45 to 52
     assert "13:45" in normalize("Sleep. 2020;13:45-52.", lang)
     assert "14:05" in normalize("Sleep. 2019;14:05.", lang)
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a second reading of six more handouts: what they found said wrongly
+    ("en-US", "go to the nearest ER.", "go to the nearest emergency room."),
+    ("en-US", "q1h; Symbicort 200/6 mcg; Zestoretic 10/12.5 mg", "every hour; Symbicort 200 and 6 micrograms; "
+     "Zestoretic 10 and 12.5 milligrams"),
+    ("en-US", "T-score −2.5; 75 nmol/L", "T-score minus 2.5; 75 nanomoles per liter"),
+    ("en-GB", "Take 1 g t.d.s. PRN for pain.", "Take 1 gram three times a day as needed for pain."),
+    ("en-GB", "Call +44 20 7946 0958.", "Call plus 4 4, 2 0, 7 9 4 6, 0 9 5 8."),
+    ("es-ES", "500 mg/12 h; 8 comprimidos/24 h", "500 miligramos cada 12 horas; 8 comprimidos cada 24 horas"),
+    ("es-ES", "T ≤ −2,5; 75 nmol/L; (h.s.), i. e., en EE. UU.",
+     "T como máximo menos 2 coma 5; 75 nanomoles por litro; (al acostarse), es decir, en Estados Unidos."),
+    ("es-ES", "Symbicort 160/4,5 µg; +34 912 345 678", "Symbicort 160 y 4 coma 5 microgramos; más 3 4, 9 1 2, 3 4 5, 6 7 8"),
+    ("es-ES", "25 000 UI; levotiroxina 0.125 mg", "25000 unidades internacionales; levotiroxina 0.125 miligramos"),
+    ("fr-FR", "Formotérol 6/200 µg, FR 20/min, 25 cig./jour", "Formotérol 6 et 200 microgrammes, fréquence respiratoire "
+     "20 par minute, 25 cigarettes par jour"),
+    # and what the rules must leave alone
+    ("fr-FR", "L'ascenseur est HS. Le FC Nantes, Merck & Co., sur 811 participants, Chepkin SC, 40 mg SC",
+     "L'ascenseur est H S. Le F C Nantes, Merck et Co., sur 811 participants, Chepkin S C, 40 milligrammes en sous-cutané"),
+    ("es-ES", "el FC Barcelona; en 911 casos; Ruiz SC; llame al 911", "el F C Barcelona; en 911 casos; Ruiz S C; llame al 9 1 1"),
+    ("en-GB", "Take 1 ½ a day; clinic at 14:00 hrs; 15:00 minutes", "Take 1 and a half a day; clinic at 14 hundred hours; "
+     "15:00 minutes"),
+    ("en-US", "doses of 250 500 1000 mg", "doses of 250 500 1000 milligrams"),
+    ("es-ES", "Pida cita en el 91 123 45 67 o 900 123 456", "Pida cita en el 91 123 45 67 o 900 123 456"),
+    ("fr-CA", "50 mg (½ co.) puis 2 co. le soir; Merck & Co.", "50 milligrammes (un demi-comprimé) puis 2 comprimés le soir; "
+     "Merck et Co."),
+])
+def test_what_a_second_reading_of_unseen_handouts_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang", ["en-US", "es-ES", "fr-FR"])
+@pytest.mark.parametrize("written", ["J Hyp 13:45–52", "(2020) 13:45–52", "2020; 13:45-52"])
+def test_a_volume_and_its_pages_in_any_reference_style_are_not_a_clock_time(lang, written):
+    assert "13:45 " in normalize(written, lang)

@@ -48,7 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
-from ...source.sentences import SENTENCE_FINAL_ABBREVIATIONS
+from ...source.sentences import SENTENCE_FINAL_ABBREVIATIONS, SHORTHAND_AFTER_DOSING
 from ..labels import date_words, month_first, primary_language
 
 SPEECH_DATA = Path(__file__).with_name("speech")
@@ -67,15 +67,18 @@ def speech_table(language: str) -> Mapping:
 
 
 def regional_table(lang: str) -> Mapping:
-    """The spoken forms of `lang` ("es-MX"): its language's table, with the tables of any
-    ``[[regions]]`` entry naming its region laid over them (Mexico writes "1,000.5")."""
+    """The spoken forms of `lang` ("es-MX"): its language's table, with any ``[[regions]]`` entry
+    naming its region laid over it (Mexico writes "1,000.5"). A table in the entry adds to the
+    language's table of that name, and its keys win; a list (``patterns``) comes first."""
     table = speech_table(primary_language(lang))
     region = next((part.upper() for part in re.split(r"[-_]", lang)[1:] if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part)), None)
     merged = {key: value for key, value in table.items() if key != "regions"}
     for entry in table.get("regions", ()):
         if region in entry.get("codes", ()):
             for key, value in entry.items():
-                if key != "codes":
+                if isinstance(value, list):
+                    merged[key] = [*value, *merged.get(key, [])]
+                elif key != "codes":
                     merged[key] = {**merged.get(key, {}), **value}
     return merged
 
@@ -155,7 +158,7 @@ _UNIT_AFTER = re.compile(r"\s?(%|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol
 _PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+)*(?![\w/-]|\.\d)")
 
 
-def _phone(match: re.Match) -> str | None:
+def _phone(match: re.Match, plus: str = "plus") -> str | None:
     text = match.group(0)
     if _ISO_DATE.fullmatch(text):
         return None  # a date in a language whose month names we do not know
@@ -174,12 +177,14 @@ def _phone(match: re.Match) -> str | None:
     listed = len(groups) >= 3 and re.search(r"\d[.-]\d", text) and " " not in text
     # Ten digits in groups ending in four, as North America and Mexico write them: "514 555-0148",
     # "1 800 555 0199", "55 5123 4567". A range has no space before its dash.
-    grouped = re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}", text) is not None and digits in (10, 11)
+    grouped = (re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}", text) is not None and digits in (10, 11)
+               and not _UNIT_AFTER.match(match.string, match.end()))
     if not (international or local or national or listed or grouped):
         return None
     if any(len(g) > 4 for g in groups[:-1]):
         return None
-    return ", ".join(spell(g) for g in groups)
+    said = ", ".join(spell(g) for g in groups)
+    return f"{plus} {said}" if text.startswith("+") else said
 
 
 # A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov").
@@ -191,6 +196,7 @@ _WEB_ADDRESS = re.compile(
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 # "05/12/2026": day or month first as the article's dates are written (labels.DATE_FORMATS).
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_VOLUME_PAGES = re.compile(r"(?<![\w:.])(\d{1,3}(?:\(\w+\))?:\d{1,5})\s?[-–‑]\s?(\d{1,5})(?![\d:])")
 _RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑]\s*(?=\d)")  # ‑: the non-breaking hyphen of "pp. 88‑104"
 # "130/80": two readings, the first between 70 and 300, the second lower; dates
 # ("12/03") and fractions ("1/2") never fit.
@@ -246,13 +252,16 @@ class _Language:
         self.to = words.get("to")
         self.dot = words.get("dot", "dot")
         self.or_ = words.get("or")
+        self.plus = words.get("plus", "+")  # the sign before a country code; a language without a word keeps it
         self.singular_below_two = words.get("plural") == "two"
-        decimal, group = re.escape(words.get("decimal_mark", ".")), words.get("group_mark", ",")
-        group = "[ \u00a0\u202f]" if group == " " else re.escape(group)
-        self.number = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
+        marks = words.get("group_mark", ",")  # one mark, or several ("1.000" and "1 000" in Spain)
+        marks = [marks] if isinstance(marks, str) else list(marks)
+        decimal = re.escape(words.get("decimal_mark", "."))
+        self.group = "(?:" + "|".join("[ \u00a0\u202f]" if m == " " else re.escape(m) for m in marks) + ")"
+        # "0.125" is never a number of thousands
+        self.number = rf"[1-9]\d{{0,2}}(?:{self.group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
         self.decimal = words.get("decimal_mark", ".")
         self.decimal_word = words.get("decimal_word")
-        self.group = words.get("group_mark", ",")
         self.units = {str(k): tuple(v) for k, v in table.get("units", {}).items()}
         self.bare_units = frozenset(table.get("bare_units", {}).get("said", ()))
         self.terms = dict(table.get("terms", {}))
@@ -307,17 +316,18 @@ class _Language:
         """ "0,80" -> "0 virgule 80" where the language has a word for its decimal comma; "1,000" -> "1000".
 
         A group mark is dropped: a voice of the same language may read another region's
-        mark ("1,000" in Mexico is a thousand; Spanish voices say "uno coma cero cero cero").
-        Spaces between groups stay ("3 000"): the voices read them as one number.
+        mark ("1,000" in Mexico is a thousand; Spanish voices say "uno coma cero cero cero",
+        and "25 000" "veinticinco cero cero cero").
         """
-        if self.group != " ":
-            number = re.sub(rf"(?<=\d){re.escape(self.group)}(?=\d{{3}})", "", number)
+        if len(re.findall(r"\d[ \u00a0\u202f]\d", number)) < 2:  # "900 123 456" is a phone number, said in groups
+            number = re.sub(rf"(?<=\d){self.group}(?=\d{{3}})", "", number)
         if not self.decimal_word:
             return number
         return re.sub(rf"(?<=\d){re.escape(self.decimal)}(?=\d)", f" {self.decimal_word} ", number)
 
     def decimals_rule(self) -> Rule:
-        pattern = re.compile(rf"(?<![\w.,])(?:{self.number})(?![\w])")
+        # not inside a phone number written in groups ("91 123 45 67")
+        pattern = re.compile(rf"(?<![\w.,])(?<!\d\s)(?:{self.number})(?![\w])(?!\s\d)")
         return Rule("decimal marks and groups", pattern,
                     lambda m: self.said_number(m.group(0)) if self.said_number(m.group(0)) != m.group(0) else None)
 
@@ -347,7 +357,8 @@ class _Language:
         if not closing:
             return None
         keys = sorted(closing, key=len, reverse=True)
-        pattern = re.compile("(" + "|".join(whole_word(k) for k in keys) + r")(?=\s+[A-ZÀ-Ý])")
+        pattern = re.compile("(" + "|".join(whole_word(k) for k in keys) + r")(?=\s+[A-ZÀ-Ý])"
+                             + rf"(?!\s+{SHORTHAND_AFTER_DOSING})")
         return Rule("closing abbreviations", pattern, lambda m: self.terms[m.group(1)].rstrip(",") + ".")
 
     def signs_rule(self) -> Rule | None:
@@ -394,11 +405,13 @@ class Normalizer:
         if date_words(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
             rules.append(Rule("dates", _ISO_DATE, self._date))
             rules.append(Rule("numeric dates", _NUMERIC_DATE, self._numeric_date))
-        rules.append(Rule("phone numbers", _PHONE_CANDIDATE, _phone))
+        rules.append(Rule("phone numbers", _PHONE_CANDIDATE, lambda m: _phone(m, said.plus)))
         if table:
             # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the
             # "2–" of "2–3x/day" on its own, with no number after it to make it a range.
             if said.to:
+                # A journal's volume and pages ("13:45–52") before a range could leave "13:45" to be a clock time.
+                rules.append(Rule("volume and pages", _VOLUME_PAGES, lambda m: f"{m.group(1)} {said.to} {m.group(2)}"))
                 rules.append(Rule("ranges", _RANGE_DASH, lambda m: _range(m, said.to)))
                 rules.append(Rule("ranges of amounts", _UNIT_RANGE_DASH, lambda m: _unit_range(m, said.to)))
             rules += [_pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]
