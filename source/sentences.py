@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 # Dosing shorthand (Latin, UK, and the route): never a sentence end in itself, but an order often ends on it.
-_DOSING = "q.d. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. b.d. t.d.s. q.d.s. s.c. v.o.".split()
+_DOSING = "q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. b.d. t.d.s. q.d.s. s.c. v.o.".split()
 # Months, lengths of time and spoonfuls, short: they often close a sentence ("until 15 Sept.",
 # "for 2 wks.", "Añada 2 cdta.").
 _MONTHS = "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic. janv. févr. avr. juil. déc.".split()
@@ -38,7 +38,7 @@ ABBREVIATIONS = frozenset(
 SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS])
 # Capitals that go on with the same order after dosing shorthand: "1 g q.d.s. PRN", "b.i.d. PO".
 SHORTHAND_AFTER_DOSING = r"(?:PRN|PO|IV|IM|SC|SL)\b"
-_DOSING_SET = frozenset(_DOSING)
+DOSING_SHORTHAND = frozenset(_DOSING)
 
 _CLOSERS = "\"'”’»)]\uFFFC"
 _CLOSE = "[" + re.escape(_CLOSERS) + "]*+"
@@ -87,7 +87,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(word: str, next_char: str, rest: str = "") -> bool:
-    if word in _DOSING_SET and re.match(SHORTHAND_AFTER_DOSING, rest):
+    if word in DOSING_SHORTHAND and re.match(SHORTHAND_AFTER_DOSING, rest):
         return False  # "1 g q.d.s. PRN (max. 4 g)": shorthand after shorthand is one instruction
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         return next_char.isupper()

@@ -436,3 +436,36 @@ def test_what_a_second_reading_of_unseen_handouts_found(lang, written, spoken):
 @pytest.mark.parametrize("written", ["J Hyp 13:45–52", "(2020) 13:45–52", "2020; 13:45-52"])
 def test_a_volume_and_its_pages_in_any_reference_style_are_not_a_clock_time(lang, written):
     assert "13:45 " in normalize(written, lang)
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a third reading: wrong doses and clock times a second read found in the rules above
+    ("en-US", "Take 1/2 mg or 3/4 mg at bedtime", "Take one half milligrams or three quarters milligrams at bedtime"),
+    ("fr-FR", "Prenez 1/4 mg", "Prenez un quart milligrammes"),
+    ("en-GB", "Drop-in 9:30-11am or 2:30-4pm", "Drop-in 9:30 to 11 A M or 2:30 to 4 P M"),
+    ("fr-FR", "Ouvert de 8:30-17 h", "Ouvert de 8 heures 30 à 17 heures"),
+    ("es-MX", "de 9:30-11 am", "de 9:30 a 11 de la mañana"),
+    ("fr-FR", "Faites 150 minutes d'activité. Appelez le 811, 24 h/24. En cas d'urgence, le 911.",
+     "Faites 150 minutes d'activité. Appelez le 8 1 1, 24 heures sur 24. En cas d'urgence, le 9 1 1."),
+    ("es-ES", "Emergencias: 911. En 911 casos; marque 150 minutos", "Emergencias: 9 1 1. En 911 casos; marque 150 minutos"),
+    ("fr-CA", "Prenez 1 ½ co. ou 2 ½ co. le soir", "Prenez 1 comprimé et demi ou 2 comprimés et demi le soir"),
+    ("fr-FR", "Votre FC dépasse 100; TA systolique; injection SC, 10 unités SC, 1 dose IM",
+     "Votre fréquence cardiaque dépasse 100; tension artérielle systolique; injection sous-cutánée, "
+     "10 unités en sous-cutané, 1 dose en intramusculaire".replace("cutánée", "cutanée")),
+    ("es-AR", "La FC en reposo; por vía SC; 2 dosis IM; lun. a vie. de 8 a 14 hs.",
+     "La frecuencia cardiaca en reposo; por vía subcutánea; 2 dosis por vía intramuscular; de lunes a viernes de 8 a 14 horas."),
+    ("en-US", "Take 1−2 tablets; T-score −2.5", "Take 1 to 2 tablets; T-score minus 2.5"),
+    ("en-US", "The infusion takes 1:30 hours", "The infusion takes 1:30 hours"),
+    ("es-MX", "En 2020 1,500 personas", "En 2020 1500 personas"),
+    ("en-US", "Ask in Sept. IV fluids may help.", "Ask in September. I V fluids may help."),
+    # and what the unseen handouts of the third reading found
+    ("en-GB", "White cells 4.0–11.0 × 10⁹/L", "White cells 4.0 to 11.0 times 10 to the 9th per liter"),
+    ("fr-CH", "2'000–3'000 mg; le 15.03.2027; tél. 027 603 40 00",
+     "2000 à 3000 milligrammes; le 15 mars 2027; téléphone 0 2 7, 6 0 3, 4 0, 0 0"),
+    ("en-US", "semaglutide 1 mg q.wk. on Mondays", "semaglutide 1 milligram once a week on Mondays"),
+    ("es-AR", "Atovacuona/proguanil 250/100 mg", "Atovacuona con proguanil 250 y 100 miligramos"),
+    ("fr-FR", "Formotérol/budésonide 6/200 µg; évitez le bain seul(e)",
+     "Formotérol et budésonide 6 et 200 microgrammes; évitez le bain seul ou seule"),
+])
+def test_what_a_third_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken

@@ -48,7 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
-from ...source.sentences import SENTENCE_FINAL_ABBREVIATIONS, SHORTHAND_AFTER_DOSING
+from ...source.sentences import DOSING_SHORTHAND, SENTENCE_FINAL_ABBREVIATIONS, SHORTHAND_AFTER_DOSING
 from ..labels import date_words, month_first, primary_language
 
 SPEECH_DATA = Path(__file__).with_name("speech")
@@ -171,7 +171,7 @@ def _phone(match: re.Match, plus: str = "plus") -> str | None:
     # of that shape ("100-1000 mg") has a unit or a percent sign after it.
     local = re.fullmatch(r"\d{3}-\d{4}", text) is not None and not _UNIT_AFTER.match(match.string, match.end())
     # A national number written with spaces starts with a trunk 0 ("020 7946 0958").
-    national = re.fullmatch(r"0\d{2,4}( \d{3,4}){2}", text) is not None
+    national = re.fullmatch(r"0\d{2,4}( \d{3,4}){2}|0\d{2} \d{3} \d{2} \d{2}", text) is not None
     # Otherwise three or more groups joined by - or . ("1-800-555-0199"); two groups could be
     # a range of years ("2020-2024"), and spaces alone could be a list of numbers.
     listed = len(groups) >= 3 and re.search(r"\d[.-]\d", text) and " " not in text
@@ -195,13 +195,22 @@ _WEB_ADDRESS = re.compile(
 )
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 # "05/12/2026": day or month first as the article's dates are written (labels.DATE_FORMATS).
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_VOLUME_PAGES = re.compile(r"(?<![\w:.])(\d{1,3}(?:\(\w+\))?:\d{1,5})\s?[-–‑]\s?(\d{1,5})(?![\d:])")
-_RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑]\s*(?=\d)")  # ‑: the non-breaking hyphen of "pp. 88‑104"
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
+_VOLUME_PAGES = re.compile(r"(?<![\w:.])(\d{1,3}(?:\(\w+\))?:\d{1,5})\s?[-–‑]\s?(\d{1,5})(?![\d:])"
+                           r"(?!\s?(?:[AaPp]\.?\s?[Mm]\b|h\b|hrs?\b|hs\b|heures?\b|horas?\b|hours?\b))")
+_RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑−]\s*(?=\d)")  # ‑: the non-breaking hyphen of "pp. 88‑104"
 # "130/80": two readings, the first between 70 and 300, the second lower; dates
 # ("12/03") and fractions ("1/2") never fit.
 _BLOOD_PRESSURE = re.compile(r"(?<![\w/.,])(\d{2,3})\s?/\s?(\d{2,3})(?![\w/]|[.,]\d)")
 _ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{2,6}(?![\w'’-])")
+
+
+def _volume_and_pages(match: re.Match, to: str) -> str | None:
+    """ "13:45–52" -> "13:45 to 52"; but "8:30-9" and "12:00-1" are clock times, left to the patterns."""
+    clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", match.group(1))
+    if clock and int(clock.group(1)) <= 24 and int(match.group(2)) <= 24:
+        return None
+    return f"{match.group(1)} {to} {match.group(2)}"
 
 
 def _range(match: re.Match, to: str) -> str | None:
@@ -326,10 +335,18 @@ class _Language:
         return re.sub(rf"(?<=\d){re.escape(self.decimal)}(?=\d)", f" {self.decimal_word} ", number)
 
     def decimals_rule(self) -> Rule:
-        # not inside a phone number written in groups ("91 123 45 67")
-        pattern = re.compile(rf"(?<![\w.,])(?<!\d\s)(?:{self.number})(?![\w])(?!\s\d)")
-        return Rule("decimal marks and groups", pattern,
-                    lambda m: self.said_number(m.group(0)) if self.said_number(m.group(0)) != m.group(0) else None)
+        pattern = re.compile(rf"(?<![\w.,])(?:{self.number})(?![\w])")
+        return Rule("decimal marks and groups", pattern, self._grouped)
+
+    def _grouped(self, match: re.Match) -> str | None:
+        said = self.said_number(match.group(0))
+        if said == match.group(0):
+            return None
+        # Digits grouped by spaces beside more digits are a phone number ("91 123 45 67", "900 123 456").
+        spaced = re.search(r"\d[ \u00a0\u202f]\d", match.group(0))
+        if spaced and (re.search(r"\d\s$", match.string[: match.start()]) or re.match(r"\s\d", match.string[match.end():])):
+            return None
+        return said
 
     def bare_units_rule(self) -> Rule:
         every = self.unit_alternatives(self.units)
@@ -357,9 +374,14 @@ class _Language:
         if not closing:
             return None
         keys = sorted(closing, key=len, reverse=True)
-        pattern = re.compile("(" + "|".join(whole_word(k) for k in keys) + r")(?=\s+[A-ZÀ-Ý])"
-                             + rf"(?!\s+{SHORTHAND_AFTER_DOSING})")
-        return Rule("closing abbreviations", pattern, lambda m: self.terms[m.group(1)].rstrip(",") + ".")
+        pattern = re.compile("(" + "|".join(whole_word(k) for k in keys) + r")(?=\s+[A-ZÀ-Ý])")
+
+        def replace(m: re.Match) -> str | None:
+            if m.group(1).lower() in DOSING_SHORTHAND and re.match(rf"\s+{SHORTHAND_AFTER_DOSING}", m.string[m.end():]):
+                return None  # "t.d.s. PRN": one order, said without a stop by the abbreviations
+            return self.terms[m.group(1)].rstrip(",") + "."
+
+        return Rule("closing abbreviations", pattern, replace)
 
     def signs_rule(self) -> Rule | None:
         if not self.signs:
@@ -411,7 +433,7 @@ class Normalizer:
             # "2–" of "2–3x/day" on its own, with no number after it to make it a range.
             if said.to:
                 # A journal's volume and pages ("13:45–52") before a range could leave "13:45" to be a clock time.
-                rules.append(Rule("volume and pages", _VOLUME_PAGES, lambda m: f"{m.group(1)} {said.to} {m.group(2)}"))
+                rules.append(Rule("volume and pages", _VOLUME_PAGES, lambda m: _volume_and_pages(m, said.to)))
                 rules.append(Rule("ranges", _RANGE_DASH, lambda m: _range(m, said.to)))
                 rules.append(Rule("ranges of amounts", _UNIT_RANGE_DASH, lambda m: _unit_range(m, said.to)))
             rules += [_pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]
@@ -431,7 +453,8 @@ class Normalizer:
         self.rules = [r for r in rules if r is not None]
 
     def _numeric_date(self, match: re.Match) -> str | None:
-        first, second, year = (int(g) for g in match.groups())
+        first, _, second, year = match.groups()
+        first, second, year = int(first), int(second), int(year)
         return self._said_date(year, *((first, second) if month_first(self.lang) else (second, first)))
 
     def _date(self, match: re.Match) -> str | None:
