@@ -277,6 +277,11 @@ class Fields:
         points = []
         for index, item in enumerate(value):
             line, col = fm.position("key_points", index)
+            if isinstance(item, dict) and len(item) == 1 and all(_is_scalar(v) for kv in item.items() for v in kv):
+                # "- Call us: 555-0142" (or French "urgence : appelez") is read by YAML as a key and its value
+                self.error(line, col, f"key point {index + 1} has ': ' in it, which YAML reads as 'key: value'",
+                           "put the key point in quotes: - \"…: …\"")
+                continue
             if not _is_scalar(item):
                 self.error(line, col, f"key point {index + 1} must be text", "write each key point as one '- ' line")
                 continue

@@ -195,7 +195,9 @@ def test_a_long_run_of_punctuation_does_not_stall_the_splitter(article_folder):
          "duplicate reference id 'A' (first on line 6) ('a' differs only in capital letters)"),
         ({"authors": 5}, "authors:", "'authors' must be a list of names"),
         ({"date": [2024]}, "date:", "'date: [2024]' is not a date"),
-        ({"key_points": [{"a": "b"}]}, "- a: b", "key point 1 must be text"),
+        ({"key_points": [{"a": "b"}]}, "- a: b", "key point 1 has ': ' in it, which YAML reads as 'key: value'; "
+         'put the key point in quotes: - "…: …"'),
+        ({"key_points": [{"a": ["b"]}]}, "- a:", "key point 1 must be text"),
         ({"pronounce": {"A1C": ["A", "one", "C"]}}, "A1C:", "how to say 'A1C' must be text"),
         ({"citation_style": "../../../../etc/passwd"}, "citation-style:", "unsupported citation-style"),
     ],
