@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Mapping
 
-from ..source.model import primary_language  # noqa: F401 - the writers take it from here
+from ..source.model import FIRST_DAY, primary_language  # noqa: F401 - the writers take it from here
 
 
 LABELS: dict[str, dict[str, str]] = {
@@ -227,9 +227,6 @@ DATE_FORMATS = {
     "it": "{day} {month} {year}",
     "pt": "{day} de {month} de {year}",
 }
-
-# How the first of a month is written and said where it is not the bare number: "1er novembre".
-FIRST_DAY = {"fr": "1er"}
 
 # Scripts written right to left: text direction and page order follow them.
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})

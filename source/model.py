@@ -299,6 +299,11 @@ class Article:
         return found
 
 
+# How the first of a month is written and said where it is not the bare number: "1er novembre",
+# in the byline, the references and the audio alike.
+FIRST_DAY = {"fr": "1er"}
+
+
 def primary_language(lang: str) -> str:
     """The primary language subtag of a BCP 47 tag, in lower case: "en" for "en-US" (or "en_US")."""
     return lang.replace("_", "-").split("-")[0].lower()

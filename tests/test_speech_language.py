@@ -260,9 +260,20 @@ def test_editions_reports_and_chapters_are_in_the_articles_language(lang, style)
     assert not english, text
 
 
-@pytest.mark.parametrize("lang, cited", [("en-US", "[cited 2026 Jun 1]"), ("fr-FR", "[cité 1 juin 2026]")])
+@pytest.mark.parametrize("lang, cited", [("en-US", "[cited 2026 Jun 1]"), ("fr-FR", "[cité 1er juin 2026]")])
 def test_the_nlm_style_keeps_the_spaces_of_its_own_dates(lang, cited):
     from openleaf.source.references import format_references
 
     text = " ".join(plain for plain, _ in format_references(MORE_REFERENCES, "nlm-citation-sequence", lang))
     assert cited in text, text  # citeproc-py wrote "[cited 2026Jun1]", "[cité 1juin2026]"
+
+
+@pytest.mark.parametrize("style", ["american-medical-association", "nlm-citation-sequence"])
+def test_french_references_write_the_first_of_a_month_as_the_byline_does(style):
+    from openleaf.formats.labels import date_words
+    from openleaf.source.references import format_references
+
+    text = " ".join(plain for plain, _ in format_references(MORE_REFERENCES, style, "fr-FR"))
+    assert "1er juin 2026" in text and "1er juin 2026" == date_words(__import__("datetime").date(2026, 6, 1), "fr-FR")
+    assert "1ʳᵉ" not in text and "1 juin" not in text  # citeproc-py took the locale's feminine "1ʳᵉ" for a month
+    assert "20 mars 2025" in text or style != "american-medical-association"
