@@ -192,6 +192,8 @@ def _first_of_month(locale: str):
     if first is None:
         return None
     tree = etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
-    months = [t.text for t in tree.iter("{*}term") if re.fullmatch(r"month-\d\d", t.get("name", "")) and not t.get("form")]
-    pattern = re.compile(r"(?<![\d.,])1(?= (?:" + "|".join(map(re.escape, months)) + r")\b)")
+    # long and short names ("1 oct 2026" in NLM, which drops the short form's stop)
+    months = {(t.text or "").rstrip(".") for t in tree.iter("{*}term") if re.fullmatch(r"month-\d\d", t.get("name", ""))}
+    names = "|".join(map(re.escape, sorted(filter(None, months), key=len, reverse=True)))
+    pattern = re.compile(rf"(?<![\d.,])1(?= (?:{names})(?!\w))")
     return lambda text: pattern.sub(first, text)

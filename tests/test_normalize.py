@@ -459,7 +459,7 @@ def test_a_volume_and_its_pages_in_any_reference_style_are_not_a_clock_time(lang
     ("es-MX", "En 2020 1,500 personas", "En 2020 1500 personas"),
     ("en-US", "Ask in Sept. IV fluids may help.", "Ask in September. I V fluids may help."),
     # and what the unseen handouts of the third reading found
-    ("en-GB", "White cells 4.0–11.0 × 10⁹/L", "White cells 4.0 to 11.0 times 10 to the 9th per liter"),
+    ("en-GB", "White cells 4.0–11.0 × 10⁹/L", "White cells 4.0 to 11.0 times 10 to the power of 9 per liter"),
     ("fr-CH", "2'000–3'000 mg; le 15.03.2027; tél. 027 603 40 00",
      "2000 à 3000 milligrammes; le 15 mars 2027; téléphone 0 2 7, 6 0 3, 4 0, 0 0"),
     ("en-US", "semaglutide 1 mg q.wk. on Mondays", "semaglutide 1 milligram once a week on Mondays"),
@@ -468,4 +468,25 @@ def test_a_volume_and_its_pages_in_any_reference_style_are_not_a_clock_time(lang
      "Formotérol et budésonide 6 et 200 microgrammes; évitez le bain seul ou seule"),
 ])
 def test_what_a_third_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a power of ten is a number its unit is said with
+    ("en-US", "Platelets 150–400 × 10³/µL; 10³/mm³", "Platelets 150 to 400 times 10 to the power of 3 per microliter; "
+     "10 to the power of 3 per cubic millimeter"),
+    ("fr-FR", "Leucocytes 4,0–11,0 × 10⁹/L", "Leucocytes 4 virgule 0 à 11 virgule 0 fois 10 puissance 9 par litre"),
+    ("es-ES", "plaquetas × 10⁹/l", "plaquetas por 10 elevado a 9 por litro"),
+    # a unit, "and/or" and "per day" are not two medicines; a real strength "5/5 mg" is two doses
+    ("en-US", "15 mg/kg 10/20 mg; tablets/day 10/20 mg; and/or 1/2 glass",
+     "15 milligrams per kilogram 10 and 20 milligrams; tablets per day 10 and 20 milligrams; and or one half glass"),
+    ("en-US", "perindopril/amlodipine 5/5 mg", "perindopril and amlodipine 5 and 5 milligrams"),
+    # a date with points is day first in every language; a version number is not a date
+    ("en-US", "on 15.03.2027, v3.1.2024", "on March 15, 2027, v3.1.2024"),
+    ("es-ES", "Llame 112 o marque el 061; marque 150 minutos", "Llame 1 1 2 o marque el 0 6 1; marque 150 minutos"),
+    ("fr-FR", "Composez 112; Voie IM", "Composez 1 1 2; Voie intramusculaire"),
+    ("es-AR", "Lun. a Vie. de 8 a 14hs", "de lunes a viernes de 8 a 14 horas"),
+    ("en-US", "Take 1 mg q.wk. Then rest.", "Take 1 milligram once a week. Then rest."),
+])
+def test_what_a_last_read_of_the_third_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -277,3 +277,11 @@ def test_french_references_write_the_first_of_a_month_as_the_byline_does(style):
     assert "1er juin 2026" in text and "1er juin 2026" == date_words(__import__("datetime").date(2026, 6, 1), "fr-FR")
     assert "1ʳᵉ" not in text and "1 juin" not in text  # citeproc-py took the locale's feminine "1ʳᵉ" for a month
     assert "20 mars 2025" in text or style != "american-medical-association"
+
+
+def test_french_references_write_the_first_of_a_short_month_too():
+    from openleaf.source.references import format_references
+
+    web = [{"id": "w", "type": "webpage", "title": "Guide", "author": [{"literal": "HAS"}],
+            "issued": {"date-parts": [[2020]]}, "accessed": {"date-parts": [[2026, 10, 1]]}, "URL": "https://x.fr"}]
+    assert "[cité 1er oct 2026]" in format_references(web, "nlm-citation-sequence", "fr-FR")[0][0]

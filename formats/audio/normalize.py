@@ -195,7 +195,9 @@ _WEB_ADDRESS = re.compile(
 )
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 # "05/12/2026": day or month first as the article's dates are written (labels.DATE_FORMATS).
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
+_NUMERIC_DATE = re.compile(r"(?<![\w/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 _VOLUME_PAGES = re.compile(r"(?<![\w:.])(\d{1,3}(?:\(\w+\))?:\d{1,5})\s?[-–‑]\s?(\d{1,5})(?![\d:])"
                            r"(?!\s?(?:[AaPp]\.?\s?[Mm]\b|h\b|hrs?\b|hs\b|heures?\b|horas?\b|hours?\b))")
 _RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑−]\s*(?=\d)")  # ‑: the non-breaking hyphen of "pp. 88‑104"
@@ -268,7 +270,9 @@ class _Language:
         decimal = re.escape(words.get("decimal_mark", "."))
         self.group = "(?:" + "|".join("[ \u00a0\u202f]" if m == " " else re.escape(m) for m in marks) + ")"
         # "0.125" is never a number of thousands
-        self.number = rf"[1-9]\d{{0,2}}(?:{self.group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
+        self.power = words.get("power")  # "10⁹/L": a count of cells, said "10 to the power of 9 per liter"
+        self.number = (rf"10[{_SUPERSCRIPTS}]+|" if self.power else "") + \
+            rf"[1-9]\d{{0,2}}(?:{self.group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
         self.decimal = words.get("decimal_mark", ".")
         self.decimal_word = words.get("decimal_word")
         self.units = {str(k): tuple(v) for k, v in table.get("units", {}).items()}
@@ -330,6 +334,8 @@ class _Language:
         """
         if len(re.findall(r"\d[ \u00a0\u202f]\d", number)) < 2:  # "900 123 456" is a phone number, said in groups
             number = re.sub(rf"(?<=\d){self.group}(?=\d{{3}})", "", number)
+        if self.power and re.fullmatch(rf"10[{_SUPERSCRIPTS}]+", number):
+            return f"10 {self.power} {number[2:].translate(_FROM_SUPERSCRIPT)}"
         if not self.decimal_word:
             return number
         return re.sub(rf"(?<=\d){re.escape(self.decimal)}(?=\d)", f" {self.decimal_word} ", number)
@@ -453,9 +459,10 @@ class Normalizer:
         self.rules = [r for r in rules if r is not None]
 
     def _numeric_date(self, match: re.Match) -> str | None:
-        first, _, second, year = match.groups()
+        first, mark, second, year = match.groups()
         first, second, year = int(first), int(second), int(year)
-        return self._said_date(year, *((first, second) if month_first(self.lang) else (second, first)))
+        month_leads = month_first(self.lang) and mark == "/"  # "15.03.2027" is written day first everywhere
+        return self._said_date(year, *((first, second) if month_leads else (second, first)))
 
     def _date(self, match: re.Match) -> str | None:
         return self._said_date(*(int(g) for g in match.groups()))
