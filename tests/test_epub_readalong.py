@@ -462,6 +462,12 @@ def test_random_clips_say_their_own_sentence(spoken_by_piper, whisper, tmp_path)
             text = " ".join("".join(element.itertext()).split())
             if "s" in (element.get("class") or "").split() and len(words(text)) >= 5:
                 sentences.append((par, text))
+    def content_words(text: str) -> list[str]:
+        return [w for w in words(re.sub(r"\[\d+\]", "", text)) if len(w) > 3]
+
+    def share_heard(text: str, heard: set[str]) -> float:
+        return sum(w in heard for w in content_words(text)) / max(1, len(content_words(text)))
+
     for par, text in random.Random(11).sample(sentences, 3):
         (tmp_path / "clip.mp3").write_bytes(book.zip.read(par.audio))
         samples, rate = soundfile.read(str(tmp_path / "clip.mp3"), dtype="float64", always_2d=False)
@@ -469,6 +475,9 @@ def test_random_clips_say_their_own_sentence(spoken_by_piper, whisper, tmp_path)
         clip_file = tmp_path / f"clip-{len(list(tmp_path.glob('clip-*')))}.wav"
         soundfile.write(str(clip_file), clip, rate)
         heard = set(words(whisper(clip_file)))
-        expected = [w for w in words(re.sub(r"\[\d+\]", "", text)) if len(w) > 3]
-        found = [w for w in expected if w in heard]
-        assert len(found) >= 0.6 * len(expected), f"{par.text}: expected {text!r}, heard {sorted(heard)}"
+        # The clip is its own sentence: most of it is heard, and no other sentence of the book is
+        # heard better. (Piper's random draw can cost a short sentence two of its four words, as
+        # "wide brim" heard "white broom"; a clip cut at the wrong times is heard as another sentence.)
+        own = share_heard(text, heard)
+        best_other = max(share_heard(other, heard) for _, other in sentences if other != text)
+        assert own >= 0.5 and own >= best_other, f"{par.text}: expected {text!r}, heard {sorted(heard)}"
