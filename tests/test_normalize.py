@@ -52,7 +52,7 @@ ENGLISH = [
     ("people with AIDS", "people with AIDS"),
     ("ALWAYS carry it. HELP is near.", "ALWAYS carry it. HELP is near."),
     ("The WHO advises", "The W H O advises"),
-    ("IV fluids for type II", "I V fluids for type II"),
+    ("IV fluids for type II", "I V fluids for type 2"),
     ("CALL YOUR DOCTOR NOW", "CALL YOUR DOCTOR NOW"),
     # dates
     ("Reviewed 2026-11-01.", "Reviewed November 1, 2026."),
@@ -489,4 +489,14 @@ def test_what_a_third_reading_found(lang, written, spoken):
     ("en-US", "Take 1 mg q.wk. Then rest.", "Take 1 milligram once a week. Then rest."),
 ])
 def test_what_a_last_read_of_the_third_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # espeak-ng, which Piper uses too, says a Roman numeral "roman two"
+    ("en-US", "type II diabetes, Stage IV cancer, a Phase III trial; an IV line",
+     "type 2 diabetes, Stage 4 cancer, a Phase 3 trial; an I V line"),
+    ("fr-FR", "les sartans (ARA II), le diabète de type II", "les sartans (A R A 2), le diabète de type 2"),
+])
+def test_a_roman_numeral_after_type_or_stage_is_said_as_a_number(lang, written, spoken):
     assert normalize(written, lang) == spoken
