@@ -345,6 +345,8 @@ def test_a_short_month_or_length_of_time_may_end_a_sentence_and_the_next_one_is_
     ("fr-FR", "3 000 personnes", "3000 personnes"),
     ("es-ES", "25 000 UI", "25000 unidades internacionales"),  # Spanish voices said "veinticinco cero cero cero"
     ("es-MX", "25 000 UI", "25000 unidades internacionales"),
+    # Mexico writes decimal commas too: "1,5 mg" keeps its unit, "0,125 mg" its comma (the voice says "coma")
+    ("es-MX", "1,5 mg, mide 1,75 m, 0,125 mg, 1,250 niños", "1,5 miligramos, mide 1,75 metros, 0,125 miligramos, 1250 niños"),
 ])
 def test_a_number_is_said_with_the_decimal_mark_of_the_articles_region(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -267,13 +267,16 @@ class _Language:
         self.singular_below_two = words.get("plural") == "two"
         marks = words.get("group_mark", ",")  # one mark, or several ("1.000" and "1 000" in Spain)
         marks = [marks] if isinstance(marks, str) else list(marks)
-        decimal = re.escape(words.get("decimal_mark", "."))
+        # The region's decimal mark first; others a region also writes ("1,5 mg" in Mexico) are left to the voice.
+        decimals = words.get("decimal_mark", ".")
+        self.decimals = [decimals] if isinstance(decimals, str) else list(decimals)
+        decimal = "(?:" + "|".join(map(re.escape, self.decimals)) + ")"
         self.group = "(?:" + "|".join("[ \u00a0\u202f]" if m == " " else re.escape(m) for m in marks) + ")"
         # "0.125" is never a number of thousands
         self.power = words.get("power")  # "10⁹/L": a count of cells, said "10 to the power of 9 per liter"
-        self.number = (rf"10[{_SUPERSCRIPTS}]+|" if self.power else "") + \
-            rf"[1-9]\d{{0,2}}(?:{self.group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
-        self.decimal = words.get("decimal_mark", ".")
+        self.grouped = rf"[1-9]\d{{0,2}}(?:{self.group}\d{{3}})+(?:{decimal}\d+)?"
+        self.number = (rf"10[{_SUPERSCRIPTS}]+|" if self.power else "") + rf"{self.grouped}|\d+(?:{decimal}\d+)?"
+        self.decimal = self.decimals[0]
         self.decimal_word = words.get("decimal_word")
         self.units = {str(k): tuple(v) for k, v in table.get("units", {}).items()}
         self.bare_units = frozenset(table.get("bare_units", {}).get("said", ()))
@@ -295,7 +298,10 @@ class _Language:
     def amount(self, number: str, unit: str) -> str:
         """The unit in the singular or plural the number asks for ("1 kilogram", "0,5 gramme")."""
         singular, plural = self.units[unit]
-        value = float(re.sub(rf"[^\d{re.escape(self.decimal)}]", "", number).replace(self.decimal, "."))
+        plain = self._ungrouped(number)
+        for mark in self.decimals:
+            plain = plain.replace(mark, ".")
+        value = float(re.sub(r"[^\d.]", "", plain) or 0)
         one = value < 2 if self.singular_below_two else value == 1
         return singular if one else plural
 
@@ -332,13 +338,19 @@ class _Language:
         mark ("1,000" in Mexico is a thousand; Spanish voices say "uno coma cero cero cero",
         and "25 000" "veinticinco cero cero cero").
         """
-        if len(re.findall(r"\d[ \u00a0\u202f]\d", number)) < 2:  # "900 123 456" is a phone number, said in groups
-            number = re.sub(rf"(?<=\d){self.group}(?=\d{{3}})", "", number)
+        number = self._ungrouped(number)
         if self.power and re.fullmatch(rf"10[{_SUPERSCRIPTS}]+", number):
             return f"10 {self.power} {number[2:].translate(_FROM_SUPERSCRIPT)}"
         if not self.decimal_word:
             return number
         return re.sub(rf"(?<=\d){re.escape(self.decimal)}(?=\d)", f" {self.decimal_word} ", number)
+
+    def _ungrouped(self, number: str) -> str:
+        if not re.fullmatch(self.grouped, number):  # "0,125" and "1,5" in Mexico are decimals
+            return number
+        if len(re.findall(r"\d[ \u00a0\u202f]\d", number)) >= 2:  # "900 123 456" is a phone number, said in groups
+            return number
+        return re.sub(rf"(?<=\d){self.group}(?=\d{{3}})", "", number)
 
     def decimals_rule(self) -> Rule:
         pattern = re.compile(rf"(?<![\w.,])(?:{self.number})(?![\w])")
