@@ -502,3 +502,13 @@ def test_what_a_last_read_of_the_third_reading_found(lang, written, spoken):
 ])
 def test_a_roman_numeral_after_type_or_stage_is_said_as_a_number(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a national number starts with a trunk 0, in groups of two to four digits
+    ("fr-BE", "Appelez le 02 555 12 34 ou le 0471 23 45 67 ou le 02/555.12.34.",
+     "Appelez le 0 2, 5 5 5, 1 2, 3 4 ou le 0 4 7 1, 2 3, 4 5, 6 7 ou le 0 2, 5 5 5, 1 2, 3 4."),
+    ("fr-FR", "le 04 72 11 52 36; 1/2 verre; de 0 à 5", "le 0 4, 7 2, 1 1, 5 2, 3 6; un demi verre; de 0 à 5"),
+])
+def test_a_national_phone_number_is_said_digit_by_digit(lang, written, spoken):
+    assert normalize(written, lang) == spoken

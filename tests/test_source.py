@@ -206,6 +206,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
         ("No full stop at the end", ["No full stop at the end"]),
         ("Take 10 mg h.s. Go to bed.", ["Take 10 mg h.s.", "Go to bed."]),  # dosing shorthand ends an order
         ("Take it b.i.d. with food.", ["Take it b.i.d. with food."]),
+        ("Au plus 4 g/24 h. Évitez l'aspirine. Voir J. Dupont.",  # a unit of one letter after a number
+         ["Au plus 4 g/24 h.", "Évitez l'aspirine.", "Voir J. Dupont."]),
         ("Paracetamol 1 g q.d.s. PRN (max. 4 g) is fine. Take it b.i.d. OK?",  # shorthand after shorthand
          ["Paracetamol 1 g q.d.s. PRN (max. 4 g) is fine.", "Take it b.i.d.", "OK?"]),
         ("Une température d'env. 37 °C. Puis rien.", ["Une température d'env. 37 °C.", "Puis rien."]),

@@ -50,6 +50,7 @@ from typing import Callable, Mapping
 
 from ...source.sentences import DOSING_SHORTHAND, SENTENCE_FINAL_ABBREVIATIONS, SHORTHAND_AFTER_DOSING
 from ..labels import date_words, month_first, primary_language
+from .spelled import ISO_DATE, PHONE_CANDIDATE, WEB_ADDRESS, phone, site_name, spell
 
 SPEECH_DATA = Path(__file__).with_name("speech")
 
@@ -88,42 +89,6 @@ def speech_languages() -> list[str]:
     return sorted(p.stem for p in SPEECH_DATA.glob("*.toml"))
 
 
-# Top-level domains people say as a word; others are spelled ("uk" -> "U K").
-SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health"})
-
-
-def site_name(url: str, dot: str = "dot") -> str:
-    """How a person says where a link goes: "https://www.cdc.gov/x" -> "C D C dot gov".
-
-    Short labels and labels that look like letters rather than a word
-    ("niddk", "ncbi") are spelled; the rest are said as words.
-    """
-    host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].lower()
-    if host.startswith("www."):
-        host = host[4:]
-    said = []
-    for label in host.split("."):
-        if not label:
-            continue
-        if label in SAID_DOMAINS:
-            said.append(label)
-        elif len(label) <= 3 or not re.search(r"[aeiouy]", label) or (
-            len(label) <= 5 and re.search(r"[^aeiouy]{3}", label)
-        ):
-            said.append(spell(label.upper()))
-        else:
-            said.append(label)
-    return f" {dot} ".join(said)
-
-
-def spell(letters: str) -> str:
-    """ "PCOS" -> "P C O S": the engine then says each letter."""
-    return " ".join(letters)
-
-
-# --- the machinery ---------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Rule:
     """One rewrite: every match of `pattern` in text not yet rewritten becomes `replace(match)`."""
@@ -154,46 +119,6 @@ def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False
     return Rule(name, pattern, lambda m: table[m.group(0)])
 
 
-_UNIT_AFTER = re.compile(r"\s?(%|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|steps\b|minutes\b)")
-_PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+)*(?![\w/-]|\.\d)")
-
-
-def _phone(match: re.Match, plus: str = "plus") -> str | None:
-    text = match.group(0)
-    if _ISO_DATE.fullmatch(text):
-        return None  # a date in a language whose month names we do not know
-    groups = re.findall(r"\d+", text)
-    digits = sum(len(g) for g in groups)
-    if not 7 <= digits <= 15:
-        return None
-    international = text.startswith("+") or "(" in text
-    # A local number "555-0134" is three digits, a hyphen and four; a range
-    # of that shape ("100-1000 mg") has a unit or a percent sign after it.
-    local = re.fullmatch(r"\d{3}-\d{4}", text) is not None and not _UNIT_AFTER.match(match.string, match.end())
-    # A national number written with spaces starts with a trunk 0 ("020 7946 0958").
-    national = re.fullmatch(r"0\d{2,4}( \d{3,4}){2}|0\d{2} \d{3} \d{2} \d{2}", text) is not None
-    # Otherwise three or more groups joined by - or . ("1-800-555-0199"); two groups could be
-    # a range of years ("2020-2024"), and spaces alone could be a list of numbers.
-    listed = len(groups) >= 3 and re.search(r"\d[.-]\d", text) and " " not in text
-    # Ten digits in groups ending in four, as North America and Mexico write them: "514 555-0148",
-    # "1 800 555 0199", "55 5123 4567". A range has no space before its dash.
-    grouped = (re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}", text) is not None and digits in (10, 11)
-               and not _UNIT_AFTER.match(match.string, match.end()))
-    if not (international or local or national or listed or grouped):
-        return None
-    if any(len(g) > 4 for g in groups[:-1]):
-        return None
-    said = ", ".join(spell(g) for g in groups)
-    return f"{plus} {said}" if text.startswith("+") else said
-
-
-# A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov").
-_WEB_ADDRESS = re.compile(
-    r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
-    r"|(?<![\w@.-])(?:www\.)?(?:[A-Za-z0-9-]+\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr)(?![\w.-]*\w)"
-    r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
-)
-_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 # "05/12/2026": day or month first as the article's dates are written (labels.DATE_FORMATS).
 _NUMERIC_DATE = re.compile(r"(?<![\w/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -440,12 +365,12 @@ class Normalizer:
         rules: list[Rule | None] = [
             terms_rule("pronounce", pronounce or {}),
             terms_rule("terms", terms or {}),
-            Rule("web addresses", _WEB_ADDRESS, lambda m: site_name(m.group(0), said.dot)),
+            Rule("web addresses", WEB_ADDRESS, lambda m: site_name(m.group(0), said.dot)),
         ]
         if date_words(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
-            rules.append(Rule("dates", _ISO_DATE, self._date))
+            rules.append(Rule("dates", ISO_DATE, self._date))
             rules.append(Rule("numeric dates", _NUMERIC_DATE, self._numeric_date))
-        rules.append(Rule("phone numbers", _PHONE_CANDIDATE, lambda m: _phone(m, said.plus)))
+        rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus)))
         if table:
             # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the
             # "2–" of "2–3x/day" on its own, with no number after it to make it a range.

@@ -1,0 +1,87 @@
+"""What is said a character at a time: a phone number digit by digit ("1-800-555-0199" ->
+"1, 8 0 0, 5 5 5, 0 1 9 9"), and a web address as its site name, spelled where people spell it
+("www.cdc.gov/x" -> "C D C dot gov"). Used by normalize.py, which says the rest in words."""
+
+from __future__ import annotations
+
+import re
+
+# Top-level domains people say as a word; others are spelled ("uk" -> "U K").
+SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health"})
+
+
+def site_name(url: str, dot: str = "dot") -> str:
+    """How a person says where a link goes: "https://www.cdc.gov/x" -> "C D C dot gov".
+
+    Short labels and labels that look like letters rather than a word
+    ("niddk", "ncbi") are spelled; the rest are said as words.
+    """
+    host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].lower()
+    if host.startswith("www."):
+        host = host[4:]
+    said = []
+    for label in host.split("."):
+        if not label:
+            continue
+        if label in SAID_DOMAINS:
+            said.append(label)
+        elif len(label) <= 3 or not re.search(r"[aeiouy]", label) or (
+            len(label) <= 5 and re.search(r"[^aeiouy]{3}", label)
+        ):
+            said.append(spell(label.upper()))
+        else:
+            said.append(label)
+    return f" {dot} ".join(said)
+
+
+def spell(letters: str) -> str:
+    """ "PCOS" -> "P C O S": the engine then says each letter."""
+    return " ".join(letters)
+
+
+# --- the machinery ---------------------------------------------------------
+
+
+ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_UNIT_AFTER = re.compile(r"\s?(%|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|steps\b|minutes\b)")
+PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+|(?<=\b0\d)/\d+)*"
+                              r"(?![\w/-]|\.\d)")
+
+
+def phone(match: re.Match, plus: str = "plus") -> str | None:
+    text = match.group(0)
+    if ISO_DATE.fullmatch(text):
+        return None  # a date in a language whose month names we do not know
+    groups = re.findall(r"\d+", text)
+    digits = sum(len(g) for g in groups)
+    if not 7 <= digits <= 15:
+        return None
+    international = text.startswith("+") or "(" in text
+    # A local number "555-0134" is three digits, a hyphen and four; a range
+    # of that shape ("100-1000 mg") has a unit or a percent sign after it.
+    local = re.fullmatch(r"\d{3}-\d{4}", text) is not None and not _UNIT_AFTER.match(match.string, match.end())
+    # A national number written with spaces starts with a trunk 0 ("020 7946 0958").
+    # A national number starts with a trunk 0 and is written in groups ("020 7946 0958", Belgium's
+    # "02 555 12 34" and "0471 23 45 67", France's "04 72 11 52 36", "02/555.12.34").
+    national = re.fullmatch(r"0\d{1,4}(?:[ ./]\d{2,4}){2,4}", text) is not None and 9 <= digits <= 11
+    # Otherwise three or more groups joined by - or . ("1-800-555-0199"); two groups could be
+    # a range of years ("2020-2024"), and spaces alone could be a list of numbers.
+    listed = len(groups) >= 3 and re.search(r"\d[.-]\d", text) and " " not in text
+    # Ten digits in groups ending in four, as North America and Mexico write them: "514 555-0148",
+    # "1 800 555 0199", "55 5123 4567". A range has no space before its dash.
+    grouped = (re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}", text) is not None and digits in (10, 11)
+               and not _UNIT_AFTER.match(match.string, match.end()))
+    if not (international or local or national or listed or grouped):
+        return None
+    if any(len(g) > 4 for g in groups[:-1]):
+        return None
+    said = ", ".join(spell(g) for g in groups)
+    return f"{plus} {said}" if text.startswith("+") else said
+
+
+# A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov").
+WEB_ADDRESS = re.compile(
+    r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
+    r"|(?<![\w@.-])(?:www\.)?(?:[A-Za-z0-9-]+\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr)(?![\w.-]*\w)"
+    r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
+)
