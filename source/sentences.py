@@ -77,7 +77,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
             continue  # caseless scripts have no lower case, so they pass
         word = _word_before(text, match.end(1))
         # A one-letter unit after a number ends a sentence like any word: "pendant 24 h. Évitez".
-        unit = re.search(r"\d\s?[hgmlL]\.$", text[: match.end(1)]) is not None
+        unit = re.search(r"\d\s?[hgmlL]\.$", text[max(0, match.end(1) - 4) : match.end(1)]) is not None
         if match.group(1) == "." and not unit and not _ends_sentence(word, first, text[after.start(2):]):
             continue
         if text[start:end].strip():
