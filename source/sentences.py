@@ -78,7 +78,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
         word = _word_before(text, match.end(1))
         # A one-letter unit after a number ends a sentence like any word: "pendant 24 h. Évitez".
         unit = re.search(r"\d\s?[hgmlL]\.$", text[max(0, match.end(1) - 4) : match.end(1)]) is not None
-        if match.group(1) == "." and not unit and not _ends_sentence(word, first, text[after.start(2):]):
+        if match.group(1) == "." and not unit and not _ends_sentence(word, first, text[after.start(2) : after.start(2) + 4]):
             continue
         if text[start:end].strip():
             spans.append((start, end))
@@ -88,8 +88,9 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
     return [(_skip_space(text, s), e) for s, e in spans]
 
 
-def _ends_sentence(word: str, next_char: str, rest: str = "") -> bool:
-    if word in DOSING_SHORTHAND and re.match(SHORTHAND_AFTER_DOSING, rest):
+def _ends_sentence(word: str, next_char: str, following: str = "") -> bool:
+    """Whether `word` (with its full stop) ends a sentence, given the next character and the few after it."""
+    if word in DOSING_SHORTHAND and re.match(SHORTHAND_AFTER_DOSING, following):
         return False  # "1 g q.d.s. PRN (max. 4 g)": shorthand after shorthand is one instruction
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         return next_char.isupper()
