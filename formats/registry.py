@@ -72,7 +72,8 @@ FORMATS: dict[str, Format] = {
         Format("large-print-pdf", _Writer("pdf", "write_large_print"), "large-print",
                "large-print PDF handout", "<slug>-large-print.pdf", options=("paper",), default=False),
         Format("braille", _Writer("braille"), "base", "braille for embossers and braille displays, as BRF and "
-               "PEF: contracted UEB for English; French, Spanish and German uncontracted", "<slug>.brf", options=("braille_cells", "braille_lines"),
+               "PEF: contracted UEB for English; French, Spanish and German uncontracted", "<slug>.brf",
+               options=("braille_cells", "braille_lines"),
                default=False, needs="liblouis (Debian/Ubuntu packages liblouis20, liblouis-data)",
                check=_Lazy("braille", "check_available"), system_version=_Lazy("braille", "system_version")),
     )

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 # Dosing shorthand (Latin, UK, and the route): never a sentence end in itself, but an order often ends on it.
-_DOSING = "q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c. b.d. t.d.s. q.d.s. s.c. v.o.".split()
+_DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.
+    b.d. t.d.s. q.d.s. s.c. v.o.""".split()
 # Months, lengths of time and spoonfuls, short: they often close a sentence ("until 15 Sept.",
 # "for 2 wks.", "Añada 2 cdta.").
-_MONTHS = "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic. janv. févr. avr. juil. déc.".split()
+_MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
+    janv. févr. avr. juil. déc.""".split()
 _AMOUNTS = "min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cda.".split()
 # Lower-cased, with their final period. Kept in one place: the speech
 # normaliser expands the same words.
@@ -76,9 +78,9 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
         if first.isalpha() and first.islower():
             continue  # caseless scripts have no lower case, so they pass
         word = _word_before(text, match.end(1))
-        # A one-letter unit after a number ends a sentence like any word: "pendant 24 h. Évitez".
-        unit = re.search(r"\d\s?[hgmlL]\.$", text[max(0, match.end(1) - 4) : match.end(1)]) is not None
-        if match.group(1) == "." and not unit and not _ends_sentence(word, first, text[after.start(2) : after.start(2) + 4]):
+        stop = match.end(1)
+        if match.group(1) == "." and not _ends_sentence(word, first, text[max(0, stop - 4) : stop],
+                                                        text[after.start(2) : after.start(2) + 4]):
             continue
         if text[start:end].strip():
             spans.append((start, end))
@@ -88,8 +90,11 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
     return [(_skip_space(text, s), e) for s, e in spans]
 
 
-def _ends_sentence(word: str, next_char: str, following: str = "") -> bool:
-    """Whether `word` (with its full stop) ends a sentence, given the next character and the few after it."""
+def _ends_sentence(word: str, next_char: str, preceding: str = "", following: str = "") -> bool:
+    """Whether `word` (with its full stop) ends a sentence, given the next character and the few
+    characters before the stop and after the space."""
+    if re.search(r"\d\s?[hgmlL]\.$", preceding):
+        return True  # a one-letter unit after a number, not an initial: "pendant 24 h. Évitez"
     if word in DOSING_SHORTHAND and re.match(SHORTHAND_AFTER_DOSING, following):
         return False  # "1 g q.d.s. PRN (max. 4 g)": shorthand after shorthand is one instruction
     if word in SENTENCE_FINAL_ABBREVIATIONS:

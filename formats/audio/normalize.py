@@ -72,7 +72,8 @@ def regional_table(lang: str) -> Mapping:
     naming its region laid over it (Mexico writes "1,000.5"). A table in the entry adds to the
     language's table of that name, and its keys win; a list (``patterns``) comes first."""
     table = speech_table(primary_language(lang))
-    region = next((part.upper() for part in re.split(r"[-_]", lang)[1:] if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part)), None)
+    subtags = re.split(r"[-_]", lang)[1:]
+    region = next((part.upper() for part in subtags if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part)), None)
     merged = {key: value for key, value in table.items() if key != "regions"}
     for entry in table.get("regions", ()):
         if region in entry.get("codes", ()):
@@ -87,6 +88,9 @@ def regional_table(lang: str) -> Mapping:
 def speech_languages() -> list[str]:
     """Every language with a table of spoken forms."""
     return sorted(p.stem for p in SPEECH_DATA.glob("*.toml"))
+
+
+# --- the machinery ---------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -197,8 +201,8 @@ class _Language:
         self.decimals = [decimals] if isinstance(decimals, str) else list(decimals)
         decimal = "(?:" + "|".join(map(re.escape, self.decimals)) + ")"
         self.group = "(?:" + "|".join("[ \u00a0\u202f]" if m == " " else re.escape(m) for m in marks) + ")"
-        # "0.125" is never a number of thousands
         self.power = words.get("power")  # "10⁹/L": a count of cells, said "10 to the power of 9 per liter"
+        # "0.125" is never a number of thousands
         self.grouped = rf"[1-9]\d{{0,2}}(?:{self.group}\d{{3}})+(?:{decimal}\d+)?"
         self.number = (rf"10[{_SUPERSCRIPTS}]+|" if self.power else "") + rf"{self.grouped}|\d+(?:{decimal}\d+)?"
         self.decimal = self.decimals[0]
@@ -279,15 +283,16 @@ class _Language:
 
     def decimals_rule(self) -> Rule:
         pattern = re.compile(rf"(?<![\w.,])(?:{self.number})(?![\w])")
-        return Rule("decimal marks and groups", pattern, self._grouped)
+        return Rule("decimal marks and groups", pattern, self._number_said)
 
-    def _grouped(self, match: re.Match) -> str | None:
+    def _number_said(self, match: re.Match) -> str | None:
         said = self.said_number(match.group(0))
         if said == match.group(0):
             return None
         # Digits grouped by spaces beside more digits are a phone number ("91 123 45 67", "900 123 456").
         spaced = re.search(r"\d[ \u00a0\u202f]\d", match.group(0))
-        if spaced and (re.search(r"\d\s$", match.string[: match.start()]) or re.match(r"\s\d", match.string[match.end():])):
+        beside = re.search(r"\d\s$", match.string[: match.start()]) or re.match(r"\s\d", match.string[match.end():])
+        if spaced and beside:
             return None
         return said
 

@@ -39,9 +39,6 @@ def spell(letters: str) -> str:
     return " ".join(letters)
 
 
-# --- the machinery ---------------------------------------------------------
-
-
 ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _UNIT_AFTER = re.compile(r"\s?(%|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|steps\b|minutes\b)")
 PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+|(?<=\b0\d)/\d+)*"
@@ -60,7 +57,6 @@ def phone(match: re.Match, plus: str = "plus") -> str | None:
     # A local number "555-0134" is three digits, a hyphen and four; a range
     # of that shape ("100-1000 mg") has a unit or a percent sign after it.
     local = re.fullmatch(r"\d{3}-\d{4}", text) is not None and not _UNIT_AFTER.match(match.string, match.end())
-    # A national number written with spaces starts with a trunk 0 ("020 7946 0958").
     # A national number starts with a trunk 0 and is written in groups ("020 7946 0958", Belgium's
     # "02 555 12 34" and "0471 23 45 67", France's "04 72 11 52 36", "02/555.12.34").
     national = re.fullmatch(r"0\d{1,4}(?:[ ./]\d{2,4}){2,4}", text) is not None and 9 <= digits <= 11
