@@ -474,6 +474,20 @@ def test_what_a_third_reading_found(lang, written, spoken):
 
 
 @pytest.mark.parametrize("lang, written, spoken", [
+    # what the third reading left: a pharmacist's letters, a morning-noon-night schedule, Swiss days and prices
+    ("en-GB", "Reviewed by A. Shah, MRPharmS, and B. Lee, PharmD", "Reviewed by A. Shah, M R Pharm S, and B. Lee, Pharm D"),
+    ("es-ES", "Tome 1-0-1 durante 7 días; después 1-1-1-1.", "Tome 1, 0, 1 durante 7 días; después 1, 1, 1, 1."),
+    ("fr-FR", "Posologie, 1-0-1.", "Posologie, 1, 0, 1."),
+    ("es-ES", "El 2026-1-1 y el 5-10-15", "El 2026-1-1 y el 5-10-15"),  # not schedules: leave them to the voice
+    ("fr-CH", "Permanence lu–ve; appel CHF 3.23/min. Consultation 20.– CHF.",
+     "Permanence du lundi au vendredi; appel 3 francs 23 par minute. Consultation 20 francs."),
+    ("fr-FR", "12 à 20 respirations/min. Ensuite", "12 à 20 respirations par minute. Ensuite"),
+])
+def test_what_the_third_reading_left(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
     # a power of ten is a number its unit is said with
     ("en-US", "Platelets 150–400 × 10³/µL; 10³/mm³", "Platelets 150 to 400 times 10 to the power of 3 per microliter; "
      "10 to the power of 3 per cubic millimeter"),

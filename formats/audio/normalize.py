@@ -302,19 +302,30 @@ class _Language:
         # "in mg/dL", "kg/m²", "breaths/min", "fois/jour"
         pattern = re.compile(
             rf"(?<![\w/])(?:({every})\s?/\s?({every})(?:\s?/\s?({every}))?|({bare}))(?![\w/])"
-            rf"|(?<=[^\W\d_])/({every})(?![\w/])"
         )
 
         def replace(m: re.Match) -> str:
-            first, per, then, alone, after_word = m.groups()
+            first, per, then, alone = m.groups()
             if alone:
                 return self.units[alone][1]
-            if after_word:
-                return f" {self.per} {self.units[after_word][0]}"
             said = f"{self.units[first][1]} {self.per} {self.units[per][0]}"
             return said + (f" {self.per} {self.units[then][0]}" if then else "")  # "mg/kg/day"
 
         return Rule("bare units", pattern, replace)
+
+    def per_unit_rule(self) -> Rule:
+        """ "breaths/min", "CHF 3.23/min.": a unit after a slash is "per" it; before the abbreviations,
+        which would make the "min." that ends a sentence "minimum", but not after one letter ("F/U")."""
+        # At a piece's start: what came before the slash was said by an earlier rule.
+        pattern = re.compile(rf"(?:(?<=\d)|(?<=[^\W\d_]{{2}})|^)/({self.unit_alternatives(self.units)})(?![\w/])")
+
+        def replace(m: re.Match) -> str | None:
+            before = re.search(r"[^\W\d_]*$", m.string[: m.start()]).group(0)
+            if before in self.units:
+                return None  # "mg/dL": the bare units say both
+            return f" {self.per} {self.units[m.group(1)][0]}"
+
+        return Rule("per unit", pattern, replace)
 
     def closing_rule(self) -> Rule | None:
         # The language's own, and every term the sentence splitter may end a sentence on.
@@ -390,6 +401,7 @@ class Normalizer:
             rules += [
                 said.units_rule(),
                 said.decimals_rule(),
+                said.per_unit_rule(),
                 said.closing_rule(),
                 terms_rule("abbreviations", said.terms, capitalised=True),
                 said.bare_units_rule(),
