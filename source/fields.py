@@ -39,6 +39,31 @@ _CREDENTIALS = frozenset("""
 """.split())
 
 
+# Front matter keys as an author writing in French, Spanish, German or Portuguese may name them;
+# the keys are English in every language (SOURCE-FORMAT.md), so each is pointed at its English key.
+TRANSLATED_KEYS = {
+    "titre": "title", "título": "title", "titulo": "title", "titel": "title",
+    "sous-titre": "subtitle", "subtítulo": "subtitle", "untertitel": "subtitle",
+    "langue": "lang", "idioma": "lang", "sprache": "lang", "língua": "lang", "lingua": "lang",
+    "auteur": "authors", "auteurs": "authors", "autor": "authors", "autores": "authors", "autoren": "authors",
+    "résumé": "summary", "resume": "summary", "resumen": "summary", "resumo": "summary",
+    "zusammenfassung": "summary",
+    "avertissement": "disclaimer", "aviso": "disclaimer", "haftungsausschluss": "disclaimer",
+    "références": "references", "referencias": "references",
+    "referências": "references", "literatur": "references",
+    "éditeur": "publisher", "editeur": "publisher", "editorial": "publisher", "herausgeber": "publisher",
+    "révisé": "reviewed", "revise": "reviewed", "revisado": "reviewed", "geprüft": "reviewed",
+    "fecha": "date", "datum": "date", "data": "date",
+    "points_clés": "key_points", "points-clés": "key_points", "puntos_clave": "key_points",
+    "prononciation": "pronounce", "pronunciación": "pronounce", "aussprache": "pronounce",
+}
+
+
+def translated_key(fm, key: str) -> str | None:
+    """The key of the front matter that an author wrote in their language for `key`, if any."""
+    return next((k for k in fm.data if TRANSLATED_KEYS.get(str(k).strip().lower()) == key), None)
+
+
 class Fields:
     """The front matter's fields, each checked and read into what the model holds."""
 
@@ -46,6 +71,11 @@ class Fields:
     def _required_text(self, fm, key: str, hint: str) -> str:
         value = fm.data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
+            if key not in fm.data and (written := translated_key(fm, key)):
+                line, col = fm.position(written)
+                self.error(line, col, f"missing '{key}'",
+                           f"the front matter's keys are English: write '{key}:' where it says '{written}:'")
+                return ""
             line, col = fm.position(key) if key in fm.data else (1, 1)
             self.error(line, col, f"missing '{key}'", hint)
             return ""
@@ -68,6 +98,11 @@ class Fields:
     def _lang(self, fm) -> str:
         value = fm.data.get("lang")
         if value is None or value == "":
+            if "lang" not in fm.data and (written := translated_key(fm, "lang")):
+                line, col = fm.position(written)
+                self.error(line, col, "missing 'lang'",
+                           f"the front matter's keys are English: write 'lang:' where it says '{written}:'")
+                return "en"
             line, col = fm.position("lang") if "lang" in fm.data else (1, 1)
             self.error(line, col, "missing 'lang'", "add a BCP 47 language tag such as 'lang: en-US' or 'lang: es'")
             return "en"

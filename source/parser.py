@@ -20,7 +20,7 @@ from types import MappingProxyType
 from . import frontmatter
 from .body import Body
 from .decode import Decoding
-from .fields import Fields
+from .fields import TRANSLATED_KEYS, Fields
 from .errors import SourceError
 from .limits import read_article_bytes
 from .model import Article, Diagnostic
@@ -119,6 +119,8 @@ class _Parser(Decoding, Fields, Body):
                 line, col = fm.position(key)
                 close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else "check its spelling: Openleaf does not use it"
+                if english := TRANSLATED_KEYS.get(str(key).strip().lower()):
+                    hint = f"the front matter's keys are English: did you mean '{english}'?"
                 self.warn(line, col, f"unknown front matter key '{_short(str(key))}'", hint)
 
         refs = self._references(fm, refs_in, style) if not self.errors else ()

@@ -46,6 +46,20 @@ def test_front_matter_fields_reach_the_model(article_folder):
     assert any("unknown front matter key 'theme_color'" in str(w) for w in article.warnings)
 
 
+def test_a_key_written_in_the_authors_language_points_at_the_english_key(article_folder):
+    # A French author's "titre:" and "langue:": the keys are English in every language.
+    path = write_article(article_folder, "Texte.\n", title=None, lang=None, titre="Bonjour", langue="fr",
+                         résumé="Court.")
+    with pytest.raises(SourceError) as caught:
+        parse_article(path)
+    said = [str(d) for d in caught.value.diagnostics]
+    assert any("missing 'title'" in d and "write 'title:' where it says 'titre:'" in d for d in said), said
+    assert any("missing 'lang'" in d and "write 'lang:' where it says 'langue:'" in d for d in said), said
+    path = write_article(article_folder, "Texte.\n", résumé="Court.")
+    warnings = [str(w) for w in parse_article(path).warnings]
+    assert any("'résumé'" in w and "did you mean 'summary'" in w for w in warnings), warnings
+
+
 def test_sections_sentences_and_ids(article_folder):
     body = (
         "Intro one. Intro two.\n\n"
