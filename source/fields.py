@@ -13,6 +13,7 @@ from .slugs import slug_for_path, slugify
 from .body import _CITE_ID, _MD
 from .csl import _STYLE_NICKNAMES, _csl_item, _style_names
 from .inlines import _trim
+from .frontmatter import NotADate
 from .values import _is_scalar, _short
 from .model import (
     Author,
@@ -167,6 +168,10 @@ class Fields:
             return dt.date.fromisoformat(str(value).strip())
         except ValueError:
             line, col = fm.position(key)
+            if isinstance(value, NotADate):  # "2026-02-30": the shape of a date, but no such day
+                self.error(line, col, f"'{_short(str(value))}' is not a real date",
+                           "write dates as YYYY-MM-DD, e.g. 2026-11-01")
+                return None
             self.error(line, col, f"'{key}: {_short(str(value))}' is not a date",
                        "write the date as YYYY-MM-DD, e.g. 2026-11-01")
             return None

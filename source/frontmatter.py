@@ -71,8 +71,20 @@ def _checked(construct, what: str):
     return checked
 
 
+class NotADate(str):
+    """A value YAML took for a date that is none ("2026-02-30"), kept as its text: the field that
+    reads it reports it, beside every other problem of the article, instead of ending the parse."""
+
+
+def _date_or_text(loader, node):
+    try:
+        return SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError, TypeError):
+        return NotADate(node.value)
+
+
 # "2024-02-30" looks like a date to YAML, and 5,000 digits like a number: both used to escape as ValueError.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _checked(SafeConstructor.construct_yaml_timestamp, "a real date"))
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
 _Loader.add_constructor("tag:yaml.org,2002:int", _checked(SafeConstructor.construct_yaml_int, "a usable number"))
 
 
@@ -209,7 +221,6 @@ _YAML_MESSAGES = [
     ("expected a single document", "a line '---' inside the front matter",
      "the front matter is one block between two lines '---'; remove the extra one"),
     ("found unhashable key", "a list or block used as a key", "keys are plain words, e.g. 'title:'"),
-    ("is not a real date", "", "write dates as YYYY-MM-DD, e.g. 2026-11-01"),
     ("is not a usable number", "", "put the value in quotes to keep it as text"),
 ]
 _TAG = re.compile(r"the tag '(?:tag:yaml\.org,2002:)?([^']*)'")

@@ -56,6 +56,8 @@ EXPECTED = {
     "not-utf8.md": [(2, "not UTF-8 text (byte 0xE9, perhaps 'é'"), (5, "not UTF-8 text (byte 0xE9")],
     "binary-file.md": [(1, "this is a PNG image, not a Markdown article")],
     "utf16.md": [(1, "the file is saved as UTF-16 text")],
+    # a date YAML cannot build no longer hides the article's other problems
+    "bad-date-among-others.md": [(4, "'2026-13-45' is not a real date"), (9, "unknown citation key '@sfed2021'")],
     "several-problems.md": [
         (1, "missing 'title'"),
         (9, "a '#' heading in the body"),
