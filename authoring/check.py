@@ -223,6 +223,12 @@ _EXPLAINED_AFTER = r"\s*(?:\(|—|–|:|,\s*(?:which|that is|or|also called)\b|\
 _EXPLAINED_BEFORE = r"\b(?:called|named|known as|term|word)\s+[\"“‘']?"
 
 
+# The article or pronoun a French, Italian or Catalan word carries before an apostrophe ("d'alcool",
+# "l'examen", "jusqu'au", "dell'acqua"): the reader sounds out only the word after it.
+_ELIDED = re.compile(r"^[^\W\d_]{1,6}['’](?=[^\W\d_]{2})")
+_ELIDING_LANGUAGES = {"fr", "it", "ca"}
+
+
 def long_words(article: Article, glossary_terms: dict[str, str]) -> Item:
     """Words of three or more syllables not explained in the text, nor in ``pronounce:`` or ``glossary:``."""
     sentences = body_text(article)
@@ -230,7 +236,10 @@ def long_words(article: Article, glossary_terms: dict[str, str]) -> Item:
     known = {term.lower() for term in [*article.pronounce, *glossary_terms]}
     counts: dict[str, int] = {}
     spelled: dict[str, str] = {}
+    eliding = article.lang.split("-")[0].lower() in _ELIDING_LANGUAGES
     for word in readability.words(text):
+        if eliding:
+            word = _ELIDED.sub("", word)
         key = word.lower()
         if key in known or readability.syllables(word, article.lang) < 3:
             continue
