@@ -134,7 +134,15 @@ def _front_matter_line(path: Path, key: str) -> int:
 # - a very long word must break somewhere, and in a table it would otherwise
 #   make its column as wide as the word, pushing the table off the page. It
 #   gets zero-width spaces: break points that neither show nor extract.
+# - a line break between a number and its unit ("4" / "g/24 h"), or before French punctuation
+#   that takes a space (" :", " ?", " »"), leaves a line starting with a lone unit or sign;
+#   a reader of large print may take it for a new thought. Those stay together too.
 HYPHENATED = re.compile(r"[^\s/<>]*\w-\w[^\s/<>]*")
+UNBROKEN = re.compile(
+    HYPHENATED.pattern
+    + r"|(?<![\w.,])\d+(?:[.,]\d+)*\s(?:[^\W\d_]{1,3}|°\s?[CF]?|%)(?:/\d*\s?[^\W\d_]{1,3})?(?!\w)"
+    + r"|\S+\s[:;!?»](?!\S)|«\s\S+(?:\s»(?!\S))?"
+)
 LONGEST_UNBROKEN = 40
 LONG_WORD = re.compile(r"\w{24,}")
 WORD_PIECE = 12
@@ -146,12 +154,13 @@ def _breakable(word: str) -> str:
 
 
 def paper_text(text: str, *, keep_hyphenated: bool = True) -> Markup:
-    """Plain text as markup: long words breakable, hyphenated words in a span that does not wrap."""
+    """Plain text as markup: long words breakable; hyphenated words, a number and its unit, and
+    French punctuation with its word, in a span that does not wrap."""
     text = LONG_WORD.sub(lambda match: _breakable(match.group()), text)
     if not keep_hyphenated:
         return escape(text)
     out, start = [], 0
-    for match in HYPHENATED.finditer(text):
+    for match in UNBROKEN.finditer(text):
         if len(match.group()) > LONGEST_UNBROKEN:
             continue
         out.append(escape(text[start : match.start()]))

@@ -570,6 +570,20 @@ def test_hyphenated_words_read_back_whole(built, name):
     assert url.count("-") >= 2 and url in squeeze(built[name].text)
 
 
+def test_no_line_of_large_print_starts_with_a_unit_or_french_punctuation(tmp_path):
+    """In French, "4 g/24 h", "38,5 °C" and "urgence :" stay on one line: a line that starts
+    with a lone "g/24 h" or ":" reads as a new thought."""
+    require_poppler()
+    doses = " ".join(f"Prenez au plus {n} g/24 h ; la fièvre dépasse {n},5 °C : appelez le 15 ! « Vite »."
+                     for n in range(1, 13))
+    article = parse_article(write_article(tmp_path / "fr", f"{doses}\n\n## Suite\n\n{doses}\n", lang="fr"))
+    [path] = pdf_writer.write_large_print(article, load_theme("handout"), tmp_path / "out", options=Options())
+    lines = [line.strip() for line in text_of(path).splitlines() if line.strip()]
+    assert sum("g/24 h" in line for line in lines) >= 24
+    starts = [line for line in lines if re.match(r"(?:g/24|h\b|°C|[:;!?»])", line)]
+    assert not starts, starts
+
+
 def test_long_words_break_inside_the_margins(built):
     for name in ("a4", "large"):
         page_width = PAPER["a4"][0]
