@@ -171,10 +171,30 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
             }
         results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]).lower(), "")) for item in items])
     plain, rich = results
-    first = _first_of_month(csl_locale(lang))
-    if first is not None:
-        plain, rich = [first(p) for p in plain], [first(h) for h in rich]
+    for touch in filter(None, (_first_of_month(csl_locale(lang)), _month_after_a_stop(csl_locale(lang)))):
+        plain, rich = [touch(p) for p in plain], [touch(h) for h in rich]
     return [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
+
+
+def _month_names(locale: str) -> list[str]:
+    """The locale's long and short month names, without the short form's stop ("1 oct 2026" in NLM)."""
+    from citeproc import LOCALES_PATH
+    from lxml import etree
+
+    tree = etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
+    months = {(t.text or "").rstrip(".") for t in tree.iter("{*}term") if re.fullmatch(r"month-\d\d", t.get("name", ""))}
+    return sorted(filter(None, months), key=len, reverse=True)
+
+
+@lru_cache(maxsize=None)
+def _month_after_a_stop(locale: str):
+    """Where month names are written in lower case ("mai", "mayo"): a function that capitalises one
+    that starts a sentence of a reference, as AMA's "SFED. Mai 2020." does; None elsewhere."""
+    names = [name for name in _month_names(locale) if name[0].islower()]
+    if not names:
+        return None
+    pattern = re.compile(rf"(?<=[^\W\d_]\. )(?:{'|'.join(map(re.escape, names))})(?!\w)")
+    return lambda text: pattern.sub(lambda m: m.group(0)[0].upper() + m.group(0)[1:], text)
 
 
 @lru_cache(maxsize=None)
@@ -185,15 +205,9 @@ def _first_of_month(locale: str):
     The locale's ordinal day would do it in CSL, but citeproc-py gives a month the feminine
     ordinal ("1ʳᵉ octobre"), and the same term is an edition's ("1ʳᵉ éd.").
     """
-    from citeproc import LOCALES_PATH
-    from lxml import etree
-
     first = FIRST_DAY.get(primary_language(locale))
     if first is None:
         return None
-    tree = etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
-    # long and short names ("1 oct 2026" in NLM, which drops the short form's stop)
-    months = {(t.text or "").rstrip(".") for t in tree.iter("{*}term") if re.fullmatch(r"month-\d\d", t.get("name", ""))}
-    names = "|".join(map(re.escape, sorted(filter(None, months), key=len, reverse=True)))
+    names = "|".join(map(re.escape, _month_names(locale)))
     pattern = re.compile(rf"(?<![\d.,])1(?= (?:{names})(?!\w))")
     return lambda text: pattern.sub(first, text)

@@ -285,3 +285,13 @@ def test_french_references_write_the_first_of_a_short_month_too():
     web = [{"id": "w", "type": "webpage", "title": "Guide", "author": [{"literal": "HAS"}],
             "issued": {"date-parts": [[2020]]}, "accessed": {"date-parts": [[2026, 10, 1]]}, "URL": "https://x.fr"}]
     assert "[cité 1er oct 2026]" in format_references(web, "nlm-citation-sequence", "fr-FR")[0][0]
+
+
+@pytest.mark.parametrize("lang, month", [("fr-BE", "Mai 2020."), ("es-ES", "Mayo de 2020.")])
+def test_a_month_that_starts_a_sentence_of_a_reference_has_its_capital(lang, month):
+    from openleaf.source.references import format_references
+
+    web = [{"id": "w", "type": "webpage", "title": "La coloscopie", "container-title": "SFED",
+            "author": [{"literal": "SFED"}], "issued": {"date-parts": [[2020, 5]]}, "URL": "https://x.fr"}]
+    text = format_references(web, "american-medical-association", lang)[0][0]
+    assert month in text, text  # AMA wrote "SFED. mai 2020.": a French month is lower case only inside a sentence
