@@ -154,7 +154,7 @@ def publish_braille(capsys, tmp_path: Path, language: str, *options) -> tuple[Pa
 
 def pages_of(brf: Path) -> list[list[str]]:
     text = brf.read_bytes().decode("ascii")
-    return [page.split("\n") for page in text.split("\f")]
+    return [page.split("\r\n") for page in text.split("\f")]
 
 
 def read_back(brf: Path, table: str) -> str:
@@ -182,7 +182,8 @@ def article_words(spec: dict) -> list[str]:
 def test_every_page_fits_40_cells_by_25_lines_in_braille_ascii(capsys, tmp_path, language):
     brf, _ = publish_braille(capsys, tmp_path, language)
     raw = brf.read_bytes()
-    assert set(raw) <= set(range(0x20, 0x60)) | {0x0A, 0x0C}, "only braille ASCII, line feeds and form feeds"
+    assert set(raw) <= set(range(0x20, 0x60)) | {0x0D, 0x0A, 0x0C}, "only braille ASCII, line ends and form feeds"
+    assert raw.count(b"\n") == raw.count(b"\r\n") > 0, "every line ends with CR LF, as DOS wrote BRF"
     pages = pages_of(brf)
     assert len(pages) >= 2, "the article is long enough for a form feed between pages"
     for number, page in enumerate(pages, start=1):

@@ -3,9 +3,12 @@
 Each of the 64 cells is one ASCII character from space to underscore
 (0x20-0x5F); the table below lists them in the order of the cells' dot bits
 (dot 1 = 1, dot 2 = 2, ..., dot 6 = 32), the order Unicode braille uses too.
-Lines are separated by a line feed and pages by a form feed, which stands
-in for the line feed after a page's last line, as embossers expect: so each
-page is exactly its lines, whether a reader splits it at line ends or not.
+Lines end with a carriage return and a line feed, as the DOS programs BRF
+comes from wrote them (and as an embosser fed a file without a driver needs:
+a bare line feed may not return the head). Pages are separated by a form feed,
+which stands in for the line end after a page's last line, so an embosser
+set for that many lines can use all of them, and a reader that splits at line
+ends gets each page as exactly its lines.
 """
 
 from __future__ import annotations
@@ -27,4 +30,4 @@ def to_cells(text: str) -> str:
 
 
 def brf(pages: list[list[str]]) -> str:
-    return "\f".join("\n".join(to_ascii(line).rstrip() for line in page) for page in pages)
+    return "\f".join("\r\n".join(to_ascii(line).rstrip() for line in page) for page in pages)
