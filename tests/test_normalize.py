@@ -482,6 +482,8 @@ def test_what_a_third_reading_found(lang, written, spoken):
     ("fr-CH", "Permanence lu–ve; appel CHF 3.23/min. Consultation 20.– CHF.",
      "Permanence du lundi au vendredi; appel 3 francs 23 par minute. Consultation 20 francs."),
     ("fr-FR", "12 à 20 respirations/min. Ensuite", "12 à 20 respirations par minute. Ensuite"),
+    # a British number with a five-digit area code; a count of people stays a number
+    ("en-GB", "Call 01632 960123 today. In 2020 12345 people", "Call 0 1 6 3 2, 9 6 0 1 2 3 today. In 2020 12345 people"),
 ])
 def test_what_the_third_reading_left(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -59,7 +59,9 @@ def phone(match: re.Match, plus: str = "plus") -> str | None:
     local = re.fullmatch(r"\d{3}-\d{4}", text) is not None and not _UNIT_AFTER.match(match.string, match.end())
     # A national number starts with a trunk 0 and is written in groups ("020 7946 0958", Belgium's
     # "02 555 12 34" and "0471 23 45 67", France's "04 72 11 52 36", "02/555.12.34").
-    national = re.fullmatch(r"0\d{1,4}(?:[ ./]\d{2,4}){2,4}", text) is not None and 9 <= digits <= 11
+    # Britain's area codes of four or five digits before six or five: "01632 960123", "01697 73456".
+    national = (re.fullmatch(r"0\d{1,4}(?:[ ./]\d{2,4}){2,4}|0\d{3,4} \d{5,6}", text) is not None
+                and 9 <= digits <= 11)
     # Otherwise three or more groups joined by - or . ("1-800-555-0199"); two groups could be
     # a range of years ("2020-2024"), and spaces alone could be a list of numbers.
     listed = len(groups) >= 3 and re.search(r"\d[.-]\d", text) and " " not in text
@@ -69,7 +71,7 @@ def phone(match: re.Match, plus: str = "plus") -> str | None:
                and not _UNIT_AFTER.match(match.string, match.end()))
     if not (international or local or national or listed or grouped):
         return None
-    if any(len(g) > 4 for g in groups[:-1]):
+    if any(len(g) > 4 for g in groups[:-1]) and not (national and len(groups) == 2):
         return None
     said = ", ".join(spell(g) for g in groups)
     return f"{plus} {said}" if text.startswith("+") else said
