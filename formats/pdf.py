@@ -134,13 +134,16 @@ def _front_matter_line(path: Path, key: str) -> int:
 # - a very long word must break somewhere, and in a table it would otherwise
 #   make its column as wide as the word, pushing the table off the page. It
 #   gets zero-width spaces: break points that neither show nor extract.
-# - a line break between a number and its unit ("4" / "g/24 h"), or before French punctuation
-#   that takes a space (" :", " ?", " »"), leaves a line starting with a lone unit or sign;
-#   a reader of large print may take it for a new thought. Those stay together too.
+#
+# And one way a reader can: a line that starts with a lone unit or sign ("g/24 h." after "4",
+# "4 g" after "≤", or French punctuation that takes a space: " :", " ?", " »") reads as a new
+# thought, in large print most of all. A number stays with its unit and sign, and such
+# punctuation with its word.
 HYPHENATED = re.compile(r"[^\s/<>]*\w-\w[^\s/<>]*")
 UNBROKEN = re.compile(
     HYPHENATED.pattern
-    + r"|(?<![\w.,])\d+(?:[.,]\d+)*\s(?:[^\W\d_]{1,3}|°\s?[CF]?|%)(?:/\d*\s?[^\W\d_]{1,3})?(?!\w)"
+    + r"|(?<![\w.,])(?:[≤≥<>≈~±]\s?)?\d+(?:[.,]\d+)*\s(?:[^\W\d_]{1,3}|°\s?[CF]?|%)(?:/\d*\s?[^\W\d_]{1,3})?(?!\w)"
+    + r"|[≤≥<>≈~±]\s\d+(?:[.,]\d+)*"
     + r"|\S+\s[:;!?»](?!\S)|«\s\S+(?:\s»(?!\S))?"
 )
 LONGEST_UNBROKEN = 40
