@@ -47,6 +47,7 @@ TITLE = "title"
 SUBTITLE = "subtitle"
 AUTHORS = "authors"
 REVIEWED = "reviewed"
+PUBLISHER = "publisher"
 KEY_POINTS = "key-points"
 REFERENCES = "references"
 DISCLAIMER = "disclaimer"
@@ -113,6 +114,7 @@ class EditionFacts:
     published: DateFact | None
     reviewed: DateFact | None
     reviewed_spoken: str  # "Reviewed on <date>.": what the audio says under REVIEWED
+    publisher_spoken: str  # "Published by <publisher>.": what the audio says under PUBLISHER
     modified: _dt.date  # the latest of the dates: a timestamp from the article, never the clock
     identifier: str  # "urn:uuid:…" from the ``id:`` key, else the slug: survives a title edit
     certified_by: str  # the ``certified_by:`` key; "" when nobody certified the book
@@ -186,6 +188,7 @@ def _compute(article: Article) -> EditionFacts:
         published=published,
         reviewed=reviewed,
         reviewed_spoken=said["reviewed"].format(date=reviewed.text) if reviewed else "",
+        publisher_spoken=said["published_by"].format(publisher=article.publisher) if article.publisher else "",
         modified=max(dates) if dates else _dt.date(2000, 1, 1),
         identifier=book_identifier(article),
         certified_by=_meta_text(article, CERTIFIER_KEY),

@@ -58,7 +58,8 @@ def write(
     ``out_dir``), the page links it and reads along; without, it has no player.
     """
     player = player_module.player_for(audio_edition(consumed), theme, Path(out_dir))
-    page = render_page(article, theme, player=player, organisation=settings.load(article.source_path, options.config))
+    organisation = settings.load(article.source_path, options.config)
+    page = render_page(article, theme, player=player, organisation=organisation)
     target = Path(out_dir) / f"{article.slug}.html"
     _write(target, page)
     return [target]
@@ -67,6 +68,7 @@ def write(
 def render_page(article: Article, theme: Theme, *, player: player_module.Player | None = None,
                 organisation: settings.Settings = settings.NONE) -> str:
     """The whole page as a string (a pure function of the article, theme, player and organisation)."""
+    article = settings.published_by(article, organisation)  # as the audio says it, and the EPUB shows it
     facts = edition_facts(article)
     renderer = PageRenderer(labels=facts.labels, image_src=_image_data_url, table_labels=facts.table_labels)
     context = {

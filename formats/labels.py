@@ -245,6 +245,7 @@ def spoken_labels_for(lang: str) -> dict[str, str]:
     written = labels_for(lang)
     said = {key: f"{written[key]}." for key in ("key_points", "note", "tip", "warning")}
     said |= {key: written[key] for key in ("references", "disclaimer", "and")}  # chapter titles: no stop
+    said["published_by"] = written["published_by"] + " {publisher}."  # as the page's colophon writes it
     return said | SPOKEN.get(primary_language(lang), SPOKEN["en"])
 
 

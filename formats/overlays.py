@@ -27,9 +27,10 @@ from .readalong import AudioEdition
 AUDIO_FOLDER = "audio"  # inside the EPUB, beside the content documents
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
-# Elements of the title page the audio does not say (the first publication date, the publisher, the
-# introduction's heading). Each gets a par with text and no audio, which EPUB Media Overlays lets a
-# reading system read with its own voice, so that a read-along does not skip over them in silence.
+# Elements of the title page the audio may not say (the first publication date, the publisher of an
+# audio edition made before the audio said it, the introduction's heading). Each one it does not say
+# gets a par with text and no audio, which EPUB Media Overlays lets a reading system read with its
+# own voice, so that a read-along does not skip over them in silence.
 UNHEARD = ("published", "publisher", "intro-title")
 
 # epub:type of a whole document's seq, for the reading system's skip settings. The disclaimer is a
@@ -143,7 +144,8 @@ def smil(overlay: Overlay, xhtml: str) -> str:
     root = etree.fromstring(xhtml.encode("utf-8"))
     tables, kinds, headings = _table_of(root), _element_kinds(root), _headings(root)
     position = {e.get("id"): n for n, e in enumerate(root.iter()) if isinstance(e.tag, str) and e.get("id")}
-    unheard = sorted((i for i in UNHEARD if i in position), key=position.get)
+    said = {clip.entry.id for clip in overlay.clips}
+    unheard = sorted((i for i in UNHEARD if i in position and i not in said), key=position.get)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">',
              f"<body epub:textref={quoteattr(doc)}>"]

@@ -90,8 +90,12 @@ def load(article_path: Path, explicit: Path | None = None) -> Settings:
 
 def as_publisher(article, explicit: Path | None = None):
     """The article with the organisation as its publisher when it names none itself
-    (the EPUB's title page and metadata, the audio's tags)."""
-    org = load(article.source_path, explicit)
+    (the EPUB's title page and metadata, the audio's tags and opening, the page)."""
+    return published_by(article, load(article.source_path, explicit))
+
+
+def published_by(article, org: Settings):
+    """`as_publisher`, given the organisation's settings already loaded."""
     if article.publisher or not org.name:
         return article
     return dataclasses.replace(article, publisher=org.name)

@@ -186,6 +186,17 @@ def test_what_is_spoken_besides_sentences_has_an_element_too(editions):
     assert any(i.endswith("-tip") for i in spoken)
 
 
+@pytest.mark.parametrize("lang, said", [("en-US", "Published by Clinique Saint-Luc."),
+                                         ("fr-BE", "Publié par Clinique Saint-Luc."),
+                                         ("es-ES", "Publicado por Clinique Saint-Luc.")])
+def test_the_audio_says_who_publishes_the_handout_as_the_page_shows_it(tmp_path, lang, said):
+    article = parse_article(write_article(tmp_path / "src", "Text.\n", lang=lang, publisher="Clinique Saint-Luc"))
+    opening = [u for u in build_script(article).utterances if u.id == "publisher"]
+    assert [(u.text, u.spoken) for u in opening] == [(said, said)]
+    [page] = html.write(article, load_theme("large-print"), tmp_path / "out", options=Options())
+    assert "publisher" in ids_in(lxml.html.parse(str(page)).getroot())
+
+
 def test_the_disclaimer_chapter_is_announced_the_way_references_is(tmp_path):
     article = parse_article(write_walking(tmp_path / "src"))
     script = build_script(article)

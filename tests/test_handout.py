@@ -405,7 +405,9 @@ def test_the_page_header_and_the_epub_name_the_organisation(tmp_path, capsys):
     assert code == 0
     page = (out / "hands" / "hands.html").read_text(encoding="utf-8")
     header = page[page.index("<header"):page.index("</header>")]
-    assert '<p class="organisation">Lakeside Family Health · 555-0142</p>' in header
+    # the organisation publishes it: its line is the element the audio's "Published by" highlights
+    assert '<p class="organisation" id="publisher">Lakeside Family Health · 555-0142</p>' in header
+    assert "Published by Lakeside Family Health." in page
     import zipfile
 
     with zipfile.ZipFile(out / "hands" / "hands.epub") as book:

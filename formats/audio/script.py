@@ -39,6 +39,7 @@ from ..edition import (
     DISCLAIMER,
     KEY_POINTS,
     OPENING,
+    PUBLISHER,
     REFERENCES,
     REVIEWED,
     SUBTITLE,
@@ -207,6 +208,8 @@ class _Builder:
             self.add(AUTHORS, facts.byline_spoken, self.pauses.paragraph)
         if facts.reviewed:
             self.add(REVIEWED, facts.reviewed_spoken, self.pauses.paragraph)
+        if facts.publisher_spoken:  # who stands behind the handout, as the page and the EPUB show
+            self.add(PUBLISHER, facts.publisher_spoken, self.pauses.paragraph)
         if article.key_points:
             self.pause(self.pauses.section)
             self.add(KEY_POINTS, labels["key_points"], self.pauses.paragraph)
