@@ -38,7 +38,7 @@ PRE_ENCODE_MARGIN_DB = 1.0
 ENCODING_LOSS_LU = 0.45
 LOUDNESS_TOLERANCE_LU = 0.5
 # Bump when mastering or encoding changes what a segment sounds like: cached segments then go unused.
-MASTERING_VERSION = 2  # 2: the phase rotator before the limiter
+MASTERING_VERSION = 1
 
 
 @functools.cache
