@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 
+from .frontmatter import NotADate
 from .values import _is_scalar, _short
 
 _STYLE_NICKNAMES = {
@@ -64,7 +65,10 @@ def _csl_item(item: dict) -> tuple[dict, list[tuple[str, str, str, bool]]]:
                 clean[key] = names
         elif key in DATE_FIELDS:
             date = _csl_date(value)
-            if date is None:
+            if isinstance(value, NotADate):  # "2026-02-30": the shape of a date, but no such day
+                problems.append((raw_key, f"'{_short(str(value))}' is not a real date",
+                                 "write it as YYYY-MM-DD, e.g. 2026-11-01, or a year such as 2024", True))
+            elif date is None:
                 shown = f"{key}: {_short(str(value))}" if _is_scalar(value) else key
                 problems.append((raw_key, f"'{shown}' is not a date",
                                  "write it as YYYY-MM-DD, a year such as 2024, or {date-parts: [[2024, 5]]}", True))

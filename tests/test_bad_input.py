@@ -211,6 +211,16 @@ def test_odd_front_matter_values_are_diagnostics(article_folder, front, on_line_
     assert f":{line}:" in lines[0] and fragment in lines[0], lines  # the first, in line order
 
 
+def test_an_impossible_date_in_a_reference_is_reported_where_it_is_written(article_folder):
+    # YAML reads "2026-02-30" as a date it cannot build; kept as text, it must not be published as one.
+    path = article_folder / "refs.md"
+    article_folder.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\ntitle: T\nlang: en\ndisclaimer: x\nreferences:\n  - id: a\n    title: A study\n"
+                    "    issued: 2026-02-30\n---\n## S\n\nText [@a].\n", encoding="utf-8")
+    assert diagnostics_of(path) == [f"{path}:8:5: reference 'a': '2026-02-30' is not a real date; "
+                                    "write it as YYYY-MM-DD, e.g. 2026-11-01, or a year such as 2024"]
+
+
 def test_a_name_written_as_plain_text_is_a_literal_name(article_folder):
     refs = [{"id": "who", "title": "Diabetes", "author": "World Health Organization", "issued": 2023}]
     article = parse_article(write_article(article_folder, "See [@who].\n", references=refs))
