@@ -225,7 +225,7 @@ _EXPLAINED_BEFORE = r"\b(?:called|named|known as|term|word)\s+[\"“‘']?"
 
 # The article or pronoun a French, Italian or Catalan word carries before an apostrophe ("d'alcool",
 # "l'examen", "jusqu'au", "dell'acqua"): the reader sounds out only the word after it.
-_ELIDED = re.compile(r"^[^\W\d_]{1,6}['’](?=[^\W\d_]{2})")
+_ELIDED = re.compile(r"^[^\W\d_]{1,6}['’](?=[^\W\d_])")
 _ELIDING_LANGUAGES = {"fr", "it", "ca"}
 
 

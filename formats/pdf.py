@@ -141,10 +141,10 @@ def _front_matter_line(path: Path, key: str) -> int:
 # punctuation with its word.
 HYPHENATED = re.compile(r"[^\s/<>]*\w-\w[^\s/<>]*")
 UNBROKEN = re.compile(
-    HYPHENATED.pattern
+    "(?:" + HYPHENATED.pattern
     + r"|(?<![\w.,])(?:[≤≥<>≈~±]\s?)?\d+(?:[.,]\d+)*\s(?:[^\W\d_]{1,3}|°\s?[CF]?|%)(?:/\d*\s?[^\W\d_]{1,3})?(?!\w)"
     + r"|[≤≥<>≈~±]\s\d+(?:[.,]\d+)*"
-    + r"|\S+\s[:;!?»](?!\S)|«\s\S+(?:\s»(?!\S))?"
+    + r"|«\s\S+|\S+(?=\s[:;!?»](?![^\s.,])))(?:\s[:;!?»](?![^\s.,]))?"  # each with the French punctuation after it
 )
 LONGEST_UNBROKEN = 40
 LONG_WORD = re.compile(r"\w{24,}")

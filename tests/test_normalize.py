@@ -481,6 +481,12 @@ def test_what_a_third_reading_found(lang, written, spoken):
     ("es-ES", "El 2026-1-1 y el 5-10-15", "El 2026-1-1 y el 5-10-15"),  # not schedules: leave them to the voice
     ("fr-CH", "Permanence lu–ve; appel CHF 3.23/min. Consultation 20.– CHF.",
      "Permanence du lundi au vendredi; appel 3 francs 23 par minute. Consultation 20 francs."),
+    # and what a second read of those found: thousands, centimes, one franc, "lu – sa" in a sentence
+    ("fr-CH", "CHF 1'200.–, 2'500 CHF, CHF 0.05/min, CHF 1.–, CHF 1.50, CHF 15",
+     "1200 francs, 2500 francs, 5 centimes par minute, 1 franc, 1 franc 50, 15 francs"),
+    ("fr-FR", "Il l'a lu – sa fille aussi. Ouvert Lu–Ve.", "Il l'a lu – sa fille aussi. Ouvert du lundi au vendredi."),
+    ("fr-FR", "Réglez le débit en mL/min. Ensuite", "Réglez le débit en millilitres par minute. Ensuite"),
+    ("es-ES", "Tome 1 c/día", "Tome 1 cada día"),
     ("fr-FR", "12 à 20 respirations/min. Ensuite", "12 à 20 respirations par minute. Ensuite"),
     # a British number with a five-digit area code; a count of people stays a number
     ("en-GB", "Call 01632 960123 today. In 2020 12345 people", "Call 0 1 6 3 2, 9 6 0 1 2 3 today. In 2020 12345 people"),

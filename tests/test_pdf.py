@@ -574,7 +574,7 @@ def test_no_line_of_large_print_starts_with_a_unit_or_french_punctuation(tmp_pat
     """In French, "4 g/24 h", "38,5 °C" and "urgence :" stay on one line: a line that starts
     with a lone "g/24 h" or ":" reads as a new thought."""
     require_poppler()
-    doses = " ".join(f"Prenez ≤ {n} g/24 h ; la fièvre dépasse {n},5 °C : appelez le 15 ! « Vite »."
+    doses = " ".join(f"Prenez ≤ {n} g/24 h ; la fièvre dépasse {n},5 °C : des anti-inflammatoires ? « Vite »."
                      for n in range(1, 13))
     article = parse_article(write_article(tmp_path / "fr", f"{doses}\n\n## Suite\n\n{doses}\n", lang="fr"))
     [path] = pdf_writer.write_large_print(article, load_theme("handout"), tmp_path / "out", options=Options())

@@ -402,8 +402,8 @@ class Normalizer:
                 said.units_rule(),
                 said.decimals_rule(),
                 said.per_unit_rule(),
-                said.closing_rule(),
-                terms_rule("abbreviations", said.terms, capitalised=True),
+                _not_after_a_slash(said.closing_rule()),
+                _not_after_a_slash(terms_rule("abbreviations", said.terms, capitalised=True)),
                 said.bare_units_rule(),
                 said.signs_rule(),
                 said.slash_rule(),
@@ -444,6 +444,20 @@ class Normalizer:
         if re.search(r"[.!?…][\"'”’)]*$", text.strip()) and not re.search(r"[.!?…][\"'”’)]*$", spoken):
             spoken += "."
         return spoken
+
+
+def _not_after_a_slash(rule: Rule | None) -> Rule | None:
+    """The abbreviations, except one with a stop right after a slash: "mL/min." ends a sentence on
+    a unit, which the bare units say ("per minute"), not on "minimum"."""
+    if rule is None:
+        return None
+
+    def replace(m: re.Match) -> str | None:
+        if m.group(0).endswith(".") and m.string[: m.start()].endswith("/"):
+            return None
+        return rule.replace(m)
+
+    return Rule(rule.name, rule.pattern, replace)
 
 
 def _apply(rule: Rule, pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
