@@ -166,17 +166,18 @@ def spoken(script) -> list[str]:
     return [u.spoken for u in script.utterances]
 
 
-def test_the_opening_names_title_authors_review_date_and_key_points(script):
-    assert spoken(script)[:7] == [
+def test_the_opening_names_title_authors_review_date_publisher_and_key_points(script):
+    assert spoken(script)[:8] == [
         "Checking Your Blood Sugar.",
         "A short guide.",
         "By Ana Lopez, R N, and Ben Okoro.",
         "Reviewed on November 1, 2026.",
+        "Published by Test Clinic.",
         "Key points.",
         "Check at the times your nurse suggests.",
         "Write your numbers down.",
     ]
-    assert {u.section_id for u in script.utterances[:8]} == {"opening"}
+    assert {u.section_id for u in script.utterances[:9]} == {"opening"}
 
 
 def test_each_section_is_announced_by_its_heading_under_the_section_id(built, script):
