@@ -487,6 +487,7 @@ def test_what_a_third_reading_found(lang, written, spoken):
     ("fr-FR", "Il l'a lu – sa fille aussi. Ouvert Lu–Ve.", "Il l'a lu – sa fille aussi. Ouvert du lundi au vendredi."),
     ("fr-FR", "Réglez le débit en mL/min. Ensuite", "Réglez le débit en millilitres par minute. Ensuite"),
     ("es-ES", "Tome 1 c/día", "Tome 1 cada día"),
+    ("es-ES", "Los paciente/s con 10 latidos/s", "Los pacientes con 10 latidos por segundo"),
     ("fr-FR", "Prendre 2 fois/j. Ensuite, 3 fois/sem. Puis x 3/j. au repas", "Prendre 2 fois par jour. Ensuite, "
      "3 fois par semaine. Puis 3 fois par jour au repas"),  # a sentence that ends on the shorthand keeps its stop
     ("fr-FR", "12 à 20 respirations/min. Ensuite", "12 à 20 respirations par minute. Ensuite"),

@@ -323,6 +323,8 @@ class _Language:
             before = re.search(r"[^\W\d_]*$", m.string[: m.start()]).group(0)
             if before in self.units:
                 return None  # "mg/dL": the bare units say both
+            if before and m.group(1) == "s" and not before.endswith("s"):
+                return "s"  # "paciente/s", "patient/s": one or more, said as the plural
             return f" {self.per} {self.units[m.group(1)][0]}"
 
         return Rule("per unit", pattern, replace)
