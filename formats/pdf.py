@@ -142,7 +142,8 @@ def _front_matter_line(path: Path, key: str) -> int:
 HYPHENATED = re.compile(r"[^\s/<>]*\w-\w[^\s/<>]*")
 UNBROKEN = re.compile(
     "(?:" + HYPHENATED.pattern
-    + r"|(?<![\w.,])(?:[≤≥<>≈~±]\s?)?\d+(?:[.,]\d+)*\s(?:[^\W\d_]{1,3}|°\s?[CF]?|%)(?:/\d*\s?[^\W\d_]{1,3})?(?!\w)"
+    + r"|(?<![\w.,])(?:[≤≥<>≈~±]\s?)?\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)*\s(?:[^\W\d_]{1,3}|°\s?[CF]?|%)"
+    + r"(?:/\d*\s?[^\W\d_]{1,3})?(?!\w)"
     + r"|[≤≥<>≈~±]\s\d+(?:[.,]\d+)*"
     + r"|«\s\S+|\S+(?=\s[:;!?»](?![^\s.,])))(?:\s[:;!?»](?![^\s.,]))?"  # each with the French punctuation after it
 )

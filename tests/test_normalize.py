@@ -479,6 +479,7 @@ def test_what_a_third_reading_found(lang, written, spoken):
     ("es-ES", "Tome 1-0-1 durante 7 días; después 1-1-1-1.", "Tome 1, 0, 1 durante 7 días; después 1, 1, 1, 1."),
     ("fr-FR", "Posologie, 1-0-1.", "Posologie, 1, 0, 1."),
     ("es-ES", "El 2026-1-1 y el 5-10-15", "El 2026-1-1 y el 5-10-15"),  # not schedules: leave them to the voice
+    ("es-ES", "Tome 0,5-0-0,5.", "Tome 0,5, 0, 0,5."),  # half a tablet morning and night
     ("fr-CH", "Permanence lu–ve; appel CHF 3.23/min. Consultation 20.– CHF.",
      "Permanence du lundi au vendredi; appel 3 francs 23 par minute. Consultation 20 francs."),
     # and what a second read of those found: thousands, centimes, one franc, "lu – sa" in a sentence

@@ -574,13 +574,13 @@ def test_no_line_of_large_print_starts_with_a_unit_or_french_punctuation(tmp_pat
     """In French, "4 g/24 h", "38,5 °C" and "urgence :" stay on one line: a line that starts
     with a lone "g/24 h" or ":" reads as a new thought."""
     require_poppler()
-    doses = " ".join(f"Prenez ≤ {n} g/24 h ; la fièvre dépasse {n},5 °C : des anti-inflammatoires ? « Vite »."
+    doses = " ".join(f"Prenez ≤ {n} g/24 h ou {n} 500 mg ; la fièvre dépasse {n},5 °C : des anti-inflammatoires ? « Vite »."
                      for n in range(1, 13))
     article = parse_article(write_article(tmp_path / "fr", f"{doses}\n\n## Suite\n\n{doses}\n", lang="fr"))
     [path] = pdf_writer.write_large_print(article, load_theme("handout"), tmp_path / "out", options=Options())
     lines = [line.strip() for line in text_of(path).splitlines() if line.strip()]
     assert sum("g/24 h" in line for line in lines) >= 24
-    starts = [line for line in lines if re.match(r"(?:g/24|h\b|°C|[:;!?»])", line) or re.match(r"\d+ g/24", line)]
+    starts = [line for line in lines if re.match(r"(?:g/24|h\b|°C|[:;!?»])", line) or re.match(r"\d+ (?:g/24|mg)", line)]
     assert not starts, starts
 
 
