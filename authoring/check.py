@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..source.errors import InputError, SourceError
-from ..source.model import Article, Diagnostic, Link, Paragraph, Sentence, plain_text, walk_blocks
+from ..source.model import Article, Diagnostic, Link, Paragraph, Sentence, plain_text, primary_language, walk_blocks
 from . import readability
 
 PASS, WARN, FAIL, INFO = "pass", "warn", "fail", "info"
@@ -236,7 +236,7 @@ def long_words(article: Article, glossary_terms: dict[str, str]) -> Item:
     known = {term.lower() for term in [*article.pronounce, *glossary_terms]}
     counts: dict[str, int] = {}
     spelled: dict[str, str] = {}
-    eliding = article.lang.split("-")[0].lower() in _ELIDING_LANGUAGES
+    eliding = primary_language(article.lang) in _ELIDING_LANGUAGES
     for word in readability.words(text):
         if eliding:
             word = _ELIDED.sub("", word)

@@ -58,8 +58,7 @@ def write(
     ``out_dir``), the page links it and reads along; without, it has no player.
     """
     player = player_module.player_for(audio_edition(consumed), theme, Path(out_dir))
-    organisation = settings.load(article.source_path, options.config)
-    page = render_page(article, theme, player=player, organisation=organisation)
+    page = render_page(article, theme, player=player, organisation=settings.load(article.source_path, options.config))
     target = Path(out_dir) / f"{article.slug}.html"
     _write(target, page)
     return [target]

@@ -63,12 +63,12 @@ def _csl_item(item: dict) -> tuple[dict, list[tuple[str, str, str, bool]]]:
                                  True))
             else:
                 clean[key] = names
+        elif key in DATE_FIELDS and isinstance(value, NotADate):  # "2026-02-30": a date's shape, no such day
+            problems.append((raw_key, f"'{_short(str(value))}' is not a real date",
+                             "write it as YYYY-MM-DD, e.g. 2026-11-01, or a year such as 2024", True))
         elif key in DATE_FIELDS:
             date = _csl_date(value)
-            if isinstance(value, NotADate):  # "2026-02-30": the shape of a date, but no such day
-                problems.append((raw_key, f"'{_short(str(value))}' is not a real date",
-                                 "write it as YYYY-MM-DD, e.g. 2026-11-01, or a year such as 2024", True))
-            elif date is None:
+            if date is None:
                 shown = f"{key}: {_short(str(value))}" if _is_scalar(value) else key
                 problems.append((raw_key, f"'{shown}' is not a date",
                                  "write it as YYYY-MM-DD, a year such as 2024, or {date-parts: [[2024, 5]]}", True))

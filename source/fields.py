@@ -69,16 +69,19 @@ class Fields:
     """The front matter's fields, each checked and read into what the model holds."""
 
 
+    def _missing(self, fm, key: str, hint: str) -> None:
+        """Report `key` as missing: where the author wrote it in their language, if they did."""
+        if key not in fm.data and (written := translated_key(fm, key)):
+            line, col = fm.position(written)
+            hint = f"the front matter's keys are English: write '{key}:' where it says '{written}:'"
+        else:
+            line, col = fm.position(key) if key in fm.data else (1, 1)
+        self.error(line, col, f"missing '{key}'", hint)
+
     def _required_text(self, fm, key: str, hint: str) -> str:
         value = fm.data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
-            if key not in fm.data and (written := translated_key(fm, key)):
-                line, col = fm.position(written)
-                self.error(line, col, f"missing '{key}'",
-                           f"the front matter's keys are English: write '{key}:' where it says '{written}:'")
-                return ""
-            line, col = fm.position(key) if key in fm.data else (1, 1)
-            self.error(line, col, f"missing '{key}'", hint)
+            self._missing(fm, key, hint)
             return ""
         if not _is_scalar(value):
             line, col = fm.position(key)
@@ -99,13 +102,7 @@ class Fields:
     def _lang(self, fm) -> str:
         value = fm.data.get("lang")
         if value is None or value == "":
-            if "lang" not in fm.data and (written := translated_key(fm, "lang")):
-                line, col = fm.position(written)
-                self.error(line, col, "missing 'lang'",
-                           f"the front matter's keys are English: write 'lang:' where it says '{written}:'")
-                return "en"
-            line, col = fm.position("lang") if "lang" in fm.data else (1, 1)
-            self.error(line, col, "missing 'lang'", "add a BCP 47 language tag such as 'lang: en-US' or 'lang: es'")
+            self._missing(fm, "lang", "add a BCP 47 language tag such as 'lang: en-US' or 'lang: es'")
             return "en"
         if not isinstance(value, str) or not _BCP47.match(value.strip()):
             line, col = fm.position("lang")

@@ -171,7 +171,8 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
             }
         results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]).lower(), "")) for item in items])
     plain, rich = results
-    for touch in filter(None, (_first_of_month(csl_locale(lang)), _month_after_a_stop(csl_locale(lang)))):
+    locale = csl_locale(lang)
+    for touch in filter(None, (_first_of_month(locale), _month_after_a_stop(locale))):
         plain, rich = [touch(p) for p in plain], [touch(h) for h in rich]
     return [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
 
