@@ -255,7 +255,8 @@ def test_tab_reaches_the_play_button_and_the_key_starts_playback(page, key):
     assert page.evaluate("document.getElementById('player-audio').paused")
     page.keyboard.press(key)
     _wait(page, "!document.getElementById('player-audio').paused")
-    assert page.evaluate("document.querySelector('.when-playing').hidden") is False
+    # The controls follow the audio's play event, which the browser queues after paused turns false.
+    _wait(page, "!document.querySelector('.when-playing').hidden")
 
 
 def test_speed_goes_from_three_quarters_to_double(page):
