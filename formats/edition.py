@@ -272,6 +272,9 @@ _PMID = re.compile(r"\s*\bPMID:\s*\d+\.?")
 _JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,2})?)?;[^.\s]*(?:\s[^.\s]*\))?[^.\s]*\.")
 
 
+_JOINT_BODIES = re.compile(r"\b([A-Z]{2,})/([A-Z]{2,})\b")
+
+
 def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     """A formatted reference made fit for listening: sites instead of URLs, no DOI or page numbers."""
     said = _DOI.sub("", text)
@@ -285,6 +288,8 @@ def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     said = _URL.sub(lambda m: m.group(0) + "." if said[: m.start()].rstrip().endswith(":")
                     else labels["online"].format(site=m.group(0)), said)
     said = re.sub(r"\.\s*\.", ".", said)
+    # Bodies that publish together ("BTS/SIGN", "ACC/AHA"): both of them, not one or the other.
+    said = _JOINT_BODIES.sub(rf"\1 {labels['and']} \2", said)
     return " ".join(said.split())
 
 

@@ -181,22 +181,22 @@ SPOKEN: dict[str, dict[str, str]] = {
     "en": {
         "by": "By {names}.", "reviewed": "Reviewed on {date}.", "quote": "Quote.", "end_quote": "End of quote.",
         "table": "Table with {n} rows.", "table_one": "Table with 1 row.", "row": "Row {n}.", "image": "Image: {alt}",
-        "reference": "Reference {n}.", "online": "Online at {site}.",
+        "reference": "Reference {n}.", "online": "Online at {site}.", "empty_cell": "not applicable",
     },
     "es": {
         "by": "Por {names}.", "reviewed": "Revisado el {date}.", "quote": "Cita.", "end_quote": "Fin de la cita.",
         "table": "Tabla con {n} filas.", "table_one": "Tabla con 1 fila.", "row": "Fila {n}.", "image": "Imagen: {alt}",
-        "reference": "Referencia {n}.", "online": "En {site}.",
+        "reference": "Referencia {n}.", "online": "En {site}.", "empty_cell": "no aplica",
     },
     "fr": {
         "by": "Par {names}.", "reviewed": "Revu le {date}.", "quote": "Citation.", "end_quote": "Fin de citation.",
         "table": "Tableau de {n} lignes.", "table_one": "Tableau d'une ligne.", "row": "Ligne {n}.",
-        "image": "Image : {alt}", "reference": "Référence {n}.", "online": "Sur {site}.",
+        "image": "Image : {alt}", "reference": "Référence {n}.", "online": "Sur {site}.", "empty_cell": "sans objet",
     },
     "de": {
         "by": "Von {names}.", "reviewed": "Geprüft am {date}.", "quote": "Zitat.", "end_quote": "Ende des Zitats.",
         "table": "Tabelle mit {n} Zeilen.", "table_one": "Tabelle mit 1 Zeile.", "row": "Zeile {n}.",
-        "image": "Bild: {alt}", "reference": "Quelle {n}.", "online": "Auf {site}.",
+        "image": "Bild: {alt}", "reference": "Quelle {n}.", "online": "Auf {site}.", "empty_cell": "entfällt",
     },
 }  # fmt: skip
 

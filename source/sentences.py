@@ -17,7 +17,7 @@ _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.
 # "for 2 wks.", "Añada 2 cdta.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
     janv. févr. avr. juil. déc.""".split()
-_AMOUNTS = "min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cda.".split()
+_AMOUNTS = "min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda.".split()
 # Lower-cased, with their final period. Kept in one place: the speech
 # normaliser expands the same words.
 ABBREVIATIONS = frozenset(
@@ -38,9 +38,12 @@ ABBREVIATIONS = frozenset(
 
 # Abbreviations that often close a sentence: they end one when a capital follows.
 SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS])
-# Capitals that go on with the same order after dosing shorthand: "1 g q.d.s. PRN", "b.i.d. PO".
-SHORTHAND_AFTER_DOSING = r"(?:PRN|PO|IV|IM|SC|SL)\b"
+# Capitals that go on with the same order after dosing shorthand or a dose: "1 g q.d.s. PRN",
+# "b.i.d. PO", and Quebec's Latin in capitals after a tablet, "1 co. DIE".
+SHORTHAND_AFTER_DOSING = r"(?:PRN|PO|IV|IM|SC|SL|DIE|BID|TID|QID|HS)\b"
 DOSING_SHORTHAND = frozenset(_DOSING)
+# A dose's unit, written short: the order goes on after it in the same way.
+_DOSE_UNITS = frozenset("co. cp. comp. cdta. cdita. cda.".split())
 
 _CLOSERS = "\"'”’»)]\uFFFC"
 _CLOSE = "[" + re.escape(_CLOSERS) + "]*+"
@@ -95,8 +98,8 @@ def _ends_sentence(word: str, next_char: str, preceding: str = "", following: st
     characters before the stop and after the space."""
     if re.search(r"\d\s?[hgmlL]\.$", preceding):
         return True  # a one-letter unit after a number, not an initial: "pendant 24 h. Évitez"
-    if word in DOSING_SHORTHAND and re.match(SHORTHAND_AFTER_DOSING, following):
-        return False  # "1 g q.d.s. PRN (max. 4 g)": shorthand after shorthand is one instruction
+    if (word in DOSING_SHORTHAND or word in _DOSE_UNITS) and re.match(SHORTHAND_AFTER_DOSING, following):
+        return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         return next_char.isupper()
     if word in ABBREVIATIONS:

@@ -476,10 +476,12 @@ def test_what_a_third_reading_found(lang, written, spoken):
 @pytest.mark.parametrize("lang, written, spoken", [
     # what the third reading left: a pharmacist's letters, a morning-noon-night schedule, Swiss days and prices
     ("en-GB", "Reviewed by A. Shah, MRPharmS, and B. Lee, PharmD", "Reviewed by A. Shah, M R Pharm S, and B. Lee, Pharm D"),
-    ("es-ES", "Tome 1-0-1 durante 7 días; después 1-1-1-1.", "Tome 1, 0, 1 durante 7 días; después 1, 1, 1, 1."),
-    ("fr-FR", "Posologie, 1-0-1.", "Posologie, 1, 0, 1."),
+    ("es-ES", "Tome 1-0-1 durante 7 días; después 1-1-1-1.",
+     "Tome 1 por la mañana y 1 por la noche durante 7 días; "
+     "después 1 por la mañana, 1 al mediodía, 1 por la tarde y 1 por la noche."),
+    ("fr-FR", "Posologie, 1-0-1.", "Posologie, 1 le matin et 1 le soir."),
     ("es-ES", "El 2026-1-1 y el 5-10-15", "El 2026-1-1 y el 5-10-15"),  # not schedules: leave them to the voice
-    ("es-ES", "Tome 0,5-0-0,5.", "Tome 0,5, 0, 0,5."),  # half a tablet morning and night
+    ("es-ES", "Tome 0,5-0-0,5.", "Tome 0 coma 5 por la mañana y 0 coma 5 por la noche."),  # half a tablet
     ("fr-CH", "Permanence lu–ve; appel CHF 3.23/min. Consultation 20.– CHF.",
      "Permanence du lundi au vendredi; appel 3 francs 23 par minute. Consultation 20 francs."),
     # and what a second read of those found: thousands, centimes, one franc, "lu – sa" in a sentence
@@ -538,3 +540,35 @@ def test_a_roman_numeral_after_type_or_stage_is_said_as_a_number(lang, written, 
 ])
 def test_a_national_phone_number_is_said_digit_by_digit(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # what a fourth reading of six unseen handouts found (2026-12-06)
+    ("fr-FR", "Ramipril (1-0-0), puis (1-1-0).", "Ramipril (1 le matin), puis (1 le matin et 1 le midi)."),
+    ("fr-FR", "Un rapport albumine/créatinine élevé", "Un rapport albumine sur créatinine élevé"),
+    ("en-US", "Your urine albumin/creatinine ratio", "Your urine albumin to creatinine ratio"),
+    ("es-ES", "El cociente albúmina/creatinina", "El cociente albúmina sobre creatinina"),
+    ("fr-FR", "Rouge/brun", "Rouge ou brun"),  # not a ratio: still one or the other
+    ("fr-FR", "Pas d'AINS ni d'IPP.", "Pas d'A I N S ni d'I P P."),
+    ("fr-CA", "Pouls > 100 batt./min", "Pouls plus de 100 battements par minute"),
+    ("fr-CA", "Voir Québec.ca et Santé.fr", "Voir québec point C A et santé point F R"),
+    ("en-GB", "Breathe in, wait 30–60 s, then repeat.", "Breathe in, wait 30 to 60 seconds, then repeat."),
+    ("en-GB", "Most people in their 50s", "Most people in their 50s"),  # an age, not seconds
+    ("es-ES", "Entre las sem. 24–28, y en la sem. 32", "Entre las semanas 24 a 28, y en la semana 32"),
+    ("es-MX", "1 cdita. no siempre es 5 mL", "1 cucharadita no siempre es 5 mililitros"),
+    ("es-ES", "Sr./Sra. García", "señor o señora García"),
+])
+def test_what_a_fourth_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-GB", "BTS/SIGN. British guideline on the management of asthma. 2024.",
+     "BTS and SIGN. British guideline on the management of asthma. 2024."),
+    ("fr-FR", "ESC/ESH. Recommandations. 2024.", "ESC et ESH. Recommandations. 2024."),
+])
+def test_bodies_that_publish_a_reference_together_are_both_said(lang, written, spoken):
+    from openleaf.formats.edition import spoken_reference
+    from openleaf.formats.labels import spoken_labels_for
+
+    assert spoken_reference(written, {}, spoken_labels_for(lang)) == spoken

@@ -225,6 +225,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
         ("Paracetamol 1 g q.d.s. PRN (max. 4 g) is fine. Take it b.i.d. OK?",  # shorthand after shorthand
          ["Paracetamol 1 g q.d.s. PRN (max. 4 g) is fine.", "Take it b.i.d.", "OK?"]),
         ("Une température d'env. 37 °C. Puis rien.", ["Une température d'env. 37 °C.", "Puis rien."]),
+        ("Prenez 1 co. DIE, à jeun. Ensuite 1 co. Le soir, rien.",  # Quebec's Latin after a tablet
+         ["Prenez 1 co. DIE, à jeun.", "Ensuite 1 co.", "Le soir, rien."]),
         ("I don't. Then go.", ["I don't.", "Then go."]),
     ],
 )

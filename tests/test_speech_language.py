@@ -295,3 +295,16 @@ def test_a_month_that_starts_a_sentence_of_a_reference_has_its_capital(lang, mon
             "author": [{"literal": "SFED"}], "issued": {"date-parts": [[2020, 5]]}, "URL": "https://x.fr"}]
     text = format_references(web, "american-medical-association", lang)[0][0]
     assert month in text, text  # AMA wrote "SFED. mai 2020.": a French month is lower case only inside a sentence
+
+
+@pytest.mark.parametrize("lang, said", [("en-US", "not applicable"), ("es-MX", "no aplica"), ("fr-FR", "sans objet")])
+def test_a_table_cell_holding_only_a_dash_is_said_and_its_caption_keeps_the_dash(tmp_path, lang, said):
+    import openleaf
+    from openleaf.formats.audio.script import build_script
+
+    body = ("## Dosis\n\nTexto.\n\n| Medicamento | Menos de 6 meses |\n| --- | --- |\n"
+            "| Ibuprofeno 100 mg/5 mL | — |\n| Paracetamol | 2,5 mL |\n")
+    article = openleaf.parse(write_article(tmp_path, body, lang=lang))
+    row = next(u for u in build_script(article).utterances if "Ibuprofeno" in u.text)
+    assert row.text.endswith("Menos de 6 meses: —.")
+    assert row.spoken.endswith(f"Menos de 6 meses: {said}.")

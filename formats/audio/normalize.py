@@ -17,19 +17,21 @@ in this order:
 5. phone numbers, digit by digit ("1-800-555-0199" -> "1, 8 0 0, 5 5 5, 0 1 9 9");
 6. ranges ("5–10" -> "5 to 10", "2 g–4 g" -> "2 g to 4 g"), before the patterns so that
    "2–3x/day" stays a range;
-7. the language's ``[[patterns]]``: notation that needs its context (heights,
+7. a dosing schedule, one count per time of day, where the language has a ``[schedule]``
+   ("1-0-1" -> "1 le matin et 1 le soir");
+8. the language's ``[[patterns]]``: notation that needs its context (heights,
    clock times, "3x/day", "call 911");
-8. blood pressure readings ("130/80" -> "130 over 80");
-9. numbers with ``[units]`` ("1 kg" -> "1 kilogram", "60/min" -> "60 per
+9. blood pressure readings ("130/80" -> "130 over 80");
+10. numbers with ``[units]`` ("1 kg" -> "1 kilogram", "60/min" -> "60 per
    minute", "2 mg/kg" -> "2 milligrams per kilogram", "5.7%" -> "5.7 percent"),
    decimal commas said as the language's word ("0,80" -> "0 virgule 80") and group marks
    dropped ("1,000" -> "1000");
-10. ``[terms]``: abbreviations, Latin dosing shorthand, acronyms said as words;
-11. ``[bare_units]`` standing alone, "X/Y" and "X/Y/Z" of units, and "word/unit"
+11. ``[terms]``: abbreviations, Latin dosing shorthand, acronyms said as words;
+12. ``[bare_units]`` standing alone, "X/Y" and "X/Y/Z" of units, and "word/unit"
     ("breaths/min" -> "breaths per minute");
-12. ``[signs]`` ("≥" -> "greater than or equal to"), then a slash left between two words
+13. ``[signs]`` ("≥" -> "greater than or equal to"), then a slash left between two words
     ("DVT/PE" -> "DVT or PE");
-13. ``[acronyms]``: other all-capital words spelled ("PCOS" -> "P C O S").
+14. ``[acronyms]``: other all-capital words spelled ("PCOS" -> "P C O S").
 
 Text produced by one step is never rewritten by a later one, so a
 pronunciation given by the author reaches the engine exactly as written.
@@ -50,6 +52,8 @@ from typing import Callable, Mapping
 
 from ...source.sentences import DOSING_SHORTHAND, SENTENCE_FINAL_ABBREVIATIONS, SHORTHAND_AFTER_DOSING
 from ..labels import date_words, month_first, primary_language
+from .number_shapes import (BLOOD_PRESSURE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
+                            dash_range, unit_range, volume_and_pages)
 from .spelled import ISO_DATE, PHONE_CANDIDATE, WEB_ADDRESS, phone, site_name, spell
 
 SPEECH_DATA = Path(__file__).with_name("speech")
@@ -127,48 +131,8 @@ def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False
 _NUMERIC_DATE = re.compile(r"(?<![\w/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
-_VOLUME_PAGES = re.compile(r"(?<![\w:.])(\d{1,3}(?:\(\w+\))?:\d{1,5})\s?[-–‑]\s?(\d{1,5})(?![\d:])"
-                           r"(?!\s?(?:[AaPp]\.?\s?[Mm]\b|h\b|hrs?\b|hs\b|heures?\b|horas?\b|hours?\b))")
-_RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑−]\s*(?=\d)")  # ‑: the non-breaking hyphen of "pp. 88‑104"
-# "130/80": two readings, the first between 70 and 300, the second lower; dates
-# ("12/03") and fractions ("1/2") never fit.
-_BLOOD_PRESSURE = re.compile(r"(?<![\w/.,])(\d{2,3})\s?/\s?(\d{2,3})(?![\w/]|[.,]\d)")
-_ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{2,6}(?![\w'’-])")
-
-
-def _volume_and_pages(match: re.Match, to: str) -> str | None:
-    """ "13:45–52" -> "13:45 to 52"; but "8:30-9" and "12:00-1" are clock times, left to the patterns."""
-    clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", match.group(1))
-    if clock and int(clock.group(1)) <= 24 and int(match.group(2)) <= 24:
-        return None
-    return f"{match.group(1)} {to} {match.group(2)}"
-
-
-def _range(match: re.Match, to: str) -> str | None:
-    """ "5–10" -> "5 to 10", but "2026-13-45" or "1-2-3" are not ranges: leave them to the engine."""
-    before, after = match.string[: match.start()], match.string[match.end() :]
-    if re.search(r"(?:\b[Nn]o\.|#|n\.º|n°)\s*\d+$", before):
-        return None  # "No. 19-0071" is one number
-    if re.search(r"\d\s*[-–—‒‑]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒‑]\s*\d", after):
-        return None
-    return f" {to} "
-
-
-# "2 g–4 g", "68°F–77°F", "6 a.m.–10 p.m.": a dash between a number with its unit and the next number.
-# Only the en and em dash: a hyphen after letters joins words ("COVID-19", "type-2").
-_UNIT_RANGE_DASH = re.compile(r"(?<=[^\W\d_]|[°%.²³])\s*[–—]\s*(?=\d)")
-_NUMBER_AND_UNIT_BEFORE = re.compile(r"\d\s?(?:[^\W\d_]{1,5}\.?(?:/[^\W\d_]{1,5})?|°\s?[CF]?|%|[a-zA-Z]\.\s?[a-zA-Z]\.)$")
-
-
-def _unit_range(match: re.Match, to: str) -> str | None:
-    return f" {to} " if _NUMBER_AND_UNIT_BEFORE.search(match.string[: match.start()]) else None
-
-
-def _blood_pressure(match: re.Match, over: str) -> str | None:
-    high, low = int(match.group(1)), int(match.group(2))
-    if not (70 <= high <= 300 and 30 <= low < high):
-        return None
-    return f"{match.group(1)} {over} {match.group(2)}"
+# Also after an elided French article or pronoun: "d'AINS", "l'IPP".
+_ACRONYM = re.compile(r"(?:(?<![\w'’-])|(?<=\b[cdjlmnstCDJLMNST]['’])|(?<=\b[Qq]u['’]))[A-Z]{2,6}(?![\w'’-])")
 
 
 def _pattern_rule(index: int, entry: Mapping) -> Rule:
@@ -192,6 +156,10 @@ class _Language:
         self.to = words.get("to")
         self.dot = words.get("dot", "dot")
         self.or_ = words.get("or")
+        ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
+        self.ratio = ratio.get("word")
+        self.ratio_before = frozenset(ratio.get("before", ()))
+        self.ratio_after = frozenset(ratio.get("after", ()))
         self.plus = words.get("plus", "+")  # the sign before a country code; a language without a word keeps it
         self.singular_below_two = words.get("plural") == "two"
         marks = words.get("group_mark", ",")  # one mark, or several ("1.000" and "1 000" in Spain)
@@ -216,6 +184,7 @@ class _Language:
         self.spell_acronyms = bool(acronyms.get("spell"))
         self.said_as_words = frozenset(str(acronyms.get("said", "")).split())
         self.patterns = list(table.get("patterns", []))
+        self.schedule = table.get("schedule", {})
 
     def unit_alternatives(self, names) -> str:
         # Longest first ("mmHg" before "mm"); a unit ends where a word would; no units match nothing.
@@ -344,6 +313,27 @@ class _Language:
 
         return Rule("closing abbreviations", pattern, replace)
 
+    def schedule_rule(self) -> Rule | None:
+        """ "1-0-1": a count for each time of day, said with its time, the zeros left out
+        ("1 le matin et 1 le soir"). Counts above 4, or a fourth part after "1-2-3-4", are something else."""
+        if not self.schedule:
+            return None
+        count = r"(?:[0-4]|0[.,]5)"
+        pattern = re.compile(rf"(?<![\w.,/–-]){count}(?:-{count}){{2,3}}(?![\w/–-]|[.,]\d)")
+        times = {3: self.schedule["three"], 4: self.schedule["four"]}
+
+        def replace(m: re.Match) -> str | None:
+            counts = m.group(0).split("-")
+            said = [f"{self.said_number(n)} {time}" for n, time in zip(counts, times[len(counts)])
+                    if n not in ("0", "0,0", "0.0")]
+            if not said:
+                return None
+            if len(said) == 1:
+                return said[0]
+            return ", ".join(said[:-1]) + f" {self.schedule['and']} " + said[-1]
+
+        return Rule("dosing schedule", pattern, replace)
+
     def signs_rule(self) -> Rule | None:
         if not self.signs:
             return None
@@ -358,9 +348,20 @@ class _Language:
         def replace(m: re.Match) -> str | None:
             before = re.search(r"[^\W\d_]+$", m.string[: m.start()]).group(0)
             after = re.match(r"[^\W\d_]+", m.string[m.end():]).group(0)
-            return None if before in self.units or after in self.units else f" {self.or_} "  # "mg/kg/j"
+            if before in self.units or after in self.units:
+                return None  # "mg/kg/j"
+            return f" {self.ratio if self._in_a_ratio(m) else self.or_} "
 
         return Rule("slash between words", re.compile(r"(?<=[^\W\d_])\s?/\s?(?=[^\W\d_])"), replace)
+
+    def _in_a_ratio(self, slash: re.Match) -> bool:
+        """ "rapport albumine/créatinine", "albumin/creatinine ratio": the word before the pair or after it."""
+        if not self.ratio:
+            return False
+        before = re.search(r"([^\W\d_]+)\s+[^\W\d_]+$", slash.string[: slash.start()])
+        after = re.match(r"[^\W\d_]+\s+([^\W\d_]+)", slash.string[slash.end():])
+        return bool(before and before.group(1).lower() in self.ratio_before
+                    or after and after.group(1).lower() in self.ratio_after)
 
     def acronym(self, match: re.Match) -> str | None:
         word = match.group(0)
@@ -394,18 +395,19 @@ class Normalizer:
             # "2–" of "2–3x/day" on its own, with no number after it to make it a range.
             if said.to:
                 # A journal's volume and pages ("13:45–52") before a range could leave "13:45" to be a clock time.
-                rules.append(Rule("volume and pages", _VOLUME_PAGES, lambda m: _volume_and_pages(m, said.to)))
-                rules.append(Rule("ranges", _RANGE_DASH, lambda m: _range(m, said.to)))
-                rules.append(Rule("ranges of amounts", _UNIT_RANGE_DASH, lambda m: _unit_range(m, said.to)))
+                rules.append(Rule("volume and pages", VOLUME_PAGES, lambda m: volume_and_pages(m, said.to)))
+                rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to)))
+                rules.append(Rule("ranges of amounts", UNIT_RANGE_DASH, lambda m: unit_range(m, said.to)))
+            rules.append(said.schedule_rule())
             rules += [_pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]
             if said.over:
-                rules.append(Rule("blood pressure", _BLOOD_PRESSURE, lambda m: _blood_pressure(m, said.over)))
+                rules.append(Rule("blood pressure", BLOOD_PRESSURE, lambda m: blood_pressure(m, said.over)))
             rules += [
                 said.units_rule(),
                 said.decimals_rule(),
                 said.per_unit_rule(),
-                _not_after_a_slash(said.closing_rule()),
-                _not_after_a_slash(terms_rule("abbreviations", said.terms, capitalised=True)),
+                _not_after_a_slash(said.closing_rule(), said.units),
+                _not_after_a_slash(terms_rule("abbreviations", said.terms, capitalised=True), said.units),
                 said.bare_units_rule(),
                 said.signs_rule(),
                 said.slash_rule(),
@@ -448,14 +450,14 @@ class Normalizer:
         return spoken
 
 
-def _not_after_a_slash(rule: Rule | None) -> Rule | None:
-    """The abbreviations, except one with a stop right after a slash: "mL/min." ends a sentence on
-    a unit, which the bare units say ("per minute"), not on "minimum"."""
+def _not_after_a_slash(rule: Rule | None, units: Mapping) -> Rule | None:
+    """The abbreviations, except a unit with a stop right after a slash: "mL/min." ends a sentence on
+    a unit, which the bare units say ("per minute"), not on "minimum"; "Sr./Sra." is two titles."""
     if rule is None:
         return None
 
     def replace(m: re.Match) -> str | None:
-        if m.group(0).endswith(".") and m.string[: m.start()].endswith("/"):
+        if m.group(0).endswith(".") and m.string[: m.start()].endswith("/") and m.group(0)[:-1] in units:
             return None
         return rule.replace(m)
 

@@ -193,7 +193,9 @@ class _Builder:
         intro = self.labels["table_one"] if rows == 1 else self.labels["table"].format(n=rows)
         self.add(table_id(table), intro, self.pauses.sentence)
         for number, row in enumerate(table.rows, start=1):
-            self.add(row.id, _row_text(row, headers, self.labels["row"].format(n=number)), self.pauses.sentence)
+            label = self.labels["row"].format(n=number)
+            self.add(row.id, _row_text(row, headers, label), self.pauses.sentence,
+                     spoken=_row_text(row, headers, label, empty=self.labels["empty_cell"]))
         self.pause(self.pauses.paragraph)
 
     # --- the article ---
@@ -251,12 +253,19 @@ def _with_stop(text: str) -> str:
     return text if re.search(r"[.!?…:;]$", text) or not text else text + "."
 
 
-def _row_text(row: TableRow, headers: list[str], label: str) -> str:
+# A cell holding only a dash: nothing applies there ("Ibuprofen: —" under 6 months), which the
+# ear must be told; said alone, the dash is nothing at all.
+_DASH_ONLY = re.compile(r"[-–—‒]")
+
+
+def _row_text(row: TableRow, headers: list[str], label: str, empty: str | None = None) -> str:
     parts = []
     for index, cell in enumerate(row.cells):
         value = plain_text(cell, citations=False).strip()
         if not value:
             continue
+        if empty and _DASH_ONLY.fullmatch(value):
+            value = empty
         header = headers[index] if index < len(headers) else ""
         parts.append(f"{header}: {value}" if header else value)
     return f"{label} " + "; ".join(parts) + "." if parts else label

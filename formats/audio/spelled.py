@@ -8,6 +8,7 @@ import re
 
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
 SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health"})
+_VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
 
 
 def site_name(url: str, dot: str = "dot") -> str:
@@ -25,8 +26,8 @@ def site_name(url: str, dot: str = "dot") -> str:
             continue
         if label in SAID_DOMAINS:
             said.append(label)
-        elif len(label) <= 3 or not re.search(r"[aeiouy]", label) or (
-            len(label) <= 5 and re.search(r"[^aeiouy]{3}", label)
+        elif len(label) <= 3 or not re.search(_VOWEL, label) or (
+            len(label) <= 5 and re.search(rf"(?:(?!{_VOWEL}).){{3}}", label)
         ):
             said.append(spell(label.upper()))
         else:
@@ -77,9 +78,9 @@ def phone(match: re.Match, plus: str = "plus") -> str | None:
     return f"{plus} {said}" if text.startswith("+") else said
 
 
-# A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov").
+# A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov", "Québec.ca").
 WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
-    r"|(?<![\w@.-])(?:www\.)?(?:[A-Za-z0-9-]+\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr)(?![\w.-]*\w)"
+    r"|(?<![\w@.-])(?:www\.)?(?:[^\W_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr)(?![\w.-]*\w)"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
 )

@@ -1,0 +1,49 @@
+"""Numbers said by their shape alone: a range ("5–10" -> "5 to 10"), a range of amounts ("2 g–4 g"),
+a journal's volume and pages ("13:45–52", not a clock time) and a blood pressure ("130/80" ->
+"130 over 80"). The words ("to", "over") are the language's, from normalize.py's tables."""
+
+from __future__ import annotations
+
+import re
+
+VOLUME_PAGES = re.compile(r"(?<![\w:.])(\d{1,3}(?:\(\w+\))?:\d{1,5})\s?[-–‑]\s?(\d{1,5})(?![\d:])"
+                           r"(?!\s?(?:[AaPp]\.?\s?[Mm]\b|h\b|hrs?\b|hs\b|heures?\b|horas?\b|hours?\b))")
+RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑−]\s*(?=\d)")  # ‑: the non-breaking hyphen of "pp. 88‑104"
+# "130/80": two readings, the first between 70 and 300, the second lower; dates
+# ("12/03") and fractions ("1/2") never fit.
+BLOOD_PRESSURE = re.compile(r"(?<![\w/.,])(\d{2,3})\s?/\s?(\d{2,3})(?![\w/]|[.,]\d)")
+
+
+def volume_and_pages(match: re.Match, to: str) -> str | None:
+    """ "13:45–52" -> "13:45 to 52"; but "8:30-9" and "12:00-1" are clock times, left to the patterns."""
+    clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", match.group(1))
+    if clock and int(clock.group(1)) <= 24 and int(match.group(2)) <= 24:
+        return None
+    return f"{match.group(1)} {to} {match.group(2)}"
+
+
+def dash_range(match: re.Match, to: str) -> str | None:
+    """ "5–10" -> "5 to 10", but "2026-13-45" or "1-2-3" are not ranges: leave them to the engine."""
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    if re.search(r"(?:\b[Nn]o\.|#|n\.º|n°)\s*\d+$", before):
+        return None  # "No. 19-0071" is one number
+    if re.search(r"\d\s*[-–—‒‑]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒‑]\s*\d", after):
+        return None
+    return f" {to} "
+
+
+# "2 g–4 g", "68°F–77°F", "6 a.m.–10 p.m.": a dash between a number with its unit and the next number.
+# Only the en and em dash: a hyphen after letters joins words ("COVID-19", "type-2").
+UNIT_RANGE_DASH = re.compile(r"(?<=[^\W\d_]|[°%.²³])\s*[–—]\s*(?=\d)")
+_NUMBER_AND_UNIT_BEFORE = re.compile(r"\d\s?(?:[^\W\d_]{1,5}\.?(?:/[^\W\d_]{1,5})?|°\s?[CF]?|%|[a-zA-Z]\.\s?[a-zA-Z]\.)$")
+
+
+def unit_range(match: re.Match, to: str) -> str | None:
+    return f" {to} " if _NUMBER_AND_UNIT_BEFORE.search(match.string[: match.start()]) else None
+
+
+def blood_pressure(match: re.Match, over: str) -> str | None:
+    high, low = int(match.group(1)), int(match.group(2))
+    if not (70 <= high <= 300 and 30 <= low < high):
+        return None
+    return f"{match.group(1)} {over} {match.group(2)}"
