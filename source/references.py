@@ -56,6 +56,12 @@ TERM_OVERRIDES = {
     "es": {"accessed": ("accedido", "consultado el"), "report": ("report", "informe")},
     "fr": {"in": ("in", "dans")},
 }
+# Mexico's locale file writes an edition "3a ed." (braille reads "3a" as 31) and puts "el" before
+# every date ("semFYC. el 1 de septiembre de 2023."): written as Spain's file and the RAE write them,
+# "3.ª ed." and the date alone, with the "el" in "consultado el".
+REGION_TERMS = {"es-MX": {"accessed": "consultado el", "ordinal": ".ª", "ordinal-01": ".ª"}}
+# A locale's long date ("text" form) that we write otherwise: its parts and their suffixes.
+REGION_TEXT_DATES = {"es-MX": (("day", " de "), ("month", " de "), ("year", ""))}
 # The ordinal suffixes a locale file may leave to the en-US fallback ("3rd ed." in a
 # Spanish reference): where a locale has its own "ordinal" but not these, that one stands.
 _ORDINALS = ("ordinal-01", "ordinal-02", "ordinal-03", "ordinal-11", "ordinal-12", "ordinal-13")
@@ -72,8 +78,10 @@ def _own_terms(locale: str) -> dict[str, str]:
     defined = {t.get("name"): (t.text or "") for t in tree.iter("{*}term") if not t.get("form")}
     overrides = TERM_OVERRIDES.get(locale.split("-")[0], {})
     terms = {name: ours for name, (theirs, ours) in overrides.items() if defined.get(name) == theirs}
-    if "ordinal" in defined:
-        terms |= {name: defined["ordinal"] for name in _ORDINALS if name not in defined}
+    terms |= REGION_TERMS.get(locale, {})
+    ordinal = terms.get("ordinal", defined.get("ordinal"))
+    if ordinal:
+        terms |= {name: ordinal for name in _ORDINALS if name not in defined and name not in terms}
     return terms
 
 
@@ -109,7 +117,7 @@ def _style(name: str, locale: str = "en-US") -> CitationStylesStyle:
                 if call.get("delimiter") is None:
                     call.set("delimiter", form.get("delimiter"))
     terms = _own_terms(locale)
-    if terms:
+    if terms or locale in REGION_TEXT_DATES:
         # Into the style's own locale for the language if it has one (APA does): citeproc-py
         # reads one in-style locale per language.
         own = next((e for e in root.findall(f"{{{namespace}}}locale") if e.get(xml_lang) == language), None)
@@ -124,6 +132,11 @@ def _style(name: str, locale: str = "en-US") -> CitationStylesStyle:
                 if not old.get("form"):
                     holder.remove(old)
             etree.SubElement(holder, f"{{{namespace}}}term", {"name": term}).text = text
+        if locale in REGION_TEXT_DATES:
+            date = etree.Element(f"{{{namespace}}}date", {"form": "text"})
+            for part, suffix in REGION_TEXT_DATES[locale]:
+                etree.SubElement(date, f"{{{namespace}}}date-part", {"name": part, "suffix": suffix})
+            own.insert(0, date)
     return CitationStylesStyle(io.BytesIO(etree.tostring(root)), locale=locale, validate=False)
 
 
@@ -172,7 +185,7 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
         results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]).lower(), "")) for item in items])
     plain, rich = results
     locale = csl_locale(lang)
-    for touch in filter(None, (_first_of_month(locale), _month_after_a_stop(locale))):
+    for touch in filter(None, (_first_of_month(locale), _month_after_a_stop(locale), _space_before_colon(locale))):
         plain, rich = [touch(p) for p in plain], [touch(h) for h in rich]
     return [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
 
@@ -212,3 +225,12 @@ def _first_of_month(locale: str):
     names = "|".join(map(re.escape, _month_names(locale)))
     pattern = re.compile(rf"(?<![\d.,])1(?= (?:{names})(?!\w))")
     return lambda text: pattern.sub(first, text)
+
+
+def _space_before_colon(locale: str):
+    """In French, a colon after a word takes a space before it ("Dans : Laurent A"); the styles write
+    it the English way. (The spaces of a reference are made plain; the PDF keeps " :" with its word.)
+    None for other languages."""
+    if primary_language(locale) != "fr":
+        return None
+    return lambda text: re.sub(r"(?<=[^\W\d_])[ \u00a0\u202f]?:(?=\s)", " :", text)

@@ -308,3 +308,31 @@ def test_a_table_cell_holding_only_a_dash_is_said_and_its_caption_keeps_the_dash
     row = next(u for u in build_script(article).utterances if "Ibuprofeno" in u.text)
     assert row.text.endswith("Menos de 6 meses: —.")
     assert row.spoken.endswith(f"Menos de 6 meses: {said}.")
+
+
+def test_a_mexican_reference_writes_its_dates_and_editions_as_spanish_does():
+    from openleaf.source.references import format_references
+
+    items = [
+        {"id": "w", "type": "webpage", "title": "Cómo medir la tensión", "container-title": "semFYC",
+         "author": [{"literal": "semFYC"}], "issued": {"date-parts": [[2023, 9, 1]]},
+         "accessed": {"date-parts": [[2026, 10, 3]]}, "URL": "https://www.semfyc.es/x"},
+        {"id": "b", "type": "book", "title": "Manual", "author": [{"family": "Ruiz", "given": "Rosa"}],
+         "edition": "3", "publisher": "Panamericana", "issued": {"date-parts": [[2019]]}},
+    ]
+    web, book = (plain for plain, _ in format_references(items, "american-medical-association", "es-MX"))
+    # Mexico's locale file wrote "semFYC. el 1 de septiembre de 2023." and "3a ed." (which braille reads "31")
+    assert "semFYC. 1 de septiembre de 2023. Consultado el 3 de octubre de 2026." in web
+    assert "3.ª ed." in book
+
+
+@pytest.mark.parametrize("style", ["american-medical-association", "nlm-citation-sequence"])
+def test_a_french_reference_puts_a_space_before_a_colon(style):
+    from openleaf.source.references import format_references
+
+    chapter = [{"id": "c", "type": "chapter", "title": "Le patient âgé", "container-title": "Traité",
+                "author": [{"family": "Petit", "given": "Léa"}], "editor": [{"family": "Laurent", "given": "Anne"}],
+                "publisher": "Masson", "issued": {"date-parts": [[2018]]}, "URL": "https://x.fr/a"}]
+    text = format_references(chapter, style, "fr-FR")[0][0]
+    assert "Dans : Laurent" in text and "https://x.fr/a" in text
+    assert not re.search(r"\w:", text.replace("https:", "")), text
