@@ -364,3 +364,10 @@ def test_without_liblouis_braille_stops_before_any_work_and_the_rest_still_publi
     code, _, err = run_cli(capsys, source, "--out", out, "--formats", "pdf,html", "--jobs", "1")
     assert code == ExitCode.OK, err
     assert (out / "water" / "water.pdf").stat().st_size > 0 and (out / "water" / "water.html").stat().st_size > 0
+
+
+def test_a_superscript_letter_a_table_gives_a_blank_cell_is_written_as_its_letter():
+    from openleaf.formats.braille.transcribe import printable
+
+    # French braille has no "ᵉ": it had become a blank cell, and "2ᵉ éd." read back "2 éd."
+    assert printable("fr-bfu-comp6.utb", [("2ᵉ éd., 1ʳᵉ éd.", 0)])[0] == "2e éd., 1re éd."

@@ -42,12 +42,15 @@ FALLBACKS = {
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2026": "...", "\u2022": "-", "\u00d7": "x",
     "\u2264": "<=", "\u2265": ">=", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "\u1d49": "e", "\u02b3": "r", "\u1d52": "o",  # the superscript letters of "2ᵉ éd.", "1ʳᵉ", "Nᵒ"
 }  # fmt: skip
 
 
 @functools.cache
 def _defined(table: str, char: str) -> bool:
-    return bool(louis.translate(table, char))  # liblouis drops an undefined character (noUndefined)
+    # liblouis drops an undefined character (noUndefined), and some tables give a printed sign a
+    # blank cell (French "ᵉ"): neither is the character written.
+    return bool(louis.translate(table, char).strip("\u2800")) or char.isspace()
 
 
 def printable(table: str, runs: list[tuple[str, int]]) -> tuple[str, list[int]]:
