@@ -42,7 +42,7 @@ from ..source.settings import Settings
 from ..themes import BUILTIN_DIR, Theme, load_theme
 from .files import atomic_path
 from .edition import edition_facts
-from .labels import edition_labels_for
+from .labels import MONTHS, edition_labels_for
 from .markup import Renderer
 from .options import Options
 from .pdf_render import _render
@@ -140,8 +140,10 @@ def _front_matter_line(path: Path, key: str) -> int:
 # thought, in large print most of all. A number stays with its unit and sign, and such
 # punctuation with its word.
 HYPHENATED = re.compile(r"[^\s/<>]*\w-\w[^\s/<>]*")
+_MONTH_NAMES = "|".join(sorted({name for names in MONTHS.values() for name in names}, key=len, reverse=True))
 UNBROKEN = re.compile(
     "(?:" + HYPHENATED.pattern
+    + r"|(?<![\w.,])\d{1,2}(?:er)?\s(?:" + _MONTH_NAMES + r")(?:\s\d{4})?(?!\w)"  # a date: "21 septembre 2016"
     + r"|(?<![\w.,])(?:[≤≥<>≈~±]\s?)?\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)*\s(?:[^\W\d_]{1,3}|°\s?[CF]?|%)"
     + r"(?:/\d*\s?[^\W\d_]{1,3})?(?!\w)"
     + r"|[≤≥<>≈~±]\s\d+(?:[.,]\d+)*"
@@ -158,8 +160,8 @@ def _breakable(word: str) -> str:
 
 
 def paper_text(text: str, *, keep_hyphenated: bool = True) -> Markup:
-    """Plain text as markup: long words breakable; hyphenated words, a number and its unit, and
-    French punctuation with its word, in a span that does not wrap."""
+    """Plain text as markup: long words breakable; hyphenated words, a number and its unit, a day
+    and its month, and French punctuation with its word, in a span that does not wrap."""
     text = LONG_WORD.sub(lambda match: _breakable(match.group()), text)
     if not keep_hyphenated:
         return escape(text)

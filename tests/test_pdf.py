@@ -584,6 +584,17 @@ def test_no_line_of_large_print_starts_with_a_unit_or_french_punctuation(tmp_pat
     assert not starts, starts
 
 
+def test_no_line_of_large_print_parts_a_day_from_its_month(tmp_path):
+    """ "HAS. 21 / septembre 2016": a date cut after its day reads as a number and a new line."""
+    require_poppler()
+    dates = " ".join(f"Revu le {n} septembre 2016, puis le {n} mai 2026." for n in range(1, 29))
+    article = parse_article(write_article(tmp_path / "fr", f"{dates}\n", lang="fr"))
+    [path] = pdf_writer.write_large_print(article, load_theme("handout"), tmp_path / "out", options=Options())
+    lines = [line.strip() for line in text_of(path).splitlines() if line.strip()]
+    assert sum("septembre" in line for line in lines) >= 28
+    assert not [line for line in lines if re.match(r"(?:septembre|mai|2016|2026)\b", line)]
+
+
 def test_long_words_break_inside_the_margins(built):
     for name in ("a4", "large"):
         page_width = PAPER["a4"][0]
