@@ -140,10 +140,12 @@ def _pattern_rule(index: int, entry: Mapping) -> Rule:
     if not words:
         return Rule(f"pattern {index + 1}", re.compile(match), lambda m: m.expand(say))
     # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
-    # any of them, and "{word}" in what is said is the match's first word, in full.
-    any_word = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    # any of them, and "{word}" in what is said is the one the match starts with, in full.
+    longest_first = sorted(words, key=len, reverse=True)
+    any_word = "(?:" + "|".join(map(re.escape, longest_first)) + ")"
     return Rule(f"pattern {index + 1}", re.compile(match.replace("{words}", any_word)),
-                lambda m: m.expand(say).replace("{word}", words[re.match(r"\w+", m.group(0)).group(0)]))
+                lambda m: m.expand(say).replace("{word}", words[next(w for w in longest_first
+                                                                     if m.group(0).startswith(w))]))
 
 
 class _Language:
