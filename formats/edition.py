@@ -272,6 +272,7 @@ _PMID = re.compile(r"\s*\bPMID:\s*\d+\.?")
 _JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,2})?)?;[^.\s]*(?:\s[^.\s]*\))?[^.\s]*\.")
 
 
+_LEADS_TO_A_URL = re.compile(r"(?::|\b[^\W\d_]*[a-zà-ÿ])\s*$")  # a colon or a word, not a sentence's end
 _JOINT_BODIES = re.compile(r"\b([A-Z]{2,})/([A-Z]{2,})\b")
 
 
@@ -283,9 +284,9 @@ def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     short, full = csl.get("container-title-short"), csl.get("container-title")
     if isinstance(short, str) and isinstance(full, str) and short and short != full:
         said = said.replace(short, full)  # "N Engl J Med" -> "New England Journal of Medicine"
-    # The normaliser says the URL as its site name; after a style's own "Available from:" the
-    # site alone ("Disponible en: En imss..." said "en" twice).
-    said = _URL.sub(lambda m: m.group(0) + "." if said[: m.start()].rstrip().endswith(":")
+    # The normaliser says the URL as its site name; after a style's own "Available from:" or
+    # APA's "from", "à l'adresse", "de", the site alone ("Disponible en: En imss..." said "en" twice).
+    said = _URL.sub(lambda m: m.group(0) + "." if _LEADS_TO_A_URL.search(said[: m.start()])
                     else labels["online"].format(site=m.group(0)), said)
     said = re.sub(r"\.\s*\.", ".", said)
     # Bodies that publish together ("BTS/SIGN", "ACC/AHA"): both of them, not one or the other.

@@ -53,8 +53,9 @@ def style_exists(name: str) -> bool:
 # Each is (what the locale file says, what we say): es-MX already says "consultado", and its
 # dates carry their own "el".
 TERM_OVERRIDES = {
-    "es": {"accessed": ("accedido", "consultado el"), "report": ("report", "informe")},
-    "fr": {"in": ("in", "dans")},
+    "es": {"accessed": ("accedido", "consultado el"), "report": ("report", "informe"),
+           "retrieved": ("recuperado", "recuperado el")},  # APA: "Recuperado el 1 de enero de 2026, de"
+    "fr": {"in": ("in", "dans"), "retrieved": ("consulté", "consulté le")},
 }
 # Mexico's locale file writes an edition "3a ed." (braille reads "3a" as 31) and puts "el" before
 # every date ("semFYC. el 1 de septiembre de 2023."): written as Spain's file and the RAE write them,
@@ -185,7 +186,9 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
         results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]).lower(), "")) for item in items])
     plain, rich = results
     locale = csl_locale(lang)
-    for touch in filter(None, (_first_of_month(locale), _month_after_a_stop(locale), _space_before_colon(locale))):
+    touches = (_day_before_month(locale), _first_of_month(locale), _month_after_a_stop(locale),
+               _space_before_colon(locale))
+    for touch in filter(None, touches):
         plain, rich = [touch(p) for p in plain], [touch(h) for h in rich]
     return [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
 
@@ -198,6 +201,26 @@ def _month_names(locale: str) -> list[str]:
     tree = etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
     months = {(t.text or "").rstrip(".") for t in tree.iter("{*}term") if re.fullmatch(r"month-\d\d", t.get("name", ""))}
     return sorted(filter(None, months), key=len, reverse=True)
+
+
+@lru_cache(maxsize=None)
+def _day_before_month(locale: str):
+    """Where the locale's long date puts the day first ("21 septembre 2016", "1 de septiembre de
+    2023"): a function that writes APA's "(2016, septembre 21)" in that order; None elsewhere."""
+    from citeproc import LOCALES_PATH
+    from lxml import etree
+
+    if locale.startswith("en"):
+        return None  # APA is an American style: its English order is its own, in Britain too
+    tree = etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
+    text_date = next((d for d in tree.iter("{*}date") if d.get("form") == "text"), None)
+    parts = [] if text_date is None else [p for p in text_date if p.get("name")]
+    if not parts or parts[0].get("name") != "day":
+        return None
+    after_day = parts[0].get("suffix", " ")
+    names = "|".join(map(re.escape, _month_names(locale)))
+    pattern = re.compile(rf"\((\d{{4}}), ({names}) (\d{{1,2}})\)")
+    return lambda text: pattern.sub(lambda m: f"({m.group(1)}, {m.group(3)}{after_day}{m.group(2)})", text)
 
 
 @lru_cache(maxsize=None)

@@ -557,6 +557,9 @@ def test_a_national_phone_number_is_said_digit_by_digit(lang, written, spoken):
     ("es-ES", "Entre las sem. 24–28, y en la sem. 32", "Entre las semanas 24 a 28, y en la semana 32"),
     ("es-MX", "1 cdita. no siempre es 5 mL", "1 cucharadita no siempre es 5 mililitros"),
     ("es-ES", "Sr./Sra. García", "señor o señora García"),
+    # and in references in APA's style: a stop before a comma, Mexico's "s/f", "Nᵒ"
+    ("es-MX", "Tratado (2.ª ed., pp. 88–104). (s/f).", "Tratado (segunda edición, páginas 88 a 104). (sin fecha)."),
+    ("fr-FR", "L'état de santé (Nᵒ 1180). DREES.", "L'état de santé (numéro 1180). D R E E S."),
 ])
 def test_what_a_fourth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken

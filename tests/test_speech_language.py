@@ -336,3 +336,28 @@ def test_a_french_reference_puts_a_space_before_a_colon(style):
     text = format_references(chapter, style, "fr-FR")[0][0]
     assert "Dans : Laurent" in text and "https://x.fr/a" in text
     assert not re.search(r"\w:", text.replace("https:", "")), text
+
+
+@pytest.mark.parametrize("lang, dated, retrieved, said", [
+    ("fr-FR", "(2016, 21 septembre).", "Consulté le 8 mai 2026, à l'adresse https://fedecardio.org/a",
+     "Consulté le 8 mai 2026, à l'adresse fedecardio point org."),
+    ("es-MX", "(2016, 21 de septiembre).", "Recuperado el 8 de mayo de 2026, de https://fedecardio.org/a",
+     "Recuperado el 8 de mayo de 2026, de fedecardio punto org."),
+    ("en-GB", "(2016, September 21).", "Retrieved 8 May 2026, from https://fedecardio.org/a",
+     "Retrieved, 8 May 2026, from fedecardio dot org."),  # the pause after "Retrieved" is for the ear
+])
+def test_apa_references_write_dates_in_the_languages_order_and_say_a_site_once(lang, dated, retrieved, said):
+    from openleaf.formats.audio.normalize import normalize
+    from openleaf.formats.edition import spoken_reference
+    from openleaf.formats.labels import spoken_labels_for
+    from openleaf.source.references import format_references
+
+    items = [{"id": "a", "type": "webpage", "title": "Tension", "author": [{"literal": "HAS"}],
+              "issued": {"date-parts": [[2016, 9, 21]]}},
+             {"id": "b", "type": "webpage", "title": "Tension", "author": [{"literal": "FFC"}],
+              "accessed": {"date-parts": [[2026, 5, 8]]}, "URL": "https://fedecardio.org/a"}]
+    first, second = (plain for plain, _ in format_references(items, "apa", lang))
+    assert dated in first and retrieved in second
+    # the audio had said "à l'adresse Sur x point F R": the site after APA's own words, once
+    spoken = normalize(spoken_reference(second, {}, spoken_labels_for(lang)), lang)
+    assert spoken.endswith(said), spoken
