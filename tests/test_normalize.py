@@ -560,6 +560,7 @@ def test_a_national_phone_number_is_said_digit_by_digit(lang, written, spoken):
     # and in references in APA's style: a stop before a comma, Mexico's "s/f", "Nᵒ"
     ("es-MX", "Tratado (2.ª ed., pp. 88–104). (s/f).", "Tratado (segunda edición, páginas 88 a 104). (sin fecha)."),
     ("fr-FR", "L'état de santé (Nᵒ 1180). DREES.", "L'état de santé (numéro 1180). D R E E S."),
+    ("fr-FR", "Version 1.2.2024 du 3.2.2024", "Version 1.2.2024 du 3 février 2024"),  # a release, then a day
 ])
 def test_what_a_fourth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken

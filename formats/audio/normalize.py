@@ -129,6 +129,7 @@ def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False
 
 # "05/12/2026": day or month first as the article's dates are written (labels.DATE_FORMATS).
 _NUMERIC_DATE = re.compile(r"(?<![\w/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
+_VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # Also after an elided French article or pronoun: "d'AINS", "l'IPP".
@@ -419,6 +420,8 @@ class Normalizer:
         self.rules = [r for r in rules if r is not None]
 
     def _numeric_date(self, match: re.Match) -> str | None:
+        if _VERSION_BEFORE.search(match.string[: match.start()]):
+            return None  # "Version 1.2.2024" names a release, not a day
         first, mark, second, year = match.groups()
         first, second, year = int(first), int(second), int(year)
         month_leads = month_first(self.lang) and mark == "/"  # "15.03.2027" is written day first everywhere
