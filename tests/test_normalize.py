@@ -65,8 +65,8 @@ ENGLISH = [
     ("Ring 020 7946 0958 today.", "Ring 0 2 0, 7 9 4 6, 0 9 5 8 today."),
     ("call (555) 123-4567", "call 5 5 5, 1 2 3, 4 5 6 7"),
     ("+44 20 7946 0958", "plus 4 4, 2 0, 7 9 4 6, 0 9 5 8"),
-    ("call 911.", "call 9 1 1."),
-    ("Call 999 straight away", "Call 9 9 9 straight away"),
+    ("call 911.", "call, 9 1 1."),
+    ("Call 999 straight away", "Call, 9 9 9 straight away"),
     ("from 2020-2024", "from 2020 to 2024"),
     ("about 1500 people", "about 1500 people"),
     # web addresses: the site name, with its dots said
