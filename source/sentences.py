@@ -12,7 +12,7 @@ import re
 
 # Dosing shorthand (Latin, UK, and the route): never a sentence end in itself, but an order often ends on it.
 _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.
-    b.d. t.d.s. q.d.s. s.c. v.o.""".split()
+    b.d. t.d.s. q.d.s. s.c. v.o. o.n.""".split()
 # Months, lengths of time and spoonfuls, short: they often close a sentence ("until 15 Sept.",
 # "for 2 wks.", "Añada 2 cdta.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
@@ -31,7 +31,7 @@ ABBREVIATIONS = frozenset(
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
     ej. p.ej. ex. p.ex. c.-à-d. e. ee. uu. ee.uu.
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
-    incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
+    incl. appt. ext. int. izq. der. caps. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
     pub. edn. ss. suiv. bât. pt. n.b.
     """.split()
 )
@@ -60,7 +60,8 @@ def _word_before(text: str, end: int) -> str:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     word = text[start:end].lstrip("\"'“‘«([¿¡").lower()
-    # French elision: "d'env." is the abbreviation "env."
+    # French elision: "d'env." is the abbreviation "env."; after a slash, "1×/sem." is "sem."
+    word = re.sub(r"^.*/(?=\w)", "", word)
     return re.sub(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", "", word)
 
 

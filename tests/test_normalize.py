@@ -214,7 +214,7 @@ CLINICAL = {
         ("LDL ↑, ↓ risk, F/U x 2 wks, SOB", "L D L higher, lower risk, follow-up for 2 weeks, shortness of breath"),
         ("a DVT/PE or pink/red urine, in mg/dL", "a D V T or P E or pink or red urine, in milligrams per deciliter"),
         ("risk 1/250 for a 10 yo, pub. No. 19-0071", "risk 1 in 250 for a 10 year old, publication number 19-0071"),
-        ("an eGFR of 45 mL/min/1.73 m²", "an eGFR of 45 milliliters per minute per 1.73 square meters"),
+        ("an eGFR of 45 mL/min/1.73 m²", "an e G F R of 45 milliliters per minute per 1.73 square meters"),
         ("The 21st ed. is out.", "The 21st edition is out."),
         ("Come at 0800 hours or at 1730 hrs.", "Come at oh 8 hundred hours or at 17 30 hours."),
         ("Pt. to use 1 gtt OU. N.B. shake it.", "Patient to use 1 drop in both eyes. note: shake it."),
@@ -576,3 +576,23 @@ def test_bodies_that_publish_a_reference_together_are_both_said(lang, written, s
     from openleaf.formats.labels import spoken_labels_for
 
     assert spoken_reference(written, {}, spoken_labels_for(lang)) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # what a fifth reading of six more unseen handouts found (2026-12-06)
+    ("en-GB", "Enoxaparin 40 mg s/c OD for 14/7, then review in 6/52 and after 3/12.",
+     "Enoxaparin 40 milligrams under the skin once a day for 14 days, then review in 6 weeks and after 3 months."),
+    ("en-GB", "Oxycodone 5 mg 4-hrly PRN; 15 mg o.n.; an overdose (OD)",
+     "Oxycodone 5 milligrams every 4 hours as needed; 15 milligrams at night; an overdose (O D)"),
+    ("en-GB", "Call NHS 111, or 999.", "Call N H S 1 1 1, or 9 9 9."),
+    ("en-US", "LDL-C 2.1, Lp(a) high; Na⁺ 140, HCO3⁻ 28; FEV1/FVC 0.55; GOLD 3",
+     "L D L cholesterol 2.1, L P little a high; sodium 140, bicarbonate 28; F E V 1 over F V C 0.55; GOLD 3"),
+    ("es-AR", "Tome (8:00 y 20:00 hs) y a las 10.30 hs; brazo izq.; int. 1234",
+     "Tome (8 y 20 horas) y a las 10:30 horas; brazo izquierdo; interno 1234"),
+    ("es-ES", "Practice Bulletin No. 222. Tª ≥ 38,5 ºC; 250 mOsm/L",
+     "Practice Bulletin número 222. temperatura al menos 38 coma 5 grados Celsius; 250 miliosmoles por litro"),
+    ("fr-CH", "ALAT > 5 × N; 5 j/7; 1 caps. de J-1 à J+7; ½ cp/j",
+     "ALAT plus de 5 fois la normale; 5 jours sur 7; 1 capsule de jour moins 1 à jour plus 7; un demi comprimé par jour"),
+])
+def test_what_a_fifth_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
