@@ -57,6 +57,12 @@ TERM_OVERRIDES = {
            "retrieved": ("recuperado", "recuperado el")},  # APA: "Recuperado el 1 de enero de 2026, de"
     "fr": {"in": ("in", "dans"), "retrieved": ("consulté", "consulté le")},
 }
+# Forms of a term the locale files leave in English ("Informe no.: 12", APA's "(No. 12)"), as
+# those languages write them: (name, form) -> text, or (single, multiple).
+FORM_TERMS = {"es": {("number", "long"): ("número", "números"), ("number", "short"): ("n.º", "n.os")}}
+# Languages whose APA joins the last two authors with its word and no comma before it ("García, M.
+# y López, J."), not ", &" (citeproc-py writes the symbol itself, so the style asks for the word).
+AND_AS_A_WORD = {"es", "fr"}
 # Mexico's locale file writes an edition "3a ed." (braille reads "3a" as 31) and puts "el" before
 # every date ("semFYC. el 1 de septiembre de 2023."): written as Spain's file and the RAE write them,
 # "3.ª ed." and the date alone, with the "el" in "consultado el".
@@ -117,8 +123,13 @@ def _style(name: str, locale: str = "en-US") -> CitationStylesStyle:
             for call in root.iterfind(f".//{{{namespace}}}date[@form='{form.get('form')}'][@variable]"):
                 if call.get("delimiter") is None:
                     call.set("delimiter", form.get("delimiter"))
+    if language in AND_AS_A_WORD:
+        for name in root.iterfind(f".//{{{namespace}}}name[@and='symbol']"):
+            name.set("and", "text")
+            name.set("delimiter-precedes-last", "never")
     terms = _own_terms(locale)
-    if terms or locale in REGION_TEXT_DATES:
+    forms = FORM_TERMS.get(language, {})
+    if terms or forms or locale in REGION_TEXT_DATES:
         # Into the style's own locale for the language if it has one (APA does): citeproc-py
         # reads one in-style locale per language.
         own = next((e for e in root.findall(f"{{{namespace}}}locale") if e.get(xml_lang) == language), None)
@@ -133,6 +144,15 @@ def _style(name: str, locale: str = "en-US") -> CitationStylesStyle:
                 if not old.get("form"):
                     holder.remove(old)
             etree.SubElement(holder, f"{{{namespace}}}term", {"name": term}).text = text
+        for (term, form), text in forms.items():
+            for old in holder.findall(f"{{{namespace}}}term[@name='{term}'][@form='{form}']"):
+                holder.remove(old)
+            element = etree.SubElement(holder, f"{{{namespace}}}term", {"name": term, "form": form})
+            if isinstance(text, tuple):
+                etree.SubElement(element, f"{{{namespace}}}single").text = text[0]
+                etree.SubElement(element, f"{{{namespace}}}multiple").text = text[1]
+            else:
+                element.text = text
         if locale in REGION_TEXT_DATES:
             date = etree.Element(f"{{{namespace}}}date", {"form": "text"})
             for part, suffix in REGION_TEXT_DATES[locale]:
