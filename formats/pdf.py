@@ -140,10 +140,13 @@ def _front_matter_line(path: Path, key: str) -> int:
 # thought, in large print most of all. A number stays with its unit and sign, and such
 # punctuation with its word.
 HYPHENATED = re.compile(r"[^\s/<>]*\w-\w[^\s/<>]*")
-_MONTH_NAMES = "|".join(sorted({name for names in MONTHS.values() for name in names}, key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted({form for names in MONTHS.values() for name in names for form in (name, name.capitalize())},
+                                key=len, reverse=True))
 UNBROKEN = re.compile(
     "(?:" + HYPHENATED.pattern
-    + r"|(?<![\w.,])\d{1,2}(?:er)?\s(?:" + _MONTH_NAMES + r")(?:\s\d{4})?(?!\w)"  # a date: "21 septembre 2016"
+    # a date: "21 septembre 2016", "17 de mayo de 2024", "junio de 2022"
+    + r"|(?<![\w.,])\d{1,2}(?:er)?\s(?:de\s)?(?:" + _MONTH_NAMES + r")(?:\s(?:de\s)?\d{4}(?!\d))?(?!\w)"
+    + r"|(?<![\w.,])(?:" + _MONTH_NAMES + r")\s(?:de\s)?\d{4}(?!\d)"
     + r"|(?<![\w.,])(?:[≤≥<>≈~±]\s?)?\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)*\s(?:[^\W\d_]{1,3}|°\s?[CF]?|%)"
     + r"(?:/\d*\s?[^\W\d_]{1,3})?(?!\w)"
     + r"|[≤≥<>≈~±]\s\d+(?:[.,]\d+)*"
