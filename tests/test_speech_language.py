@@ -361,3 +361,20 @@ def test_apa_references_write_dates_in_the_languages_order_and_say_a_site_once(l
     # the audio had said "à l'adresse Sur x point F R": the site after APA's own words, once
     spoken = normalize(spoken_reference(second, {}, spoken_labels_for(lang)), lang)
     assert spoken.endswith(said), spoken
+
+
+
+@pytest.mark.parametrize("lang, style, written", [
+    ("es-CO", "apa", "Rojas, A. y Mejía, L. (2023). Informe anual (N.º 12)."),
+    ("fr-FR", "apa", "Roux, N. et Fontaine, J. (2023). Informe anual (Nᵒ 12)."),
+    ("es-CO", "nlm-citation-sequence", "Informe n.º: 12."),
+])
+def test_authors_and_numbers_of_references_are_in_the_articles_language(lang, style, written):
+    from openleaf.source.references import format_references
+
+    report = [{"id": "r", "type": "report", "title": "Informe anual", "number": "12",
+               "author": [{"family": "Rojas" if lang.startswith("es") else "Roux", "given": "Ana" if lang.startswith("es") else "Nina"},
+                          {"family": "Mejía" if lang.startswith("es") else "Fontaine", "given": "Luis" if lang.startswith("es") else "Jean"}],
+               "issued": {"date-parts": [[2023]]}}]
+    text = format_references(report, style, lang)[0][0]
+    assert written in text, text  # had been "Rojas, A., & Mejía, L.", "(No. 12)", "Informe no.: 12."

@@ -52,7 +52,7 @@ from typing import Callable, Mapping
 
 from ...source.sentences import DOSING_SHORTHAND, SENTENCE_FINAL_ABBREVIATIONS, SHORTHAND_AFTER_DOSING
 from ..labels import date_words, month_first, primary_language
-from .number_shapes import (BLOOD_PRESSURE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
+from .number_shapes import (BLOOD_PRESSURE, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, unit_range, volume_and_pages)
 from .spelled import ISO_DATE, PHONE_CANDIDATE, WEB_ADDRESS, phone, site_name, spell
 
@@ -157,6 +157,7 @@ class _Language:
         self.per = words.get("per", "per")
         self.over = words.get("over")
         self.to = words.get("to")
+        self.pages = words.get("pages")
         self.dot = words.get("dot", "dot")
         self.or_ = words.get("or")
         ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
@@ -399,6 +400,8 @@ class Normalizer:
             if said.to:
                 # A journal's volume and pages ("13:45–52") before a range could leave "13:45" to be a clock time.
                 rules.append(Rule("volume and pages", VOLUME_PAGES, lambda m: volume_and_pages(m, said.to)))
+                if said.pages:  # "p. 88–104": more than one page, before the range would leave "p." one
+                    rules.append(Rule("pages", PAGE_RANGE, lambda m: f"{said.pages} {m.group(1)} {said.to} {m.group(2)}"))
                 rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to)))
                 rules.append(Rule("ranges of amounts", UNIT_RANGE_DASH, lambda m: unit_range(m, said.to)))
             rules.append(said.schedule_rule())

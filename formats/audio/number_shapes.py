@@ -1,4 +1,5 @@
 """Numbers said by their shape alone: a range ("5–10" -> "5 to 10"), a range of amounts ("2 g–4 g"),
+a chapter's pages ("p. 88–104" -> "pages 88 to 104"),
 a journal's volume and pages ("13:45–52", not a clock time) and a blood pressure ("130/80" ->
 "130 over 80"). The words ("to", "over") are the language's, from normalize.py's tables."""
 
@@ -8,6 +9,7 @@ import re
 
 VOLUME_PAGES = re.compile(r"(?<![\w:.])(\d{1,3}(?:\(\w+\))?:\d{1,5})\s?[-–‑]\s?(\d{1,5})(?![\d:])"
                            r"(?!\s?(?:[AaPp]\.?\s?[Mm]\b|h\b|hrs?\b|hs\b|heures?\b|horas?\b|hours?\b))")
+PAGE_RANGE = re.compile(r"(?<![\w.])p\.\s?(\d+)\s?[-–‑]\s?(\d+)(?!\d)")
 RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑−]\s*(?=\d)")  # ‑: the non-breaking hyphen of "pp. 88‑104"
 # "130/80": two readings, the first between 70 and 300, the second lower; dates
 # ("12/03") and fractions ("1/2") never fit.
@@ -29,6 +31,8 @@ def dash_range(match: re.Match, to: str) -> str | None:
         return None  # "No. 19-0071" is one number
     if re.search(r"\d\s*[-–—‒‑]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒‑]\s*\d", after):
         return None
+    if re.match(r"0\d", after):
+        return None  # "2020-07", a report's number: a range never ends on a leading zero
     return f" {to} "
 
 
