@@ -451,7 +451,7 @@ class Normalizer:
         pieces = [(piece[:-1] if done and piece.endswith(".") and pieces[i + 1][0].startswith(",") else piece, done)
                   for i, (piece, done) in enumerate(pieces[:-1])] + pieces[-1:]
         spoken = " ".join("".join(piece for piece, _ in pieces).split())
-        spoken = re.sub(r"\s+([,.;:!?])", r"\1", spoken)
+        spoken = re.sub(r"\s+([,.;:!?)\]])", r"\1", spoken)  # "(Vivotif®)" -> "(Vivotif)"
         spoken = re.sub(r"([(\[])\s+", r"\1", spoken)  # "(≥ 55" -> "(at least 55", not "( at least"
         spoken = re.sub(r",([,.;:!?])", r"\1", spoken)  # "e.g., oats" -> "for example,, oats"
         spoken = re.sub(r"\.(?=\))", "", spoken)  # "(eds.)" -> "(editors.)": the stop is the term's, not a sentence's
