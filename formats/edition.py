@@ -20,10 +20,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import threading
+import tomllib
 import uuid
 import weakref
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Mapping
 
 from ..source.model import (
@@ -276,6 +278,24 @@ _LEADS_TO_A_URL = re.compile(r"(?::|\b[^\W\d_]*[a-zà-ÿ])\s*$")  # a colon or a
 _JOINT_BODIES = re.compile(r"\b([A-Z]{2,})/([A-Z]{2,})\b")
 
 
+def journal_in_full(title: str) -> str:
+    """ "Am J Respir Crit Care Med" -> "American Journal of Respiratory Critical Care Medicine": a
+    title written as NLM abbreviates it (every word capitalised, no "of", most words in the table
+    of journal words), each known word said in full; any other title as it is."""
+    words = title.split()
+    known = _journal_words()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or sum(w in known for w in words) * 2 < len(words):
+        return title
+    said = " ".join(known.get(w, w) for w in words)
+    return re.sub(r" of$", "", said)  # "Ann Intern Med" -> "Annals of Internal Medicine"; "... J" ends on "Journal"
+
+
+@lru_cache(maxsize=1)
+def _journal_words() -> Mapping[str, str]:
+    with (Path(__file__).with_name("journals.toml")).open("rb") as handle:
+        return tomllib.load(handle)["journal_words"]
+
+
 def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     """A formatted reference made fit for listening: sites instead of URLs, no DOI or page numbers."""
     said = _DOI.sub("", text)
@@ -284,6 +304,8 @@ def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     short, full = csl.get("container-title-short"), csl.get("container-title")
     if isinstance(short, str) and isinstance(full, str) and short and short != full:
         said = said.replace(short, full)  # "N Engl J Med" -> "New England Journal of Medicine"
+    elif isinstance(full, str) and (in_full := journal_in_full(full)) != full:
+        said = said.replace(full, in_full)  # only the abbreviation given: "Obstet Gynecol"
     # The normaliser says the URL as its site name; after a style's own "Available from:" or
     # APA's "from", "à l'adresse", "de", the site alone ("Disponible en: En imss..." said "en" twice).
     said = _URL.sub(lambda m: m.group(0) + "." if _LEADS_TO_A_URL.search(said[: m.start()])

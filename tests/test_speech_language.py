@@ -378,3 +378,19 @@ def test_authors_and_numbers_of_references_are_in_the_articles_language(lang, st
                "issued": {"date-parts": [[2023]]}}]
     text = format_references(report, style, lang)[0][0]
     assert written in text, text  # had been "Rojas, A., & Mejía, L.", "(No. 12)", "Informe no.: 12."
+
+
+
+@pytest.mark.parametrize("journal, said", [
+    ("Am J Respir Crit Care Med", "American Journal of Respiratory Critical Care Medicine"),
+    ("N Engl J Med", "New England Journal of Medicine"),
+    ("Eur Heart J", "European Heart Journal"),
+    ("Atención Primaria", "Atención Primaria"),  # a title in full stays as it is
+])
+def test_a_journal_given_only_as_its_abbreviation_is_said_in_full(journal, said):
+    from openleaf.formats.edition import spoken_reference
+    from openleaf.formats.labels import spoken_labels_for
+
+    text = f"Ruiz A. Un estudio. {journal}. 2020;7(2):33-41."
+    spoken = spoken_reference(text, {"container-title": journal}, spoken_labels_for("es"))
+    assert spoken == f"Ruiz A. Un estudio. {said}. 2020."
