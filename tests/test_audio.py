@@ -698,8 +698,11 @@ def test_units_and_abbreviations_come_back_as_words(tmp_path, whisper):
     )
     source = write_article(tmp_path / "src", body, title="Your Numbers", disclaimer="General information.")
     result = write(parse_article(source), None, tmp_path / "out", options=Options(cache_dir=tmp_path / "cache"))
-    heard = " ".join(words_for_wer(whisper(result[0])))
+    # The recogniser writes "130 milligrams" as "130mg" on some runs (failed 1 run in 4): read as
+    # heard in full, as the content error reads it (tests/listening.py). The spoken text's
+    # "milligrams" is checked in test_normalize.
+    heard = " ".join(words_for_wer(heard_text(whisper(result[0]))))
     assert "milligrams per deciliter" in heard
     assert "millimoles per liter" in heard or "millimoles per litre" in heard
     assert re.search(r"\b(doctor|dr) smith\b", heard) and "for example" in heard
-    assert "mg" not in heard.split() and "dl" not in heard.split()
+    assert "dl" not in heard.split()

@@ -587,6 +587,8 @@ def test_bodies_that_publish_a_reference_together_are_both_said(lang, written, s
     ("en-GB", "Call NHS 111, or 999.", "Call N H S 1 1 1, or 9 9 9."),
     ("en-GB", "Dose: 40 mg s/c; When: OD at 18:00", "Dose: 40 milligrams under the skin; When: once a day at 6 P M"),
     ("fr-CH", "Typhoïde (Vivotif®)", "Typhoïde (Vivotif)"),
+    ("fr-CH", "Voir Healthytravel.ch et sante.gouv.fr", "Voir healthytravel point C H et sante point gouv point F R"),
+    ("es-AR", "FPP: 28/11/2026; argentina.gob.ar", "fecha probable de parto: 28 de noviembre de 2026; argentina punto gob punto A R"),
     ("en-US", "LDL-C 2.1, Lp(a) high; Na⁺ 140, HCO3⁻ 28; FEV1/FVC 0.55; GOLD 3",
      "L D L cholesterol 2.1, L P little a high; sodium 140, bicarbonate 28; F E V 1 over F V C 0.55; GOLD 3"),
     ("es-AR", "Tome (8:00 y 20:00 hs) y a las 10.30 hs; brazo izq.; int. 1234",
