@@ -268,8 +268,8 @@ def _groups(article: Article) -> list[tuple[Block, ...]]:
 # --- reference texts for the ear -------------------------------------------------------------------
 
 _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]")
-_DOI = re.compile(r"\s*\b(?:doi|DOI):\s*\S+?(?=\.?\s|\.?$)\.?")
-_PMID = re.compile(r"\s*\bPMID:\s*\d+\.?")
+_DOI = re.compile(r"\s*\b(?:doi|DOI)\s?:\s*\S+?(?=\.?\s|\.?$)\.?")  # "DOI :" in French
+_PMID = re.compile(r"\s*\bPMID\s?:\s*\d+\.?")
 # AMA's "2024;47(Suppl 1):S20-S42." is for finding a paper, not for listening: keep the year.
 _JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,2})?)?;[^.\s]*(?:\s[^.\s]*\))?[^.\s]*\.")
 
@@ -280,14 +280,21 @@ _JOINT_BODIES = re.compile(r"\b([A-Z]{2,})/([A-Z]{2,})\b")
 
 def journal_in_full(title: str) -> str:
     """ "Am J Respir Crit Care Med" -> "American Journal of Respiratory Critical Care Medicine": a
-    title written as NLM abbreviates it (every word capitalised, no "of", most words in the table
-    of journal words), each known word said in full; any other title as it is."""
-    words = title.split()
-    known = _journal_words()
-    if len(words) < 2 or not all(w[:1].isupper() for w in words) or sum(w in known for w in words) * 2 < len(words):
-        return title
-    said = " ".join(known.get(w, w) for w in words)
-    return re.sub(r" of$", "", said)  # "Ann Intern Med" -> "Annals of Internal Medicine"; "... J" ends on "Journal"
+    title written as NLM abbreviates it, every word in the table of journal words (a pair such as
+    "Med J" first), said in full; any other title as it is ("Presse Med", "Nutr Hosp")."""
+    words, known = title.split(), _journal_words()
+    said, i = [], 0
+    while i < len(words):
+        pair = " ".join(words[i:i + 2])
+        if pair in known and i + 1 < len(words):
+            said.append(known[pair])
+            i += 2
+        elif words[i] in known:
+            said.append(known[words[i]])
+            i += 1
+        else:
+            return title
+    return re.sub(r" of$", "", " ".join(said)) if len(words) >= 2 else title  # "... J": "Journal", not "Journal of"
 
 
 @lru_cache(maxsize=1)

@@ -53,10 +53,13 @@ def style_exists(name: str) -> bool:
 # Each is (what the locale file says, what we say): es-MX already says "consultado", and its
 # dates carry their own "el".
 TERM_OVERRIDES = {
-    "es": {"accessed": ("accedido", "consultado el"), "report": ("report", "informe"),
-           "retrieved": ("recuperado", "recuperado el")},  # APA: "Recuperado el 1 de enero de 2026, de"
-    "fr": {"in": ("in", "dans"), "retrieved": ("consulté", "consulté le")},
+    "es": {"accessed": ("accedido", "consultado el"), "report": ("report", "informe")},
+    "fr": {"in": ("in", "dans")},
 }
+# The word for "retrieved" that APA puts right before a date, and the article the language puts
+# between them ("Consulté le 8 mai 2026", "Recuperado el 1 de enero de 2026"). Not the term itself:
+# other styles use it before "à l'adresse".
+ARTICLE_BEFORE_A_DATE = {"fr": ("Consulté", "le"), "es": ("Recuperado", "el")}
 # Forms of a term the locale files leave in English ("Informe no.: 12", APA's "(No. 12)"), as
 # those languages write them: (name, form) -> text, or (single, multiple).
 FORM_TERMS = {"es": {("number", "long"): ("número", "números"), ("number", "short"): ("n.º", "n.os")}}
@@ -207,7 +210,7 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
     plain, rich = results
     locale = csl_locale(lang)
     touches = (_day_before_month(locale), _first_of_month(locale), _month_after_a_stop(locale),
-               _space_before_colon(locale))
+               _space_before_colon(locale), _article_before_a_date(locale))
     for touch in filter(None, touches):
         plain, rich = [touch(p) for p in plain], [touch(h) for h in rich]
     return [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
@@ -277,3 +280,12 @@ def _space_before_colon(locale: str):
     if primary_language(locale) != "fr":
         return None
     return lambda text: re.sub(r"(?<=[^\W\d_])[ \u00a0\u202f]?:(?=\s)", " :", text)
+
+
+def _article_before_a_date(locale: str):
+    """ "Consulté 8 mai 2026" -> "Consulté le 8 mai 2026", where the language puts an article there."""
+    word, article = ARTICLE_BEFORE_A_DATE.get(primary_language(locale), (None, None))
+    if word is None:
+        return None
+    pattern = re.compile(rf"\b({word}|{word.lower()}) (?=\d)")
+    return lambda text: pattern.sub(rf"\1 {article} ", text)

@@ -13,13 +13,13 @@ import re
 # Dosing shorthand (Latin, UK, and the route): never a sentence end in itself, but an order often ends on it.
 _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.
     b.d. t.d.s. q.d.s. s.c. v.o. o.n.""".split()
-# Months, lengths of time and spoonfuls, short: they often close a sentence ("until 15 Sept.",
-# "for 2 wks.", "Añada 2 cdta.").
+# Months, lengths of time, spoonfuls and a few words short: they often close a sentence ("until 15
+# Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
     janv. févr. avr. juil. déc.""".split()
-_AMOUNTS = "min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda.".split()
-# Lower-cased, with their final period. Kept in one place: the speech
-# normaliser expands the same words.
+_AMOUNTS = "min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der.".split()
+# Lower-cased, with their final period. Every dotted term of the speech tables (formats/audio/speech)
+# must be here too, so that the splitter never cuts where the voice says a word: a test checks.
 ABBREVIATIONS = frozenset(
     _DOSING
     + _MONTHS
@@ -31,7 +31,7 @@ ABBREVIATIONS = frozenset(
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
     ej. p.ej. ex. p.ex. c.-à-d. e. ee. uu. ee.uu.
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
-    incl. appt. ext. int. izq. der. caps. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
+    incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
     pub. edn. ss. suiv. bât. pt. n.b.
     """.split()
 )
@@ -60,8 +60,11 @@ def _word_before(text: str, end: int) -> str:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     word = text[start:end].lstrip("\"'“‘«([¿¡").lower()
-    # French elision: "d'env." is the abbreviation "env."; after a slash, "1×/sem." is "sem."
-    word = re.sub(r"^.*/(?=\w)", "", word)
+    # French elision: "d'env." is the abbreviation "env."; after a slash, "1×/sem." is "sem." (but
+    # "mg/d." ends on a unit, as "50 mg/d. Stop" does)
+    after_slash = word.rpartition("/")[2]
+    if after_slash != word and after_slash in SENTENCE_FINAL_ABBREVIATIONS:
+        word = after_slash
     return re.sub(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", "", word)
 
 

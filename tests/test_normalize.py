@@ -599,8 +599,31 @@ def test_bodies_that_publish_a_reference_together_are_both_said(lang, written, s
      "ALAT plus de 5 fois la normale; 5 jours sur 7; 1 capsule de jour moins 1 à jour plus 7; un demi comprimé par jour"),
     # and in references: a chapter's pages, a report's number, NLM's French months and "nᵒ"
     ("es-ES", "Tratado. 2018. p. 88-104. Informe (2020-07).", "Tratado. 2018. páginas 88 a 104. Informe (2020-07)."),
-    ("fr-FR", "Traité. p. 88‑104. Rapport nᵒ: 1180. 1 juill 2020.",
+    ("fr-FR", "Traité. p. 88‑104. Rapport nᵒ : 1180. 1 juill 2020.",
      "Traité. pages 88 à 104. Rapport numéro: 1180. 1 juillet 2020."),
 ])
 def test_what_a_fifth_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+
+@pytest.mark.parametrize("lang, written", [
+    # what a second read of the day's change found said wrongly: each stays as written
+    ("en-US", "In 5/12 patients the drug failed; over 7/12 of the time; for 1/7 of adults"),
+    ("en-US", "Up to 999 people came."),
+    ("fr-FR", "C'EST URGENT, D'ACCORD."),
+    ("fr-FR", "Score de Glasgow 4-1-1"),
+    ("es-ES", "¿Fuma? No. 20 cigarrillos al día."),
+    ("es-ES", "la relación médico"),
+])
+def test_what_looks_like_new_notation_but_is_not_is_left_alone(lang, written):
+    assert normalize(written, lang) == written
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Give 2 s.c. injections; 1 s/c injection", "Give 2 under the skin injections; 1 under the skin injection"),
+    ("en-GB", "Review in 1/52.", "Review in 1 week."),
+    ("es-ES", "máx.de 4 g", "máximode 4 gramos"),  # an abbreviation and a missing space, not a site ".de"
+])
+def test_what_a_second_read_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -226,6 +226,9 @@ def test_error_lines_point_at_the_body_line(article_folder):
          ["Paracetamol 1 g q.d.s. PRN (max. 4 g) is fine.", "Take it b.i.d.", "OK?"]),
         ("Une température d'env. 37 °C. Puis rien.", ["Une température d'env. 37 °C.", "Puis rien."]),
         ("Pesez-vous 1×/sem. : 82 kg. Puis rien.", ["Pesez-vous 1×/sem. : 82 kg.", "Puis rien."]),
+        ("Take 50 mg/d. Stop if dizzy.", ["Take 50 mg/d.", "Stop if dizzy."]),  # a unit after the slash
+        ("Write it in caps. Then sign. Gire a la der. Luego siga.",
+         ["Write it in caps.", "Then sign.", "Gire a la der.", "Luego siga."]),
         ("Llame al 4959-0200 int. 1234. Gracias.", ["Llame al 4959-0200 int. 1234.", "Gracias."]),
         ("Prenez 1 co. DIE, à jeun. Ensuite 1 co. Le soir, rien.",  # Quebec's Latin after a tablet
          ["Prenez 1 co. DIE, à jeun.", "Ensuite 1 co.", "Le soir, rien."]),

@@ -385,7 +385,9 @@ def test_authors_and_numbers_of_references_are_in_the_articles_language(lang, st
     ("Am J Respir Crit Care Med", "American Journal of Respiratory Critical Care Medicine"),
     ("N Engl J Med", "New England Journal of Medicine"),
     ("Eur Heart J", "European Heart Journal"),
+    ("Br Med J", "British Medical Journal"),  # a pair first: a medical journal, not "Medicine Journal"
     ("Atención Primaria", "Atención Primaria"),  # a title in full stays as it is
+    ("Presse Med", "Presse Med"),  # and so does one with a word not in the table (French, not English)
 ])
 def test_a_journal_given_only_as_its_abbreviation_is_said_in_full(journal, said):
     from openleaf.formats.edition import spoken_reference
@@ -394,3 +396,28 @@ def test_a_journal_given_only_as_its_abbreviation_is_said_in_full(journal, said)
     text = f"Ruiz A. Un estudio. {journal}. 2020;7(2):33-41."
     spoken = spoken_reference(text, {"container-title": journal}, spoken_labels_for("es"))
     assert spoken == f"Ruiz A. Un estudio. {said}. 2020."
+
+
+
+@pytest.mark.parametrize("style", ["nlm-citation-sequence", "american-medical-association"])
+def test_a_french_reference_is_said_without_its_doi_or_pmid(style):
+    """French puts a space before a colon ("DOI : 10.1000/x", "PMID : 123"): the audio still drops both."""
+    from openleaf.formats.edition import spoken_reference
+    from openleaf.formats.labels import spoken_labels_for
+    from openleaf.source.references import format_references
+
+    paper = [{"id": "p", "type": "article-journal", "title": "Le sommeil", "container-title": "Presse Med",
+              "author": [{"family": "Petit", "given": "Léa"}], "issued": {"date-parts": [[2020]]},
+              "volume": "7", "page": "33-41", "DOI": "10.1000/xyz123", "PMID": "12345678"}]
+    text = format_references(paper, style, "fr-FR")[0][0]
+    spoken = spoken_reference(text, paper[0], spoken_labels_for("fr"))
+    assert "10.1000" not in spoken and "12345678" not in spoken and "PMID" not in spoken, spoken
+
+
+def test_apa_consulte_le_is_added_before_a_date_only():
+    from openleaf.source.references import format_references
+
+    web = [{"id": "w", "type": "webpage", "title": "Tension", "author": [{"literal": "FFC"}],
+            "accessed": {"date-parts": [[2026, 5, 8]]}, "URL": "https://fedecardio.org/a"}]
+    iso = format_references(web, "iso690-author-date-fr", "fr-FR")[0][0]
+    assert "Consulté le à" not in iso and "consulté le à" not in iso, iso  # the style's own use of the term

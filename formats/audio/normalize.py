@@ -50,7 +50,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
-from ...source.sentences import DOSING_SHORTHAND, SENTENCE_FINAL_ABBREVIATIONS, SHORTHAND_AFTER_DOSING
+from ...source.sentences import ABBREVIATIONS, DOSING_SHORTHAND, SENTENCE_FINAL_ABBREVIATIONS, SHORTHAND_AFTER_DOSING
 from ..labels import date_words, month_first, primary_language
 from .number_shapes import (BLOOD_PRESSURE, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, unit_range, volume_and_pages)
@@ -133,7 +133,13 @@ _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # Also after an elided French article or pronoun: "d'AINS", "l'IPP".
-_ACRONYM = re.compile(r"(?:(?<![\w'’-])|(?<=\b[cdjlmnstCDJLMNST]['’])|(?<=\b[Qq]u['’]))[A-Z]{2,6}(?![\w'’-])")
+# (Not after a capital: "C'EST URGENT" is shouted French, not "C'E S T".)
+_ACRONYM = re.compile(r"(?:(?<![\w'’-])|(?<=\b[cdjlmnst]['’])|(?<=\bqu['’]))[A-Z]{2,6}(?![\w'’-])")
+
+
+def _abbreviation_first(address: str) -> bool:
+    """ "máx.de": an abbreviation and a word with no space between, not a site."""
+    return "://" not in address and address.split(".", 1)[0].lower() + "." in ABBREVIATIONS
 
 
 def _pattern_rule(index: int, entry: Mapping) -> Rule:
@@ -141,12 +147,10 @@ def _pattern_rule(index: int, entry: Mapping) -> Rule:
     if not words:
         return Rule(f"pattern {index + 1}", re.compile(match), lambda m: m.expand(say))
     # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
-    # any of them, and "{word}" in what is said is the one the match starts with, in full.
-    longest_first = sorted(words, key=len, reverse=True)
-    any_word = "(?:" + "|".join(map(re.escape, longest_first)) + ")"
-    return Rule(f"pattern {index + 1}", re.compile(match.replace("{words}", any_word)),
-                lambda m: m.expand(say).replace("{word}", words[next(w for w in longest_first
-                                                                     if m.group(0).startswith(w))]))
+    # any of them, and "{word}" in what is said is the first of them in the match, in full.
+    any_word = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return Rule(f"pattern {index + 1}", re.compile(match.replace("{words}", f"(?:{any_word.pattern})")),
+                lambda m: m.expand(say).replace("{word}", words[any_word.search(m.group(0)).group(0)]))
 
 
 class _Language:
@@ -319,10 +323,10 @@ class _Language:
 
     def schedule_rule(self) -> Rule | None:
         """ "1-0-1": a count for each time of day, said with its time, the zeros left out
-        ("1 le matin et 1 le soir"). Counts above 4, or a fourth part after "1-2-3-4", are something else."""
+        ("1 le matin et 1 le soir"). Counts above 2 are something else (a score, "4-1-1")."""
         if not self.schedule:
             return None
-        count = r"(?:[0-4]|0[.,]5)"
+        count = r"(?:[0-2]|0[.,]5)"  # not a score: "Glasgow 4-1-1"
         pattern = re.compile(rf"(?<![\w.,/–-]){count}(?:-{count}){{2,3}}(?![\w/–-]|[.,]\d)")
         times = {3: self.schedule["three"], 4: self.schedule["four"]}
 
@@ -388,7 +392,8 @@ class Normalizer:
         rules: list[Rule | None] = [
             terms_rule("pronounce", pronounce or {}),
             terms_rule("terms", terms or {}),
-            Rule("web addresses", WEB_ADDRESS, lambda m: site_name(m.group(0), said.dot)),
+            Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
+                 else site_name(m.group(0), said.dot)),
         ]
         if date_words(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
             rules.append(Rule("dates", ISO_DATE, self._date))

@@ -81,6 +81,6 @@ def phone(match: re.Match, plus: str = "plus") -> str | None:
 # A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov", "Québec.ca").
 WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
-    r"|(?<![\w@.-])(?:www\.)?(?:[^\W_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|it|pt|eu)(?![\w.-]*\w)"
+    r"|(?<![\w@.-])(?:www\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|it|pt|eu)(?![\w.-]*\w)"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
 )
