@@ -34,7 +34,9 @@ in this order:
 14. ``[acronyms]``: other all-capital words spelled ("PCOS" -> "P C O S").
 
 Text produced by one step is never rewritten by a later one, so a
-pronunciation given by the author reaches the engine exactly as written.
+pronunciation given by the author reaches the engine exactly as written
+(only its final stop goes where a comma follows: "(2ᵉ éd., p. 88)" ->
+"(deuxième édition, page 88)").
 Numbers stay digits: the engines say them well in their own language,
 decimal commas included; it is the notation around them that needs words.
 A language without a file gets the pronounce entries and phone digits only.
