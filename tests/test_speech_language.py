@@ -189,6 +189,15 @@ def test_a_contraction_a_recogniser_writes_is_the_two_words_said():
     assert words_for_wer("Don't stop.") == ["do", "not", "stop"]
 
 
+def test_a_unit_the_recogniser_abbreviates_was_heard_in_full():
+    from listening import heard_text
+    from test_audio import words_for_wer
+
+    said = words_for_wer("4.4 to 7.2 millimoles per liter, 130 milligrams")
+    assert content_error(said, words_for_wer(heard_text("4.4 to 7.2 mm per liter, 130mg"))) == 0
+    assert "millimoles" not in heard_text("a 5 mm cut")  # a length stays a length
+
+
 DENSE = """\
 Keep your blood pressure under 130/80 mmHg. A resting pulse is 60–100/min, and most adults take
 12–20 breaths/min.
