@@ -624,6 +624,7 @@ def test_what_looks_like_new_notation_but_is_not_is_left_alone(lang, written):
     ("en-US", "Give 2 s.c. injections; 1 s/c injection", "Give 2 under the skin injections; 1 under the skin injection"),
     ("en-GB", "Review in 1/52.", "Review in 1 week."),
     ("es-ES", "máx.de 4 g", "máximode 4 gramos"),  # an abbreviation and a missing space, not a site ".de"
+    ("en-GB", "Take it at 08:00, 12:00 and 18:00.", "Take it at 8 A M, 12 noon and 6 P M."),  # not "12 o'clock"
 ])
 def test_what_a_second_read_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
