@@ -316,6 +316,8 @@ def test_a_table_cell_holding_only_a_dash_is_said_and_its_caption_keeps_the_dash
     article = openleaf.parse(write_article(tmp_path, body, lang=lang))
     row = next(u for u in build_script(article).utterances if "Ibuprofeno" in u.text)
     assert row.text.endswith("Menos de 6 meses: —.")
+    second = next(u for u in build_script(article).utterances if "Paracetamol" in u.text)
+    assert second.text.endswith("2,5 mL.") and not second.text.endswith("..")
     assert row.spoken.endswith(f"Menos de 6 meses: {said}.")
 
 
@@ -430,3 +432,26 @@ def test_apa_consulte_le_is_added_before_a_date_only():
             "accessed": {"date-parts": [[2026, 5, 8]]}, "URL": "https://fedecardio.org/a"}]
     iso = format_references(web, "iso690-author-date-fr", "fr-FR")[0][0]
     assert "Consulté le à" not in iso and "consulté le à" not in iso, iso  # the style's own use of the term
+
+
+
+@pytest.mark.parametrize("style", ["american-medical-association", "apa"])
+def test_a_reference_with_no_author_writes_its_title_once(style):
+    """citeproc-py wrote it in the author's place and again ("Warfarin and Your Diet. Warfarin and Your Diet.")."""
+    from openleaf.source.references import format_references
+
+    web = [{"id": "w", "type": "webpage", "title": "Warfarin & Your Diet", "container-title": "MedlinePlus",
+            "URL": "https://medlineplus.gov/x"}]
+    plain, rich = format_references(web, style, "en-US")[0]
+    assert plain.count("Warfarin & Your Diet") == 1 and rich.count("Warfarin &amp; Your Diet") == 1, (plain, rich)
+
+
+
+def test_a_table_row_ending_on_an_abbreviation_keeps_one_stop(tmp_path):
+    import openleaf
+    from openleaf.formats.audio.script import build_script
+
+    body = "## Doses\n\nText.\n\n| Medicine | When |\n| --- | --- |\n| Warfarin | 6 p.m. |\n"
+    article = openleaf.parse(write_article(tmp_path, body))
+    row = next(u for u in build_script(article).utterances if "Warfarin" in u.text)
+    assert row.text.endswith("When: 6 p.m.") and row.spoken.endswith("When: 6 P M."), (row.text, row.spoken)
