@@ -625,6 +625,13 @@ def test_what_looks_like_new_notation_but_is_not_is_left_alone(lang, written):
     ("en-GB", "Review in 1/52.", "Review in 1 week."),
     ("es-ES", "máx.de 4 g", "máximode 4 gramos"),  # an abbreviation and a missing space, not a site ".de"
     ("en-GB", "Take it at 08:00, 12:00 and 18:00.", "Take it at 8 A M, 12 noon and 6 P M."),  # not "12 o'clock"
+    # and a last reading of three more handouts
+    ("en-US", "CHA₂DS₂-VASc 3; age ≥80 y; wt ≤60 kg; Cr ≥1.5 mg/dL; 2 bleeds per yr; a.m./p.m.",
+     "chads vasc 3; age at least 80 years; weight at most 60 kilograms; creatinine at least 1.5 milligrams per "
+     "deciliter; 2 bleeds per year; A M and P M."),
+    ("es-MX", "su hijo(a) y sus niños(as); SpO₂ < 92%", "su hijo o hija y sus niños o niñas; saturación de oxígeno menos de 92 por ciento"),
+    ("fr-FR", "3e étage; 2e éd.; 39 SA + 2 j; à 24 SA; au petit-déj.",
+     "troisième étage; deuxième édition; 39 semaines d'aménorrhée et 2 jours; à 24 semaines d'aménorrhée; au petit-déjeuner."),
 ])
 def test_what_a_second_read_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -227,6 +227,7 @@ def test_error_lines_point_at_the_body_line(article_folder):
         ("Une température d'env. 37 °C. Puis rien.", ["Une température d'env. 37 °C.", "Puis rien."]),
         ("Pesez-vous 1×/sem. : 82 kg. Puis rien.", ["Pesez-vous 1×/sem. : 82 kg.", "Puis rien."]),
         ("Take 50 mg/d. Stop if dizzy.", ["Take 50 mg/d.", "Stop if dizzy."]),  # a unit after the slash
+        ("Ouvert du lun. au ven. (8 h–18 h). Puis rien.", ["Ouvert du lun. au ven. (8 h–18 h).", "Puis rien."]),
         ("Write it in caps. Then sign. Gire a la der. Luego siga.",
          ["Write it in caps.", "Then sign.", "Gire a la der.", "Luego siga."]),
         ("Llame al 4959-0200 int. 1234. Gracias.", ["Llame al 4959-0200 int. 1234.", "Gracias."]),

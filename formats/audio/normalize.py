@@ -455,7 +455,7 @@ class Normalizer:
                 continue  # a heading in capitals is not a row of acronyms
             pieces = _apply(rule, pieces)
         # "(2ᵉ éd., p. 88)" -> "(deuxième édition, page 88)": a stop said in full goes before a comma.
-        pieces = [(piece[:-1] if done and piece.endswith(".") and pieces[i + 1][0].startswith(",") else piece, done)
+        pieces = [(piece[:-1] if done and piece.endswith(".") and pieces[i + 1][0].startswith((",", ";")) else piece, done)
                   for i, (piece, done) in enumerate(pieces[:-1])] + pieces[-1:]
         spoken = " ".join("".join(piece for piece, _ in pieces).split())
         spoken = re.sub(r"\s+([,.;:!?)\]])", r"\1", spoken)  # "(Vivotif®)" -> "(Vivotif)"

@@ -268,7 +268,10 @@ def _row_text(row: TableRow, headers: list[str], label: str, empty: str | None =
             value = empty
         header = headers[index] if index < len(headers) else ""
         parts.append(f"{header}: {value}" if header else value)
-    return f"{label} " + "; ".join(parts) + "." if parts else label
+    if not parts:
+        return label
+    row = f"{label} " + "; ".join(parts)
+    return row if row.endswith(".") else row + "."  # a cell ending on "p.m." keeps its one stop
 
 
 def build_script(article: Article, *, pauses: Pauses | None = None,
