@@ -275,7 +275,7 @@ _JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,
 
 
 _LEADS_TO_A_URL = re.compile(r"(?::|\b[^\W\d_]*[a-zà-ÿ])\s*$")  # a colon or a word, not a sentence's end
-_JOINT_BODIES = re.compile(r"\b([A-Z]{2,})/([A-Z]{2,})\b")
+_JOINT_BODIES = re.compile(r"\b[A-Z]{2,}(?:/[A-Z]{2,})+\b")
 
 
 def journal_in_full(title: str) -> str:
@@ -303,6 +303,10 @@ def _journal_words() -> Mapping[str, str]:
         return tomllib.load(handle)["journal_words"]
 
 
+def _all_of(names: list[str], and_: str) -> str:
+    return ", ".join(names[:-1]) + f" {and_} {names[-1]}"
+
+
 def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     """A formatted reference made fit for listening: sites instead of URLs, no DOI or page numbers."""
     said = _DOI.sub("", text)
@@ -318,8 +322,8 @@ def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     said = _URL.sub(lambda m: m.group(0) + "." if _LEADS_TO_A_URL.search(said[: m.start()])
                     else labels["online"].format(site=m.group(0)), said)
     said = re.sub(r"\.\s*\.", ".", said)
-    # Bodies that publish together ("BTS/SIGN", "ACC/AHA"): both of them, not one or the other.
-    said = _JOINT_BODIES.sub(rf"\1 {labels['and']} \2", said)
+    # Bodies that publish together ("BTS/SIGN", "AHA/ACC/HRS"): all of them, not one or the other.
+    said = _JOINT_BODIES.sub(lambda m: _all_of(m.group(0).split("/"), labels["and"]), said)
     return " ".join(said.split())
 
 

@@ -570,6 +570,7 @@ def test_what_a_fourth_reading_found(lang, written, spoken):
     ("en-GB", "BTS/SIGN. British guideline on the management of asthma. 2024.",
      "BTS and SIGN. British guideline on the management of asthma. 2024."),
     ("fr-FR", "ESC/ESH. Recommandations. 2024.", "ESC et ESH. Recommandations. 2024."),
+    ("en-US", "AHA/ACC/HRS guideline. 2023.", "AHA, ACC and HRS guideline. 2023."),
 ])
 def test_bodies_that_publish_a_reference_together_are_both_said(lang, written, spoken):
     from openleaf.formats.edition import spoken_reference
