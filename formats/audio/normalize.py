@@ -171,6 +171,7 @@ class _Language:
         self.ratio_before = frozenset(ratio.get("before", ()))
         self.ratio_after = frozenset(ratio.get("after", ()))
         self.plus = words.get("plus", "+")  # the sign before a country code; a language without a word keeps it
+        self.phone_pairs = bool(words.get("phone_pairs"))  # "01 42 16 00 00": zéro un, quarante-deux, seize...
         self.singular_below_two = words.get("plural") == "two"
         marks = words.get("group_mark", ",")  # one mark, or several ("1.000" and "1 000" in Spain)
         marks = [marks] if isinstance(marks, str) else list(marks)
@@ -400,7 +401,7 @@ class Normalizer:
         if date_words(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
             rules.append(Rule("dates", ISO_DATE, self._date))
             rules.append(Rule("numeric dates", _NUMERIC_DATE, self._numeric_date))
-        rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus)))
+        rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         if table:
             # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the
             # "2–" of "2–3x/day" on its own, with no number after it to make it a range.

@@ -46,7 +46,7 @@ PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-
                               r"(?![\w/-]|\.\d)")
 
 
-def phone(match: re.Match, plus: str = "plus") -> str | None:
+def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | None:
     text = match.group(0)
     if ISO_DATE.fullmatch(text):
         return None  # a date in a language whose month names we do not know
@@ -74,7 +74,9 @@ def phone(match: re.Match, plus: str = "plus") -> str | None:
         return None
     if any(len(g) > 4 for g in groups[:-1]) and not (national and len(groups) == 2):
         return None
-    said = ", ".join(spell(g) for g in groups)
+    # Where numbers are said in pairs (France, Belgium, Switzerland), a pair is a number ("42"),
+    # but one that starts with a zero is two digits ("0 1"); longer groups are always digits.
+    said = ", ".join(g if pairs and len(g) == 2 and g[0] != "0" else spell(g) for g in groups)
     return f"{plus} {said}" if text.startswith("+") else said
 
 
