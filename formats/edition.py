@@ -112,7 +112,7 @@ class EditionFacts:
     authors: tuple[str, ...]  # "Ana Ruiz, RD, CDCES": name and credentials, as shown
     author_names: tuple[str, ...]  # names only, for metadata (dc:creator, ID3 artist)
     byline: str  # the authors as one phrase, the same in every edition
-    byline_spoken: str  # "By <byline>.": what the audio says under AUTHORS
+    byline_spoken: str  # "Written by <byline>.": what the audio says under AUTHORS
     published: DateFact | None
     reviewed: DateFact | None
     reviewed_spoken: str  # "Reviewed on <date>.": what the audio says under REVIEWED

@@ -176,10 +176,12 @@ LABELS: dict[str, dict[str, str]] = {
 
 # What the reader says for what a listener cannot see: who wrote it, where a
 # quote or table begins, a picture, a web address. Languages not listed use
-# the English words, spoken by that language's voice.
+# the English words, spoken by that language's voice. "Written by", not the page's "By": a "By"
+# that opens the audio was heard "I" or "Hi" 6 times in 16 by the tests' small recogniser, "Written
+# by" 0 times in 16.
 SPOKEN: dict[str, dict[str, str]] = {
     "en": {
-        "by": "By {names}.", "reviewed": "Reviewed on {date}.", "quote": "Quote.", "end_quote": "End of quote.",
+        "by": "Written by {names}.", "reviewed": "Reviewed on {date}.", "quote": "Quote.", "end_quote": "End of quote.",
         "table": "Table with {n} rows.", "table_one": "Table with 1 row.", "row": "Row {n}.", "image": "Image: {alt}",
         "reference": "Reference {n}.", "online": "Online at {site}.", "empty_cell": "not applicable",
     },

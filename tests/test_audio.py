@@ -170,7 +170,7 @@ def test_the_opening_names_title_authors_review_date_publisher_and_key_points(sc
     assert spoken(script)[:8] == [
         "Checking Your Blood Sugar.",
         "A short guide.",
-        "By Ana Lopez, R N, and Ben Okoro.",
+        "Written by Ana Lopez, R N, and Ben Okoro.",
         "Reviewed on November 1, 2026.",
         "Published by Test Clinic.",
         "Key points.",

@@ -139,7 +139,7 @@ def test_the_byline_is_the_same_words_in_every_edition(tmp_path, authors, expect
     assert in_html == f"By {expected}"
     assert in_epub == f"By {expected}"
     assert f"By {expected} Last reviewed" in printed
-    assert said == f"By {expected}."
+    assert said == f"Written by {expected}."  # the audio's own words, as "Reviewed on" is
 
 
 # --- the ids of everything spoken -----------------------------------------------------------------
