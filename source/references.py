@@ -77,14 +77,20 @@ REGION_TEXT_DATES = {"es-MX": (("day", " de "), ("month", " de "), ("year", ""))
 _ORDINALS = ("ordinal-01", "ordinal-02", "ordinal-03", "ordinal-11", "ordinal-12", "ordinal-13")
 
 
-def _own_terms(locale: str) -> dict[str, str]:
-    """The terms our in-style locale for `locale` sets: the overrides and the missing ordinals."""
+@lru_cache(maxsize=None)
+def _locale_file(locale: str):
+    """citeproc-py's CSL locale file for `locale` ("fr-FR"), parsed once: its terms and date forms."""
     from citeproc import LOCALES_PATH
     from lxml import etree
 
+    return etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
+
+
+def _own_terms(locale: str) -> dict[str, str]:
+    """The terms our in-style locale for `locale` sets: the overrides and the missing ordinals."""
     if locale.startswith("en"):
         return {}
-    tree = etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
+    tree = _locale_file(locale)
     defined = {t.get("name"): (t.text or "") for t in tree.iter("{*}term") if not t.get("form")}
     overrides = TERM_OVERRIDES.get(locale.split("-")[0], {})
     terms = {name: ours for name, (theirs, ours) in overrides.items() if defined.get(name) == theirs}
@@ -220,11 +226,7 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
 
 def _month_names(locale: str) -> list[str]:
     """The locale's long and short month names, without the short form's stop ("1 oct 2026" in NLM)."""
-    from citeproc import LOCALES_PATH
-    from lxml import etree
-
-    tree = etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
-    months = {(t.text or "").rstrip(".") for t in tree.iter("{*}term") if re.fullmatch(r"month-\d\d", t.get("name", ""))}
+    months = {(t.text or "").rstrip(".") for t in _locale_file(locale).iter("{*}term") if re.fullmatch(r"month-\d\d", t.get("name", ""))}
     return sorted(filter(None, months), key=len, reverse=True)
 
 
@@ -232,13 +234,9 @@ def _month_names(locale: str) -> list[str]:
 def _day_before_month(locale: str):
     """Where the locale's long date puts the day first ("21 septembre 2016", "1 de septiembre de
     2023"): a function that writes APA's "(2016, septembre 21)" in that order; None elsewhere."""
-    from citeproc import LOCALES_PATH
-    from lxml import etree
-
     if locale.startswith("en"):
         return None  # APA is an American style: its English order is its own, in Britain too
-    tree = etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
-    text_date = next((d for d in tree.iter("{*}date") if d.get("form") == "text"), None)
+    text_date = next((d for d in _locale_file(locale).iter("{*}date") if d.get("form") == "text"), None)
     parts = [] if text_date is None else [p for p in text_date if p.get("name")]
     if not parts or parts[0].get("name") != "day":
         return None
