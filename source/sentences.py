@@ -42,6 +42,9 @@ SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd."
 # "b.i.d. PO", and Quebec's Latin in capitals after a tablet, "1 co. DIE".
 SHORTHAND_AFTER_DOSING = r"(?:PRN|PO|IV|IM|SC|SL|DIE|BID|TID|QID|HS)\b"
 DOSING_SHORTHAND = frozenset(_DOSING)
+# French words that lose their vowel before the next word ("d'env.", "l'ANSM", "jusqu'à").
+ELIDING_WORDS = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu")
+_ELIDED = re.compile(rf"^(?:{'|'.join(ELIDING_WORDS)})['’](?=\w)")
 # A dose's unit, written short: the order goes on after it in the same way.
 _DOSE_UNITS = frozenset("co. cp. comp. cdta. cdita. cda.".split())
 
@@ -65,7 +68,7 @@ def _word_before(text: str, end: int) -> str:
     after_slash = word.rpartition("/")[2]
     if after_slash != word and after_slash in SENTENCE_FINAL_ABBREVIATIONS:
         word = after_slash
-    return re.sub(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", "", word)
+    return _ELIDED.sub("", word)
 
 
 def split_offsets(text: str) -> list[tuple[int, int]]:

@@ -52,7 +52,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
-from ...source.sentences import ABBREVIATIONS, DOSING_SHORTHAND, SENTENCE_FINAL_ABBREVIATIONS, SHORTHAND_AFTER_DOSING
+from ...source.sentences import (ABBREVIATIONS, DOSING_SHORTHAND, ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS,
+                                 SHORTHAND_AFTER_DOSING)
 from ..labels import date_words, month_first, primary_language
 from .number_shapes import (BLOOD_PRESSURE, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, unit_range, volume_and_pages)
@@ -134,9 +135,10 @@ _NUMERIC_DATE = re.compile(r"(?<![\w/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
-# Also after an elided French article or pronoun: "d'AINS", "l'IPP".
+# Also after an elided French article or pronoun, the splitter's list: "d'AINS", "l'IPP".
 # (Not after a capital: "C'EST URGENT" is shouted French, not "C'E S T".)
-_ACRONYM = re.compile(r"(?:(?<![\w'’-])|(?<=\b[cdjlmnst]['’])|(?<=\bqu['’]))[A-Z]{2,6}(?![\w'’-])")
+_AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
+_ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION})[A-Z]{{2,6}}(?![\w'’-])")
 
 
 def _abbreviation_first(address: str) -> bool:
