@@ -193,9 +193,8 @@ class _Builder:
         intro = self.labels["table_one"] if rows == 1 else self.labels["table"].format(n=rows)
         self.add(table_id(table), intro, self.pauses.sentence)
         for number, row in enumerate(table.rows, start=1):
-            label = self.labels["row"].format(n=number)
-            self.add(row.id, _row_text(row, headers, label), self.pauses.sentence,
-                     spoken=_row_text(row, headers, label, empty=self.labels["empty_cell"]))
+            written, said = _row_texts(row, headers, self.labels["row"].format(n=number), self.labels["empty_cell"])
+            self.add(row.id, written, self.pauses.sentence, spoken=said)
         self.pause(self.pauses.paragraph)
 
     # --- the article ---
@@ -258,16 +257,21 @@ def _with_stop(text: str) -> str:
 _DASH_ONLY = re.compile(r"[-–—‒]")
 
 
-def _row_text(row: TableRow, headers: list[str], label: str, empty: str | None = None) -> str:
-    parts = []
+def _row_texts(row: TableRow, headers: list[str], label: str, empty: str) -> tuple[str, str]:
+    """The row as written (captions) and as it is to be said: the same, but a dash cell is `empty`."""
+    written, said = [], []
     for index, cell in enumerate(row.cells):
         value = plain_text(cell, citations=False).strip()
         if not value:
             continue
-        if empty and _DASH_ONLY.fullmatch(value):
-            value = empty
-        header = headers[index] if index < len(headers) else ""
-        parts.append(f"{header}: {value}" if header else value)
+        heard = empty if _DASH_ONLY.fullmatch(value) else value
+        header = f"{headers[index]}: " if index < len(headers) and headers[index] else ""
+        written.append(header + value)
+        said.append(header + heard)
+    return _row_sentence(label, written), _row_sentence(label, said)
+
+
+def _row_sentence(label: str, parts: list[str]) -> str:
     if not parts:
         return label
     row = f"{label} " + "; ".join(parts)
