@@ -639,3 +639,23 @@ def test_what_looks_like_new_notation_but_is_not_is_left_alone(lang, written):
 ])
 def test_what_a_second_read_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a normal range for men and one for women, marked after the value
+    ("fr-FR", "Hémoglobine : 13–17 g/dL (H), 12–15 g/dL (F).",
+     "Hémoglobine: 13 à 17 grammes par décilitre chez l'homme, 12 à 15 grammes par décilitre chez la femme."),
+    ("es-ES", "Hemoglobina: 13–17 g/dL (H), 12–15 g/dL (M).",
+     "Hemoglobina: 13 a 17 gramos por decilitro en hombres, 12 a 15 gramos por decilitro en mujeres."),
+    ("en-US", "Hemoglobin: 13.5–17.5 g/dL (M), 12.0–15.5 g/dL (F).",
+     "Hemoglobin: 13.5 to 17.5 grams per deciliter in men, 12.0 to 15.5 grams per deciliter in women."),
+])
+def test_what_a_sixth_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written", [
+    ("en-US", "Men (M) and women (F) were asked."),  # a letter after a word names a group, not a value's sex
+])
+def test_a_sex_mark_after_a_word_is_left_alone(lang, written):
+    assert normalize(written, lang) == written
