@@ -17,7 +17,7 @@ _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.
 # Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
     janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim.""".split()
-_AMOUNTS = "min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. petit-déj.".split()
+_AMOUNTS = "in. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. petit-déj.".split()
 # Lower-cased, with their final period. Every dotted term of the speech tables (formats/audio/speech)
 # must be here too, so that the splitter never cuts where the voice says a word: a test checks.
 ABBREVIATIONS = frozenset(
@@ -89,7 +89,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
             continue  # caseless scripts have no lower case, so they pass
         word = _word_before(text, match.end(1))
         stop = match.end(1)
-        if match.group(1) == "." and not _ends_sentence(word, first, text[max(0, stop - 4) : stop],
+        if match.group(1) == "." and not _ends_sentence(word, first, text[max(0, stop - 6) : stop],
                                                         text[after.start(2) : after.start(2) + 4]):
             continue
         if text[start:end].strip():
@@ -105,6 +105,8 @@ def _ends_sentence(word: str, next_char: str, preceding: str = "", following: st
     characters before the stop and after the space."""
     if re.search(r"\d\s?[hgmlL]\.$", preceding):
         return True  # a one-letter unit after a number, not an initial: "pendant 24 h. Évitez"
+    if word == "in." and not re.search(r"\d\s?in\.$", preceding):
+        return True  # inches only after a number: "2 in. (5 cm)"; "Come in." ends a sentence
     if (word in DOSING_SHORTHAND or word in _DOSE_UNITS) and re.match(SHORTHAND_AFTER_DOSING, following):
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
     if word in SENTENCE_FINAL_ABBREVIATIONS:

@@ -649,6 +649,24 @@ def test_what_a_second_read_found_is_said_right(lang, written, spoken):
      "Hemoglobina: 13 a 17 gramos por decilitro en hombres, 12 a 15 gramos por decilitro en mujeres."),
     ("en-US", "Hemoglobin: 13.5–17.5 g/dL (M), 12.0–15.5 g/dL (F).",
      "Hemoglobin: 13.5 to 17.5 grams per deciliter in men, 12.0 to 15.5 grams per deciliter in women."),
+    # three English handouts on warfarin, a child's fever and asthma
+    ("en-US", "1 tsp ≠ 5 mL (✓ when taken).", "1 teaspoon is not equal to 5 milliliters (check mark when taken)."),
+    ("en-US", "Bruises bigger than 2 in. (5 cm) or 1 in (2.5 cm).",
+     "Bruises bigger than 2 inches (5 centimeters) or 1 inch (2.5 centimeters)."),
+    ("en-US", "Your PT/INR; TMP/SMX can raise it by 1.5×–2×.",
+     "Your P T I N R; T M P S M X can raise it by 1.5 to 2 times."),
+    ("en-GB", "Ring 01632 960 123.", "Ring 0 1 6 3 2, 9 6 0, 1 2 3."),
+    ("en-US", "Text FEVER to 55555.", "Text FEVER to 5 5 5 5 5."),
+    ("en-GB", "You pay £0; each item costs £9.90, or $1, or €12.", "You pay 0 pounds; each item costs 9 pounds 90, or 1 dollar, or 12 euros."),
+    ("en-GB", "Wash it 1x/month, take it 1x/day, 2x/month.", "Wash it once a month, take it once a day, 2 times a month."),
+    ("en-US", "Age 4 yr +, Sat + Sun (morning + evening), Asthma + Lung UK, 60+",
+     "Age 4 years and over, Saturday and Sunday (morning and evening), Asthma and Lung U K, 60 plus"),
+    ("en-GB", "within 15 mins; 5 mg tablets; a 33-lb toddler; 2 mg/kg doses",
+     "within 15 minutes; 5 milligram tablets; a 33 pound toddler; 2 milligrams per kilogram doses"),
+    ("en-US", "Guideline (NG245), CD4 count, SF36 score", "Guideline (N G 245), C D 4 count, S F 36 score"),
+    ("en-US", "under 18 y/o; a 5 y/o child; a 10 yo", "under 18 years old; a 5 year old child; a 10 year old"),
+    ("en-GB", "See www.nhs.uk/conditions/asthma or nice.org.uk/guidance/ng245.",
+     "See N H S dot U K slash conditions slash asthma or nice dot org dot U K."),
 ])
 def test_what_a_sixth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken

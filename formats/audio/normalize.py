@@ -135,10 +135,11 @@ _NUMERIC_DATE = re.compile(r"(?<![\w/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
-# Also after an elided French article or pronoun, the splitter's list: "d'AINS", "l'IPP".
-# (Not after a capital: "C'EST URGENT" is shouted French, not "C'E S T".)
-_AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
-_ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION})[A-Z]{{2,6}}(?![\w'’-])")
+# Also after an elided French article or pronoun, the splitter's list: "d'AINS", "l'IPP"; of the
+# capitals only the articles, which start a sentence ("L'INR cible"; "C'EST URGENT" is shouted French).
+_AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in (*ELIDING_WORDS, "L", "D"))
+# An acronym may run into its number: "NG245", "SF36" -> "N G 245".
+_ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION})[A-Z]{{2,6}}(?![A-Za-z_'’-])")
 
 
 def _abbreviation_first(address: str) -> bool:
@@ -167,6 +168,7 @@ class _Language:
         self.to = words.get("to")
         self.pages = words.get("pages")
         self.dot = words.get("dot", "dot")
+        self.slash = words.get("slash")  # in a web address's short path
         self.or_ = words.get("or")
         ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
         self.ratio = ratio.get("word")
@@ -189,6 +191,8 @@ class _Language:
         self.decimal = self.decimals[0]
         self.decimal_word = words.get("decimal_word")
         self.units = {str(k): tuple(v) for k, v in table.get("units", {}).items()}
+        # English names a thing by its amount in the singular: "5 mg tablets" -> "5 milligram tablets"
+        self.named_by_amount = frozenset(words.get("named_by_amount", ()))
         self.bare_units = frozenset(table.get("bare_units", {}).get("said", ()))
         self.terms = dict(table.get("terms", {}))
         self.closing = frozenset(table.get("closing", {}).get("terms", ()))
@@ -221,17 +225,20 @@ class _Language:
         # "5.7%", "100 mg/dL", "1 kg", "60/min"; a compound "X/Y" is said "X per Y", and its last part
         # may have a number of its own ("45 mL/min/1.73 m²", a kidney's filtration).
         pattern = re.compile(
-            rf"(?<![\w.,])({self.number})(?:(\s?)({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?"
+            rf"(?<![\w.,])({self.number})(?:(\s?|-(?=(?:{unit})\s+[^\W\d_]))({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?"
             rf"(?:\s?/\s?({self.number})\s?({unit}))?(?:/([^\W\d_]{{4,}}))?(?![\w/])"
         )
 
         def replace(m: re.Match) -> str | None:
-            number, _, first, per, then, of_number, of_unit, of_word = m.groups()
+            number, gap, first, per, then, of_number, of_unit, of_word = m.groups()
             if first is None and (per is None or of_word):  # a number alone, or "2/puff"
                 return None
             said = self.said_number(number)
             if first:
-                said += " " + self.amount(number, first)
+                named = re.match(r"\s+([^\W\d_]+)", m.string[m.end():])
+                as_adjective = gap == "-" or not (per or then or of_unit or of_word) and named and (
+                    named.group(1).lower() in self.named_by_amount)
+                said += " " + (self.units[first][0] if as_adjective else self.amount(number, first))
             for unit in filter(None, (per, then)):  # "2 mg/kg/day"
                 said += f" {self.per} " + self.units[unit][0]
             if of_unit:
@@ -378,7 +385,9 @@ class _Language:
 
     def acronym(self, match: re.Match) -> str | None:
         word = match.group(0)
-        return None if word in self.said_as_words else spell(word)
+        if word in self.said_as_words:
+            return None
+        return spell(word) + (" " if match.string[match.end():match.end() + 1].isdigit() else "")
 
 
 class Normalizer:
@@ -398,7 +407,7 @@ class Normalizer:
             terms_rule("pronounce", pronounce or {}),
             terms_rule("terms", terms or {}),
             Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
-                 else site_name(m.group(0), said.dot)),
+                 else site_name(m.group(0), said.dot, said.slash)),
         ]
         if date_words(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
             rules.append(Rule("dates", ISO_DATE, self._date))

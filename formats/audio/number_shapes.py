@@ -29,6 +29,8 @@ def dash_range(match: re.Match, to: str) -> str | None:
     before, after = match.string[: match.start()], match.string[match.end() :]
     if re.search(r"(?:\b[Nn]o\.|#|n\.º|n°)\s*\d+$", before):
         return None  # "No. 19-0071" is one number
+    if re.search(r"[^\W\d_]{2,}\d+$", before):
+        return None  # "NOM-007-SSA2-2016": a number run into letters is part of a code
     if re.search(r"\d\s*[-–—‒‑]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒‑]\s*\d", after):
         return None
     if re.match(r"0\d", after):

@@ -11,12 +11,21 @@ SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "
 _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
 
 
-def site_name(url: str, dot: str = "dot") -> str:
-    """How a person says where a link goes: "https://www.cdc.gov/x" -> "C D C dot gov".
+def site_name(url: str, dot: str = "dot", slash: str | None = None) -> str:
+    """How a person says where a link goes: "https://www.cdc.gov/x1" -> "C D C dot gov".
 
     Short labels and labels that look like letters rather than a word
-    ("niddk", "ncbi") are spelled; the rest are said as words.
+    ("niddk", "ncbi") are spelled; the rest are said as words. A short path of
+    one or two plain words is said too, where the language has a word for the
+    slash: "www.nhs.uk/conditions/asthma" -> "N H S dot U K slash conditions slash asthma".
     """
+    path = re.sub(r"^[^/]*(?://[^/]*)?", "", url.split("://", 1)[-1]).strip("/")
+    if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20})?", path):
+        return _host_said(url, dot) + "".join(f" {slash} {part}" for part in path.split("/"))
+    return _host_said(url, dot)
+
+
+def _host_said(url: str, dot: str) -> str:
     host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].lower()
     if host.startswith("www."):
         host = host[4:]
@@ -72,7 +81,9 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
                and not _UNIT_AFTER.match(match.string, match.end()))
     if not (international or local or national or listed or grouped):
         return None
-    if any(len(g) > 4 for g in groups[:-1]) and not (national and len(groups) == 2):
+    # Britain's trunk 0 and a four-digit area code make a first group of five: "01632 960 123".
+    inner = groups[1:-1] if national and len(groups[0]) == 5 else groups[:-1]
+    if any(len(g) > 4 for g in inner) and not (national and len(groups) == 2):
         return None
     # Where numbers are said in pairs (France, Belgium, Switzerland), a pair is a number ("42"),
     # but one that starts with a zero is two digits ("0 1"); longer groups are always digits.
