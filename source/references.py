@@ -53,7 +53,23 @@ def style_exists(name: str) -> bool:
 # Each is (what the locale file says, what we say): es-MX already says "consultado", and its
 # dates carry their own "el".
 TERM_OVERRIDES = {
-    "es": {"accessed": ("accedido", "consultado el"), "report": ("report", "informe")},
+    "es": {"accessed": ("accedido", "consultado el"), "report": ("report", "informe"),
+           # Spain's file leaves the kinds of work in English: "[Dataset]", "(Patent n.º 5)", and
+           # AMA's "Advance online publication" before a date.
+           "advance-online-publication": ("advance online publication", "publicado en línea"),
+           "dataset": ("dataset", "conjunto de datos"), "patent": ("patent", "patente"),
+           "thesis": ("thesis", "tesis"), "webpage": ("webpage", "página web"),
+           "working-paper": ("working paper", "documento de trabajo"), "preprint": ("preprint", "preimpresión"),
+           "paper-conference": ("conference paper", "comunicación en congreso"),
+           "post-weblog": ("blog post", "entrada de blog"), "video": ("video", "vídeo"),
+           "podcast-episode": ("podcast episode", "episodio de pódcast"), "pamphlet": ("pamphlet", "folleto"),
+           "manuscript": ("manuscript", "manuscrito"), "legislation": ("legislation", "legislación"),
+           "regulation": ("regulation", "reglamento"), "standard": ("standard", "norma"),
+           "software": ("software", "programa informático"), "document": ("document", "documento"),
+           "special-issue": ("special issue", "número especial"), "review": ("review", "reseña"),
+           "review-book": ("book review", "reseña de libro"), "review-of": ("review of", "reseña de"),
+           "no-place": ("no place", "sin lugar"), "no-publisher": ("no publisher", "sin editorial"),
+           "article-journal": ("journal article", "artículo de revista"), "event": ("event", "evento")},
     "fr": {"in": ("in", "dans")},
 }
 # The word for "retrieved" that APA puts right before a date, and the article the language puts
@@ -62,7 +78,14 @@ TERM_OVERRIDES = {
 ARTICLE_BEFORE_A_DATE = {"fr": ("Consulté", "le"), "es": ("Recuperado", "el")}
 # Forms of a term the locale files leave in English ("Informe no.: 12", APA's "(No. 12)"), as
 # those languages write them: (name, form) -> text, or (single, multiple).
-FORM_TERMS = {"es": {("number", "long"): ("número", "números"), ("number", "short"): ("n.º", "n.os")}}
+FORM_TERMS = {"es": {("number", "long"): ("número", "números"), ("number", "short"): ("n.º", "n.os"),
+                     ("chapter-number", "short"): ("cap.", "caps."), ("supplement", "short"): ("supl.", "supls."),
+                     ("no-place", "short"): "s. l.", ("no-publisher", "short"): "s. e.",
+                     ("collection-editor", "verb"): "editado por", ("compiler", "verb"): "compilado por"}}
+# Words APA writes as values, not terms, in every language: its thesis number ("Publication No.") and a
+# translation's original title ("Original work published as Why We Sleep"). Said in the language, or
+# left out with what they introduce ("Obra original publicada en 2017").
+STYLE_VALUES = {"es": {"publication": "publicación", "as": None}, "fr": {"as": None}}
 # Languages whose APA joins the last two authors with its word and no comma before it ("García, M.
 # y López, J."), not ", &" (citeproc-py writes the symbol itself, so the style asks for the word).
 AND_AS_A_WORD = {"es", "fr"}
@@ -84,6 +107,14 @@ def _locale_file(locale: str):
     from lxml import etree
 
     return etree.parse(os.path.join(LOCALES_PATH, f"locales-{locale}.xml"))
+
+
+def _term(locale: str, name: str) -> str | None:
+    """The long form of a term in the locale file ("personal-communication": "comunicación personal")."""
+    for term in _locale_file(locale).iter("{*}term"):
+        if term.get("name") == name and not term.get("form") and not len(term):
+            return term.text
+    return None
 
 
 def _own_terms(locale: str) -> dict[str, str]:
@@ -132,6 +163,22 @@ def _style(name: str, locale: str = "en-US") -> CitationStylesStyle:
             for call in root.iterfind(f".//{{{namespace}}}date[@form='{form.get('form')}'][@variable]"):
                 if call.get("delimiter") is None:
                     call.set("delimiter", form.get("delimiter"))
+    # citeproc-py writes a minimal page range wrongly ("1-12" came out "1-2", NLM), and a listener or a
+    # braille reader is better served by the full one: "101-124", not "101-24".
+    if root.get("page-range-format", "").startswith("minimal"):
+        root.set("page-range-format", "expanded")
+    for value, ours in STYLE_VALUES.get(language, {}).items():
+        for text in root.iterfind(f".//{{{namespace}}}text[@value='{value}']"):
+            if ours is None:
+                group = text.getparent()
+                group.getparent().remove(group)
+            else:
+                text.set("value", ours)
+    # APA's "(Publication No. 123)" for a thesis: citeproc-py writes "(Publication)" when there is no number.
+    for text in root.iterfind(f".//{{{namespace}}}if[@type='thesis'][@variable='genre']/{{{namespace}}}text"):
+        if text.get("value") is not None:
+            text.getparent().set("variable", "genre number")
+            text.getparent().set("match", "all")
     if language in AND_AS_A_WORD:
         for name in root.iterfind(f".//{{{namespace}}}name[@and='symbol']"):
             name.set("and", "text")
@@ -207,21 +254,31 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
             bibliography = CitationStylesBibliography(style, CiteProcJSON(source_items), fmt)
             for item in source_items:
                 bibliography.register(Citation([CitationItem(item["id"])]))
-            # citeproc-py keys its items by the lower-cased id.
-            entries = {
-                str(bib_item.key).lower(): str(entry)
-                for bib_item, entry in zip(bibliography.items, bibliography.bibliography())
-            }
+            # One item at a time: citeproc-py leaves out an item its style writes nothing for (APA, a
+            # personal communication), and every later entry would then be paired with the wrong item.
+            # It keys its items by the lower-cased id.
+            layout = style.root.bibliography.layout
+            entries = {}
+            for bib_item in bibliography.items:
+                rendered = layout.render_bibliography([bib_item])
+                entries[str(bib_item.key).lower()] = str(rendered[0]) if rendered else ""
         results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]).lower(), "")) for item in items])
     plain, rich = results
     plain = [_title_once(p, item, escape=False) for p, item in zip(plain, items)]
     rich = [_title_once(h, item, escape=True) for h, item in zip(rich, items)]
     locale = csl_locale(lang)
     touches = (_day_before_month(locale), _first_of_month(locale), _month_after_a_stop(locale),
-               _space_before_colon(locale), _article_before_a_date(locale))
+               _space_before_colon(locale), _article_before_a_date(locale), _english_ordinals(locale))
     for touch in filter(None, touches):
         plain, rich = [touch(p) for p in plain], [touch(h) for h in rich]
-    return [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
+    formatted = [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
+    for index, item in enumerate(items):
+        if not formatted[index][0] and item.get("type") == "personal_communication":
+            # APA cites a conversation in the text only; a numbered list must still say what [n] is.
+            said = _term(locale, "personal-communication") or "personal communication"
+            as_document = {**item, "type": "document", "genre": said[:1].upper() + said[1:]}
+            formatted[index] = format_references([as_document], style_name, lang)[0]
+    return formatted
 
 
 def _month_names(locale: str) -> list[str]:
@@ -271,6 +328,17 @@ def _first_of_month(locale: str):
     names = "|".join(map(re.escape, _month_names(locale)))
     pattern = re.compile(rf"(?<![\d.,])1(?= (?:{names})(?!\w))")
     return lambda text: pattern.sub(first, text)
+
+
+def _english_ordinals(locale: str):
+    """ "21st éd." -> "21ᵉ éd.": citeproc-py takes French "1ᵉʳ", which is for 1 alone, to be for 21 and
+    31 too, finds no neutral form of it and falls back to English."""
+    if locale.startswith("en"):  # and in English "111st", for "111th"
+        return lambda text: re.sub(r"\b(\d*1[123])(?:st|nd|rd)\b", r"\1th", text)
+    ordinal = _own_terms(locale).get("ordinal") or _term(locale, "ordinal")
+    if not ordinal:
+        return None
+    return lambda text: re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: m.group(1) + ordinal, text)
 
 
 def _space_before_colon(locale: str):

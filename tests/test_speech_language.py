@@ -455,3 +455,42 @@ def test_a_table_row_ending_on_an_abbreviation_keeps_one_stop(tmp_path):
     article = openleaf.parse(write_article(tmp_path, body))
     row = next(u for u in build_script(article).utterances if "Warfarin" in u.text)
     assert row.text.endswith("When: 6 p.m.") and row.spoken.endswith("When: 6 P M."), (row.text, row.spoken)
+
+
+def test_an_apa_personal_communication_keeps_every_reference_beside_its_own_number():
+    """APA writes nothing for a conversation, and citeproc-py then left it out: [1] showed the book's
+    text, [2] nothing. Each item is now written alone, and the conversation as a document."""
+    from openleaf.source.references import format_references
+
+    items = [{"id": "talk", "type": "personal_communication", "author": [{"family": "Ruiz", "given": "Ana"}],
+              "title": "Conversación sobre el sueño", "issued": {"date-parts": [[2026, 2, 5]]}},
+             {"id": "book", "type": "book", "author": [{"family": "Walker", "given": "Matthew"}],
+              "title": "Por qué dormimos", "publisher": "Paidós", "issued": {"date-parts": [[2019]]}}]
+    talk, book = (plain for plain, _ in format_references(items, "apa", "es-ES"))
+    assert talk == "Ruiz, A. (2026, 5 de febrero). Conversación sobre el sueño [Comunicación personal]."
+    assert book == "Walker, M. (2019). Por qué dormimos. Paidós."
+
+
+@pytest.mark.parametrize("lang, style, item, written", [
+    # the Spanish locale file leaves these in English: "[Dataset]", "(Patent No. 5)", "Advance online publication"
+    ("es-ES", "apa", {"type": "dataset", "author": [{"literal": "INE"}], "title": "Encuesta"}, "Encuesta [Conjunto de datos]."),
+    ("es-ES", "apa", {"type": "patent", "number": "ES27", "title": "Dispositivo"}, "(Patente N.º ES27)"),
+    ("es-MX", "american-medical-association", {"type": "article-journal", "title": "Insomnio",
+     "container-title": "Aten Primaria", "issued": {"date-parts": [[2025, 5, 2]]}}, "Publicado en línea 2 de mayo de 2025."),
+    # APA's "(Publication)" for a thesis without a number, and "as" before an original title
+    ("es-ES", "apa", {"type": "thesis", "genre": "Tesis doctoral", "title": "Sueño", "publisher": "US"}, "Sueño [Tesis doctoral]. US."),
+    ("es-ES", "apa", {"type": "thesis", "genre": "Tesis doctoral", "number": "12", "title": "Sueño"}, "(Publicación N.º 12)"),
+    ("fr-FR", "apa", {"type": "book", "title": "Dormir", "original-title": "Why We Sleep",
+                      "original-date": {"date-parts": [[2017]]}}, "(Édition originale 2017)"),
+    # citeproc-py's ordinals: French "21st éd.", English "111st ed."
+    ("fr-FR", "american-medical-association", {"type": "book", "title": "Dormir", "edition": "21"}, "21ᵉ éd."),
+    ("en-US", "american-medical-association", {"type": "book", "title": "Sleep", "edition": "111"}, "111th ed."),
+    # and its minimal page ranges: NLM's "1-12" was written "1-2"
+    ("es-ES", "nlm-citation-sequence", {"type": "article-journal", "title": "Insomnio", "container-title": "Aten Primaria",
+     "volume": "5", "page": "1-12"}, ";5:1-12."),
+])
+def test_references_have_no_english_words_and_their_numbers_right(lang, style, item, written):
+    from openleaf.source.references import format_references
+
+    text = format_references([{"id": "x", "issued": {"date-parts": [[2020]]}, **item}], style, lang)[0][0]
+    assert written in text, text
