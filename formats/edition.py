@@ -276,6 +276,7 @@ _JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,
 
 _LEADS_TO_A_URL = re.compile(r"(?::|\b[^\W\d_]*[a-zà-ÿ])\s*$")  # a colon or a word, not a sentence's end
 _JOINT_BODIES = re.compile(r"\b[A-Z]{2,}(?:/[A-Z]{2,})+\b")
+_INITIALS = re.compile(r"\b([A-Z][a-zà-ÿ’'-]+ )([A-Z]{2,3})(?=[,.](?:\s|$))")  # "Boulet LP,"
 
 
 def journal_in_full(title: str) -> str:
@@ -324,6 +325,9 @@ def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     said = re.sub(r"\.\s*\.", ".", said)
     # Bodies that publish together ("BTS/SIGN", "AHA/ACC/HRS"): all of them, not one or the other.
     said = _JOINT_BODIES.sub(lambda m: _all_of(m.group(0).split("/"), labels["and"]), said)
+    # An author's initials are letters, not a word the tables know: "Boulet LP," was said "Boulet à
+    # libération prolongée" (LP, a tablet's form in French).
+    said = _INITIALS.sub(lambda m: m.group(1) + " ".join(m.group(2)), said)
     return " ".join(said.split())
 
 

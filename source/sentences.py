@@ -12,12 +12,12 @@ import re
 
 # Dosing shorthand (Latin, UK, and the route): never a sentence end in itself, but an order often ends on it.
 _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.
-    b.d. t.d.s. q.d.s. s.c. v.o. o.n.""".split()
+    b.d. t.d.s. q.d.s. s.c. v.o. o.n. f.p.j.""".split()
 # Months, lengths of time, spoonfuls and a few words short: they often close a sentence ("until 15
 # Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
     janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim.""".split()
-_AMOUNTS = "in. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. petit-déj.".split()
+_AMOUNTS = "in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. petit-déj.".split()
 # Lower-cased, with their final period. Every dotted term of the speech tables (formats/audio/speech)
 # must be here too, so that the splitter never cuts where the voice says a word: a test checks.
 ABBREVIATIONS = frozenset(

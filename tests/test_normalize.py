@@ -667,6 +667,16 @@ def test_what_a_second_read_found_is_said_right(lang, written, spoken):
     ("en-US", "under 18 y/o; a 5 y/o child; a 10 yo", "under 18 years old; a 5 year old child; a 10 year old"),
     ("en-GB", "See www.nhs.uk/conditions/asthma or nice.org.uk/guidance/ng245.",
      "See N H S dot U K slash conditions slash asthma or nice dot org dot U K."),
+    # and four Spanish and French ones, on anticoagulants, asthma, the kidneys and anaemia
+    ("fr-CA", "1 inh. 2 f.p.j. (matin et soir), 100 mcg/inh., max 8 inh./24 h; le 9-1-1, 24/7.",
+     "1 inhalation 2 fois par jour (matin et soir), 100 microgrammes par inhalation, max 8 inhalations par 24 "
+     "heures; le 9 1 1, 24 heures sur 24, 7 jours sur 7."),
+    ("fr-FR", "Votre infirmier(ère). L'INR cible. Écrivez à avk.cardio@chu-nantes.fr.",
+     "Votre infirmier ou infirmière. L'I N R cible. Écrivez à avk point cardio arobase chu-nantes point F R."),
+    ("fr-CA", "Le coût : 25 $.", "Le coût: 25 dollars."),
+    ("es-MX", "Su 1a consulta, en el 2do piso; 2 v/día, 24/7; $250 MXN.",
+     "Su primera consulta, en el segundo piso; 2 veces al día, las 24 horas, los 7 días; 250 pesos."),
+    ("es-MX", "NOM-007-SSA2-2016", "NOM-007-SSA2-2016"),  # a standard's code, not a range "SSA2 a 2016"
 ])
 def test_what_a_sixth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -494,3 +494,13 @@ def test_references_have_no_english_words_and_their_numbers_right(lang, style, i
 
     text = format_references([{"id": "x", "issued": {"date-parts": [[2020]]}, **item}], style, lang)[0][0]
     assert written in text, text
+
+
+def test_an_authors_initials_are_said_as_letters_not_as_a_term():
+    """ "Boulet LP" had been said "Boulet à libération prolongée" (LP: a French tablet's form)."""
+    from openleaf.formats.audio.normalize import normalize
+    from openleaf.formats.edition import spoken_reference
+    from openleaf.formats.labels import spoken_labels_for
+
+    text = "Boulet LP, Côté J. Asthme. Can Respir J. 2019;5:1-12."
+    assert normalize(spoken_reference(text, {}, spoken_labels_for("fr-CA")), "fr-CA").startswith("Boulet L P, Côté J.")

@@ -47,17 +47,17 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Mapping
 
 from ...source.sentences import (ABBREVIATIONS, DOSING_SHORTHAND, ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS,
                                  SHORTHAND_AFTER_DOSING)
 from ..labels import date_words, month_first, primary_language
 from .number_shapes import (BLOOD_PRESSURE, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, unit_range, volume_and_pages)
-from .spelled import ISO_DATE, PHONE_CANDIDATE, WEB_ADDRESS, phone, site_name, spell
+from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word
+from .spelled import EMAIL, ISO_DATE, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
 
 SPEECH_DATA = Path(__file__).with_name("speech")
 
@@ -100,36 +100,6 @@ def speech_languages() -> list[str]:
 # --- the machinery ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One rewrite: every match of `pattern` in text not yet rewritten becomes `replace(match)`."""
-
-    name: str
-    pattern: re.Pattern
-    replace: Callable[[re.Match], str | None]
-
-
-def whole_word(term: str) -> str:
-    """A pattern for `term` that does not match inside a longer word ("BMI" not in "BMIs2")."""
-    left = r"(?<![\w])" if re.match(r"\w", term) else ""
-    right = r"(?![\w])" if re.search(r"\w$", term) else ""
-    return left + re.escape(term) + right
-
-
-def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False) -> Rule | None:
-    table = {str(k): str(v) for k, v in terms.items() if str(k)}
-    if capitalised:
-        for key, value in list(table.items()):
-            if key[0].islower():
-                table.setdefault(key[0].upper() + key[1:], value[:1].upper() + value[1:])
-    if not table:
-        return None
-    # Longest first, so "mg/dL" wins over "mg".
-    keys = sorted(table, key=len, reverse=True)
-    pattern = re.compile("|".join(whole_word(k) for k in keys))
-    return Rule(name, pattern, lambda m: table[m.group(0)])
-
-
 # "05/12/2026": day or month first as the article's dates are written (labels.DATE_FORMATS).
 _NUMERIC_DATE = re.compile(r"(?<![\w/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
@@ -147,17 +117,6 @@ def _abbreviation_first(address: str) -> bool:
     return "://" not in address and address.split(".", 1)[0].lower() + "." in ABBREVIATIONS
 
 
-def _pattern_rule(index: int, entry: Mapping) -> Rule:
-    match, say, words = entry["match"], entry["say"], entry.get("words")
-    if not words:
-        return Rule(f"pattern {index + 1}", re.compile(match), lambda m: m.expand(say))
-    # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
-    # any of them, and "{word}" in what is said is the first of them in the match, in full.
-    any_word = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    return Rule(f"pattern {index + 1}", re.compile(match.replace("{words}", f"(?:{any_word.pattern})")),
-                lambda m: m.expand(say).replace("{word}", words[any_word.search(m.group(0)).group(0)]))
-
-
 class _Language:
     """One language's table, made into what the rules need."""
 
@@ -169,6 +128,7 @@ class _Language:
         self.pages = words.get("pages")
         self.dot = words.get("dot", "dot")
         self.slash = words.get("slash")  # in a web address's short path
+        self.at = words.get("at")  # in an e-mail address
         self.or_ = words.get("or")
         ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
         self.ratio = ratio.get("word")
@@ -406,6 +366,7 @@ class Normalizer:
         rules: list[Rule | None] = [
             terms_rule("pronounce", pronounce or {}),
             terms_rule("terms", terms or {}),
+            Rule("e-mail addresses", EMAIL, lambda m: email_said(m.group(0), said.dot, said.at)) if said.at else None,
             Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
                  else site_name(m.group(0), said.dot, said.slash)),
         ]
@@ -424,7 +385,7 @@ class Normalizer:
                 rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to)))
                 rules.append(Rule("ranges of amounts", UNIT_RANGE_DASH, lambda m: unit_range(m, said.to)))
             rules.append(said.schedule_rule())
-            rules += [_pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]
+            rules += [pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]
             if said.over:
                 rules.append(Rule("blood pressure", BLOOD_PRESSURE, lambda m: blood_pressure(m, said.over)))
             rules += [
@@ -465,7 +426,7 @@ class Normalizer:
         for rule in self.rules:
             if rule.name == "acronyms" and shouting:
                 continue  # a heading in capitals is not a row of acronyms
-            pieces = _apply(rule, pieces)
+            pieces = apply_rule(rule, pieces)
         # "(2ᵉ éd., p. 88)" -> "(deuxième édition, page 88)": a stop said in full goes before a comma.
         pieces = [(piece[:-1] if done and piece.endswith(".") and pieces[i + 1][0].startswith((",", ";")) else piece, done)
                   for i, (piece, done) in enumerate(pieces[:-1])] + pieces[-1:]
@@ -492,26 +453,6 @@ def _not_after_a_slash(rule: Rule | None, units: Mapping) -> Rule | None:
         return rule.replace(m)
 
     return Rule(rule.name, rule.pattern, replace)
-
-
-def _apply(rule: Rule, pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    out: list[tuple[str, bool]] = []
-    for piece, done in pieces:
-        if done:
-            out.append((piece, done))
-            continue
-        position = 0
-        for match in rule.pattern.finditer(piece):
-            replacement = rule.replace(match)
-            if replacement is None:
-                continue
-            if match.start() > position:
-                out.append((piece[position:match.start()], False))
-            out.append((replacement, True))
-            position = match.end()
-        if position < len(piece):
-            out.append((piece[position:], False))
-    return out
 
 
 def normalize(text: str, lang: str = "en", pronounce: Mapping[str, str] | None = None,

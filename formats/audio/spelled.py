@@ -25,6 +25,16 @@ def site_name(url: str, dot: str = "dot", slash: str | None = None) -> str:
     return _host_said(url, dot)
 
 
+EMAIL = re.compile(r"(?<![\w.@-])[\w.+-]+@(?:[\w-]+\.)+[^\W\d_]{2,}(?![\w@-])")
+
+
+def email_said(address: str, dot: str, at: str) -> str:
+    """ "avk.cardio@chu-nantes.fr" -> "avk dot cardio at chu-nantes dot F R": the name's parts as
+    words, its site as a site is said."""
+    name, site = address.split("@", 1)
+    return f" {dot} ".join(filter(None, name.split("."))) + f" {at} " + _host_said(site, dot)
+
+
 def _host_said(url: str, dot: str) -> str:
     host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].lower()
     if host.startswith("www."):

@@ -1,0 +1,69 @@
+"""The machinery of the normaliser: a rule (a pattern and what it rewrites a match to), the rules
+made from a table of terms or of patterns, and how a rule is applied to a sentence's pieces."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rewrite: every match of `pattern` in text not yet rewritten becomes `replace(match)`."""
+
+    name: str
+    pattern: re.Pattern
+    replace: Callable[[re.Match], str | None]
+
+
+def whole_word(term: str) -> str:
+    """A pattern for `term` that does not match inside a longer word ("BMI" not in "BMIs2")."""
+    left = r"(?<![\w])" if re.match(r"\w", term) else ""
+    right = r"(?![\w])" if re.search(r"\w$", term) else ""
+    return left + re.escape(term) + right
+
+
+def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False) -> Rule | None:
+    table = {str(k): str(v) for k, v in terms.items() if str(k)}
+    if capitalised:
+        for key, value in list(table.items()):
+            if key[0].islower():
+                table.setdefault(key[0].upper() + key[1:], value[:1].upper() + value[1:])
+    if not table:
+        return None
+    # Longest first, so "mg/dL" wins over "mg".
+    keys = sorted(table, key=len, reverse=True)
+    pattern = re.compile("|".join(whole_word(k) for k in keys))
+    return Rule(name, pattern, lambda m: table[m.group(0)])
+
+
+def pattern_rule(index: int, entry: Mapping) -> Rule:
+    match, say, words = entry["match"], entry["say"], entry.get("words")
+    if not words:
+        return Rule(f"pattern {index + 1}", re.compile(match), lambda m: m.expand(say))
+    # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
+    # any of them, and "{word}" in what is said is the first of them in the match, in full.
+    any_word = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return Rule(f"pattern {index + 1}", re.compile(match.replace("{words}", f"(?:{any_word.pattern})")),
+                lambda m: m.expand(say).replace("{word}", words[any_word.search(m.group(0)).group(0)]))
+
+
+def apply_rule(rule: Rule, pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    for piece, done in pieces:
+        if done:
+            out.append((piece, done))
+            continue
+        position = 0
+        for match in rule.pattern.finditer(piece):
+            replacement = rule.replace(match)
+            if replacement is None:
+                continue
+            if match.start() > position:
+                out.append((piece[position:match.start()], False))
+            out.append((replacement, True))
+            position = match.end()
+        if position < len(piece):
+            out.append((piece[position:], False))
+    return out
