@@ -504,3 +504,16 @@ def test_an_authors_initials_are_said_as_letters_not_as_a_term():
 
     text = "Boulet LP, Côté J. Asthme. Can Respir J. 2019;5:1-12."
     assert normalize(spoken_reference(text, {}, spoken_labels_for("fr-CA")), "fr-CA").startswith("Boulet L P, Côté J.")
+
+
+def test_an_nlm_reference_is_said_without_its_pubmed_number():
+    """NLM writes "PubMed PMID : 123456": the audio had dropped the number and kept a stray "PubMed"."""
+    from openleaf.formats.edition import spoken_reference
+    from openleaf.formats.labels import spoken_labels_for
+    from openleaf.source.references import format_references
+
+    paper = [{"id": "p", "type": "article-journal", "title": "Le sommeil", "container-title": "Presse Med",
+              "PMID": "123456", "issued": {"date-parts": [[2023, 7, 15]]}}]
+    written = format_references(paper, "nlm-citation-sequence", "fr-FR")[0][0]
+    assert "PubMed PMID : 123456" in written
+    assert spoken_reference(written, paper[0], spoken_labels_for("fr-FR")) == "Le sommeil. Presse Med. 15 juill 2023."
