@@ -266,7 +266,7 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
         results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]).lower(), "")) for item in items])
     plain, rich = results
     plain = [_title_once(p, item, escape=False) for p, item in zip(plain, items)]
-    rich = [_title_once(h, item, escape=True) for h, item in zip(rich, items)]
+    rich = [_title_in_its_language(_title_once(h, item, escape=True), item, lang) for h, item in zip(rich, items)]
     locale = csl_locale(lang)
     touches = (_day_before_month(locale), _first_of_month(locale), _month_after_a_stop(locale),
                _space_before_colon(locale), _article_before_a_date(locale), _english_ordinals(locale))
@@ -363,6 +363,23 @@ def _article_before_a_date(locale: str):
         return None
     pattern = re.compile(rf"\b({word}|{word.lower()}) (?=\d)")
     return lambda text: pattern.sub(rf"\1 {article} ", text)
+
+
+def _title_in_its_language(entry: str, item: dict, lang: str) -> str:
+    """An English title in a French article is marked English (``<span lang="en">``), so that a screen
+    reader says it with English sounds; the style's own words around it stay in the article's language."""
+    language, title = item.get("language"), item.get("title")
+    if not (isinstance(language, str) and isinstance(title, str) and title.strip()):
+        return entry
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", language):
+        return entry
+    if primary_language(language) == primary_language(lang):
+        return entry
+    # case aside: citeproc title-cases an English title ("Why We Sleep" from "Why we sleep")
+    found = re.search(re.escape(html.escape(title.strip(), quote=False)), entry, re.IGNORECASE)
+    if not found:
+        return entry
+    return f'{entry[:found.start()]}<span lang="{language}">{found.group(0)}</span>{entry[found.end():]}'
 
 
 def _title_once(entry: str, item: dict, *, escape: bool) -> str:

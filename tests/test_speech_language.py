@@ -541,3 +541,15 @@ def test_a_talk_known_by_its_meeting_names_the_meeting(style):
              "title": "Le sommeil", "event-title": "Congrès SFRMS", "issued": {"date-parts": [[2022]]}}]
     text = format_references(talk, style, "fr-FR")[0][0]
     assert text.count("Congrès SFRMS") == 1 and "Dans : 2022" not in text, text
+
+
+def test_an_english_title_in_a_french_article_is_marked_english():
+    """A screen reader then says the title with English sounds; "Consulté le" and the rest stay French."""
+    from openleaf.source.references import format_references
+
+    items = [{"id": "a", "type": "article-journal", "language": "en", "title": "Inhaled steroids in children",
+              "container-title": "Lancet", "volume": "3", "page": "1-9", "issued": {"date-parts": [[2020]]}},
+             {"id": "b", "type": "book", "title": "Dormir", "issued": {"date-parts": [[2020]]}}]
+    english, french = (rich for _, rich in format_references(items, "american-medical-association", "fr-FR"))
+    assert '<span lang="en">Inhaled steroids in children</span>' in english
+    assert "lang=" not in french
