@@ -164,8 +164,8 @@ def _style(name: str, locale: str = "en-US") -> CitationStylesStyle:
             for call in root.iterfind(f".//{{{namespace}}}date[@form='{form.get('form')}'][@variable]"):
                 if call.get("delimiter") is None:
                     call.set("delimiter", form.get("delimiter"))
-    # citeproc-py writes a minimal page range wrongly ("1-12" came out "1-2", NLM), and a listener or a
-    # braille reader is better served by the full one: "101-124", not "101-24".
+    # citeproc-py shortens a page range wrongly (NLM's "1-12" came out "1-2"): it writes them in full,
+    # and _pages_as_the_style_writes shortens them as CSL says.
     if root.get("page-range-format", "").startswith("minimal"):
         root.set("page-range-format", "expanded")
     for value, ours in STYLE_VALUES.get(language, {}).items():
@@ -272,6 +272,9 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
                _space_before_colon(locale), _article_before_a_date(locale), _english_ordinals(locale))
     for touch in filter(None, touches):
         plain, rich = [touch(p) for p in plain], [touch(h) for h in rich]
+    form = _page_range_format(style_name)
+    plain = [_pages_as_the_style_writes(p, item, form) for p, item in zip(plain, items)]
+    rich = [_pages_as_the_style_writes(h, item, form) for h, item in zip(rich, items)]
     formatted = [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
     for index, item in enumerate(items):
         if not formatted[index][0] and item.get("type") == "personal_communication":
@@ -339,12 +342,14 @@ def _first_of_month(locale: str):
 def _english_ordinals(locale: str):
     """ "21st éd." -> "21ᵉ éd.": citeproc-py takes French "1ᵉʳ", which is for 1 alone, to be for 21 and
     31 too, finds no neutral form of it and falls back to English."""
+    # Only an edition's number: a title's "21st Century Cures Act" and its address stay as written.
+    edition = r"(?=\s(?:ed|éd)\.)"
     if locale.startswith("en"):  # and in English "111st", for "111th"
-        return lambda text: re.sub(r"\b(\d*1[123])(?:st|nd|rd)\b", r"\1th", text)
+        return lambda text: re.sub(rf"\b(\d*1[123])(?:st|nd|rd){edition}", r"\1th", text)
     ordinal = _own_terms(locale).get("ordinal") or _term(locale, "ordinal")
     if not ordinal:
         return None
-    return lambda text: re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: m.group(1) + ordinal, text)
+    return lambda text: re.sub(rf"\b(\d+)(?:st|nd|rd|th){edition}", lambda m: m.group(1) + ordinal, text)
 
 
 def _space_before_colon(locale: str):
@@ -363,6 +368,35 @@ def _article_before_a_date(locale: str):
         return None
     pattern = re.compile(rf"\b({word}|{word.lower()}) (?=\d)")
     return lambda text: pattern.sub(rf"\1 {article} ", text)
+
+
+@lru_cache(maxsize=16)
+def _page_range_format(style_name: str) -> str:
+    from lxml import etree
+
+    return etree.parse(get_style_filepath(style_name)).getroot().get("page-range-format", "")
+
+
+def _shortened(first: str, last: str, two: bool) -> str:
+    """CSL's "minimal" second number: the digits it repeats of the first are left out ("321-8",
+    "1101-24", but "1-12" and "98-102"); "minimal-two" keeps at least two ("321-28")."""
+    if len(first) != len(last):
+        return last
+    keep = last[min(len(os.path.commonprefix([first, last])), len(last) - 1):]
+    return last[-2:] if two and len(last) >= 2 and len(keep) < 2 else keep
+
+
+def _pages_as_the_style_writes(entry: str, item: dict, form: str) -> str:
+    """The item's page ranges, written in full by citeproc-py, shortened as a minimal style asks."""
+    page = item.get("page")
+    if not form.startswith("minimal") or not isinstance(page, (str, int)):
+        return entry
+    for first, last in re.findall(r"(\d+)\s*[-–‑]\s*(\d+)", str(page)):
+        full = last if len(last) >= len(first) else first[: len(first) - len(last)] + last  # "1101-24"
+        short = _shortened(first, full, form == "minimal-two")
+        entry = re.sub(rf"(?<!\d){first}(\s*[-–‑]\s*){full}(?!\d)", lambda m: first + m.group(1) + short, entry,
+                       count=1)
+    return entry
 
 
 def _title_in_its_language(entry: str, item: dict, lang: str) -> str:

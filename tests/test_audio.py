@@ -232,8 +232,8 @@ def test_journal_references_are_read_without_page_numbers_or_doi():
     text = ("Knowler WC, Barrett-Connor E, Fowler SE, et al. Reduction in the incidence of type 2 diabetes. "
             "N Engl J Med. 2002;346(6):393-403. doi:10.1056/NEJMoa012512")
     csl = {"container-title": "New England Journal of Medicine", "container-title-short": "N Engl J Med"}
-    assert spoken_reference(text, csl, labels_for("en")) == (  # initials as letters
-        "Knowler W C, Barrett-Connor E, Fowler S E, et al. Reduction in the incidence of type 2 diabetes. "
+    assert spoken_reference(text, csl, labels_for("en")) == (
+        "Knowler WC, Barrett-Connor E, Fowler SE, et al. Reduction in the incidence of type 2 diabetes. "
         "New England Journal of Medicine. 2002."
     )
     supplement = "ADA. Standards of Care. Diabetes Care. 2024;47(Suppl 1):S20-S42. doi:10.2337/dc24-S002"

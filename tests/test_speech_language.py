@@ -485,9 +485,13 @@ def test_an_apa_personal_communication_keeps_every_reference_beside_its_own_numb
     # citeproc-py's ordinals: French "21st éd.", English "111st ed."
     ("fr-FR", "american-medical-association", {"type": "book", "title": "Dormir", "edition": "21"}, "21ᵉ éd."),
     ("en-US", "american-medical-association", {"type": "book", "title": "Sleep", "edition": "111"}, "111th ed."),
-    # and its minimal page ranges: NLM's "1-12" was written "1-2"
+    # and its minimal page ranges: NLM's "1-12" was written "1-2"; "321-328" is "321-8" as CSL says
     ("es-ES", "nlm-citation-sequence", {"type": "article-journal", "title": "Insomnio", "container-title": "Aten Primaria",
      "volume": "5", "page": "1-12"}, ";5:1-12."),
+    ("es-ES", "nlm-citation-sequence", {"type": "article-journal", "title": "Insomnio", "container-title": "Aten Primaria",
+     "volume": "5", "page": "321-328"}, ";5:321-8."),
+    # a title's ordinal stays: only an edition's is the language's
+    ("fr-FR", "american-medical-association", {"type": "legislation", "title": "21st Century Cures Act"}, "21st Century"),
 ])
 def test_references_have_no_english_words_and_their_numbers_right(lang, style, item, written):
     from openleaf.source.references import format_references
@@ -503,7 +507,11 @@ def test_an_authors_initials_are_said_as_letters_not_as_a_term():
     from openleaf.formats.labels import spoken_labels_for
 
     text = "Boulet LP, Côté J. Asthme. Can Respir J. 2019;5:1-12."
-    assert normalize(spoken_reference(text, {}, spoken_labels_for("fr-CA")), "fr-CA").startswith("Boulet L P, Côté J.")
+    authors = {"author": [{"family": "Boulet", "given": "L.-P."}, {"family": "Côté", "given": "J."}]}
+    assert normalize(spoken_reference(text, authors, spoken_labels_for("fr-CA")), "fr-CA").startswith("Boulet L P, Côté J.")
+    # a title is not an author: "Morphine LP." is said as the tablet's form
+    title_first = normalize(spoken_reference("Morphine LP. Vidal. 2020.", {}, spoken_labels_for("fr-FR")), "fr-FR")
+    assert title_first.startswith("Morphine à libération prolongée")
 
 
 def test_an_nlm_reference_is_said_without_its_pubmed_number():

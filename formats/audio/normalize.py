@@ -55,7 +55,7 @@ from ...source.sentences import (ABBREVIATIONS, DOSING_SHORTHAND, ELIDING_WORDS,
                                  SHORTHAND_AFTER_DOSING)
 from ..labels import date_words, month_first, primary_language
 from .number_shapes import (BLOOD_PRESSURE, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
-                            dash_range, unit_range, volume_and_pages)
+                            dash_range, last_page, unit_range, volume_and_pages)
 from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word
 from .spelled import EMAIL, ISO_DATE, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
 
@@ -105,11 +105,11 @@ _NUMERIC_DATE = re.compile(r"(?<![\w/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
-# Also after an elided French article or pronoun, the splitter's list: "d'AINS", "l'IPP"; of the
-# capitals only the articles, which start a sentence ("L'INR cible"; "C'EST URGENT" is shouted French).
-_AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in (*ELIDING_WORDS, "L", "D"))
-# An acronym may run into its number: "NG245", "SF36" -> "N G 245".
-_ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION})[A-Z]{{2,6}}(?![A-Za-z_'’-])")
+# Also after an elided French article or pronoun, the splitter's list: "d'AINS", "l'IPP".
+# (Not after a capital: "C'EST URGENT", "L'EAU" and "D'ACCORD" are shouted French, not "C'E S T".)
+_AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
+# Two letters may run into a number: "NG245", "SF36" -> "N G 245" (but "HER2", "COX2" are said as words).
+_ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION})(?:[A-Z]{{2,6}}(?![\w'’-])|[A-Z]{{2}}(?=\d))")
 
 
 def _abbreviation_first(address: str) -> bool:
@@ -182,10 +182,12 @@ class _Language:
 
     def units_rule(self) -> Rule:
         unit = self.unit_alternatives(self.units)
+        # English names a thing by its amount with a hyphen: "a 33-lb toddler", "a 5-mg tablet"
+        hyphen_gap = rf"\s?|-(?=(?:{unit})\s+[^\W\d_])" if self.named_by_amount else r"\s?"
         # "5.7%", "100 mg/dL", "1 kg", "60/min"; a compound "X/Y" is said "X per Y", and its last part
         # may have a number of its own ("45 mL/min/1.73 m²", a kidney's filtration).
         pattern = re.compile(
-            rf"(?<![\w.,])({self.number})(?:(\s?|-(?=(?:{unit})\s+[^\W\d_]))({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?"
+            rf"(?<![\w.,])({self.number})(?:({hyphen_gap})({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?"
             rf"(?:\s?/\s?({self.number})\s?({unit}))?(?:/([^\W\d_]{{4,}}))?(?![\w/])"
         )
 
@@ -381,7 +383,7 @@ class Normalizer:
                 # A journal's volume and pages ("13:45–52") before a range could leave "13:45" to be a clock time.
                 rules.append(Rule("volume and pages", VOLUME_PAGES, lambda m: volume_and_pages(m, said.to)))
                 if said.pages:  # "p. 88–104": more than one page, before the range would leave "p." one
-                    rules.append(Rule("pages", PAGE_RANGE, lambda m: f"{said.pages} {m.group(1)} {said.to} {m.group(2)}"))
+                    rules.append(Rule("pages", PAGE_RANGE, lambda m: f"{said.pages} {m.group(1)} {said.to} {last_page(m.group(1), m.group(2))}"))
                 rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to)))
                 rules.append(Rule("ranges of amounts", UNIT_RANGE_DASH, lambda m: unit_range(m, said.to)))
             rules.append(said.schedule_rule())

@@ -16,6 +16,11 @@ RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑−]\s*(?=\d)")  # ‑: the
 BLOOD_PRESSURE = re.compile(r"(?<![\w/.,])(\d{2,3})\s?/\s?(\d{2,3})(?![\w/]|[.,]\d)")
 
 
+def last_page(first: str, last: str) -> str:
+    """A shortened last page in full, as it is said: "101-24" -> "124", "321-8" -> "328"."""
+    return first[: len(first) - len(last)] + last if len(last) < len(first) else last
+
+
 def volume_and_pages(match: re.Match, to: str) -> str | None:
     """ "13:45–52" -> "13:45 to 52"; but "8:30-9" and "12:00-1" are clock times, left to the patterns."""
     clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", match.group(1))
@@ -29,8 +34,8 @@ def dash_range(match: re.Match, to: str) -> str | None:
     before, after = match.string[: match.start()], match.string[match.end() :]
     if re.search(r"(?:\b[Nn]o\.|#|n\.º|n°)\s*\d+$", before):
         return None  # "No. 19-0071" is one number
-    if re.search(r"[^\W\d_]{2,}\d+$", before):
-        return None  # "NOM-007-SSA2-2016": a number run into letters is part of a code
+    if re.search(r"-[^\W\d_]{2,}\d+$", before):
+        return None  # "NOM-007-SSA2-2016": a code's parts ("CKD3-4" is a range)
     if re.search(r"\d\s*[-–—‒‑]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒‑]\s*\d", after):
         return None
     if re.match(r"0\d", after):

@@ -21,17 +21,17 @@ def site_name(url: str, dot: str = "dot", slash: str | None = None) -> str:
     """
     path = re.sub(r"^[^/]*(?://[^/]*)?", "", url.split("://", 1)[-1]).strip("/")
     if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20})?", path):
-        return _host_said(url, dot) + "".join(f" {slash} {part}" for part in path.split("/"))
+        return _host_said(url, dot) + "".join(f" {slash} {_label_said(part, short_spelled=False)}" for part in path.split("/"))
     return _host_said(url, dot)
 
 
-EMAIL = re.compile(r"(?<![\w.@-])[\w.+-]+@(?:[\w-]+\.)+[^\W\d_]{2,}(?![\w@-])")
+EMAIL = re.compile(r"(?:\bmailto:)?(?<![\w.@-])[\w.+-]+@(?:[\w-]+\.)+[^\W\d_]{2,}(?![\w@-])")
 
 
 def email_said(address: str, dot: str, at: str) -> str:
     """ "avk.cardio@chu-nantes.fr" -> "avk dot cardio at chu-nantes dot F R": the name's parts as
     words, its site as a site is said."""
-    name, site = address.split("@", 1)
+    name, site = address.removeprefix("mailto:").split("@", 1)
     return f" {dot} ".join(filter(None, name.split("."))) + f" {at} " + _host_said(site, dot)
 
 
@@ -43,15 +43,20 @@ def _host_said(url: str, dot: str) -> str:
     for label in host.split("."):
         if not label:
             continue
-        if label in SAID_DOMAINS:
-            said.append(label)
-        elif len(label) <= 3 or not re.search(_VOWEL, label) or (
-            len(label) <= 5 and re.search(rf"(?:(?!{_VOWEL}).){{3}}", label)
-        ):
-            said.append(spell(label.upper()))
-        else:
-            said.append(label)
+        said.append(_label_said(label))
     return f" {dot} ".join(said)
+
+
+def _label_said(label: str, short_spelled: bool = True) -> str:
+    """ "cdc" and "niddk" spelled, "heart" and "gov" said as words; in a path, a short word with a
+    vowel is a word ("/flu"), one without is letters ("/std")."""
+    if label in SAID_DOMAINS:
+        return label
+    if (short_spelled and len(label) <= 3) or not re.search(_VOWEL, label) or (
+        len(label) <= 5 and re.search(rf"(?:(?!{_VOWEL}).){{3}}", label)
+    ):
+        return spell(label.upper())
+    return label
 
 
 def spell(letters: str) -> str:
