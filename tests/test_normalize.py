@@ -707,6 +707,9 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
     ("en-US", "See cdc.gov/std or cdc.gov/flu; mailto:info@cdc.gov", "See C D C dot gov slash S T D or C D C dot gov slash flu; info at C D C dot gov"),
     ("en-US", "HIV/AIDS", "H I V and AIDS"),
     ("fr-FR", "Traité. 2018. p. 101-24.", "Traité. 2018. pages 101 à 124."),  # a shortened last page, said in full
+    # opening hours: a morning time before an evening one on the 24-hour clock is on it too
+    ("en-GB", "Open 8:00–18:30, 08:30-17:00, 14:00–18:00, 8:30–9:15.",
+     "Open 8 A M to 6:30 P M, 8:30 A M to 5 P M, 2 P M to 6 P M, 8:30 to 9:15."),
 ])
 def test_what_a_second_read_of_the_sixth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken

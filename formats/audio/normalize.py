@@ -129,6 +129,7 @@ class _Language:
         self.dot = words.get("dot", "dot")
         self.slash = words.get("slash")  # in a web address's short path
         self.at = words.get("at")  # in an e-mail address
+        self.twelve_hour = bool(words.get("twelve_hour_clock"))  # "18:30" said "6:30 P M"
         self.or_ = words.get("or")
         ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
         self.ratio = ratio.get("word")
@@ -384,7 +385,7 @@ class Normalizer:
                 rules.append(Rule("volume and pages", VOLUME_PAGES, lambda m: volume_and_pages(m, said.to)))
                 if said.pages:  # "p. 88–104": more than one page, before the range would leave "p." one
                     rules.append(Rule("pages", PAGE_RANGE, lambda m: f"{said.pages} {m.group(1)} {said.to} {last_page(m.group(1), m.group(2))}"))
-                rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to)))
+                rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to, said.twelve_hour)))
                 rules.append(Rule("ranges of amounts", UNIT_RANGE_DASH, lambda m: unit_range(m, said.to)))
             rules.append(said.schedule_rule())
             rules += [pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]

@@ -29,9 +29,13 @@ def volume_and_pages(match: re.Match, to: str) -> str | None:
     return f"{match.group(1)} {to} {match.group(2)}"
 
 
-def dash_range(match: re.Match, to: str) -> str | None:
-    """ "5–10" -> "5 to 10", but "2026-13-45" or "1-2-3" are not ranges: leave them to the engine."""
+def dash_range(match: re.Match, to: str, twelve_hour: bool = False) -> str | None:
+    """ "5–10" -> "5 to 10", but "2026-13-45" or "1-2-3" are not ranges: leave them to the engine.
+    Where clocks are read in twelve hours, "8:00–18:30" is left whole for the patterns, which say
+    its morning "8 A M" because its evening is "6:30 P M"."""
     before, after = match.string[: match.start()], match.string[match.end() :]
+    if twelve_hour and re.search(r"(?<![\d:])0?(?:[1-9]|1[01]):[0-5]\d$", before) and re.match(r"(?:1[3-9]|2[0-3]):[0-5]\d", after):
+        return None
     if re.search(r"(?:\b[Nn]o\.|#|n\.º|n°)\s*\d+$", before):
         return None  # "No. 19-0071" is one number
     if re.search(r"-[^\W\d_]{2,}\d+$", before):
