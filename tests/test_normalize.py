@@ -250,7 +250,7 @@ CLINICAL = {
         ("TFG 45 mL/min/1,73 m²", "T F G 45 mililitros por minuto por 1 coma 73 metros cuadrados"),
         ("el 12 oct., 100 mcg/disparo s.c. y VO", "el 12 de octubre, 100 microgramos por disparo por vía subcutánea y por vía oral"),
         ("Use O2; DM2; 40 resp/min; ext. 204", "Use oxígeno; diabetes tipo 2; 40 respiraciones por minuto; extensión 204"),
-        ("uso ext., el 3/10", "uso ext., el 3/10"),
+        ("uso ext., el 3/10", "uso ext., el 3 de octubre"),  # a day and month after the article
         ("dolor 5/10", "dolor 5 sobre 10"),
         ("250 mg/5 ml, 15 mg/kg/dosis", "250 miligramos por 5 mililitros, 15 miligramos por kilogramo por dosis"),
         ("Llame al 900 123 456.", "Llame al 900 123 456."),
@@ -689,8 +689,8 @@ def test_what_a_sixth_reading_found(lang, written, spoken):
     ("es-ES", "Hemoglobina (M) de 14."),  # (M) is "mujeres" in some tables and "masculino" in others
     ("en-US", "Press + to zoom. Use the + button. Click + Add. Rh + blood. Blood type O + is common."),
     ("en-US", "At 37 weeks + 3 days; send text reminders to 10000 patients; $5K; $100s."),
-    ("fr-FR", "SANTÉ, PRÉVENTION, ARRÊTER, D'ACCORD, L'EAU, votre rendez-vous le 24/7."),
-    ("es-ES", "ATENCIÓN: TELÉFONO; estadio 3a de la enfermedad, tipo 1a de; cita el 24/7; copago de $20."),
+    ("fr-FR", "SANTÉ, PRÉVENTION, ARRÊTER, D'ACCORD, L'EAU."),
+    ("es-ES", "ATENCIÓN: TELÉFONO; estadio 3a de la enfermedad, tipo 1a de; copago de $20."),
     ("en-US", "Her HER2 status and COX2, SCORE2, QRISK3."),  # said as words, not spelled
     ("en-US", "A 21st Century Cures Act."),
 ])
@@ -707,6 +707,23 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
     ("en-US", "See cdc.gov/std or cdc.gov/flu; mailto:info@cdc.gov", "See C D C dot gov slash S T D or C D C dot gov slash flu; info at C D C dot gov"),
     ("en-US", "HIV/AIDS", "H I V and AIDS"),
     ("fr-FR", "Traité. 2018. p. 101-24.", "Traité. 2018. pages 101 à 124."),  # a shortened last page, said in full
+    # an eighth reading: four English handouts on gout, heart failure, osteoporosis, gestational diabetes
+    ("en-US", "Take it qHS; raise it q3 days; check q6 months; Mon–Thurs; NT-proBNP; 25-OH vitamin D; FRAX",
+     "Take it at bedtime; raise it every 3 days; check every 6 months; Monday to Thursday; N T pro B N P; "
+     "25 hydroxy vitamin D; FRAX"),
+    ("en-GB", "The max is 800 mg/day; max 3,000 mg; a glass (200 ml / 7 fl oz); a 75-g, 2-hr test; see 111.nhs.uk",
+     "The maximum is 800 milligrams per day; at most 3000 milligrams; a glass (200 milliliters or 7 fluid ounces); "
+     "a 75 gram, 2 hour test; see 1 1 1 dot N H S dot U K"),
+    # and four French and four Spanish ones on heart failure, gout, a child's dehydration, osteoporosis
+    ("fr-FR", "T-score ≤ -2,5 ; entre -1,0 et -2,5 ; perfusion IV ; injection s.-c. ; < 100 pg/mL ; lait à 0 % MG",
+     "T-score au plus moins 2 virgule 5; entre moins 1 virgule 0 et moins 2 virgule 5; perfusion intraveineuse; "
+     "injection sous-cutanée; moins de 100 picogrammes par millilitre; lait à 0 pour cent de matières grasses"),
+    ("fr-FR", "pesée le 3/10, du 3/4 au 5/4, RDV le 24/7 ; poste 12345", "pesée le 3 octobre, du 3 avril au 5 avril, "
+     "rendez-vous le 24 juillet; poste 1 2 3 4 5"),
+    ("es-AR", "1.000-1.500 ml; cita 14-09-2026; 1° día, 2° control, 5° de fiebre; del 3/4 al 5/4; 5 cc; Lic. Pérez; "
+     "de lun. a vie.", "1000 a 1500 mililitros; cita 14 de septiembre de 2026; primer día, segundo control, 5 grados de "
+     "fiebre; del 3 de abril al 5 de abril; 5 centímetros cúbicos; licenciado Pérez; de lunes a viernes."),
+    ("en-US", "a T-score between -1.0 and -2.5; 10 -20", "a T-score between minus 1.0 and minus 2.5; 10 to 20"),
     # opening hours: a morning time before an evening one on the 24-hour clock is on it too
     ("en-GB", "Open 8:00–18:30, 08:30-17:00, 14:00–18:00, 8:30–9:15.",
      "Open 8 A M to 6:30 P M, 8:30 A M to 5 P M, 2 P M to 6 P M, 8:30 to 9:15."),

@@ -101,7 +101,7 @@ def speech_languages() -> list[str]:
 
 
 # "05/12/2026": day or month first as the article's dates are written (labels.DATE_FORMATS).
-_NUMERIC_DATE = re.compile(r"(?<![\w/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
+_NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
@@ -184,16 +184,16 @@ class _Language:
     def units_rule(self) -> Rule:
         unit = self.unit_alternatives(self.units)
         # English names a thing by its amount with a hyphen: "a 33-lb toddler", "a 5-mg tablet"
-        hyphen_gap = rf"\s?|-(?=(?:{unit})\s+[^\W\d_])" if self.named_by_amount else r"\s?"
+        hyphen_gap = rf"\s?|-(?=(?:{unit})(?:\s+[^\W\d_]|,\s))" if self.named_by_amount else r"\s?"
         # "5.7%", "100 mg/dL", "1 kg", "60/min"; a compound "X/Y" is said "X per Y", and its last part
         # may have a number of its own ("45 mL/min/1.73 m²", a kidney's filtration).
         pattern = re.compile(
             rf"(?<![\w.,])({self.number})(?:({hyphen_gap})({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?"
-            rf"(?:\s?/\s?({self.number})\s?({unit}))?(?:/([^\W\d_]{{4,}}))?(?![\w/])"
+            rf"(?:(\s?/\s?)({self.number})\s?({unit}))?(?:/([^\W\d_]{{4,}}))?(?![\w/])"
         )
 
         def replace(m: re.Match) -> str | None:
-            number, gap, first, per, then, of_number, of_unit, of_word = m.groups()
+            number, gap, first, per, then, slash, of_number, of_unit, of_word = m.groups()
             if first is None and (per is None or of_word):  # a number alone, or "2/puff"
                 return None
             said = self.said_number(number)
@@ -205,7 +205,9 @@ class _Language:
             for unit in filter(None, (per, then)):  # "2 mg/kg/day"
                 said += f" {self.per} " + self.units[unit][0]
             if of_unit:
-                said += f" {self.per} {self.said_number(of_number)} {self.amount(of_number, of_unit)}"
+                # "200 ml / 7 fl oz": an amount and the same in other units, not one per the other
+                joined = self.or_ if slash.startswith(" ") and slash.endswith(" ") and self.or_ else self.per
+                said += f" {joined} {self.said_number(of_number)} {self.amount(of_number, of_unit)}"
             if of_word:  # "100 mcg/puff", "1 mg/kg/dosis"
                 said += f" {self.per} {of_word}"
             return said
@@ -410,7 +412,7 @@ class Normalizer:
             return None  # "Version 1.2.2024" names a release, not a day
         first, mark, second, year = match.groups()
         first, second, year = int(first), int(second), int(year)
-        month_leads = month_first(self.lang) and mark == "/"  # "15.03.2027" is written day first everywhere
+        month_leads = month_first(self.lang) and mark in "/-"  # "15.03.2027" is written day first everywhere
         return self._said_date(year, *((first, second) if month_leads else (second, first)))
 
     def _date(self, match: re.Match) -> str | None:

@@ -89,7 +89,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
                 and 9 <= digits <= 11)
     # Otherwise three or more groups joined by - or . ("1-800-555-0199"); two groups could be
     # a range of years ("2020-2024"), and spaces alone could be a list of numbers.
-    listed = len(groups) >= 3 and re.search(r"\d[.-]\d", text) and " " not in text
+    listed = (len(groups) >= 3 and re.search(r"\d[.-]\d", text) and " " not in text
+              and not _UNIT_AFTER.match(match.string, match.end()))  # "1.000-1.500 ml" is a range
     # Ten digits in groups ending in four, as North America and Mexico write them: "514 555-0148",
     # "1 800 555 0199", "55 5123 4567". A range has no space before its dash.
     grouped = (re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}", text) is not None and digits in (10, 11)
@@ -109,6 +110,6 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
 # A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov", "Québec.ca").
 WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
-    r"|(?<![\w@.-])(?:www\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|it|pt|eu)(?![\w.-]*\w)"
+    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|it|pt|eu)(?![\w.-]*\w)"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
 )
