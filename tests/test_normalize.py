@@ -724,6 +724,8 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
      "de lun. a vie.", "1000 a 1500 mililitros; cita 14 de septiembre de 2026; primer día, segundo control, 5 grados de "
      "fiebre; del 3 de abril al 5 de abril; 5 centímetros cúbicos; licenciado Pérez; de lunes a viernes."),
     ("en-US", "a T-score between -1.0 and -2.5; 10 -20", "a T-score between minus 1.0 and minus 2.5; 10 to 20"),
+    ("es-ES", "tome el 1/2 comprimido; el 16/3", "tome el medio comprimido; el 16 de marzo"),  # a half, not 1 February
+    ("fr-FR", "le 1/4 de la dose ; le 3/10", "le un quart de la dose; le 3 octobre"),
     # opening hours: a morning time before an evening one on the 24-hour clock is on it too
     ("en-GB", "Open 8:00–18:30, 08:30-17:00, 14:00–18:00, 8:30–9:15.",
      "Open 8 A M to 6:30 P M, 8:30 A M to 5 P M, 2 P M to 6 P M, 8:30 to 9:15."),
