@@ -110,10 +110,10 @@ def test_extra_terms_extend_the_table_and_pronounce_still_wins():
         ("es-ES", "Revisado el 2026-11-01.", "Revisado el 1 de noviembre de 2026."),
         ("es-ES", "al menos un 60 % de alcohol", "al menos un 60 por ciento de alcohol"),
         ("es-ES", "entre 5–10 minutos", "entre 5 a 10 minutos"),
-        ("es-ES", "< 5", "menos de 5"),
+        ("es-ES", "< 5", "menor de 5"),
         ("es-ES", "llame al 1-800-555-0199", "llame al 1, 8 0 0, 5 5 5, 0 1 9 9"),
         ("de-DE", "am 2026-11-01", "am 1. November 2026"),
-        ("fr-FR", "≥ 7 %", "au moins 7 pour cent"),
+        ("fr-FR", "≥ 7 %", "supérieur ou égal à 7 pour cent"),
         # each language has its own words for units and abbreviations
         ("es-ES", "100 mg/dL, p. ej. BMI", "100 miligramos por decilitro, por ejemplo B M I"),
         # a language whose table has no units leaves them to the engine
@@ -241,7 +241,7 @@ CLINICAL = {
         ("38,5 °C, etc.", "38 coma 5 grados Celsius, etcétera."),
         ("c/8 h", "cada 8 horas"),
         ("Llame al 112.", "Llame al 1 1 2."),
-        ("≥ 7 %", "al menos 7 por ciento"),
+        ("≥ 7 %", "mayor o igual a 7 por ciento"),
         ("180/110 mm Hg", "180 sobre 110 milímetros de mercurio"),
         ("1 vez/día, 2–3 veces/semana", "1 vez al día, 2 a 3 veces a la semana"),
         ("½ comprimido c/6-8 h", "medio comprimido cada 6 a 8 horas"),
@@ -276,7 +276,7 @@ CLINICAL = {
         ("Les sept 1000 personnes, sept 2020;6", "Les sept 1000 personnes, septembre 2020;6"),
         ("38,5 °C, etc.", "38 virgule 5 degrés Celsius, et cetera."),
         ("2 000 UI/j", "2000 unités internationales par jour"),
-        ("< 5,7 %", "moins de 5 virgule 7 pour cent"),
+        ("< 5,7 %", "inférieur à 5 virgule 7 pour cent"),
         ("180/110 mm Hg", "180 sur 110 millimètres de mercure"),
         ("2 gélules/j, 2–3 fois/semaine", "2 gélules par jour, 2 à 3 fois par semaine"),
         ("½ cp, 1 g/6 h, max. 4 g/24 h", "un demi comprimé, 1 gramme par 6 heures, maximum 4 grammes par 24 heures"),
@@ -363,12 +363,13 @@ def test_a_phone_number_in_groups_of_ten_digits_is_said_digit_by_digit_not_as_a_
 
 
 @pytest.mark.parametrize("lang, written, spoken", [
-    # "at least" reads right after a verb and in a table; "greater than or equal to" does not,
-    # and French "supérieur" would have to agree with its noun ("fièvre supérieure")
+    # "at least" reads right after a verb and in a table; in French and Spanish a sign before a
+    # quantity is "au moins", "al menos", before a measure "supérieur ou égal à", "mayor o igual a"
+    # (French "supérieur" and "supérieure" sound the same, so it agrees with any noun)
     ("en-US", "Drink ≥ 2 L; BMI ≥ 30; ≤ 7%", "Drink at least 2 liters; B M I at least 30; at most 7 percent"),
     ("fr-FR", "Buvez ≥ 2 L, réduit de ≥ 50 %, fièvre ≥ 38,5 °C",
-     "Buvez au moins 2 litres, réduit d'au moins 50 pour cent, fièvre au moins 38 virgule 5 degrés Celsius"),
-    ("es-ES", "separe ≥ 2 h; ≤ 140", "separe al menos 2 horas; como máximo 140"),
+     "Buvez au moins 2 litres, réduit d'au moins 50 pour cent, fièvre supérieur ou égal à 38 virgule 5 degrés Celsius"),
+    ("es-ES", "separe ≥ 2 h; ≤ 140", "separe al menos 2 horas; menor o igual a 140"),
 ])
 def test_a_comparison_sign_is_said_so_that_the_sentence_still_reads(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -414,7 +415,7 @@ def test_a_journals_volume_and_pages_are_not_a_clock_time(lang):
     ("en-GB", "Call +44 20 7946 0958.", "Call plus 4 4, 2 0, 7 9 4 6, 0 9 5 8."),
     ("es-ES", "500 mg/12 h; 8 comprimidos/24 h", "500 miligramos cada 12 horas; 8 comprimidos cada 24 horas"),
     ("es-ES", "T ≤ −2,5; 75 nmol/L; (h.s.), i. e., en EE. UU.",
-     "T como máximo menos 2 coma 5; 75 nanomoles por litro; (al acostarse), es decir, en Estados Unidos."),
+     "T menor o igual a menos 2 coma 5; 75 nanomoles por litro; (al acostarse), es decir, en Estados Unidos."),
     ("es-ES", "Symbicort 160/4,5 µg; +34 912 345 678", "Symbicort 160 y 4 coma 5 microgramos; más 3 4, 9 1 2, 3 4 5, 6 7 8"),
     ("es-ES", "25 000 UI; levotiroxina 0.125 mg", "25000 unidades internacionales; levotiroxina 0.125 miligramos"),
     ("fr-FR", "Formotérol 6/200 µg, FR 20/min, 25 cig./jour", "Formotérol 6 et 200 microgrammes, fréquence respiratoire "
@@ -550,7 +551,7 @@ def test_a_national_phone_number_is_said_digit_by_digit(lang, written, spoken):
     ("es-ES", "El cociente albúmina/creatinina", "El cociente albúmina sobre creatinina"),
     ("fr-FR", "Rouge/brun", "Rouge ou brun"),  # not a ratio: still one or the other
     ("fr-FR", "Pas d'AINS ni d'IPP.", "Pas d'A I N S ni d'I P P."),
-    ("fr-CA", "Pouls > 100 batt./min", "Pouls plus de 100 battements par minute"),
+    ("fr-CA", "Pouls > 100 batt./min", "Pouls supérieur à 100 battements par minute"),
     ("fr-CA", "Voir Québec.ca et Santé.fr", "Voir québec point C A et santé point F R"),
     ("en-GB", "Breathe in, wait 30–60 s, then repeat.", "Breathe in, wait 30 to 60 seconds, then repeat."),
     ("en-GB", "Most people in their 50s", "Most people in their 50s"),  # an age, not seconds
@@ -595,9 +596,9 @@ def test_bodies_that_publish_a_reference_together_are_both_said(lang, written, s
     ("es-AR", "Tome (8:00 y 20:00 hs) y a las 10.30 hs; brazo izq.; int. 1234",
      "Tome (8 y 20 horas) y a las 10:30 horas; brazo izquierdo; interno 1234"),
     ("es-ES", "Practice Bulletin No. 222. Tª ≥ 38,5 ºC; 250 mOsm/L",
-     "Practice Bulletin número 222. temperatura al menos 38 coma 5 grados Celsius; 250 miliosmoles por litro"),
+     "Practice Bulletin número 222. temperatura mayor o igual a 38 coma 5 grados Celsius; 250 miliosmoles por litro"),
     ("fr-CH", "ALAT > 5 × N; 5 j/7; 1 caps. de J-1 à J+7; ½ cp/j",
-     "ALAT plus de 5 fois la normale; 5 jours sur 7; 1 capsule de jour moins 1 à jour plus 7; un demi comprimé par jour"),
+     "ALAT supérieur à 5 fois la normale; 5 jours sur 7; 1 capsule de jour moins 1 à jour plus 7; un demi comprimé par jour"),
     # and in references: a chapter's pages, a report's number, NLM's French months and "nᵒ"
     ("es-ES", "Tratado. 2018. p. 88-104. Informe (2020-07).", "Tratado. 2018. páginas 88 a 104. Informe (2020-07)."),
     ("fr-FR", "Traité. p. 88‑104. Rapport nᵒ : 1180. 1 juill 2020.",
@@ -633,7 +634,7 @@ def test_what_looks_like_new_notation_but_is_not_is_left_alone(lang, written):
     ("en-US", "CHA₂DS₂-VASc 3; age ≥80 y; wt ≤60 kg; Cr ≥1.5 mg/dL; 2 bleeds per yr; a.m./p.m.",
      "chads vasc 3; age at least 80 years; weight at most 60 kilograms; creatinine at least 1.5 milligrams per "
      "deciliter; 2 bleeds per year; A M and P M."),
-    ("es-MX", "su hijo(a) y sus niños(as); SpO₂ < 92%", "su hijo o hija y sus niños o niñas; saturación de oxígeno menos de 92 por ciento"),
+    ("es-MX", "su hijo(a) y sus niños(as); SpO₂ < 92%", "su hijo o hija y sus niños o niñas; saturación de oxígeno menor de 92 por ciento"),
     ("fr-FR", "3e étage; 2e éd.; 39 SA + 2 j; à 24 SA; au petit-déj.",
      "troisième étage; deuxième édition; 39 semaines d'aménorrhée et 2 jours; à 24 semaines d'aménorrhée; au petit-déjeuner."),
 ])
@@ -716,14 +717,20 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
      "a 75 gram, 2 hour test; see 1 1 1 dot N H S dot U K"),
     # and four French and four Spanish ones on heart failure, gout, a child's dehydration, osteoporosis
     ("fr-FR", "T-score ≤ -2,5 ; entre -1,0 et -2,5 ; perfusion IV ; injection s.-c. ; < 100 pg/mL ; lait à 0 % MG",
-     "T-score au plus moins 2 virgule 5; entre moins 1 virgule 0 et moins 2 virgule 5; perfusion intraveineuse; "
-     "injection sous-cutanée; moins de 100 picogrammes par millilitre; lait à 0 pour cent de matières grasses"),
+     "T-score inférieur ou égal à moins 2 virgule 5; entre moins 1 virgule 0 et moins 2 virgule 5; perfusion intraveineuse; "
+     "injection sous-cutanée; inférieur à 100 picogrammes par millilitre; lait à 0 pour cent de matières grasses"),
     ("fr-FR", "pesée le 3/10, du 3/4 au 5/4, RDV le 24/7 ; poste 12345", "pesée le 3 octobre, du 3 avril au 5 avril, "
      "rendez-vous le 24 juillet; poste 1 2 3 4 5"),
     ("es-AR", "1.000-1.500 ml; cita 14-09-2026; 1° día, 2° control, 5° de fiebre; del 3/4 al 5/4; 5 cc; Lic. Pérez; "
      "de lun. a vie.", "1000 a 1500 mililitros; cita 14 de septiembre de 2026; primer día, segundo control, 5 grados de "
      "fiebre; del 3 de abril al 5 de abril; 5 centímetros cúbicos; licenciado Pérez; de lunes a viernes."),
     ("en-US", "a T-score between -1.0 and -2.5; 10 -20", "a T-score between minus 1.0 and minus 2.5; 10 to 20"),
+    # a sign before a measure is a comparison, before a quantity an amount: "une uricémie inférieure à 360"
+    ("fr-FR", "Visez une uricémie < 360 µmol/L ; < 18 ans ; buvez ≥ 1,5 L/j ; ≥ 3 fois/sem.",
+     "Visez une uricémie inférieur à 360 micromoles par litre; moins de 18 ans; buvez au moins 1 virgule 5 litre par jour; "
+     "au moins 3 fois par semaine."),
+    ("es-ES", "Una hemoglobina < 7 g/dL; > 65 años; beba ≥ 2 L/día", "Una hemoglobina menor de 7 gramos por decilitro; "
+     "más de 65 años; beba al menos 2 litros por día"),
     ("es-ES", "tome el 1/2 comprimido; el 16/3", "tome el medio comprimido; el 16 de marzo"),  # a half, not 1 February
     ("fr-FR", "le 1/4 de la dose ; le 3/10", "le un quart de la dose; le 3 octobre"),
     # opening hours: a morning time before an evening one on the 24-hour clock is on it too
