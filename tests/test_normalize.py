@@ -715,6 +715,7 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
     ("en-GB", "The max is 800 mg/day; max 3,000 mg; a glass (200 ml / 7 fl oz); a 75-g, 2-hr test; see 111.nhs.uk",
      "The maximum is 800 milligrams per day; at most 3000 milligrams; a glass (200 milliliters or 7 fluid ounces); "
      "a 75 gram, 2 hour test; see 1 1 1 dot N H S dot U K"),
+    ("en-US", "10 mg / 2 mL; 2 kg / 4.4 lb", "10 milligrams per 2 milliliters; 2 kilograms or 4.4 pounds"),  # a strength, two weights
     # and four French and four Spanish ones on heart failure, gout, a child's dehydration, osteoporosis
     ("fr-FR", "T-score ≤ -2,5 ; entre -1,0 et -2,5 ; perfusion IV ; injection s.-c. ; < 100 pg/mL ; lait à 0 % MG",
      "T-score inférieur ou égal à moins 2 virgule 5; entre moins 1 virgule 0 et moins 2 virgule 5; perfusion intraveineuse; "

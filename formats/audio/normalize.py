@@ -117,6 +117,15 @@ def _abbreviation_first(address: str) -> bool:
     return "://" not in address and address.split(".", 1)[0].lower() + "." in ABBREVIATIONS
 
 
+# Units written the same in every language, by what they measure: an amount given in two of one kind
+# is the same amount twice.
+_KINDS_OF_UNIT = (
+    frozenset("mL ml L l dL dl cL cl fl oz tsp tbsp cup cups".split() + ["fl oz"]),
+    frozenset("mg g kg µg μg mcg lb lbs oz st".split()),
+    frozenset("mm cm m km in ft".split()),
+)
+
+
 class _Language:
     """One language's table, made into what the rules need."""
 
@@ -206,7 +215,10 @@ class _Language:
                 said += f" {self.per} " + self.units[unit][0]
             if of_unit:
                 # "200 ml / 7 fl oz": an amount and the same in other units, not one per the other
-                joined = self.or_ if slash.startswith(" ") and slash.endswith(" ") and self.or_ else self.per
+                # ("250 mg / 5 mL" is a syrup's strength)
+                same_kind = any(first in kind and of_unit in kind for kind in _KINDS_OF_UNIT)
+                spaced = slash.startswith(" ") and slash.endswith(" ")
+                joined = self.or_ if spaced and same_kind and self.or_ else self.per
                 said += f" {joined} {self.said_number(of_number)} {self.amount(of_number, of_unit)}"
             if of_word:  # "100 mcg/puff", "1 mg/kg/dosis"
                 said += f" {self.per} {of_word}"
