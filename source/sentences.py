@@ -12,7 +12,7 @@ import re
 
 # Dosing shorthand (Latin, UK, and the route): never a sentence end in itself, but an order often ends on it.
 _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.
-    b.d. t.d.s. q.d.s. s.c. v.o. o.n. f.p.j.""".split()
+    b.d. t.d.s. q.d.s. s.c. v.o. o.n. f.p.j. s.-c.""".split()
 # Months, lengths of time, spoonfuls and a few words short: they often close a sentence ("until 15
 # Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
@@ -32,7 +32,7 @@ ABBREVIATIONS = frozenset(
     ej. p.ej. ex. p.ex. c.-à-d. e. ee. uu. ee.uu.
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
-    pub. edn. ss. suiv. bât. pt. n.b. s.-c. lic.
+    pub. edn. ss. suiv. bât. pt. n.b. lic.
     """.split()
 )
 

@@ -34,7 +34,8 @@ def dash_range(match: re.Match, to: str, twelve_hour: bool = False) -> str | Non
     Where clocks are read in twelve hours, "8:00–18:30" is left whole for the patterns, which say
     its morning "8 A M" because its evening is "6:30 P M"."""
     before, after = match.string[: match.start()], match.string[match.end() :]
-    if twelve_hour and re.search(r"(?<![\d:])0?(?:[1-9]|1[01]):[0-5]\d$", before) and re.match(r"(?:1[3-9]|2[0-3]):[0-5]\d", after):
+    if (twelve_hour and re.search(r"(?<![\d:])0?(?:[1-9]|1[01]):[0-5]\d$", before)
+            and re.match(r"(?:1[3-9]|2[0-3]):[0-5]\d(?!\s?(?:h|hrs?|hours)\b)", after)):
         return None
     if re.search(r"(?:\b[Nn]o\.|#|n\.º|n°)\s*\d+$", before):
         return None  # "No. 19-0071" is one number
