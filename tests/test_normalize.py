@@ -747,6 +747,16 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
     ("es-ES", "Coma ≥ 5 frutas; Conserve entre 2° y 8 °C; 5° bajo cero; 1° de mayo; el 3/10 mg",
      "Coma al menos 5 frutas; Conserve entre 2 grados y 8 grados Celsius; 5 grados bajo cero; primero de mayo; el 3 y 10 miligramos"),
     ("es-ES", "Llame al 91-123-45-67 y/o al 112", "Llame al 9 1, 1 2 3, 4 5, 6 7 y o al 112"),  # a phone number before "y/o"
+    # and what a third read found
+    ("en-US", "The z-score was -1.5; keep below -18 °C; Day -1; 4 oz / 113 g; born 12-25-1850; Max heart rate; Max daily dose: 4 g",
+     "The z-score was minus 1.5; keep below minus 18 degrees Celsius; Day minus 1; 4 ounces or 113 grams; born December 25, "
+     "1850; Maximum heart rate; Maximum daily dose: 4 grams"),
+    ("fr-FR", "150.000-400.000 plaquettes/mm³ ; le 15/10 de 9 h à 17 h ; du 24/12 au 2/1 de chaque année",
+     "150.000 à 400.000 plaquettes par millimètre cube; le 15 octobre de 9 heures à 17 heures; du 24 décembre au 2 janvier "
+     "de chaque année"),
+    ("es-ES", "1° línea; 2° y 8 °C; Glucemia capilar < 70 mg/dL; La HbA1c debe ser < 7 %; ≥ 2 L/día; el 8/10 de dolor",
+     "primer línea; 2 grados y 8 grados Celsius; Glucemia capilar menor de 70 miligramos por decilitro; La H B A 1 C debe ser "
+     "menor de 7 por ciento; al menos 2 litros por día; el 8/10 de dolor"),
     # opening hours: a morning time before an evening one on the 24-hour clock is on it too
     ("en-GB", "Open 8:00–18:30, 08:30-17:00, 14:00–18:00, 8:30–9:15.",
      "Open 8 A M to 6:30 P M, 8:30 A M to 5 P M, 2 P M to 6 P M, 8:30 to 9:15."),

@@ -122,7 +122,7 @@ def _abbreviation_first(address: str) -> bool:
 _KINDS_OF_UNIT = (
     frozenset("mL ml L l dL dl cL cl fl oz tsp tbsp cup cups".split() + ["fl oz"]),
     frozenset("mg g µg μg mcg".split()),
-    frozenset("kg lb lbs st".split()),  # a body's weight: "5 mg / 2 kg" is a dose per weight
+    frozenset("g kg lb lbs oz st".split()),  # "4 oz / 113 g"; but "5 mg / 2 kg" is a dose per weight
     frozenset("mm cm m km in ft".split()),
 )
 
@@ -425,7 +425,7 @@ class Normalizer:
             return None  # "Version 1.2.2024" names a release, not a day
         first, mark, second, year = match.groups()
         first, second, year = int(first), int(second), int(year)
-        if mark == "-" and not 1900 <= year <= 2100:
+        if mark == "-" and not 1800 <= year <= 2100:
             return None  # "01-23-4567" is a number, not a date
         month_leads = month_first(self.lang) and mark in "/-"  # "15.03.2027" is written day first everywhere
         return self._said_date(year, *((first, second) if month_leads else (second, first)))

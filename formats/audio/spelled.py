@@ -65,9 +65,9 @@ def spell(letters: str) -> str:
 
 
 ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_UNIT_AFTER = re.compile(r"\s?(%|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|steps\b|minutes\b)")
-# A unit of an amount ("1.000-1.500 ml/día"); not any word before a slash ("y/o", "Mon/Fri").
-_AMOUNT_AFTER = re.compile(r"\s?(?:%|(?:[mµμ]?[gLl]|kg|dL|kcal|cal|UI|IU|units?|unidades|unités)(?![\w]))")
+_UNIT_AFTER = re.compile(r"\s?(%|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|kcal\b|steps\b|minutes\b)")
+# "and/or" after a number is not its unit: "Llame al 91-123-45-67 y/o al 112"
+_AND_OR_AFTER = re.compile(r"\s?(?:y/o|and/or|et/ou)\b")
 PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+|(?<=\b0\d)/\d+)*"
                               r"(?![\w/-]|\.\d)")
 
@@ -92,7 +92,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
     # Otherwise three or more groups joined by - or . ("1-800-555-0199"); two groups could be
     # a range of years ("2020-2024"), and spaces alone could be a list of numbers.
     listed = (len(groups) >= 3 and re.search(r"\d[.-]\d", text) and " " not in text
-              and not _AMOUNT_AFTER.match(match.string, match.end()))  # "1.000-1.500 ml" is a range
+              and not (_UNIT_AFTER.match(match.string, match.end())  # "1.000-1.500 ml" is a range
+                       and not _AND_OR_AFTER.match(match.string, match.end())))
     # Ten digits in groups ending in four, as North America and Mexico write them: "514 555-0148",
     # "1 800 555 0199", "55 5123 4567". A range has no space before its dash.
     grouped = (re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}", text) is not None and digits in (10, 11)
