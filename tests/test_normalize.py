@@ -747,6 +747,17 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
     ("es-ES", "Coma ≥ 5 frutas; Conserve entre 2° y 8 °C; 5° bajo cero; 1° de mayo; el 3/10 mg",
      "Coma al menos 5 frutas; Conserve entre 2 grados y 8 grados Celsius; 5 grados bajo cero; primero de mayo; el 3 y 10 miligramos"),
     ("es-ES", "Llame al 91-123-45-67 y/o al 112", "Llame al 9 1, 1 2 3, 4 5, 6 7 y o al 112"),  # a phone number before "y/o"
+    # and what a fourth read found
+    ("en-US", "Your T-score at 65 was -2.6; HbA1c -0.5% after 3 months; -1.2 vs -0.3; 10 mg -20 mg; 9am -5pm",
+     "Your T-score at 65 was minus 2.6; H B A one C minus 0.5 percent after 3 months; minus 1.2 versus minus 0.3; "
+     "10 milligrams -20 milligrams; 9am -5 P M"),
+    ("en-US", "Max Daily Dose: 4 g. Dose (Max): 40 mg. Max Planck.", "Maximum Daily Dose: 4 grams. Dose (Maximum): 40 milligrams. Max Planck."),
+    ("es-ES", "Tome del 1° al 5° día. El 2° y 3° trimestre. Quemaduras de 1° y 2° grado. El turno es el 16/3 de las 8 a las 12.",
+     "Tome del primer al quinto día. El segundo y tercer trimestre. Quemaduras de primer y segundo grado. El turno es el "
+     "16 de marzo de las 8 a las 12."),
+    ("es-ES", "Si su glucosa baja < 70 mg/dL; La toma > 4 g es peligrosa", "Si su glucosa baja menor de 70 miligramos por "
+     "decilitro; La toma mayor de 4 gramos es peligrosa"),
+    ("fr-FR", "Le 12/10 des années paires ; le 5/5 de l'année prochaine", "Le 12 octobre des années paires; le 5 mai de l'année prochaine"),
     # and what a third read found
     ("en-US", "The z-score was -1.5; keep below -18 °C; Day -1; 4 oz / 113 g; born 12-25-1850; Max heart rate; Max daily dose: 4 g",
      "The z-score was minus 1.5; keep below minus 18 degrees Celsius; Day minus 1; 4 ounces or 113 grams; born December 25, "

@@ -332,6 +332,24 @@ class _Language:
 
         return Rule("dosing schedule", pattern, replace)
 
+    def minus_rule(self) -> Rule | None:
+        """A hyphen for the minus sign: "T-score -2.5", "entre -1,0 et -2,5", "below -18 °C"; but not
+        in a range, "10 -20", "9am -5pm", "10 mg -20 mg", "2°-8°C", nor in "+/-" (a sign of its own)."""
+        minus = self.signs.get("−")
+        if not minus:
+            return None
+
+        def replace(m: re.Match) -> str | None:
+            before = m.string[: m.start()]
+            if re.search(r"(?:[°″)]|\+/)\s*$", before):
+                return None
+            unit = re.search(r"\d\s?([^\W\d_]{1,4})\.?\s+$", before)
+            if unit and (unit.group(1) in self.units or unit.group(1).lower() in ("am", "pm")):
+                return None
+            return f"{minus} "
+
+        return Rule("minus", re.compile(r"(?<![\w.,\-–])(?<!\d )-(?=\d)"), replace)
+
     def signs_rule(self) -> Rule | None:
         if not self.signs:
             return None
@@ -403,6 +421,7 @@ class Normalizer:
                 rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to, said.twelve_hour)))
                 rules.append(Rule("ranges of amounts", UNIT_RANGE_DASH, lambda m: unit_range(m, said.to)))
             rules.append(said.schedule_rule())
+            rules.append(said.minus_rule())
             rules += [pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]
             if said.over:
                 rules.append(Rule("blood pressure", BLOOD_PRESSURE, lambda m: blood_pressure(m, said.over)))
