@@ -333,18 +333,20 @@ class _Language:
         return Rule("dosing schedule", pattern, replace)
 
     def minus_rule(self) -> Rule | None:
-        """A hyphen for the minus sign: "T-score -2.5", "entre -1,0 et -2,5", "below -18 °C"; but not
-        in a range, "10 -20", "9am -5pm", "10 mg -20 mg", "2°-8°C", nor in "+/-" (a sign of its own)."""
+        """A hyphen for the minus sign: "T-score -2.5", "entre -1,0 et -2,5", "at 6 mo -4.5 kg"; but not
+        in a range, "10 -20", "9am -5pm", "10 mg -20 mg" (the same unit after both), "2°-8°C", nor in
+        "+/-" (a sign of its own)."""
         minus = self.signs.get("−")
         if not minus:
             return None
 
         def replace(m: re.Match) -> str | None:
-            before = m.string[: m.start()]
-            if re.search(r"(?:[°″)]|\+/)\s*$", before):
+            before, after = m.string[: m.start()], m.string[m.end():]
+            if re.search(r"(?:[°″)]|\+/)$", before):
                 return None
             unit = re.search(r"\d\s?([^\W\d_]{1,4})\.?\s+$", before)
-            if unit and (unit.group(1) in self.units or unit.group(1).lower() in ("am", "pm")):
+            if unit and (unit.group(1).lower() in ("am", "pm")
+                         or re.match(rf"\d+(?:[.,]\d+)?\s?{re.escape(unit.group(1))}(?!\w)", after)):
                 return None
             return f"{minus} "
 
