@@ -760,6 +760,7 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
     ("fr-FR", "Le 12/10 des années paires ; le 5/5 de l'année prochaine", "Le 12 octobre des années paires; le 5 mai de l'année prochaine"),
     ("en-US", "T-score (hip) -2.6; weight change at 6 mo -4.5 kg", "T-score (hip) minus 2.6; weight change at 6 months minus 4.5 kilograms"),
     ("es-ES", "Es el 2° más común.", "Es el segundo más común."),
+    ("es-ES", "Entre la 1° y la 2° dosis; la 1° semana", "Entre la primera y la segunda dosis; la primera semana"),
     # and what a third read found
     ("en-US", "The z-score was -1.5; keep below -18 °C; Day -1; 4 oz / 113 g; born 12-25-1850; Max heart rate; Max daily dose: 4 g",
      "The z-score was minus 1.5; keep below minus 18 degrees Celsius; Day minus 1; 4 ounces or 113 grams; born December 25, "
