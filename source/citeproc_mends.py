@@ -1,17 +1,21 @@
-"""One rule of CSL that citeproc-py does not keep, kept here: a name that stood in for a missing
-author is not written again.
+"""One rule of CSL that citeproc-py does not keep, kept here: what stood in for a missing author is
+not written again.
 
 CSL 1.0.2, "Substitute": "Substituted variables are suppressed in the rest of the output." citeproc-py
-records what was substituted (``layout.repressed``) but its ``<names>`` never reads it, so a book with
-editors and no author printed them twice, in every style: "Vega, I. (ed.). (2018). Manual del sueño
-(I. Vega, ed.)." Importing this module mends that for the whole process.
+records what was substituted (``layout.repressed``), but only the variable of a ``<text variable>``,
+and only its ``<text>`` reads the record. So a book with editors and no author printed them twice
+("Vega, I. (ed.). (2018). Manual del sueño (I. Vega, ed.)."), and an item with no author, which AMA
+and APA lead by its title through a macro, printed its title twice ("Warfarin and Your Diet.
+Warfarin and Your Diet. MedlinePlus."). Importing this module mends both for the whole process.
 """
 
 from __future__ import annotations
 
-from citeproc.model import Names, VariableError
+from citeproc.model import Names, Substitute, Text, VariableError
 
 _process = Names.process
+_variable = Text._variable
+_render = Substitute.render
 
 
 def _process_without_substituted(self, item, names_context=None, context=None, **kwargs):
@@ -30,5 +34,40 @@ def _process_without_substituted(self, item, names_context=None, context=None, *
         self.set("variable", " ".join(roles))
 
 
+_NOTED = "written while substituting"  # a key of ``layout.repressed`` no element tag can be
+
+
+def _variable_noted(self, item, context):
+    """A ``<text variable>``'s text, noted when a substitution writes it."""
+    text = _variable(self, item, context)
+    noted = context.get_layout().repressed.get(_NOTED)
+    if noted is not None and text:
+        noted.append((self.tag, self.get("variable")))
+    return text
+
+
+def _render_substitute(self, item, context=None, **kwargs):
+    """What a substitution wrote through macros (AMA's "title", APA's "title-and-descriptions-short")
+    is suppressed later, as a ``<text variable>`` it writes directly already is. (A ``<number>``,
+    such as APA's edition, is not: citeproc-py's numbers never read the record.)"""
+    repressed = (context if context is not None else self).get_layout().repressed
+    outer = repressed.get(_NOTED)
+    repressed[_NOTED] = []
+    try:
+        text = _render(self, item, context=context, **kwargs)
+        noted = repressed[_NOTED]
+    finally:
+        if outer is None:
+            del repressed[_NOTED]
+        else:
+            repressed[_NOTED] = outer
+    if text:
+        for tag, variable in noted:
+            repressed.setdefault(tag, []).append(variable)
+    return text
+
+
 if getattr(Names.process, "__name__", "") != _process_without_substituted.__name__:
     Names.process = _process_without_substituted
+    Text._variable = _variable_noted
+    Substitute.render = _render_substitute

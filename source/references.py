@@ -265,8 +265,7 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
                 entries[str(bib_item.key).lower()] = str(rendered[0]) if rendered else ""
         results.append([_LEADING_NUMBER.sub("", entries.get(str(item["id"]).lower(), "")) for item in items])
     plain, rich = results
-    plain = [_title_once(p, item, escape=False) for p, item in zip(plain, items)]
-    rich = [_title_in_its_language(_title_once(h, item, escape=True), item, lang) for h, item in zip(rich, items)]
+    rich = [_title_in_its_language(h, item, lang) for h, item in zip(rich, items)]
     locale = csl_locale(lang)
     touches = (_day_before_month(locale), _first_of_month(locale), _month_after_a_stop(locale),
                _space_before_colon(locale), _article_before_a_date(locale), _english_ordinals(locale))
@@ -414,18 +413,3 @@ def _title_in_its_language(entry: str, item: dict, lang: str) -> str:
     if not found:
         return entry
     return f'{entry[:found.start()]}<span lang="{language}">{found.group(0)}</span>{entry[found.end():]}'
-
-
-def _title_once(entry: str, item: dict, *, escape: bool) -> str:
-    """An item with no author is led by its title (CSL's substitute); citeproc-py then writes the
-    title again where it stands ("Warfarin and Your Diet. Warfarin and Your Diet. MedlinePlus.",
-    APA's "Title. (n.d.). Title."), which the CSL specification forbids. The first stays, in the
-    author's place."""
-    title = item.get("title")
-    if not isinstance(title, str) or item.get("author") or item.get("editor"):
-        return entry
-    said = html.escape(title, quote=False) if escape else title
-    lead = re.match(rf"\s*(?:<[^>]+>)*{re.escape(said)}(?:</[^>]+>)*\.\s+", entry)
-    rest = entry[lead.end():] if lead else ""
-    again = re.search(rf"(?:^|(?<=\.\s))(?:<[^>]+>)*{re.escape(said)}(?:</[^>]+>)*\.\s*", rest)
-    return entry[:lead.end()] + rest[:again.start()] + rest[again.end():] if lead and again else entry

@@ -446,6 +446,20 @@ def test_a_reference_with_no_author_writes_its_title_once(style):
     assert plain.count("Warfarin & Your Diet") == 1 and rich.count("Warfarin &amp; Your Diet") == 1, (plain, rich)
 
 
+@pytest.mark.parametrize("item", [
+    {"type": "book", "title": "Sleep Better", "publisher": "Paidós", "edition": "3"},  # AMA title-cases it first
+    {"type": "report", "title": "Annual report", "number": "12", "publisher": "Ministry"},
+    {"type": "thesis", "genre": "Doctoral thesis", "title": "Sleep", "publisher": "US"},
+])
+@pytest.mark.parametrize("style", ["american-medical-association", "apa"])
+def test_any_work_with_no_author_writes_its_title_once(style, item):
+    """A book, a report or a thesis led by its title (AMA and APA write it through a macro) had it twice."""
+    from openleaf.source.references import format_references
+
+    plain = format_references([{"id": "x", "issued": {"date-parts": [[2020]]}, **item}], style, "en-US")[0][0]
+    assert plain.lower().count(item["title"].lower()) == 1, plain
+
+
 
 def test_a_table_row_ending_on_an_abbreviation_keeps_one_stop(tmp_path):
     import openleaf
@@ -478,7 +492,8 @@ def test_an_apa_personal_communication_keeps_every_reference_beside_its_own_numb
     ("es-MX", "american-medical-association", {"type": "article-journal", "title": "Insomnio",
      "container-title": "Aten Primaria", "issued": {"date-parts": [[2025, 5, 2]]}}, "Publicado en línea 2 de mayo de 2025."),
     # APA's "(Publication)" for a thesis without a number, and "as" before an original title
-    ("es-ES", "apa", {"type": "thesis", "genre": "Tesis doctoral", "title": "Sueño", "publisher": "US"}, "Sueño [Tesis doctoral]. US."),
+    ("es-ES", "apa", {"type": "thesis", "genre": "Tesis doctoral", "author": [{"family": "Gil", "given": "Ana"}], "title": "Sueño",
+                      "publisher": "US"}, "Sueño [Tesis doctoral]. US."),
     ("es-ES", "apa", {"type": "thesis", "genre": "Tesis doctoral", "number": "12", "title": "Sueño"}, "(Publicación N.º 12)"),
     ("fr-FR", "apa", {"type": "book", "title": "Dormir", "original-title": "Why We Sleep",
                       "original-date": {"date-parts": [[2017]]}}, "(Édition originale 2017)"),
