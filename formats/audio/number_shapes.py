@@ -16,11 +16,6 @@ RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑−]\s*(?=\d)")  # ‑: the
 BLOOD_PRESSURE = re.compile(r"(?<![\w/.,])(\d{2,3})\s?/\s?(\d{2,3})(?![\w/]|[.,]\d)")
 
 
-def last_page(first: str, last: str) -> str:
-    """A shortened last page in full, as it is said: "101-24" -> "124", "321-8" -> "328"."""
-    return first[: len(first) - len(last)] + last if len(last) < len(first) else last
-
-
 def volume_and_pages(match: re.Match, to: str) -> str | None:
     """ "13:45–52" -> "13:45 to 52"; but "8:30-9" and "12:00-1" are clock times, left to the patterns."""
     clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", match.group(1))
