@@ -703,6 +703,8 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
     ("fr-FR", "10 000 €, 1 €, 0,50 €", "10000 euros, 1 euro, 0 virgule 50 euros"),  # the group mark is the numbers' rule's
     ("es-ES", "10 000 €, $50 USD, $250 MXN", "10000 euros, 50 dólares, 250 pesos"),
     ("en-US", "$0.50, $1.50, $15.00, $2 million, US$50", "50 cents, 1 dollar 50, 15 dollars, 2 million dollars, 50 dollars"),
+    # a thing named by its price: the currency in the singular, as "a 10 milligram dose"
+    ("en-US", "A $10 gift card; a $20 co-pay; it costs $10 per visit", "A 10 dollar gift card; a 20 dollar co-pay; it costs 10 dollars per visit"),
     ("en-US", "CKD3-4 patients; a 10-mg dose", "CKD3 to 4 patients; a 10 milligram dose"),
     ("fr-FR", "analyse sur 24-h", "analyse sur 24-h"),  # the singular before a noun is English only
     ("en-US", "See cdc.gov/std or cdc.gov/flu; mailto:info@cdc.gov", "See C D C dot gov slash S T D or C D C dot gov slash flu; info at C D C dot gov"),
