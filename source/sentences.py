@@ -36,6 +36,11 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# A country written short ends a sentence only before a word that starts one and no name: "the
+# U.S. Food and Drug Administration" goes on, "common in the U.S. It affects" does not.
+_COUNTRIES = frozenset(["u.s.", "u.k.", "u.s.a.", "ee.uu."])
+_SENTENCE_OPENERS = frozenset("""it its the this that these those there they their we our you your he she
+    his her in if when while but and so for as at on by to most many some all about one a an""".split())
 # Abbreviations that often close a sentence: they end one when a capital follows.
 SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS])
 # Capitals that go on with the same order after dosing shorthand or a dose: "1 g q.d.s. PRN",
@@ -90,7 +95,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
         word = _word_before(text, match.end(1))
         stop = match.end(1)
         if match.group(1) == "." and not _ends_sentence(word, first, text[max(0, stop - 6) : stop],
-                                                        text[after.start(2) : after.start(2) + 4]):
+                                                        text[after.start(2) : after.start(2) + 12]):
             continue
         if text[start:end].strip():
             spans.append((start, end))
@@ -109,6 +114,9 @@ def _ends_sentence(word: str, next_char: str, preceding: str = "", following: st
         return True  # inches only after a number: "2 in. (5 cm)"; "Come in." ends a sentence
     if (word in DOSING_SHORTHAND or word in _DOSE_UNITS) and re.match(SHORTHAND_AFTER_DOSING, following):
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
+    if word in _COUNTRIES:
+        opener = re.match(r"[^\W\d_]*", following)[0]
+        return opener.lower() in _SENTENCE_OPENERS
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         return next_char.isupper()
     if word in ABBREVIATIONS:
