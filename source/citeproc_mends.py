@@ -6,15 +6,18 @@ records what was substituted (``layout.repressed``), but only the variable of a 
 and only its ``<text>`` reads the record. So a book with editors and no author printed them twice
 ("Vega, I. (ed.). (2018). Manual del sueño (I. Vega, ed.)."), and an item with no author, which AMA
 and APA lead by its title through a macro, printed its title twice ("Warfarin and Your Diet.
-Warfarin and Your Diet. MedlinePlus."). Importing this module mends both for the whole process.
+Warfarin and Your Diet. MedlinePlus."), and APA's book with no author its edition twice ("Sleep
+Better (3rd ed.). (2020). (3rd ed.)."). Importing this module mends them for the whole process.
 """
 
 from __future__ import annotations
 
-from citeproc.model import Names, Substitute, Text, VariableError
+from citeproc.model import Label, Names, Number, Substitute, Text, VariableError
 
 _process = Names.process
 _variable = Text._variable
+_number = Number.process
+_label = Label.process
 _render = Substitute.render
 
 
@@ -46,10 +49,32 @@ def _variable_noted(self, item, context):
     return text
 
 
+def _number_noted(self, item, context=None, **kwargs):
+    """A ``<number>`` (APA's edition in a title that stands in for the author) is noted as a
+    ``<text variable>`` is, and suppressed once substituted: citeproc-py's numbers never read the record."""
+    repressed = (context if context is not None else self).get_layout().repressed
+    variable = self.get("variable")
+    if variable in repressed.get(self.tag, []):
+        raise VariableError  # suppressed is empty: a group around it is left out
+    text = _number(self, item, context, **kwargs)
+    noted = repressed.get(_NOTED)
+    if noted is not None and text:
+        noted.append((self.tag, variable))
+    return text
+
+
+def _label_of_what_is_left(self, item, variable=None, plural=None, context=None, **kwargs):
+    """No label for a number suppressed: "(3rd ed.). (2020). (ed.)" is not "(3rd ed.). (2020)."."""
+    if context is not None:  # a name's label is given none, and it labels no number
+        number_tag = self.tag.rpartition("}")[0] + "}number"
+        if (variable or self.get("variable")) in context.get_layout().repressed.get(number_tag, []):
+            return None
+    return _label(self, item, variable, plural, context, **kwargs)
+
+
 def _render_substitute(self, item, context=None, **kwargs):
     """What a substitution wrote through macros (AMA's "title", APA's "title-and-descriptions-short")
-    is suppressed later, as a ``<text variable>`` it writes directly already is. (A ``<number>``,
-    such as APA's edition, is not: citeproc-py's numbers never read the record.)"""
+    is suppressed later, as a ``<text variable>`` it writes directly already is."""
     repressed = (context if context is not None else self).get_layout().repressed
     outer = repressed.get(_NOTED)
     repressed[_NOTED] = []
@@ -70,4 +95,6 @@ def _render_substitute(self, item, context=None, **kwargs):
 if getattr(Names.process, "__name__", "") != _process_without_substituted.__name__:
     Names.process = _process_without_substituted
     Text._variable = _variable_noted
+    Number.process = _number_noted
+    Label.process = _label_of_what_is_left
     Substitute.render = _render_substitute

@@ -460,6 +460,18 @@ def test_any_work_with_no_author_writes_its_title_once(style, item):
     assert plain.lower().count(item["title"].lower()) == 1, plain
 
 
+@pytest.mark.parametrize("lang, edition", [("en-US", "3rd ed"), ("fr-FR", "3ᵉ éd"), ("es-ES", "3.ª ed")])
+def test_a_book_with_no_author_writes_its_edition_once(lang, edition):
+    """APA leads it by its title and edition, and citeproc-py wrote the edition again after the year
+    ("Sleep Better (3rd ed.). (2020). (3rd ed.). Paidós."): its numbers never read what was substituted."""
+    from openleaf.source.references import format_references
+
+    book = {"id": "x", "type": "book", "title": "Sleep Better", "publisher": "Paidós", "edition": "3",
+            "issued": {"date-parts": [[2020]]}}
+    plain = format_references([book], "apa", lang)[0][0]
+    assert plain.count(edition) == 1 and "(2020). Paidós." in plain, plain
+
+
 
 def test_a_table_row_ending_on_an_abbreviation_keeps_one_stop(tmp_path):
     import openleaf
