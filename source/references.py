@@ -134,17 +134,26 @@ def _own_terms(locale: str) -> dict[str, str]:
     return terms
 
 
+# English outside North America writes dates and spells as Britain does ("Accessed 14 February 2026"),
+# and CSL has a locale for Britain only.
+_WRITES_AS_BRITAIN = frozenset({"AU", "NZ", "IE", "IN", "ZA", "SG", "HK", "MT", "PK", "NG", "KE", "GH", "JM"})
+
+
 def csl_locale(lang: str) -> str:
-    """The CSL locale for a BCP 47 tag: "fr" -> "fr-FR", "es-419" -> "es-ES", "en" -> "en-US"."""
+    """The CSL locale for a BCP 47 tag: "fr" -> "fr-FR", "es-419" -> "es-ES", "en" -> "en-US",
+    "en-AU" -> "en-GB"."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
 
     tag = lang.replace("_", "-")
     parts = tag.split("-")
     language = parts[0].lower()
     if len(parts) > 1:
-        dialect = f"{language}-{parts[-1].upper()}"
+        region = parts[-1].upper()
+        dialect = f"{language}-{region}"
         if dialect in LANGUAGE_NAMES:
             return dialect
+        if language == "en" and region in _WRITES_AS_BRITAIN:
+            return "en-GB"
     return PRIMARY_DIALECTS.get(language, "en-US")
 
 

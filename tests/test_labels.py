@@ -48,10 +48,12 @@ def test_dates_are_written_as_readers_of_the_language_write_them():
     assert date_text(day, "ja") == "2026-11-01"  # no month names known: ISO, never English words
 
 
-def test_a_british_article_writes_its_dates_day_first_like_its_references(article_folder):
+@pytest.mark.parametrize("lang", ["en-GB", "en-AU", "en-NZ", "en-IE"])
+def test_a_british_article_writes_its_dates_day_first_like_its_references(article_folder, lang):
+    """Australia, New Zealand and Ireland write dates as Britain does; CSL has a locale for Britain only."""
     reference = {"id": "nhs", "type": "webpage", "title": "Dehydration", "URL": "https://www.nhs.uk/",
                  "accessed": {"date-parts": [[2026, 10, 20]]}}
-    article = parse_article(write_article(article_folder, "Drink water [@nhs].\n", lang="en-GB",
+    article = parse_article(write_article(article_folder, "Drink water [@nhs].\n", lang=lang,
                                           reviewed="2026-11-01", references=[reference]))
     facts = edition_facts(article)
     assert facts.reviewed.text == "1 November 2026"
