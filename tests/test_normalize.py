@@ -779,3 +779,35 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
 ])
 def test_what_a_second_read_of_the_sixth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A ninth reading: four English handouts on kidney disease, an underactive thyroid, blood pressure at
+# home (en-AU) and basal insulin, written by a reader who had not seen these tables.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "It affects 1 in 7 U.S. adults; record systolic/diastolic", "It affects 1 in 7 U S adults; record systolic over diastolic"),
+    ("en-US", "Check every 6 mo. in stage 3a; 1 mcg per kg of body weight; TSH > 10 mU/L",
+     "Check every 6 months in stage 3a; 1 microgram per kilogram of body weight; T S H greater than 10 milliunits per liter"),
+    ("en-US", "Your K+ is > 5.0 (ref. range 3.5-5.0), esp. at night; clinic avg. 138/85; c. 10× higher",
+     "Your potassium is greater than 5.0 (reference range 3.5 to 5.0), especially at night; clinic average 138 over 85; "
+     "about 10 times higher"),
+    ("en-US", "Visit 2200 W. Lake St., Suite 310, Chicago, IL 60612", "Visit 2200 West Lake Street, Suite 310, Chicago, I L 6 0 6 1 2"),
+    ("en-US", "U-100 insulin, a 32G pen needle, the exp. date; M–F 8:30 a.m.; Sat 9–12",
+     "U 100 insulin, a 32 gauge pen needle, the expiry date; Monday to Friday 8:30 A M; Saturday 9 to 12"),
+    ("en-AU", "approx. $60–$90; 30+ min a day; seen 23 Feb 2026; (dd/mm/yyyy)",
+     "about 60 to 90 dollars; 30 or more minutes a day; seen 23 February 2026; (day, month, year)"),
+    ("en-AU", "Emergency: 000, or 112 from a mobile; call 1800 022 222",
+     "Emergency: 0 0 0, or 1 1 2 from a mobile; call 1 8 0 0, 0 2 2, 2 2 2"),
+    ("en-US", "Take 5 mg. Then rest. The U.S. Food and Drug Administration; 30+ is fine; MBChB",
+     "Take 5 milligrams. Then rest. The U S Food and Drug Administration; 30 plus is fine; M B Ch B"),
+    ("en-US", "Born in the U.S.A. in 1990", "Born in the U S A in 1990"),  # had been "U SA."
+])
+def test_what_a_ninth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written", [
+    ("en-US", "Sun is bright. Sat down. Between 1800 and 2000 people."),
+    ("en-US", "Page 3 of the M-F ratio; a 10G network"),
+])
+def test_what_the_ninth_reading_looks_like_but_is_not_is_left_alone(lang, written):
+    assert normalize(written, lang) == written

@@ -200,7 +200,9 @@ class _Language:
         # may have a number of its own ("45 mL/min/1.73 m²", a kidney's filtration).
         pattern = re.compile(
             rf"(?<![\w.,])({self.number})(?:({hyphen_gap})({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?"
-            rf"(?:(\s?/\s?)({self.number})\s?({unit}))?(?:/([^\W\d_]{{4,}}))?(?![\w/])"
+            rf"(?:(\s?/\s?)({self.number})\s?({unit}))?(?:/([^\W\d_]{{4,}}))?(?![\w/]|\.[^\W\d_]\.)"
+            # a unit's full stop before a word in lower case is not a sentence's: "every 6 mo. in stage 3"
+            rf"(?:\.(?=\s+[^\W\d_A-ZÀ-Ý]))?"
         )
 
         def replace(m: re.Match) -> str | None:
@@ -274,8 +276,9 @@ class _Language:
 
         def replace(m: re.Match) -> str:
             first, per, then, alone = m.groups()
-            if alone:
-                return self.units[alone][1]
+            if alone:  # "per kg" is one kilogram; "in mg/dL" and "kg" alone name the unit in the plural
+                after_per = m.string[: m.start()].endswith(f"{self.per} ")
+                return self.units[alone][0 if after_per else 1]
             said = f"{self.units[first][1]} {self.per} {self.units[per][0]}"
             return said + (f" {self.per} {self.units[then][0]}" if then else "")  # "mg/kg/day"
 

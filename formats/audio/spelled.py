@@ -95,9 +95,10 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
               and not (_UNIT_AFTER.match(match.string, match.end())  # "1.000-1.500 ml" is a range
                        and not _AND_OR_AFTER.match(match.string, match.end())))
     # Ten digits in groups ending in four, as North America and Mexico write them: "514 555-0148",
-    # "1 800 555 0199", "55 5123 4567". A range has no space before its dash.
-    grouped = (re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}", text) is not None and digits in (10, 11)
-               and not _UNIT_AFTER.match(match.string, match.end()))
+    # "1 800 555 0199", "55 5123 4567"; Australia's free and local-rate numbers, "1800 022 222".
+    # A range has no space before its dash.
+    grouped = (re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}|1[38]00 \d{3} \d{3}", text) is not None
+               and digits in (10, 11) and not _UNIT_AFTER.match(match.string, match.end()))
     if not (international or local or national or listed or grouped):
         return None
     # Britain's trunk 0 and a four-digit area code make a first group of five: "01632 960 123".
