@@ -10,6 +10,7 @@ not read them with the wrong voice.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Mapping
 
 from ..source.model import FIRST_DAY, primary_language  # noqa: F401 - the writers take it from here
@@ -270,6 +271,14 @@ def date_words(value: _dt.date, lang: str) -> str | None:
     month = MONTHS[language][value.month - 1]
     day = FIRST_DAY.get(language, 1) if value.day == 1 else value.day
     return _date_format(lang).format(month=month, day=day, year=value.year)
+
+
+def day_and_month_words(month: int, day: int, lang: str) -> str:
+    """A day of a year not written, as readers of ``lang`` say it: "March 9", "9 March", "9 de marzo"."""
+    language = primary_language(lang)
+    without_year = re.sub(r"[,.]?\s*(?:de\s+)?\{year\}", "", _date_format(lang))
+    first = FIRST_DAY.get(language, 1) if day == 1 else day
+    return without_year.format(month=MONTHS[language][month - 1], day=first)
 
 
 def month_first(lang: str) -> bool:

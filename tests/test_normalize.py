@@ -800,6 +800,11 @@ def test_what_a_second_read_of_the_sixth_reading_found_is_said_right(lang, writt
     ("en-US", "Take 5 mg. Then rest. The U.S. Food and Drug Administration; 30+ is fine; MBChB",
      "Take 5 milligrams. Then rest. The U S Food and Drug Administration; 30 plus is fine; M B Ch B"),
     ("en-US", "Born in the U.S.A. in 1990", "Born in the U S A in 1990"),  # had been "U SA."
+    # a day of a log after its weekday, without its year: the day or the month first as the article's dates
+    ("en-US", "Mon 9/3, Tue, 10/3; Mon 2/30", "Monday September 3, Tuesday, October 3; Monday 2/30"),
+    ("en-AU", "Mon 9/3, Sunday 29/2", "Monday 9 March, Sunday 29 February"),
+    ("es-AR", "lunes 16/3", "lunes 16 de marzo"),
+    ("fr-FR", "mardi 1/5", "mardi 1er mai"),
 ])
 def test_what_a_ninth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -44,7 +44,6 @@ A language without a file gets the pronounce entries and phone digits only.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 import tomllib
 from functools import lru_cache
@@ -54,11 +53,12 @@ from typing import Mapping
 from ...source.csl import full_last_page
 from ...source.sentences import (ABBREVIATIONS, DOSING_SHORTHAND, ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS,
                                  SHORTHAND_AFTER_DOSING)
-from ..labels import date_words, month_first, primary_language
+from ..labels import primary_language
+from .dates import date_rules
 from .number_shapes import (BLOOD_PRESSURE, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, unit_range, volume_and_pages)
 from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word
-from .spelled import EMAIL, ISO_DATE, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
+from .spelled import EMAIL, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
 
 SPEECH_DATA = Path(__file__).with_name("speech")
 
@@ -101,9 +101,6 @@ def speech_languages() -> list[str]:
 # --- the machinery ---------------------------------------------------------
 
 
-# "05/12/2026": day or month first as the article's dates are written (labels.DATE_FORMATS).
-_NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
-_VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # Also after an elided French article or pronoun, the splitter's list: "d'AINS", "l'IPP".
@@ -174,6 +171,7 @@ class _Language:
         self.said_as_words = frozenset(str(acronyms.get("said", "")).split())
         self.patterns = list(table.get("patterns", []))
         self.schedule = table.get("schedule", {})
+        self.weekdays = tuple(words.get("weekdays", ()))  # "Mon 9/3": a day and month after one is a date
 
     def unit_alternatives(self, names) -> str:
         # Longest first ("mmHg" before "mm"); a unit ends where a word would; no units match nothing.
@@ -412,9 +410,7 @@ class Normalizer:
             Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
                  else site_name(m.group(0), said.dot, said.slash)),
         ]
-        if date_words(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
-            rules.append(Rule("dates", ISO_DATE, self._date))
-            rules.append(Rule("numeric dates", _NUMERIC_DATE, self._numeric_date))
+        rules += date_rules(lang, said.weekdays)
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         if table:
             # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the
@@ -444,25 +440,6 @@ class Normalizer:
             if said.spell_acronyms:
                 rules.append(Rule("acronyms", _ACRONYM, said.acronym))
         self.rules = [r for r in rules if r is not None]
-
-    def _numeric_date(self, match: re.Match) -> str | None:
-        if _VERSION_BEFORE.search(match.string[: match.start()]):
-            return None  # "Version 1.2.2024" names a release, not a day
-        first, mark, second, year = match.groups()
-        first, second, year = int(first), int(second), int(year)
-        if mark == "-" and not 1800 <= year <= 2100:
-            return None  # "01-23-4567" is a number, not a date
-        month_leads = month_first(self.lang) and mark in "/-"  # "15.03.2027" is written day first everywhere
-        return self._said_date(year, *((first, second) if month_leads else (second, first)))
-
-    def _date(self, match: re.Match) -> str | None:
-        return self._said_date(*(int(g) for g in match.groups()))
-
-    def _said_date(self, year: int, month: int, day: int) -> str | None:
-        try:
-            return date_words(_dt.date(year, month, day), self.lang)
-        except ValueError:
-            return None  # "2026-13-45", "31/02/2026": not a date, left to the engine
 
     def __call__(self, text: str) -> str:
         # (text, rewritten): rewritten pieces are final and no later rule sees them.
