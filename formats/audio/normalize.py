@@ -16,7 +16,8 @@ in this order:
    whose month names labels.py has;
 5. phone numbers, digit by digit ("1-800-555-0199" -> "1, 8 0 0, 5 5 5, 0 1 9 9");
 6. ranges ("5–10" -> "5 to 10", "2 g–4 g" -> "2 g to 4 g"), before the patterns so that
-   "2–3x/day" stays a range;
+   "2–3x/day" stays a range; first, three or more amounts joined by one dash are a list
+   ("8h – 14h – 20h" -> "8h, 14h and 20h", with the language's ``and``);
 7. a dosing schedule, one count per time of day, where the language has a ``[schedule]``
    ("1-0-1" -> "1 le matin et 1 le soir");
 8. the language's ``[[patterns]]``: notation that needs its context (heights,
@@ -55,8 +56,8 @@ from ...source.csl import full_last_page
 from ...source.sentences import (ABBREVIATIONS, DOSING_SHORTHAND, ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS,
                                  SHORTHAND_AFTER_DOSING)
 from ..labels import date_words, month_first, primary_language
-from .number_shapes import (BLOOD_PRESSURE, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
-                            dash_range, unit_range, volume_and_pages)
+from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
+                            dash_range, list_dash, unit_range, volume_and_pages)
 from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word
 from .spelled import EMAIL, ISO_DATE, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
 
@@ -136,6 +137,7 @@ class _Language:
         self.per = words.get("per", "per")
         self.over = words.get("over")
         self.to = words.get("to")
+        self.and_ = words.get("and")  # the last of a list: "8h – 14h – 20h" -> "8h, 14h and 20h"
         self.pages = words.get("pages")
         self.dot = words.get("dot", "dot")
         self.slash = words.get("slash")  # in a web address's short path
@@ -417,6 +419,8 @@ class Normalizer:
             # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the
             # "2–" of "2–3x/day" on its own, with no number after it to make it a range.
             if said.to:
+                if said.and_:  # three or more amounts joined by dashes are a list, not a range
+                    rules.append(Rule("lists of amounts", DASH, lambda m: list_dash(m, said.and_)))
                 # A journal's volume and pages ("13:45–52") before a range could leave "13:45" to be a clock time.
                 rules.append(Rule("volume and pages", VOLUME_PAGES, lambda m: volume_and_pages(m, said.to)))
                 if said.pages:  # "p. 88–104": more than one page, before the range would leave "p." one

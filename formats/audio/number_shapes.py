@@ -1,7 +1,7 @@
 """Numbers said by their shape alone: a range ("5–10" -> "5 to 10"), a range of amounts ("2 g–4 g"),
-a chapter's pages ("p. 88–104" -> "pages 88 to 104"),
+a list of amounts ("8h – 14h – 20h" -> "8h, 14h and 20h"), a chapter's pages ("p. 88–104" -> "pages 88 to 104"),
 a journal's volume and pages ("13:45–52", not a clock time) and a blood pressure ("130/80" ->
-"130 over 80"). The words ("to", "over") are the language's, from normalize.py's tables."""
+"130 over 80"). The words ("to", "and", "over") are the language's, from normalize.py's tables."""
 
 from __future__ import annotations
 
@@ -14,6 +14,41 @@ RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑−]\s*(?=\d)")  # ‑: the
 # "130/80": two readings, the first between 70 and 300, the second lower; dates
 # ("12/03") and fractions ("1/2") never fit.
 BLOOD_PRESSURE = re.compile(r"(?<![\w/.,])(\d{2,3})\s?/\s?(\d{2,3})(?![\w/]|[.,]\d)")
+
+
+# A run of three or more amounts joined by the same dash is a list, not a range: "8h – 14h – 20h – 2h" are
+# four times of day ("8 h, 14 h, 20 h and 2 h"). An amount is a number with its unit or its minutes
+# ("8h30", "8 h 30", "8:00", "2 g", "6 a.m."); a run of bare numbers ("1-0-1", "4-1-1") is not one.
+_AMOUNT = (r"\d+(?:[.,:]\d+)?(?:\s?(?:%|°\s?[CF]?|(?:[^\W\d_]{1,8}\.?){1,2}(?:/[^\W\d_]{1,5}\.?)?)"
+           r"(?:\s?[0-5]\d(?!\d))?)?")
+_LIST_DASH = r"\s*[-–—‒‑]\s*"
+AMOUNTS_RUN = re.compile(rf"(?<![\w.,:/–—‒‑-]){_AMOUNT}(?:{_LIST_DASH}{_AMOUNT}){{2,}}(?![\w/–—‒‑-]|[.,:]\d)")
+DASH = re.compile(rf"{_LIST_DASH}(?=\d)")
+
+
+def list_dash(match: re.Match, and_: str) -> str | None:
+    """A dash in a run of three or more amounts of one kind, joined by the same dash: ", " between
+    them and the language's "and" before the last ("8 h, 14 h, 20 h et 2 h"). None for any other
+    dash, which the ranges say."""
+    for run in AMOUNTS_RUN.finditer(match.string):
+        if not run.start() < match.start() < run.end():
+            continue
+        dashes = set(re.findall(_LIST_DASH, run.group(0)))
+        items = re.split(_LIST_DASH, run.group(0))
+        units = {_unit_of(item) for item in items} - {""}
+        hyphens = any("-" in dash for dash in dashes)
+        if len(dashes) != 1 or len(units) > 1 or not (units or any(":" in item for item in items)) or (
+                hyphens and not all(_unit_of(item) or ":" in item for item in items)):
+            return None  # "500 mg–1 g – 4 fois": a range and a pause; "2 g – 4 mg – 1 cp" is no list
+        last = not DASH.search(match.string, match.end(), run.end())
+        return f" {and_} " if last else ", "
+    return None
+
+
+def _unit_of(amount: str) -> str:
+    """ "8 h 30" -> "h", "6 p.m." -> "am" (a morning or an evening is one kind), "12" -> ""."""
+    unit = re.sub(r"[\d\s.,:]", "", amount).lower()
+    return "am" if unit in ("am", "pm") else unit
 
 
 def volume_and_pages(match: re.Match, to: str) -> str | None:

@@ -1,0 +1,26 @@
+"""French health notation said aloud: what an audit of four new French handouts (fr-FR, fr-CA, fr-CH,
+fr-BE) found said wrongly, and what must stay as it was beside it."""
+
+import pytest
+
+from openleaf.formats.audio.normalize import normalize
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # three or more times joined by dashes are a list of times, not a range
+    ("fr-BE", "1 g, 4x/jour à 8h – 14h – 20h – 2h", "1 gramme, 4 fois par jour à 8 heures, 14 heures, 20 heures et 2 heures"),
+    ("fr-FR", "à 8h30 – 12h – 18h30", "à 8 heures 30, 12 heures et 18 heures 30"),
+    ("fr-FR", "à 8h–14h–20h", "à 8 heures, 14 heures et 20 heures"),
+    ("fr-FR", "2 g – 4 g – 6 g", "2 grammes, 4 grammes et 6 grammes"),
+    ("fr-FR", "les 15–16–17 mars", "les 15, 16 et 17 mars"),
+    ("en-US", "at 8 a.m. – 2 p.m. – 8 p.m.", "at 8 A M, 2 P M and 8 P M."),
+    ("es-ES", "a las 8 h – 14 h – 20 h", "a las 8 horas, 14 horas y 20 horas"),
+    # two are still a range; a run of bare numbers is a schedule or a score; a range then a pause is no list
+    ("fr-BE", "de 8h – 14h", "de 8 heures à 14 heures"),
+    ("fr-FR", "8 h–14 h", "8 heures à 14 heures"),
+    ("fr-FR", "15-20 mg", "15 à 20 milligrammes"),
+    ("fr-FR", "Posologie 1-0-1, Glasgow 4-1-1", "Posologie 1 le matin et 1 le soir, Glasgow 4-1-1"),
+    ("fr-FR", "2–3 cp – 1 g", "2 à 3 comprimés à 1 gramme"),
+])
+def test_a_run_of_times_is_a_list(lang, written, spoken):
+    assert normalize(written, lang) == spoken
