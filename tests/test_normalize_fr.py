@@ -24,3 +24,17 @@ from openleaf.formats.audio.normalize import normalize
 ])
 def test_a_run_of_times_is_a_list(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # after a room or an office, a hyphen joins the parts of its name
+    ("fr-CA", "local 2-105 (2e étage)", "local 2 tiret 105 (deuxième étage)"),
+    ("fr-FR", "Bureau 3-12, chambre 4-7", "Bureau 3 tiret 12, chambre 4 tiret 7"),
+    ("en-US", "Room 2-105", "Room 2 dash 105"),
+    ("es-ES", "consultorio 2-105", "consultorio 2 guion 105"),
+    # but a range after other words, or after a plural
+    ("fr-FR", "salles 2-4, prenez 2-3 cp", "salles 2 à 4, prenez 2 à 3 comprimés"),
+    ("fr-FR", "poste 12345", "poste 1 2 3 4 5"),
+])
+def test_a_hyphen_in_a_place_named_by_a_number_is_not_a_range(lang, written, spoken):
+    assert normalize(written, lang) == spoken

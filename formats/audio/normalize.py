@@ -137,6 +137,11 @@ class _Language:
         self.per = words.get("per", "per")
         self.over = words.get("over")
         self.to = words.get("to")
+        self.dash = words.get("dash")  # a hyphen said: in a web address, in "local 2-105"
+        # Places named by a number, where a hyphen joins its parts: "local 2-105", "room 3-12".
+        places = words.get("named_by_number", ())
+        self.named_by_number = re.compile(
+            rf"(?<![\w-])(?i:{'|'.join(map(re.escape, places))})\s+\d+$") if places else None
         self.and_ = words.get("and")  # the last of a list: "8h – 14h – 20h" -> "8h, 14h and 20h"
         self.pages = words.get("pages")
         self.dot = words.get("dot", "dot")
@@ -425,7 +430,8 @@ class Normalizer:
                 rules.append(Rule("volume and pages", VOLUME_PAGES, lambda m: volume_and_pages(m, said.to)))
                 if said.pages:  # "p. 88–104": more than one page, before the range would leave "p." one
                     rules.append(Rule("pages", PAGE_RANGE, lambda m: f"{said.pages} {m.group(1)} {said.to} {full_last_page(m.group(1), m.group(2))}"))
-                rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to, said.twelve_hour)))
+                rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to, said.twelve_hour,
+                                                                            said.named_by_number, said.dash)))
                 rules.append(Rule("ranges of amounts", UNIT_RANGE_DASH, lambda m: unit_range(m, said.to)))
             rules.append(said.schedule_rule())
             rules.append(said.minus_rule())

@@ -59,11 +59,15 @@ def volume_and_pages(match: re.Match, to: str) -> str | None:
     return f"{match.group(1)} {to} {match.group(2)}"
 
 
-def dash_range(match: re.Match, to: str, twelve_hour: bool = False) -> str | None:
+def dash_range(match: re.Match, to: str, twelve_hour: bool = False, named: re.Pattern | None = None,
+               dash: str | None = None) -> str | None:
     """ "5–10" -> "5 to 10", but "2026-13-45" or "1-2-3" are not ranges: leave them to the engine.
     Where clocks are read in twelve hours, "8:00–18:30" is left whole for the patterns, which say
-    its morning "8 A M" because its evening is "6:30 P M"."""
+    its morning "8 A M" because its evening is "6:30 P M". After a word `named` finds (a room, an
+    office), a hyphen joins the parts of one name: "local 2-105" -> "local 2 dash 105"."""
     before, after = match.string[: match.start()], match.string[match.end() :]
+    if named and dash and match.group(0) in "-‑" and named.search(before):
+        return f" {dash} "
     if (twelve_hour and re.search(r"(?<![\d:])0?(?:[1-9]|1[01]):[0-5]\d$", before)
             and re.match(r"(?:1[3-9]|2[0-3]):[0-5]\d(?!\s?(?:h|hrs?|hours)\b)", after)):
         return None
