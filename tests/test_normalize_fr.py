@@ -38,3 +38,17 @@ def test_a_run_of_times_is_a_list(lang, written, spoken):
 ])
 def test_a_hyphen_in_a_place_named_by_a_number_is_not_a_range(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a title's spaced dash between a small number and a year is a pause, not a range
+    ("fr-FR", "Prise en charge dans le diabète de type 2 – 2023.", "Prise en charge dans le diabète de type 2, 2023."),
+    ("en-US", "Type 2 – 2023.", "Type 2, 2023."),
+    # ranges: two years, an amount up to a year's number, no spaces
+    ("fr-FR", "de 1 – 2000 mg", "de 1 à 2000 milligrammes"),
+    ("fr-FR", "de 10 – 2000 pas", "de 10 à 2000 pas"),
+    ("fr-FR", "de 2019 – 2023.", "de 2019 à 2023."),
+    ("fr-FR", "de 5–2020", "de 5 à 2020"),
+])
+def test_a_dash_before_a_year_in_a_title_is_a_pause(lang, written, spoken):
+    assert normalize(written, lang) == spoken

@@ -71,6 +71,9 @@ def dash_range(match: re.Match, to: str, twelve_hour: bool = False, named: re.Pa
     if (twelve_hour and re.search(r"(?<![\d:])0?(?:[1-9]|1[01]):[0-5]\d$", before)
             and re.match(r"(?:1[3-9]|2[0-3]):[0-5]\d(?!\s?(?:h|hrs?|hours)\b)", after)):
         return None
+    if (match.group(0)[0].isspace() and match.group(0)[-1].isspace() and re.search(r"(?<![\d.,])\d{1,2}$", before)
+            and re.match(r"(?:19|20)\d\d(?![\d.,]\d)\s*(?:[.,;:)\]]|$)", after)):
+        return ", "  # "diabète de type 2 – 2023": a title's dash before its year, not a range from 2 to 2023
     if re.search(r"(?:\b[Nn]o\.|#|n\.º|n°)\s*\d+$", before):
         return None  # "No. 19-0071" is one number
     if re.search(r"-[^\W\d_]{2,}\d+$", before):
