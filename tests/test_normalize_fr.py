@@ -52,3 +52,23 @@ def test_a_hyphen_in_a_place_named_by_a_number_is_not_a_range(lang, written, spo
 ])
 def test_a_dash_before_a_year_in_a_title_is_a_pause(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a label that is no word is spelled; a hyphen in an address is said
+    ("fr-CA", "Courriel : suivi.pa@gmfu-mr.ca", "Courriel: suivi point P A arobase G M F U tiret M R point C A"),
+    ("fr-CH", "E-mail : endocrino.secretariat@hcuge.ch", "E-mail: endocrino point secretariat arobase H C U G E point C H"),
+    ("fr-BE", "E-mail : hdj.douleur@stpierre-bru.be", "E-mail: H D J point douleur arobase stpierre tiret B R U point B E"),
+    ("fr-BE", "site : www.stpierre-bru.be.", "site: stpierre tiret B R U point B E."),
+    ("fr-FR", "avk.cardio@chu-nantes.fr, has-sante.fr", "A V K point cardio arobase C H U tiret nantes point F R, H A S tiret sante point F R"),
+    ("fr-FR", "jean-marc.dupont@hug-ge.ch", "jean tiret marc point dupont arobase H U G tiret G E point C H"),
+    ("en-US", "www.mayo-clinic.org", "mayo dash clinic dot org"),
+    # words stay words
+    ("fr-FR", "educ.diabete@aphp.fr, www.federationdesdiabetiques.org",
+     "educ point diabete arobase A P H P point F R, federationdesdiabetiques point org"),
+    ("fr-CH", "Voir Healthytravel.ch et sante.gouv.fr", "Voir healthytravel point C H et sante point gouv point F R"),
+    ("en-US", "mailto:info@cdc.gov, www.heart.org, medlineplus.gov", "info at C D C dot gov, heart dot org, medlineplus dot gov"),
+    ("fr-CA", "ana.roy@gmf.ca", "ana point roy arobase G M F point C A"),
+])
+def test_addresses_are_said_as_they_are_typed(lang, written, spoken):
+    assert normalize(written, lang) == spoken

@@ -11,7 +11,8 @@ in this order:
 1. the article's ``pronounce:`` entries (whole word, case-sensitive): they win
    over everything below;
 2. the caller's extra terms (a theme's ``audio/pronounce.toml``), same rules;
-3. web addresses, said as the site name ("www.cdc.gov/x" -> "C D C dot gov");
+3. e-mail and web addresses, said as the site name ("www.cdc.gov/x" -> "C D C dot gov"), a hyphen in it
+   with the language's ``dash``;
 4. ISO and numeric dates ("2026-11-01", "11/1/2026" -> "November 1, 2026"), in every language
    whose month names labels.py has;
 5. phone numbers, digit by digit ("1-800-555-0199" -> "1, 8 0 0, 5 5 5, 0 1 9 9");
@@ -412,9 +413,10 @@ class Normalizer:
         rules: list[Rule | None] = [
             terms_rule("pronounce", pronounce or {}),
             terms_rule("terms", terms or {}),
-            Rule("e-mail addresses", EMAIL, lambda m: email_said(m.group(0), said.dot, said.at)) if said.at else None,
+            Rule("e-mail addresses", EMAIL, lambda m: email_said(m.group(0), said.dot, said.at, said.dash))
+            if said.at else None,
             Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
-                 else site_name(m.group(0), said.dot, said.slash)),
+                 else site_name(m.group(0), said.dot, said.slash, said.dash)),
         ]
         if date_words(_dt.date(2000, 1, 2), lang) is not None:  # we know this language's month names
             rules.append(Rule("dates", ISO_DATE, self._date))
