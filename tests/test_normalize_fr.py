@@ -72,3 +72,18 @@ def test_a_dash_before_a_year_in_a_title_is_a_pause(lang, written, spoken):
 ])
 def test_addresses_are_said_as_they_are_typed(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # spoonfuls, in the singular and the plural; "y c." is "y compris"
+    ("fr-FR", "1 c. à s. de miel", "1 cuillère à soupe de miel"),
+    ("fr-FR", "2 c. à s. d'huile, 1 c. à c. de sel, 3 càs", "2 cuillères à soupe d'huile, 1 cuillère à café de sel, 3 cuillères à soupe"),
+    ("fr-CA", "(1 c. à thé de sel = env. 2 300 mg)", "(1 cuillère à thé de sel égal à environ 2300 milligrammes)"),
+    ("fr-FR", "une c. à s. de sucre", "une cuillère à soupe de sucre"),
+    ("fr-FR", "2 c. à soupe d'huile", "2 cuillères à soupe d'huile"),
+    ("fr-CH", "résines, y c. les compléments", "résines, y compris les compléments"),
+    # "c." alone is left as written
+    ("fr-FR", "voir c. 12", "voir c. 12"),
+])
+def test_spoonfuls_and_y_compris(lang, written, spoken):
+    assert normalize(written, lang) == spoken
