@@ -700,7 +700,7 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
 
 
 @pytest.mark.parametrize("lang, written, spoken", [
-    ("fr-FR", "10 000 €, 1 €, 0,50 €", "10000 euros, 1 euro, 0 virgule 50 euros"),  # the group mark is the numbers' rule's
+    ("fr-FR", "10 000 €, 1 €, 0,50 €", "10000 euros, 1 euro, 50 centimes"),  # the group mark is the numbers' rule's
     ("es-ES", "10 000 €, $50 USD, $250 MXN", "10000 euros, 50 dólares, 250 pesos"),
     ("en-US", "$0.50, $1.50, $15.00, $2 million, US$50", "50 cents, 1 dollar 50, 15 dollars, 2 million dollars, 50 dollars"),
     # a thing named by its price: the currency in the singular, as "a 10 milligram dose"

@@ -87,3 +87,19 @@ def test_addresses_are_said_as_they_are_typed(lang, written, spoken):
 ])
 def test_spoonfuls_and_y_compris(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # euros and centimes, as prices are said; currency codes in words
+    ("fr-FR", "Les bandelettes (env. 0,30 € l'unité)", "Les bandelettes (environ 30 centimes l'unité)"),
+    ("fr-BE", "coûte 12,50 € après remboursement", "coûte 12 euros 50 après remboursement"),
+    ("fr-BE", "(4 EUR avec le statut BIM)", "(4 euros avec le statut B I M)"),
+    ("fr-FR", "1,00 €, 1,50 €, 0,05 €, 0,01 €, 1 234,50 €", "1 euro, 1 euro 50, 5 centimes, 1 centime, 1234 euros 50"),
+    ("fr-CA", "5 $ CAD, 1 $ CAD, 20 USD, 12,50 $", "5 dollars canadiens, 1 dollar canadien, 20 dollars américains, 12 dollars 50"),
+    ("fr-CH", "CHF 0.15, CHF 15.–, CHF 3.50", "15 centimes, 15 francs, 3 francs 50"),
+    # as before: whole euros, a decimal that is no price in cents, dollars below one
+    ("fr-FR", "10 000 €, 100 €/mois, 12,5 €", "10000 euros, 100 euros par mois, 12 virgule 5 euros"),
+    ("fr-CA", "Le coût : 25 $; 0,30 $", "Le coût: 25 dollars; 0 virgule 30 dollars"),
+])
+def test_prices(lang, written, spoken):
+    assert normalize(written, lang) == spoken
