@@ -103,3 +103,16 @@ def test_spoonfuls_and_y_compris(lang, written, spoken):
 ])
 def test_prices(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # Roman ordinals
+    ("fr-FR", "75014 Paris XIVe", "75014 Paris quatorzième"),
+    ("fr-CH", "< 3,0 au IIe et au IIIe trimestre", "inférieur à 3 virgule 0 au deuxième et au troisième trimestre"),
+    ("fr-FR", "le XXe siècle, la Ve République, Paris Xe, François Ier", "le vingtième siècle, la cinquième République, Paris dixième, François premier"),
+    # "Ve" alone is a Friday, "Ire" a word, "type II" a number
+    ("fr-CH", "Ouvert Lu–Ve.", "Ouvert du lundi au vendredi."),
+    ("fr-FR", "l'Ire des dieux; diabète de type II", "l'Ire des dieux; diabète de type 2"),
+])
+def test_roman_ordinals(lang, written, spoken):
+    assert normalize(written, lang) == spoken
