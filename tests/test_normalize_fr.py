@@ -116,3 +116,15 @@ def test_prices(lang, written, spoken):
 ])
 def test_roman_ordinals(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # "M." before a name or a noun is "monsieur"
+    ("fr-FR", "Mme ou M. votre aidant", "madame ou monsieur votre aidant"),
+    ("fr-FR", "M. Dupont vous recevra (ou M. Martin), chez M. Roy.", "monsieur Dupont vous recevra (ou monsieur Martin), chez monsieur Roy."),
+    # an initial, a molar solution: left as written
+    ("fr-FR", "Jean M. Dupont; J. M. Dupont; Dupont, M. et Martin, P. (2020)", "Jean M. Dupont; J. M. Dupont; Dupont, M. et Martin, P. (2020)"),
+    ("fr-FR", "une solution 10 M. Ensuite", "une solution 10 M. Ensuite"),
+])
+def test_monsieur(lang, written, spoken):
+    assert normalize(written, lang) == spoken
