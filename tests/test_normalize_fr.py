@@ -128,3 +128,22 @@ def test_roman_ordinals(lang, written, spoken):
 ])
 def test_monsieur(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a nurse's title, a Swiss doctor's title
+    ("fr-CA", "Annie Bergeron, inf. clinicienne", "Annie Bergeron, infirmière clinicienne"),
+    ("fr-CA", "Inf. clinicien", "Infirmier clinicien"),
+    ("fr-CH", "Dre méd., endocrinologue FMH", "docteure en médecine, endocrinologue F M H"),
+    ("fr-CH", "Dr méd. Anne Martin; Dr méd. dent. Paul Roy", "docteur en médecine Anne Martin; docteur en médecine dentaire Paul Roy"),
+    # "inf." of a limb, "méd." alone: left as written
+    ("fr-FR", "membres inf. et sup.; la méd. interne", "membres inf. et sup.; la méd. interne"),
+])
+def test_titles(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_a_swiss_doctors_title_does_not_end_a_sentence():
+    from openleaf.source.sentences import split
+    assert split("Consultation avec la Dre méd. Anne Martin. Elle vous recevra.") == [
+        "Consultation avec la Dre méd. Anne Martin.", "Elle vous recevra."]
