@@ -147,3 +147,12 @@ def test_a_swiss_doctors_title_does_not_end_a_sentence():
     from openleaf.source.sentences import split
     assert split("Consultation avec la Dre méd. Anne Martin. Elle vous recevra.") == [
         "Consultation avec la Dre méd. Anne Martin.", "Elle vous recevra."]
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-CH", "TSH 4–10 mU/l sans symptôme", "T S H 4 à 10 milliunités par litre sans symptôme"),
+    ("fr-CH", "TSH 0,4–4,0 mU/l; < 2,5 mU/l; en mU/l", "T S H 0 virgule 4 à 4 virgule 0 milliunités par litre; inférieur à 2 virgule 5 milliunités par litre; en milliunités par litre"),
+    ("fr-FR", "1 mU/L, 2 mUI/L", "1 milliunité par litre, 2 milli-unités internationales par litre"),
+])
+def test_milliunits(lang, written, spoken):
+    assert normalize(written, lang) == spoken
