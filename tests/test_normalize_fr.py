@@ -156,3 +156,17 @@ def test_a_swiss_doctors_title_does_not_end_a_sentence():
 ])
 def test_milliunits(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # "év." is "éventuellement", and no sentence ends on it
+    ("fr-CH", "le lendemain, év. 2 cp", "le lendemain, éventuellement 2 comprimés"),
+    ("fr-CH", "Év. 1 cp", "Éventuellement 1 comprimé"),
+])
+def test_eventuellement(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_no_sentence_ends_on_ev():
+    from openleaf.source.sentences import split
+    assert split("Reprenez la dose le lendemain, év. 2 cp le matin.") == ["Reprenez la dose le lendemain, év. 2 cp le matin."]
