@@ -170,3 +170,14 @@ def test_eventuellement(lang, written, spoken):
 def test_no_sentence_ends_on_ev():
     from openleaf.source.sentences import split
     assert split("Reprenez la dose le lendemain, év. 2 cp le matin.") == ["Reprenez la dose le lendemain, év. 2 cp le matin."]
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # how many times a year, a month
+    ("fr-CH", "puis 1×/an quand la dose est stable", "puis 1 fois par an quand la dose est stable"),
+    ("fr-FR", "1 x/an, 1×/mois, 1×/année", "1 fois par an, 1 fois par mois, 1 fois par année"),
+    # as before
+    ("fr-FR", "3×/jour, 2 fois/an, 200/an, 1×/sem. Puis", "3 fois par jour, 2 fois par an, 200 par an, 1 fois par semaine. Puis"),
+])
+def test_times_a_year(lang, written, spoken):
+    assert normalize(written, lang) == spoken
