@@ -181,3 +181,14 @@ def test_no_sentence_ends_on_ev():
 ])
 def test_times_a_year(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a clock time written with a point, in Switzerland
+    ("fr-CH", "la consultation le 29.03.2026 à 10.30 h", "la consultation le 29 mars 2026 à 10 heures 30"),
+    ("fr-CH", "entre 08.30 h et 12.00 h, ou à 1.30 h", "entre 8 heures 30 et 12 heures, ou à 1 heure 30"),
+    # a duration with a decimal point, a number alone: left to the voice
+    ("fr-CH", "pendant 2.5 h; à 10.30", "pendant 2.5 h; à 10.30"),
+])
+def test_a_clock_time_with_a_point(lang, written, spoken):
+    assert normalize(written, lang) == spoken
