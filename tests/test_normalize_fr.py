@@ -192,3 +192,15 @@ def test_times_a_year(lang, written, spoken):
 ])
 def test_a_clock_time_with_a_point(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # Belgian numbers with a slash after the area code or the mobile prefix, said in groups
+    ("fr-BE", "Par SMS ou WhatsApp : 0470/12.34.56", "Par S M S ou WhatsApp: 0 4 7 0, 12, 34, 56"),
+    ("fr-BE", "010/47.11.11 ou 02/535.31.11", "0 1 0, 47, 11, 11 ou 0 2, 5 3 5, 31, 11"),
+    ("fr-BE", "0470 12 34 56", "0 4 7 0, 12, 34, 56"),
+    # too short for a phone number, a date, a risk
+    ("fr-BE", "le 0470/12, le 02/03/2026, 1/250", "le 0470/12, le 2 mars 2026, 1 sur 250"),
+])
+def test_belgian_phone_numbers(lang, written, spoken):
+    assert normalize(written, lang) == spoken
