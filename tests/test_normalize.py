@@ -673,7 +673,7 @@ def test_what_a_second_read_found_is_said_right(lang, written, spoken):
      "1 inhalation 2 fois par jour (matin et soir), 100 microgrammes par inhalation, max 8 inhalations par 24 "
      "heures; le 9 1 1, 24 heures sur 24, 7 jours sur 7."),
     ("fr-FR", "Votre infirmier(ère), porteur(euse). Écrivez à avk.cardio@chu-nantes.fr.",
-     "Votre infirmier ou infirmière, porteur ou porteuse. Écrivez à avk point cardio arobase chu-nantes point F R."),
+     "Votre infirmier ou infirmière, porteur ou porteuse. Écrivez à A V K point cardio arobase C H U tiret nantes point F R."),
     ("fr-CA", "Le coût : 25 $.", "Le coût: 25 dollars."),
     ("es-MX", "Su 1a consulta, en el 2do piso; 2 v/día, 24/7; $250 MXN.",
      "Su primera consulta, en el segundo piso; 2 veces al día, las 24 horas, los 7 días; 250 pesos."),
@@ -700,7 +700,7 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
 
 
 @pytest.mark.parametrize("lang, written, spoken", [
-    ("fr-FR", "10 000 €, 1 €, 0,50 €", "10000 euros, 1 euro, 0 virgule 50 euros"),  # the group mark is the numbers' rule's
+    ("fr-FR", "10 000 €, 1 €, 0,50 €", "10000 euros, 1 euro, 50 centimes"),  # the group mark is the numbers' rule's
     ("es-ES", "10 000 €, $50 USD, $250 MXN", "10000 euros, 50 dólares, 250 pesos"),
     ("en-US", "$0.50, $1.50, $15.00, $2 million, US$50", "50 cents, 1 dollar 50, 15 dollars, 2 million dollars, 50 dollars"),
     # a thing named by its price: the currency in the singular, as "a 10 milligram dose"

@@ -11,12 +11,14 @@ in this order:
 1. the article's ``pronounce:`` entries (whole word, case-sensitive): they win
    over everything below;
 2. the caller's extra terms (a theme's ``audio/pronounce.toml``), same rules;
-3. web addresses, said as the site name ("www.cdc.gov/x" -> "C D C dot gov");
+3. e-mail and web addresses, said as the site name ("www.cdc.gov/x" -> "C D C dot gov"), a hyphen in it
+   with the language's ``dash``;
 4. ISO and numeric dates ("2026-11-01", "11/1/2026" -> "November 1, 2026"), in every language
    whose month names labels.py has;
 5. phone numbers, digit by digit ("1-800-555-0199" -> "1, 8 0 0, 5 5 5, 0 1 9 9");
 6. ranges ("5–10" -> "5 to 10", "2 g–4 g" -> "2 g to 4 g"), before the patterns so that
-   "2–3x/day" stays a range;
+   "2–3x/day" stays a range; first, three or more amounts joined by one dash are a list
+   ("8h – 14h – 20h" -> "8h, 14h and 20h", with the language's ``and``);
 7. a dosing schedule, one count per time of day, where the language has a ``[schedule]``
    ("1-0-1" -> "1 le matin et 1 le soir");
 8. the language's ``[[patterns]]``: notation that needs its context (heights,
@@ -55,8 +57,8 @@ from ...source.sentences import (ABBREVIATIONS, DOSING_SHORTHAND, ELIDING_WORDS,
                                  SHORTHAND_AFTER_DOSING)
 from ..labels import primary_language
 from .dates import date_rules
-from .number_shapes import (BLOOD_PRESSURE, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
-                            dash_range, unit_range, volume_and_pages)
+from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
+                            dash_range, list_dash, unit_range, volume_and_pages)
 from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word
 from .spelled import EMAIL, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
 
@@ -133,6 +135,12 @@ class _Language:
         self.per = words.get("per", "per")
         self.over = words.get("over")
         self.to = words.get("to")
+        self.dash = words.get("dash")  # a hyphen said: in a web address, in "local 2-105"
+        # Places named by a number, where a hyphen joins its parts: "local 2-105", "room 3-12".
+        places = words.get("named_by_number", ())
+        self.named_by_number = re.compile(
+            rf"(?<![\w-])(?i:{'|'.join(map(re.escape, places))})\s+\d+$") if places else None
+        self.and_ = words.get("and")  # the last of a list: "8h – 14h – 20h" -> "8h, 14h and 20h"
         self.pages = words.get("pages")
         self.dot = words.get("dot", "dot")
         self.slash = words.get("slash")  # in a web address's short path
@@ -406,9 +414,10 @@ class Normalizer:
         rules: list[Rule | None] = [
             terms_rule("pronounce", pronounce or {}),
             terms_rule("terms", terms or {}),
-            Rule("e-mail addresses", EMAIL, lambda m: email_said(m.group(0), said.dot, said.at)) if said.at else None,
+            Rule("e-mail addresses", EMAIL, lambda m: email_said(m.group(0), said.dot, said.at, said.dash))
+            if said.at else None,
             Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
-                 else site_name(m.group(0), said.dot, said.slash)),
+                 else site_name(m.group(0), said.dot, said.slash, said.dash)),
         ]
         rules += date_rules(lang, said.weekdays)
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
@@ -416,11 +425,14 @@ class Normalizer:
             # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the
             # "2–" of "2–3x/day" on its own, with no number after it to make it a range.
             if said.to:
+                if said.and_:  # three or more amounts joined by dashes are a list, not a range
+                    rules.append(Rule("lists of amounts", DASH, lambda m: list_dash(m, said.and_)))
                 # A journal's volume and pages ("13:45–52") before a range could leave "13:45" to be a clock time.
                 rules.append(Rule("volume and pages", VOLUME_PAGES, lambda m: volume_and_pages(m, said.to)))
                 if said.pages:  # "p. 88–104": more than one page, before the range would leave "p." one
                     rules.append(Rule("pages", PAGE_RANGE, lambda m: f"{said.pages} {m.group(1)} {said.to} {full_last_page(m.group(1), m.group(2))}"))
-                rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to, said.twelve_hour)))
+                rules.append(Rule("ranges", RANGE_DASH, lambda m: dash_range(m, said.to, said.twelve_hour,
+                                                                            said.named_by_number, said.dash)))
                 rules.append(Rule("ranges of amounts", UNIT_RANGE_DASH, lambda m: unit_range(m, said.to)))
             rules.append(said.schedule_rule())
             rules.append(said.minus_rule())

@@ -1,7 +1,7 @@
 """Numbers said by their shape alone: a range ("5–10" -> "5 to 10"), a range of amounts ("2 g–4 g"),
-a chapter's pages ("p. 88–104" -> "pages 88 to 104"),
+a list of amounts ("8h – 14h – 20h" -> "8h, 14h and 20h"), a chapter's pages ("p. 88–104" -> "pages 88 to 104"),
 a journal's volume and pages ("13:45–52", not a clock time) and a blood pressure ("130/80" ->
-"130 over 80"). The words ("to", "over") are the language's, from normalize.py's tables."""
+"130 over 80"). The words ("to", "and", "over") are the language's, from normalize.py's tables."""
 
 from __future__ import annotations
 
@@ -16,6 +16,41 @@ RANGE_DASH = re.compile(r"(?<=[\d%])\s*[-–—‒‑−]\s*(?=\d)")  # ‑: the
 BLOOD_PRESSURE = re.compile(r"(?<![\w/.,])(\d{2,3})\s?/\s?(\d{2,3})(?![\w/]|[.,]\d)")
 
 
+# A run of three or more amounts joined by the same dash is a list, not a range: "8h – 14h – 20h – 2h" are
+# four times of day ("8 h, 14 h, 20 h and 2 h"). An amount is a number with its unit or its minutes
+# ("8h30", "8 h 30", "8:00", "2 g", "6 a.m."); a run of bare numbers ("1-0-1", "4-1-1") is not one.
+_AMOUNT = (r"\d+(?:[.,:]\d+)?(?:\s?(?:%|°\s?[CF]?|(?:[^\W\d_]{1,8}\.?){1,2}(?:/[^\W\d_]{1,5}\.?)?)"
+           r"(?:\s?[0-5]\d(?!\d))?)?")
+_LIST_DASH = r"\s*[-–—‒‑]\s*"
+AMOUNTS_RUN = re.compile(rf"(?<![\w.,:/–—‒‑-]){_AMOUNT}(?:{_LIST_DASH}{_AMOUNT}){{2,}}(?![\w/–—‒‑-]|[.,:]\d)")
+DASH = re.compile(rf"{_LIST_DASH}(?=\d)")
+
+
+def list_dash(match: re.Match, and_: str) -> str | None:
+    """A dash in a run of three or more amounts of one kind, joined by the same dash: ", " between
+    them and the language's "and" before the last ("8 h, 14 h, 20 h et 2 h"). None for any other
+    dash, which the ranges say."""
+    for run in AMOUNTS_RUN.finditer(match.string):
+        if not run.start() < match.start() < run.end():
+            continue
+        dashes = set(re.findall(_LIST_DASH, run.group(0)))
+        items = re.split(_LIST_DASH, run.group(0))
+        units = {_unit_of(item) for item in items} - {""}
+        hyphens = any("-" in dash for dash in dashes)
+        if len(dashes) != 1 or len(units) > 1 or not (units or any(":" in item for item in items)) or (
+                hyphens and not all(_unit_of(item) or ":" in item for item in items)):
+            return None  # "500 mg–1 g – 4 fois": a range and a pause; "2 g – 4 mg – 1 cp" is no list
+        last = not DASH.search(match.string, match.end(), run.end())
+        return f" {and_} " if last else ", "
+    return None
+
+
+def _unit_of(amount: str) -> str:
+    """ "8 h 30" -> "h", "6 p.m." -> "am" (a morning or an evening is one kind), "12" -> ""."""
+    unit = re.sub(r"[\d\s.,:]", "", amount).lower()
+    return "am" if unit in ("am", "pm") else unit
+
+
 def volume_and_pages(match: re.Match, to: str) -> str | None:
     """ "13:45–52" -> "13:45 to 52"; but "8:30-9" and "12:00-1" are clock times, left to the patterns."""
     clock = re.fullmatch(r"(\d{1,2}):([0-5]\d)", match.group(1))
@@ -24,14 +59,21 @@ def volume_and_pages(match: re.Match, to: str) -> str | None:
     return f"{match.group(1)} {to} {match.group(2)}"
 
 
-def dash_range(match: re.Match, to: str, twelve_hour: bool = False) -> str | None:
+def dash_range(match: re.Match, to: str, twelve_hour: bool = False, named: re.Pattern | None = None,
+               dash: str | None = None) -> str | None:
     """ "5–10" -> "5 to 10", but "2026-13-45" or "1-2-3" are not ranges: leave them to the engine.
     Where clocks are read in twelve hours, "8:00–18:30" is left whole for the patterns, which say
-    its morning "8 A M" because its evening is "6:30 P M"."""
+    its morning "8 A M" because its evening is "6:30 P M". After a word `named` finds (a room, an
+    office), a hyphen joins the parts of one name: "local 2-105" -> "local 2 dash 105"."""
     before, after = match.string[: match.start()], match.string[match.end() :]
+    if named and dash and match.group(0) in "-‑" and named.search(before):
+        return f" {dash} "
     if (twelve_hour and re.search(r"(?<![\d:])0?(?:[1-9]|1[01]):[0-5]\d$", before)
             and re.match(r"(?:1[3-9]|2[0-3]):[0-5]\d(?!\s?(?:h|hrs?|hours)\b)", after)):
         return None
+    if (match.group(0)[0].isspace() and match.group(0)[-1].isspace() and re.search(r"(?<![\d.,])\d{1,2}$", before)
+            and re.match(r"(?:19|20)\d\d(?![\d.,]\d)\s*(?:[.,;:)\]]|$)", after)):
+        return ", "  # "diabète de type 2 – 2023": a title's dash before its year, not a range from 2 to 2023
     if re.search(r"(?:\b[Nn]o\.|#|n\.º|n°)\s*\d+$", before):
         return None  # "No. 19-0071" is one number
     if re.search(r"-[^\W\d_]{2,}\d+$", before):

@@ -11,31 +11,45 @@ SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "
 _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
 
 
-def site_name(url: str, dot: str = "dot", slash: str | None = None) -> str:
+def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | None = None) -> str:
     """How a person says where a link goes: "https://www.cdc.gov/x1" -> "C D C dot gov".
 
     Short labels and labels that look like letters rather than a word
     ("niddk", "ncbi") are spelled; the rest are said as words. A short path of
     one or two plain words is said too, where the language has a word for the
     slash: "www.nhs.uk/conditions/asthma" -> "N H S dot U K slash conditions slash asthma".
+    Where it has a word for the dash, a hyphen in the name is said: "stpierre-bru.be" ->
+    "stpierre dash bru dot B E".
     """
     path = re.sub(r"^[^/]*(?://[^/]*)?", "", url.split("://", 1)[-1]).strip("/")
     if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20})?", path):
-        return _host_said(url, dot) + "".join(f" {slash} {_label_said(part, short_spelled=False)}" for part in path.split("/"))
-    return _host_said(url, dot)
+        return _host_said(url, dot, dash) + "".join(f" {slash} {_label_said(part, short_spelled=False)}"
+                                                    for part in path.split("/"))
+    return _host_said(url, dot, dash)
 
 
 EMAIL = re.compile(r"(?:\bmailto:)?(?<![\w.@-])[\w.+-]+@(?:[\w-]+\.)+[^\W\d_]{2,}(?![\w@-])")
 
 
-def email_said(address: str, dot: str, at: str) -> str:
-    """ "avk.cardio@chu-nantes.fr" -> "avk dot cardio at chu-nantes dot F R": the name's parts as
-    words, its site as a site is said."""
+def email_said(address: str, dot: str, at: str, dash: str | None = None) -> str:
+    """ "avk.cardio@chu-nantes.fr" -> "A V K dot cardio at C H U dash nantes dot F R": the name's parts
+    as words, but letters where they are not one; its site as a site is said."""
     name, site = address.removeprefix("mailto:").split("@", 1)
-    return f" {dot} ".join(filter(None, name.split("."))) + f" {at} " + _host_said(site, dot)
+    parts = [_joined(part, dash, _name_part_said) for part in name.split(".") if part]
+    return f" {dot} ".join(parts) + f" {at} " + _host_said(site, dot, dash)
 
 
-def _host_said(url: str, dot: str) -> str:
+def _name_part_said(part: str) -> str:
+    """A part of an e-mail's name: two letters are initials ("pa"), and so are three with two consonants
+    together ("avk", "hdj"); a name of three ("ana", "max") and longer parts are words, unless no word
+    is like them."""
+    if re.fullmatch(r"[^\W\d_]{1,2}", part) or (
+            re.fullmatch(r"[^\W\d_]{3}", part) and re.search(rf"(?:(?!{_VOWEL})[^\W\d_]){{2}}", part)):
+        return spell(part.upper())
+    return _label_said(part, short_spelled=False)
+
+
+def _host_said(url: str, dot: str, dash: str | None = None) -> str:
     host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].lower()
     if host.startswith("www."):
         host = host[4:]
@@ -43,18 +57,36 @@ def _host_said(url: str, dot: str) -> str:
     for label in host.split("."):
         if not label:
             continue
-        said.append(_label_said(label))
+        said.append(_joined(label, dash, _label_said))
     return f" {dot} ".join(said)
+
+
+def _joined(label: str, dash: str | None, say) -> str:
+    """ "gmfu-mr" -> "G M F U dash M R": each part of a hyphenated label said, the hyphen too where the
+    language has a word for it (otherwise the label is said whole, as written)."""
+    if "-" not in label:
+        return say(label)
+    if not dash:
+        return label
+    return f" {dash} ".join(say(part) for part in label.split("-") if part)
+
+
+# How a word may begin: two consonants that start words ("bl", "st", "ch"); a short label that starts
+# with others is letters ("hcuge", "gmfu").
+_ONSETS = frozenset("bl br ch cl cr dr fl fr gl gn gr kl kn kr ph pl pn pr ps rh sc sh sk sl sm sn sp st sv sw "
+                    "th tr ts tw vr wh wr ll dw zw".split())
 
 
 def _label_said(label: str, short_spelled: bool = True) -> str:
     """ "cdc" and "niddk" spelled, "heart" and "gov" said as words; in a path, a short word with a
-    vowel is a word ("/flu"), one without is letters ("/std")."""
+    vowel is a word ("/flu"), one without is letters ("/std"). A label of up to six letters that no
+    word begins like is letters too ("hcuge")."""
     if label in SAID_DOMAINS:
         return label
+    start = re.match(rf"(?:(?!{_VOWEL})[^\W\d_]){{2}}", label)
     if (short_spelled and len(label) <= 3) or not re.search(_VOWEL, label) or (
         len(label) <= 5 and re.search(rf"(?:(?!{_VOWEL}).){{3}}", label)
-    ):
+    ) or (len(label) <= 6 and start and start.group(0) not in _ONSETS):
         return spell(label.upper())
     return label
 
@@ -68,8 +100,9 @@ ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _UNIT_AFTER = re.compile(r"\s?(%|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|kcal\b|steps\b|minutes\b)")
 # "and/or" after a number is not its unit: "Llame al 91-123-45-67 y/o al 112"
 _AND_OR_AFTER = re.compile(r"\s?(?:y/o|and/or|et/ou)\b")
-PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+|(?<=\b0\d)/\d+)*"
-                              r"(?![\w/-]|\.\d)")
+# Belgium writes its area code or mobile prefix before a slash: "02/555.12.34", "010/47.11.11", "0470/12.34.56".
+PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+"
+                              r"(?:[ .-]\d+|(?:(?<=\b0\d)|(?<=\b0\d\d)|(?<=\b0\d\d\d))/\d+)*(?![\w/-]|\.\d)")
 
 
 def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | None:

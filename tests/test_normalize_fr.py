@@ -1,0 +1,206 @@
+"""French health notation said aloud: what an audit of four new French handouts (fr-FR, fr-CA, fr-CH,
+fr-BE) found said wrongly, and what must stay as it was beside it."""
+
+import pytest
+
+from openleaf.formats.audio.normalize import normalize
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # three or more times joined by dashes are a list of times, not a range
+    ("fr-BE", "1 g, 4x/jour à 8h – 14h – 20h – 2h", "1 gramme, 4 fois par jour à 8 heures, 14 heures, 20 heures et 2 heures"),
+    ("fr-FR", "à 8h30 – 12h – 18h30", "à 8 heures 30, 12 heures et 18 heures 30"),
+    ("fr-FR", "à 8h–14h–20h", "à 8 heures, 14 heures et 20 heures"),
+    ("fr-FR", "2 g – 4 g – 6 g", "2 grammes, 4 grammes et 6 grammes"),
+    ("fr-FR", "les 15–16–17 mars", "les 15, 16 et 17 mars"),
+    ("en-US", "at 8 a.m. – 2 p.m. – 8 p.m.", "at 8 A M, 2 P M and 8 P M."),
+    ("es-ES", "a las 8 h – 14 h – 20 h", "a las 8 horas, 14 horas y 20 horas"),
+    # two are still a range; a run of bare numbers is a schedule or a score; a range then a pause is no list
+    ("fr-BE", "de 8h – 14h", "de 8 heures à 14 heures"),
+    ("fr-FR", "8 h–14 h", "8 heures à 14 heures"),
+    ("fr-FR", "15-20 mg", "15 à 20 milligrammes"),
+    ("fr-FR", "Posologie 1-0-1, Glasgow 4-1-1", "Posologie 1 le matin et 1 le soir, Glasgow 4-1-1"),
+    ("fr-FR", "2–3 cp – 1 g", "2 à 3 comprimés à 1 gramme"),
+])
+def test_a_run_of_times_is_a_list(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # after a room or an office, a hyphen joins the parts of its name
+    ("fr-CA", "local 2-105 (2e étage)", "local 2 tiret 105 (deuxième étage)"),
+    ("fr-FR", "Bureau 3-12, chambre 4-7", "Bureau 3 tiret 12, chambre 4 tiret 7"),
+    ("en-US", "Room 2-105", "Room 2 dash 105"),
+    ("es-ES", "consultorio 2-105", "consultorio 2 guion 105"),
+    # but a range after other words, or after a plural
+    ("fr-FR", "salles 2-4, prenez 2-3 cp", "salles 2 à 4, prenez 2 à 3 comprimés"),
+    ("fr-FR", "poste 12345", "poste 1 2 3 4 5"),
+])
+def test_a_hyphen_in_a_place_named_by_a_number_is_not_a_range(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a title's spaced dash between a small number and a year is a pause, not a range
+    ("fr-FR", "Prise en charge dans le diabète de type 2 – 2023.", "Prise en charge dans le diabète de type 2, 2023."),
+    ("en-US", "Type 2 – 2023.", "Type 2, 2023."),
+    # ranges: two years, an amount up to a year's number, no spaces
+    ("fr-FR", "de 1 – 2000 mg", "de 1 à 2000 milligrammes"),
+    ("fr-FR", "de 10 – 2000 pas", "de 10 à 2000 pas"),
+    ("fr-FR", "de 2019 – 2023.", "de 2019 à 2023."),
+    ("fr-FR", "de 5–2020", "de 5 à 2020"),
+])
+def test_a_dash_before_a_year_in_a_title_is_a_pause(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a label that is no word is spelled; a hyphen in an address is said
+    ("fr-CA", "Courriel : suivi.pa@gmfu-mr.ca", "Courriel: suivi point P A arobase G M F U tiret M R point C A"),
+    ("fr-CH", "E-mail : endocrino.secretariat@hcuge.ch", "E-mail: endocrino point secretariat arobase H C U G E point C H"),
+    ("fr-BE", "E-mail : hdj.douleur@stpierre-bru.be", "E-mail: H D J point douleur arobase stpierre tiret B R U point B E"),
+    ("fr-BE", "site : www.stpierre-bru.be.", "site: stpierre tiret B R U point B E."),
+    ("fr-FR", "avk.cardio@chu-nantes.fr, has-sante.fr", "A V K point cardio arobase C H U tiret nantes point F R, H A S tiret sante point F R"),
+    ("fr-FR", "jean-marc.dupont@hug-ge.ch", "jean tiret marc point dupont arobase H U G tiret G E point C H"),
+    ("en-US", "www.mayo-clinic.org", "mayo dash clinic dot org"),
+    # words stay words
+    ("fr-FR", "educ.diabete@aphp.fr, www.federationdesdiabetiques.org",
+     "educ point diabete arobase A P H P point F R, federationdesdiabetiques point org"),
+    ("fr-CH", "Voir Healthytravel.ch et sante.gouv.fr", "Voir healthytravel point C H et sante point gouv point F R"),
+    ("en-US", "mailto:info@cdc.gov, www.heart.org, medlineplus.gov", "info at C D C dot gov, heart dot org, medlineplus dot gov"),
+    ("fr-CA", "ana.roy@gmf.ca", "ana point roy arobase G M F point C A"),
+])
+def test_addresses_are_said_as_they_are_typed(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # spoonfuls, in the singular and the plural; "y c." is "y compris"
+    ("fr-FR", "1 c. à s. de miel", "1 cuillère à soupe de miel"),
+    ("fr-FR", "2 c. à s. d'huile, 1 c. à c. de sel, 3 càs", "2 cuillères à soupe d'huile, 1 cuillère à café de sel, 3 cuillères à soupe"),
+    ("fr-CA", "(1 c. à thé de sel = env. 2 300 mg)", "(1 cuillère à thé de sel égal à environ 2300 milligrammes)"),
+    ("fr-FR", "une c. à s. de sucre", "une cuillère à soupe de sucre"),
+    ("fr-FR", "2 c. à soupe d'huile", "2 cuillères à soupe d'huile"),
+    ("fr-CH", "résines, y c. les compléments", "résines, y compris les compléments"),
+    # "c." alone is left as written
+    ("fr-FR", "voir c. 12", "voir c. 12"),
+])
+def test_spoonfuls_and_y_compris(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # euros and centimes, as prices are said; currency codes in words
+    ("fr-FR", "Les bandelettes (env. 0,30 € l'unité)", "Les bandelettes (environ 30 centimes l'unité)"),
+    ("fr-BE", "coûte 12,50 € après remboursement", "coûte 12 euros 50 après remboursement"),
+    ("fr-BE", "(4 EUR avec le statut BIM)", "(4 euros avec le statut B I M)"),
+    ("fr-FR", "1,00 €, 1,50 €, 0,05 €, 0,01 €, 1 234,50 €", "1 euro, 1 euro 50, 5 centimes, 1 centime, 1234 euros 50"),
+    ("fr-CA", "5 $ CAD, 1 $ CAD, 20 USD, 12,50 $", "5 dollars canadiens, 1 dollar canadien, 20 dollars américains, 12 dollars 50"),
+    ("fr-CH", "CHF 0.15, CHF 15.–, CHF 3.50", "15 centimes, 15 francs, 3 francs 50"),
+    # as before: whole euros, a decimal that is no price in cents, dollars below one
+    ("fr-FR", "10 000 €, 100 €/mois, 12,5 €", "10000 euros, 100 euros par mois, 12 virgule 5 euros"),
+    ("fr-CA", "Le coût : 25 $; 0,30 $", "Le coût: 25 dollars; 0 virgule 30 dollars"),
+])
+def test_prices(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # Roman ordinals
+    ("fr-FR", "75014 Paris XIVe", "75014 Paris quatorzième"),
+    ("fr-CH", "< 3,0 au IIe et au IIIe trimestre", "inférieur à 3 virgule 0 au deuxième et au troisième trimestre"),
+    ("fr-FR", "le XXe siècle, la Ve République, Paris Xe, François Ier", "le vingtième siècle, la cinquième République, Paris dixième, François premier"),
+    # "Ve" alone is a Friday, "Ire" a word, "type II" a number
+    ("fr-CH", "Ouvert Lu–Ve.", "Ouvert du lundi au vendredi."),
+    ("fr-FR", "l'Ire des dieux; diabète de type II", "l'Ire des dieux; diabète de type 2"),
+])
+def test_roman_ordinals(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # "M." before a name or a noun is "monsieur"
+    ("fr-FR", "Mme ou M. votre aidant", "madame ou monsieur votre aidant"),
+    ("fr-FR", "M. Dupont vous recevra (ou M. Martin), chez M. Roy.", "monsieur Dupont vous recevra (ou monsieur Martin), chez monsieur Roy."),
+    # an initial, a molar solution: left as written
+    ("fr-FR", "Jean M. Dupont; J. M. Dupont; Dupont, M. et Martin, P. (2020)", "Jean M. Dupont; J. M. Dupont; Dupont, M. et Martin, P. (2020)"),
+    ("fr-FR", "une solution 10 M. Ensuite", "une solution 10 M. Ensuite"),
+])
+def test_monsieur(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a nurse's title, a Swiss doctor's title
+    ("fr-CA", "Annie Bergeron, inf. clinicienne", "Annie Bergeron, infirmière clinicienne"),
+    ("fr-CA", "Inf. clinicien", "Infirmier clinicien"),
+    ("fr-CH", "Dre méd., endocrinologue FMH", "docteure en médecine, endocrinologue F M H"),
+    ("fr-CH", "Dr méd. Anne Martin; Dr méd. dent. Paul Roy", "docteur en médecine Anne Martin; docteur en médecine dentaire Paul Roy"),
+    # "inf." of a limb, "méd." alone: left as written
+    ("fr-FR", "membres inf. et sup.; la méd. interne", "membres inf. et sup.; la méd. interne"),
+])
+def test_titles(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_a_swiss_doctors_title_does_not_end_a_sentence():
+    from openleaf.source.sentences import split
+    assert split("Consultation avec la Dre méd. Anne Martin. Elle vous recevra.") == [
+        "Consultation avec la Dre méd. Anne Martin.", "Elle vous recevra."]
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-CH", "TSH 4–10 mU/l sans symptôme", "T S H 4 à 10 milliunités par litre sans symptôme"),
+    ("fr-CH", "TSH 0,4–4,0 mU/l; < 2,5 mU/l; en mU/l", "T S H 0 virgule 4 à 4 virgule 0 milliunités par litre; inférieur à 2 virgule 5 milliunités par litre; en milliunités par litre"),
+    ("fr-FR", "1 mU/L, 2 mUI/L", "1 milliunité par litre, 2 milli-unités internationales par litre"),
+])
+def test_milliunits(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # "év." is "éventuellement", and no sentence ends on it
+    ("fr-CH", "le lendemain, év. 2 cp", "le lendemain, éventuellement 2 comprimés"),
+    ("fr-CH", "Év. 1 cp", "Éventuellement 1 comprimé"),
+])
+def test_eventuellement(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_no_sentence_ends_on_ev():
+    from openleaf.source.sentences import split
+    assert split("Reprenez la dose le lendemain, év. 2 cp le matin.") == ["Reprenez la dose le lendemain, év. 2 cp le matin."]
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # how many times a year, a month
+    ("fr-CH", "puis 1×/an quand la dose est stable", "puis 1 fois par an quand la dose est stable"),
+    ("fr-FR", "1 x/an, 1×/mois, 1×/année", "1 fois par an, 1 fois par mois, 1 fois par année"),
+    # as before
+    ("fr-FR", "3×/jour, 2 fois/an, 200/an, 1×/sem. Puis", "3 fois par jour, 2 fois par an, 200 par an, 1 fois par semaine. Puis"),
+])
+def test_times_a_year(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a clock time written with a point, in Switzerland
+    ("fr-CH", "la consultation le 29.03.2026 à 10.30 h", "la consultation le 29 mars 2026 à 10 heures 30"),
+    ("fr-CH", "entre 08.30 h et 12.00 h, ou à 1.30 h", "entre 8 heures 30 et 12 heures, ou à 1 heure 30"),
+    # a duration with a decimal point, a number alone: left to the voice
+    ("fr-CH", "pendant 2.5 h; à 10.30", "pendant 2.5 h; à 10.30"),
+])
+def test_a_clock_time_with_a_point(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # Belgian numbers with a slash after the area code or the mobile prefix, said in groups
+    ("fr-BE", "Par SMS ou WhatsApp : 0470/12.34.56", "Par S M S ou WhatsApp: 0 4 7 0, 12, 34, 56"),
+    ("fr-BE", "010/47.11.11 ou 02/535.31.11", "0 1 0, 47, 11, 11 ou 0 2, 5 3 5, 31, 11"),
+    ("fr-BE", "0470 12 34 56", "0 4 7 0, 12, 34, 56"),
+    # too short for a phone number, a date, a risk
+    ("fr-BE", "le 0470/12, le 02/03/2026, 1/250", "le 0470/12, le 2 mars 2026, 1 sur 250"),
+])
+def test_belgian_phone_numbers(lang, written, spoken):
+    assert normalize(written, lang) == spoken
