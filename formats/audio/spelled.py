@@ -65,10 +65,11 @@ def spell(letters: str) -> str:
 
 
 ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_UNIT_AFTER = re.compile(r"\s?(%|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|kcal\b|steps\b|minutes\b)")
+_UNIT_AFTER = re.compile(r"\s?(%|€|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|kcal\b|steps\b|minutes\b)")
 # "and/or" after a number is not its unit: "Llame al 91-123-45-67 y/o al 112"
 _AND_OR_AFTER = re.compile(r"\s?(?:y/o|and/or|et/ou)\b")
-PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+|(?<=\b0\d)/\d+)*"
+# (never after a currency sign: "$ 1.500.000" is a price)
+PHONE_CANDIDATE = re.compile(r"(?<![\w/.+$-])(?<!\$ )(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+(?:[ .-]\d+|(?<=\b0\d)/\d+)*"
                               r"(?![\w/-]|\.\d)")
 
 
