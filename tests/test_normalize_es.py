@@ -4,6 +4,7 @@ Colombia, the United States) found said wrongly, and what must stay as it is."""
 import pytest
 
 from openleaf.formats.audio.normalize import normalize
+from openleaf.source.sentences import split
 
 
 @pytest.mark.parametrize("lang, written, spoken", [
@@ -32,3 +33,24 @@ def test_a_price_is_said_in_its_currency(lang, written, spoken):
 ])
 def test_what_looks_like_the_days_notation_but_is_not_is_left_alone(lang, written):
     assert normalize(written, lang) == written
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # Colombia's "12 m." is noon (meridiano), not 12 metres; 12 a. m. is midnight, 12 p. m. noon
+    ("es-CO", "Ejemplo de horario c/6 h: 6:00 a. m., 12 m., 6:00 p. m. y 12:00 a. m.",
+     "Ejemplo de horario cada 6 horas: 6 de la mañana, 12 del mediodía, 6 de la tarde y 12 de la noche."),
+    ("es-CO", "Almuerce a las 12 m. y cene a las 7 p. m.", "Almuerce a las 12 del mediodía y cene a las 7 de la tarde."),
+    ("es-CO", "de 8:00 a. m. a 12:00 m.", "de 8 de la mañana a 12 del mediodía."),
+    ("es-US", "a las 12:30 a. m. o a las 12 p. m.", "a las 12:30 de la noche o a las 12 del mediodía."),
+    # a length stays a length
+    ("es-CO", "La piscina mide 12 m. La sala mide 12 m de largo.", "La piscina mide 12 metros. La sala mide 12 metros de largo."),
+])
+def test_noon_and_midnight(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_a_time_written_a_space_m_ends_a_sentence_before_a_capital():
+    assert split("y 12:00 a. m. No alterne los 2 medicamentos.") == ["y 12:00 a. m.", "No alterne los 2 medicamentos."]
+    assert split("Llame antes de las 5 p. m. Juan le atiende.") == ["Llame antes de las 5 p. m.", "Juan le atiende."]
+    assert split("a las 8 a. m. de cada día.") == ["a las 8 a. m. de cada día."]
+    assert split("Lo vio J. P. M. Smith.") == ["Lo vio J. P. M. Smith."]  # initials
