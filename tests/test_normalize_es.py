@@ -54,3 +54,15 @@ def test_a_time_written_a_space_m_ends_a_sentence_before_a_capital():
     assert split("Llame antes de las 5 p. m. Juan le atiende.") == ["Llame antes de las 5 p. m.", "Juan le atiende."]
     assert split("a las 8 a. m. de cada día.") == ["a las 8 a. m. de cada día."]
     assert split("Lo vio J. P. M. Smith.") == ["Lo vio J. P. M. Smith."]  # initials
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # the United States writes a date in figures month first, in Spanish too; elsewhere the day leads
+    ("es-US", "Su A1c del 01/12/2026 fue 8.9%.", "Su A1c del 12 de enero de 2026 fue 8 punto 9 por ciento."),
+    ("es-US", "el 25/12/2026", "el 25 de diciembre de 2026"),  # only one order is a date
+    ("es-MX", "el 01/12/2026", "el 1 de diciembre de 2026"),
+    ("es-ES", "el 01/12/2026", "el 1 de diciembre de 2026"),
+    ("en-GB", "on 12/25/2026", "on 25 December 2026"),
+])
+def test_a_date_in_figures_is_read_as_the_region_writes_it(lang, written, spoken):
+    assert normalize(written, lang) == spoken

@@ -141,6 +141,9 @@ class _Language:
         self.slash = words.get("slash")  # in a web address's short path
         self.at = words.get("at")  # in an e-mail address
         self.twelve_hour = bool(words.get("twelve_hour_clock"))  # "18:30" said "6:30 P M"
+        # "01/12/2026" written month first where the region writes it so, though its language says
+        # the day first ("12 de enero" in the United States); otherwise as the article's dates are written
+        self.month_first = words.get("month_first")
         self.or_ = words.get("or")
         ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
         self.ratio = ratio.get("word")
@@ -402,6 +405,7 @@ class Normalizer:
         self.language = primary_language(lang)
         table = regional_table(lang)
         said = _Language(table)
+        self.month_first = month_first(lang) if said.month_first is None else said.month_first
         rules: list[Rule | None] = [
             terms_rule("pronounce", pronounce or {}),
             terms_rule("terms", terms or {}),
@@ -449,7 +453,9 @@ class Normalizer:
         first, second, year = int(first), int(second), int(year)
         if mark == "-" and not 1800 <= year <= 2100:
             return None  # "01-23-4567" is a number, not a date
-        month_leads = month_first(self.lang) and mark in "/-"  # "15.03.2027" is written day first everywhere
+        month_leads = self.month_first and mark in "/-"  # "15.03.2027" is written day first everywhere
+        if (first if month_leads else second) > 12:
+            month_leads = not month_leads  # "25/12/2026" where the month leads: only one order is a date
         return self._said_date(year, *((first, second) if month_leads else (second, first)))
 
     def _date(self, match: re.Match) -> str | None:
