@@ -66,3 +66,15 @@ def test_a_time_written_a_space_m_ends_a_sentence_before_a_capital():
 ])
 def test_a_date_in_figures_is_read_as_the_region_writes_it(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a hyphen between a number and itself is a name (the voice says "quince quince"); no range runs from 15 to 15
+    ("es-US", "Si baja de 70 mg/dl, use la regla 15-15 y llame.", "Si baja de 70 miligramos por decilitro, use la regla 15-15 y llame."),
+    ("es-US", "Hipoglucemia: regla 15-15", "Hipoglucemia: regla 15-15"),
+    ("en-US", "the 15-15 rule", "the 15-15 rule"),
+    # two numbers are still a range
+    ("es-US", "15-20 g de azúcar; 15–15.5 g", "15 a 20 gramos de azúcar; 15 a 15 punto 5 gramos"),
+])
+def test_a_number_hyphenated_to_itself_is_a_name_not_a_range(lang, written, spoken):
+    assert normalize(written, lang) == spoken
