@@ -78,3 +78,15 @@ def test_a_date_in_figures_is_read_as_the_region_writes_it(lang, written, spoken
 ])
 def test_a_number_hyphenated_to_itself_is_a_name_not_a_range(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # an "s" glued to a number in an English title is a plural, not seconds
+    ("es-CO", "National Institute for Health and Care Excellence. Fever in under 5s: assessment.",
+     "National Institute for Health and Care Excellence. Fever in under 5s: assessment."),
+    ("es-ES", "Health in the 1990s; adults in their 40s; Over 65s", "Health in the 1990s; adults in their 40s; Over 65s"),
+    # and seconds are still seconds
+    ("es-ES", "Espere 30s; cada 10 s", "Espere 30 segundos; cada 10 segundos"),
+])
+def test_a_plural_glued_to_a_number_is_not_seconds(lang, written, spoken):
+    assert normalize(written, lang) == spoken
