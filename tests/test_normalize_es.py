@@ -90,3 +90,30 @@ def test_a_number_hyphenated_to_itself_is_a_name_not_a_range(lang, written, spok
 ])
 def test_a_plural_glued_to_a_number_is_not_seconds(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a sign after people is their age: "mayores de", "menor de"; with ≥ and ≤, "de 50 años o más"
+    ("es-ES", "Afecta a 1 de cada 3 mujeres > 50 años.", "Afecta a 1 de cada 3 mujeres mayores de 50 años."),
+    ("es-CO", "Bebé < 3 meses con fiebre, a urgencias.", "Bebé menor de 3 meses con fiebre, a urgencias."),
+    ("es-ES", "Niños < 2 años; mujeres ≥ 50 años; un paciente ≤ 2 años",
+     "Niños menores de 2 años; mujeres de 50 años o más; un paciente de 2 años o menos"),
+    # after "todas", "ambos": the plural
+    ("es-US", "Todas > 130 mg/dl: suba 2 U. Todas < 80 mg/dl: baje 2 U.",
+     "Todas mayores de 130 miligramos por decilitro: suba 2 unidades. Todas menores de 80 miligramos por decilitro: baje 2 unidades."),
+    # after a preposition or a verb, an amount: "menos de", "más de"
+    ("es-US", "Con < 54 mg/dl o si no puede tragar", "Con menos de 54 miligramos por decilitro o si no puede tragar"),
+    ("es-US", "Si su filtrado baja a < 45 ml/min; con < 30, se suspende",
+     "Si su filtrado baja a menos de 45 mililitros por minuto; con menos de 30, se suspende"),
+    ("es-AR", "Consumí < 5 g de sal/día; salvo que falten < 4 hs para la siguiente.",
+     "Consumí menos de 5 gramos de sal por día; salvo que falten menos de 4 horas para la siguiente."),
+    ("es-ES", "una dieta de < 5 g de sal; sin > 2 cafés", "una dieta de menos de 5 gramos de sal; sin más de 2 cafés"),
+    # reaching a value: "llega al menos a 40"
+    ("es-CO", "La fiebre dura > 5 días o llega a ≥ 40 °C.", "La fiebre dura más de 5 días o llega al menos a 40 grados Celsius."),
+    # a measure is still compared: "menor de", "mayor o igual a"
+    ("es-ES", "Si su glucosa baja < 70 mg/dL; Cualquiera < 80; Cuando esté ≥ 70",
+     "Si su glucosa baja menor de 70 miligramos por decilitro; Cualquiera menor de 80; Cuando esté mayor o igual a 70"),
+    ("es-ES", "Una hemoglobina < 7 g/dL", "Una hemoglobina menor de 7 gramos por decilitro"),
+])
+def test_a_sign_is_said_as_its_place_in_the_sentence_asks(lang, written, spoken):
+    assert normalize(written, lang) == spoken
