@@ -117,3 +117,21 @@ def test_a_plural_glued_to_a_number_is_not_seconds(lang, written, spoken):
 ])
 def test_a_sign_is_said_as_its_place_in_the_sentence_asks(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # the ordinals up to the tenth, in both genders; before a noun "primer" and "tercer"
+    ("es-US", "Ejemplo: 1er día 10 U → 4.º día 12 U → 7.º día 14 U.",
+     "Ejemplo: primer día 10 unidades luego cuarto día 12 unidades luego séptimo día 14 unidades."),
+    ("es-AR", "4.ª Encuesta Nacional de Factores de Riesgo", "cuarta Encuesta Nacional de Factores de Riesgo"),
+    ("es-ES", "la 5.ª dosis, el 6.º mes, la 8.ª semana, el 9º día, la 10.ª visita, quedó 10.º.",
+     "la quinta dosis, el sexto mes, la octava semana, el noveno día, la décima visita, quedó décimo."),
+    ("es-ES", "el 1.º día; el 3.er piso; el 3.º piso; el 2º y 3º trimestre; lunes, 1.º de junio; quedó 1.º.",
+     "el primer día; el tercer piso; el tercer piso; el segundo y tercer trimestre; lunes, primero de junio; quedó primero."),
+    # "º" is also written for degrees: a fridge's range stays one
+    ("es-ES", "Conserve entre 2º y 8º C; a 2º-8ºC; fiebre de 38º",
+     "Conserve entre 2 grados y 8 grados Celsius; a 2 grados-8 grados Celsius; fiebre de 38 grados"),
+    ("es-ES", "consultorio n.º 204; 3.ª ed.", "consultorio número 204; tercera edición."),
+])
+def test_ordinals(lang, written, spoken):
+    assert normalize(written, lang) == spoken
