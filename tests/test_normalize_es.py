@@ -135,3 +135,19 @@ def test_a_sign_is_said_as_its_place_in_the_sentence_asks(lang, written, spoken)
 ])
 def test_ordinals(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a weekday and its day and month, as in a table of readings
+    ("es-AR", "Fecha: lun 6/4; Hora: 7:40 hs", "Fecha: lunes 6 de abril; Hora: 7:40 horas"),
+    ("es-AR", "Fecha: mar 7/4", "Fecha: martes 7 de abril"),
+    ("es-ES", "el jueves 9/4 y el mié. 15/04; Sáb 20/11", "el jueves 9 de abril y el miércoles 15 de abril; Sábado 20 de noviembre"),
+    # a date with its month in letters between hyphens
+    ("es-AR", "Último laboratorio (12-feb-2026): creatinina", "Último laboratorio (12 de febrero de 2026): creatinina"),
+    ("es-AR", "Próximo control: jueves 23-abr-2026 a las 9.30 hs", "Próximo control: jueves 23 de abril de 2026 a las 9:30 horas"),
+    ("es-US", "05-MAR-2026", "5 de marzo de 2026"),
+    # "mar" is the sea, and a fraction a fraction
+    ("es-ES", "agua de mar 3/4 de taza; el mar 7/4 mg; vistas al mar", "agua de mar tres cuartos de taza; el mar 7 y 4 miligramos; vistas al mar"),
+])
+def test_a_weekday_and_a_month_in_a_date(lang, written, spoken):
+    assert normalize(written, lang) == spoken
