@@ -151,3 +151,17 @@ def test_ordinals(lang, written, spoken):
 ])
 def test_a_weekday_and_a_month_in_a_date(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # units the handouts wrote that the voice spelled or read with their stop and slash
+    ("es-ES", "calcifediol 0,266 mg (1 cáps./mes); alendronato 1 comp./semana; 2 caps. al día",
+     "calcifediol 0 coma 266 miligramos (1 cápsula al mes); alendronato 1 comprimido a la semana; 2 cápsulas al día"),
+    ("es-CO", "Respira rápido: ≥ 60 resp./min en < 2 meses", "Respira rápido: al menos 60 respiraciones por minuto en menos de 2 meses"),
+    ("es-US", "4 oz (½ taza, 120 ml) de jugo; 8 fl oz; 220 lbs", "4 onzas (media taza, 120 mililitros) de jugo; 8 onzas líquidas; 220 libras"),
+    ("es-US", "Cuando falte > 1 hr para comer; 2 hrs", "Cuando falte más de 1 hora para comer; 2 horas"),
+    # a dose per day is still said per day where no dose is written short
+    ("es-ES", "máx. 60 mg/kg/día", "máximo 60 miligramos por kilogramo por día"),
+])
+def test_units_the_voice_spelled(lang, written, spoken):
+    assert normalize(written, lang) == spoken
