@@ -32,7 +32,7 @@ ABBREVIATIONS = frozenset(
     ej. p.ej. ex. p.ex. c.-à-d. e. ee. uu. ee.uu.
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
-    pub. edn. ss. suiv. bât. pt. n.b. lic.
+    pub. edn. ss. suiv. bât. pt. n.b. lic. licda. lcda. licdo. lcdo.
     """.split()
 )
 

@@ -165,3 +165,30 @@ def test_a_weekday_and_a_month_in_a_date(lang, written, spoken):
 ])
 def test_units_the_voice_spelled(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a sigla defined in brackets, a stretch of the spine
+    ("es-ES", "en desviaciones estándar (DE): −2,8 en columna lumbar (L1–L4)",
+     "en desviaciones estándar (D E): menos 2 coma 8 en columna lumbar (de L1 a L4)"),
+    ("es-ES", "de L1-L4; D12–L1", "de L1 a L4; D12 a L1"),
+    ("es-ES", "NO DEJE DE TOMAR; NOM-007-SSA2-2016", "NO DEJE DE TOMAR; NOM-007-SSA2-2016"),
+    # "máx." and "mín." agree with a feminine noun beside them
+    ("es-US", "Dosis máx. sin hablar con su equipo: 50 unidades/día; la dosis máx. es 1,000 mg/día.",
+     "Dosis máxima sin hablar con su equipo: 50 unidades por día; la dosis máxima es 1000 miligramos por día."),
+    ("es-ES", "la máx. dosis; la dosis diaria máx.: 4 g; temperatura mín. de 5 °C",
+     "la máxima dosis; la dosis diaria máxima: 4 gramos; temperatura mínima de 5 grados Celsius"),
+    ("es-ES", "máx. 4 dosis en 24 h; 4 dosis máx. al día; horas de máx. calor",
+     "máximo 4 dosis en 24 horas; 4 dosis máximo al día; horas de máximo calor"),
+    # "Lic." only where its gender is known: after the article, or written "Licda.", "Lcdo."
+    ("es-AR", "la Lic. Quiroga y el Lic. Pérez; Licda. Ana Ruiz; Lcdo. Juan Gil",
+     "la licenciada Quiroga y el licenciado Pérez; licenciada Ana Ruiz; licenciado Juan Gil"),
+    ("es-AR", "Por Dr. Federico Sosa y Lic. Valeria Quiroga", "Por doctor Federico Sosa y Lic. Valeria Quiroga"),
+    # names said as words, and Catalonia's domain
+    ("es-AR", "INDEC – Secretaría de Gobierno de Salud; (HOMI); AIEPI: Libro clínico; INVIMA.",
+     "INDEC – Secretaría de Gobierno de Salud; (HOMI); AIEPI: Libro clínico; INVIMA."),
+    ("es-ES", "Correo: metabolismo.oseo@clinic.cat. Web: www.gencat.cat",
+     "Correo: metabolismo punto oseo arroba clinic punto cat. Web: gencat punto cat"),
+])
+def test_abbreviations_and_names(lang, written, spoken):
+    assert normalize(written, lang) == spoken

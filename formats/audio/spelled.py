@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
-SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv"})  # "argentina.gob.ar"
+SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv", "cat"})  # "argentina.gob.ar", "clinic.cat"
 _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
 
 
@@ -114,6 +114,6 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
 # A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov", "Québec.ca").
 WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
-    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|it|pt|eu)(?![\w.-]*\w)"
+    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|it|pt|eu|cat)(?![\w.-]*\w)"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
 )
