@@ -128,6 +128,9 @@ def test_a_sign_is_said_as_its_place_in_the_sentence_asks(lang, written, spoken)
      "la quinta dosis, el sexto mes, la octava semana, el noveno día, la décima visita, quedó décimo."),
     ("es-ES", "el 1.º día; el 3.er piso; el 3.º piso; el 2º y 3º trimestre; lunes, 1.º de junio; quedó 1.º.",
      "el primer día; el tercer piso; el tercer piso; el segundo y tercer trimestre; lunes, primero de junio; quedó primero."),
+    # before a verb the ordinal is an adverb: "primero hervir", not "primer hervir"
+    ("es-ES", "doble cocción: 1.º hervir 10 min, tirar el agua; 2.º hervir de nuevo; en 1.º lugar",
+     "doble cocción: primero hervir 10 minutos, tirar el agua; segundo hervir de nuevo; en primer lugar"),
     # "º" is also written for degrees: a fridge's range stays one
     ("es-ES", "Conserve entre 2º y 8º C; a 2º-8ºC; fiebre de 38º",
      "Conserve entre 2 grados y 8 grados Celsius; a 2 grados-8 grados Celsius; fiebre de 38 grados"),
