@@ -30,6 +30,10 @@ def test_a_price_is_said_in_its_currency(lang, written, spoken):
     # what must not change: a "$" where its currency is unknown, a figure with letters glued to it
     ("es-ES", "Un copago de $20."),
     ("es-US", "Ahorre $5K."),
+    # the sea, a rule's name, a bare "Lic." whose gender the text does not give
+    ("es-ES", "Vistas al mar. Un baño de mar 7 días."),
+    ("es-US", "la regla 15-15"),
+    ("es-AR", "y Lic. Valeria Quiroga"),
 ])
 def test_what_looks_like_the_days_notation_but_is_not_is_left_alone(lang, written):
     assert normalize(written, lang) == written
