@@ -79,6 +79,8 @@ def test_a_date_in_figures_is_read_as_the_region_writes_it(lang, written, spoken
     ("en-US", "the 15-15 rule", "the 15-15 rule"),
     # two numbers are still a range
     ("es-US", "15-20 g de azúcar; 15–15.5 g", "15 a 20 gramos de azúcar; 15 a 15 punto 5 gramos"),
+    ("es-ES", "2–2½ vasos; 2-2 1/2 vasos", "2 a 2 y medio vasos; 2 a 2 y medio vasos"),
+    ("en-GB", "about 3–3½ pints", "about 3 to 3 and a half pints"),
 ])
 def test_a_number_hyphenated_to_itself_is_a_name_not_a_range(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -40,8 +40,8 @@ def dash_range(match: re.Match, to: str, twelve_hour: bool = False) -> str | Non
         return None
     if re.match(r"0\d", after):
         return None  # "2020-07", a report's number: a range never ends on a leading zero
-    first, last = re.search(r"[\d.,]*$", before).group(0), re.match(r"[\d.,]*", after).group(0)
-    if first == last:
+    first, last = re.search(r"[\d.,]*$", before).group(0), re.match(r"[\d.,]*(?![½¼¾⅓⅔⅛/]|\s\d)", after)
+    if last and first == last.group(0):
         return None  # "the 15-15 rule", "regla 15-15": a name; no range runs from a number to itself
     return f" {to} "
 
