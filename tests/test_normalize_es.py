@@ -76,6 +76,7 @@ def test_a_date_in_figures_is_read_as_the_region_writes_it(lang, written, spoken
     # a hyphen between a number and itself is a name (the voice says "quince quince"); no range runs from 15 to 15
     ("es-US", "Si baja de 70 mg/dl, use la regla 15-15 y llame.", "Si baja de 70 miligramos por decilitro, use la regla 15-15 y llame."),
     ("es-US", "Hipoglucemia: regla 15-15", "Hipoglucemia: regla 15-15"),
+    ("es-US", "Hipoglucemia: regla 15-15.", "Hipoglucemia: regla 15-15."),  # a heading, as the script ends it
     ("en-US", "the 15-15 rule", "the 15-15 rule"),
     # two numbers are still a range
     ("es-US", "15-20 g de azúcar; 15–15.5 g", "15 a 20 gramos de azúcar; 15 a 15 punto 5 gramos"),
