@@ -32,7 +32,7 @@ ABBREVIATIONS = frozenset(
     ej. p.ej. ex. p.ex. c.-à-d. e. ee. uu. ee.uu.
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. resp. vit.
-    pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év.
+    pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. licda. lcda. licdo. lcdo.
     """.split()
 )
 
@@ -108,6 +108,8 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
 def _ends_sentence(word: str, next_char: str, preceding: str = "", following: str = "") -> bool:
     """Whether `word` (with its full stop) ends a sentence, given the next character and the few
     characters before the stop and after the space."""
+    if re.search(r"(?<![^\W\d_])[ap]\. m\.$", preceding):
+        return next_char.isupper()  # "a. m." as Spanish spaces it ends one as "a.m." does: "a las 12:00 a. m. No alterne"
     if re.search(r"\d\s?[hgmlL]\.$", preceding):
         return True  # a one-letter unit after a number, not an initial: "pendant 24 h. Évitez"
     if word == "in." and not re.search(r"\d\s?in\.$", preceding):

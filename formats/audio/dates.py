@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Mapping
 
 from ..labels import date_words, day_and_month_words, month_first
 from .rules import Rule
@@ -17,10 +18,19 @@ _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 
 
-def date_rules(lang: str, weekdays: tuple[str, ...] = ()) -> list[Rule]:
-    """The rules for dates in `lang`, none where we know no month names."""
+def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | None = None) -> list[Rule]:
+    """The rules for dates in `lang`, none where we know no month names. `weekdays` is the language's
+    ``[weekdays]`` table; `month_leads` is where figures are written in another order than words
+    (Spanish in the US: "12 de enero", but "01/12/2026")."""
     if date_words(_dt.date(2000, 1, 2), lang) is None:
         return []
+    if month_leads is None:
+        month_leads = month_first(lang)
+
+    def in_order(first: int, second: int) -> tuple[int, int]:
+        """(month, day); where only the other order is a date ("25/12/2026" where the month leads), that one."""
+        leads = month_leads if (first if month_leads else second) <= 12 else not month_leads
+        return (first, second) if leads else (second, first)
 
     def said(year: int, month: int, day: int) -> str | None:
         try:
@@ -35,28 +45,37 @@ def date_rules(lang: str, weekdays: tuple[str, ...] = ()) -> list[Rule]:
         first, second, year = int(first), int(second), int(year)
         if mark == "-" and not 1800 <= year <= 2100:
             return None  # "01-23-4567" is a number, not a date
-        month_leads = month_first(lang) and mark in "/-"  # "15.03.2027" is written day first everywhere
-        return said(year, *((first, second) if month_leads else (second, first)))
+        if mark == ".":  # "15.03.2027" is written day first everywhere
+            return said(year, second, first)
+        return said(year, *in_order(first, second))
 
     rules = [Rule("dates", ISO_DATE, lambda m: said(*(int(g) for g in m.groups()))),
              Rule("numeric dates", _NUMERIC_DATE, numeric)]
-    if weekdays:
-        rules.append(_weekday_rule(lang, weekdays))
+    if weekdays and weekdays.get("said"):
+        rules.append(_weekday_rule(lang, weekdays, in_order))
     return rules
 
 
-def _weekday_rule(lang: str, weekdays: tuple[str, ...]) -> Rule:
-    """A day of a log or a timetable, without its year, after its weekday: "Mon 9/3", "lun. 6/4"."""
-    after_one = "|".join(rf"(?<=\b{re.escape(w)})" for w in weekdays)  # the weekday itself is said by the terms
-    pattern = re.compile(rf"(?:{after_one})(\.?,?\s)(\d{{1,2}})/(\d{{1,2}})(?![\d/]|[.,]\d)", re.IGNORECASE)
+def _weekday_rule(lang: str, weekdays: Mapping, in_order) -> Rule:
+    """A day of a log or a timetable, without its year, after its weekday: "Mon 9/3" -> "Monday
+    September 3", "lun 6/4" -> "lunes 6 de abril"; not where the figures are an amount ("agua de mar
+    3/4 de taza": the words in `not_before`)."""
+    said = {str(k).lower(): str(v) for k, v in weekdays["said"].items()}
+    names = "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True))
+    not_before = "|".join(re.escape(w) for w in weekdays.get("not_before", ())) or "(?!)"
+    pattern = re.compile(rf"\b({names})(\.?,?\s)(\d{{1,2}})/(\d{{1,2}})(?![\d/]|[.,]\d)(?!\s*(?:{not_before})\b)",
+                         re.IGNORECASE)
 
     def replace(m: re.Match) -> str | None:
-        gap, first, second = m.group(1), int(m.group(2)), int(m.group(3))
-        month, day = (first, second) if month_first(lang) else (second, first)
+        written, gap, first, second = m.group(1), m.group(2), int(m.group(3)), int(m.group(4))
+        month, day = in_order(first, second)
         try:
             _dt.date(2000, month, day)  # 2000 is a leap year: 29/2 is a day
         except ValueError:
             return None
-        return gap + day_and_month_words(month, day, lang)
+        weekday = said[written.lower()]
+        if written[0].isupper():
+            weekday = weekday[0].upper() + weekday[1:]
+        return weekday + gap.replace(".", "") + day_and_month_words(month, day, lang)
 
     return Rule("weekday dates", pattern, replace)

@@ -146,6 +146,9 @@ class _Language:
         self.slash = words.get("slash")  # in a web address's short path
         self.at = words.get("at")  # in an e-mail address
         self.twelve_hour = bool(words.get("twelve_hour_clock"))  # "18:30" said "6:30 P M"
+        # "01/12/2026" written month first where the region writes it so, though its language says
+        # the day first ("12 de enero" in the United States); otherwise as the article's dates are written
+        self.month_first = words.get("month_first")
         self.or_ = words.get("or")
         ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
         self.ratio = ratio.get("word")
@@ -179,7 +182,7 @@ class _Language:
         self.said_as_words = frozenset(str(acronyms.get("said", "")).split())
         self.patterns = list(table.get("patterns", []))
         self.schedule = table.get("schedule", {})
-        self.weekdays = tuple(words.get("weekdays", ()))  # "Mon 9/3": a day and month after one is a date
+        self.weekdays = table.get("weekdays", {})  # "Mon 9/3": a day and month after one is a date
 
     def unit_alternatives(self, names) -> str:
         # Longest first ("mmHg" before "mm"); a unit ends where a word would; no units match nothing.
@@ -419,7 +422,7 @@ class Normalizer:
             Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
                  else site_name(m.group(0), said.dot, said.slash, said.dash)),
         ]
-        rules += date_rules(lang, said.weekdays)
+        rules += date_rules(lang, said.weekdays, said.month_first)
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         if table:
             # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the

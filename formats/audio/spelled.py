@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
-SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv"})  # "argentina.gob.ar"
+SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv", "cat"})  # "argentina.gob.ar", "clinic.cat"
 _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
 
 
@@ -97,11 +97,12 @@ def spell(letters: str) -> str:
 
 
 ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_UNIT_AFTER = re.compile(r"\s?(%|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|kcal\b|steps\b|minutes\b)")
+_UNIT_AFTER = re.compile(r"\s?(%|€|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|kcal\b|steps\b|minutes\b)")
 # "and/or" after a number is not its unit: "Llame al 91-123-45-67 y/o al 112"
 _AND_OR_AFTER = re.compile(r"\s?(?:y/o|and/or|et/ou)\b")
-# Belgium writes its area code or mobile prefix before a slash: "02/555.12.34", "010/47.11.11", "0470/12.34.56".
-PHONE_CANDIDATE = re.compile(r"(?<![\w/.+-])(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+"
+# Belgium writes its area code or mobile prefix before a slash: "02/555.12.34", "010/47.11.11", "0470/12.34.56";
+# never after a currency sign: "$ 1.500.000" is a price.
+PHONE_CANDIDATE = re.compile(r"(?<![\w/.+$-])(?<!\$ )(\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d+"
                               r"(?:[ .-]\d+|(?:(?<=\b0\d)|(?<=\b0\d\d)|(?<=\b0\d\d\d))/\d+)*(?![\w/-]|\.\d)")
 
 
@@ -147,6 +148,6 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
 # A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov", "Québec.ca").
 WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
-    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|it|pt|eu)(?![\w.-]*\w)"
+    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|it|pt|eu|cat)(?![\w.-]*\w)"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
 )

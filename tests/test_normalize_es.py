@@ -1,0 +1,204 @@
+"""Spanish health notation said aloud: what a ninth reading of four Spanish handouts (Spain, Argentina,
+Colombia, the United States) found said wrongly, and what must stay as it is."""
+
+import pytest
+
+from openleaf.formats.audio.normalize import normalize
+from openleaf.source.sentences import split
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a "$" alone is the peso where the peso is written so; a code before or after names the currency
+    ("es-AR", "Un tensiómetro validado cuesta desde $ 45.000 (ARS).", "Un tensiómetro validado cuesta desde 45000 pesos."),
+    ("es-CO", "Jarabe (60 ml) COP $8.500; suspensión (120 ml) $14.900 COP.",
+     "Jarabe (60 mililitros) 8500 pesos; suspensión (120 mililitros) 14900 pesos."),
+    ("es-CL", "El copago es de $ 3.500 y la consulta $1.", "El copago es de 3500 pesos y la consulta 1 peso."),
+    ("es-CO", "Un glucómetro: $ 1.200.000.", "Un glucómetro: 1200000 pesos."),  # a price, not a phone number
+    ("es-MX", "Cuesta $1,500 o USD $20.", "Cuesta 1500 pesos o 20 dólares."),
+    ("es-UY", "$ 450 por mes", "450 pesos por mes"),
+    ("es-AR", "U$S 100 o US$ 98,50", "100 dólares o 98 dólares con 50 centavos"),
+    ("es-US", "Su copago es de máx. $35 al mes; una caja cuesta aprox. US$ 98.50.",
+     "Su copago es de máximo 35 dólares al mes; una caja cuesta aproximadamente 98 dólares con 50 centavos."),
+    ("es-US", "$1,000.50 y $1", "1000 dólares con 50 centavos y 1 dólar"),
+    ("es-ES", "US$ 98,50; USD 20; EUR 15; 1 USD", "98 dólares con 50 centavos; 20 dólares; 15 euros; 1 dólar"),
+])
+def test_a_price_is_said_in_its_currency(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written", [
+    # what must not change: a "$" where its currency is unknown, a figure with letters glued to it
+    ("es-ES", "Un copago de $20."),
+    ("es-US", "Ahorre $5K."),
+    # the sea, a rule's name, a bare "Lic." whose gender the text does not give
+    ("es-ES", "Vistas al mar. Un baño de mar 7 días."),
+    ("es-US", "la regla 15-15"),
+    ("es-AR", "y Lic. Valeria Quiroga"),
+])
+def test_what_looks_like_the_days_notation_but_is_not_is_left_alone(lang, written):
+    assert normalize(written, lang) == written
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # Colombia's "12 m." is noon (meridiano), not 12 metres; 12 a. m. is midnight, 12 p. m. noon
+    ("es-CO", "Ejemplo de horario c/6 h: 6:00 a. m., 12 m., 6:00 p. m. y 12:00 a. m.",
+     "Ejemplo de horario cada 6 horas: 6 de la mañana, 12 del mediodía, 6 de la tarde y 12 de la noche."),
+    ("es-CO", "Almuerce a las 12 m. y cene a las 7 p. m.", "Almuerce a las 12 del mediodía y cene a las 7 de la tarde."),
+    ("es-CO", "de 8:00 a. m. a 12:00 m.", "de 8 de la mañana a 12 del mediodía."),
+    ("es-US", "a las 12:30 a. m. o a las 12 p. m.", "a las 12:30 de la noche o a las 12 del mediodía."),
+    # a length stays a length
+    ("es-CO", "La piscina mide 12 m. La sala mide 12 m de largo.", "La piscina mide 12 metros. La sala mide 12 metros de largo."),
+])
+def test_noon_and_midnight(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_a_time_written_a_space_m_ends_a_sentence_before_a_capital():
+    assert split("y 12:00 a. m. No alterne los 2 medicamentos.") == ["y 12:00 a. m.", "No alterne los 2 medicamentos."]
+    assert split("Llame antes de las 5 p. m. Juan le atiende.") == ["Llame antes de las 5 p. m.", "Juan le atiende."]
+    assert split("a las 8 a. m. de cada día.") == ["a las 8 a. m. de cada día."]
+    assert split("Lo vio J. P. M. Smith.") == ["Lo vio J. P. M. Smith."]  # initials
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # the United States writes a date in figures month first, in Spanish too; elsewhere the day leads
+    ("es-US", "Su A1c del 01/12/2026 fue 8.9%.", "Su A1c del 12 de enero de 2026 fue 8 punto 9 por ciento."),
+    ("es-US", "el 25/12/2026", "el 25 de diciembre de 2026"),  # only one order is a date
+    ("es-MX", "el 01/12/2026", "el 1 de diciembre de 2026"),
+    ("es-ES", "el 01/12/2026", "el 1 de diciembre de 2026"),
+    ("en-GB", "on 12/25/2026", "on 25 December 2026"),
+])
+def test_a_date_in_figures_is_read_as_the_region_writes_it(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a hyphen between a number and itself is a name (the voice says "quince quince"); no range runs from 15 to 15
+    ("es-US", "Si baja de 70 mg/dl, use la regla 15-15 y llame.", "Si baja de 70 miligramos por decilitro, use la regla 15-15 y llame."),
+    ("es-US", "Hipoglucemia: regla 15-15", "Hipoglucemia: regla 15-15"),
+    ("es-US", "Hipoglucemia: regla 15-15.", "Hipoglucemia: regla 15-15."),  # a heading, as the script ends it
+    ("en-US", "the 15-15 rule", "the 15-15 rule"),
+    # two numbers are still a range
+    ("es-US", "15-20 g de azúcar; 15–15.5 g", "15 a 20 gramos de azúcar; 15 a 15 punto 5 gramos"),
+    ("es-ES", "2–2½ vasos; 2-2 1/2 vasos", "2 a 2 y medio vasos; 2 a 2 y medio vasos"),
+    ("en-GB", "about 3–3½ pints", "about 3 to 3 and a half pints"),
+])
+def test_a_number_hyphenated_to_itself_is_a_name_not_a_range(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # an "s" glued to a number in an English title is a plural, not seconds
+    ("es-CO", "National Institute for Health and Care Excellence. Fever in under 5s: assessment.",
+     "National Institute for Health and Care Excellence. Fever in under 5s: assessment."),
+    ("es-ES", "Health in the 1990s; adults in their 40s; Over 65s", "Health in the 1990s; adults in their 40s; Over 65s"),
+    # and seconds are still seconds
+    ("es-ES", "Espere 30s; cada 10 s", "Espere 30 segundos; cada 10 segundos"),
+])
+def test_a_plural_glued_to_a_number_is_not_seconds(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a sign after people is their age: "mayores de", "menor de"; with ≥ and ≤, "de 50 años o más"
+    ("es-ES", "Afecta a 1 de cada 3 mujeres > 50 años.", "Afecta a 1 de cada 3 mujeres mayores de 50 años."),
+    ("es-CO", "Bebé < 3 meses con fiebre, a urgencias.", "Bebé menor de 3 meses con fiebre, a urgencias."),
+    ("es-ES", "Niños < 2 años; mujeres ≥ 50 años; un paciente ≤ 2 años",
+     "Niños menores de 2 años; mujeres de 50 años o más; un paciente de 2 años o menos"),
+    # after "todas", "ambos": the plural
+    ("es-US", "Todas > 130 mg/dl: suba 2 U. Todas < 80 mg/dl: baje 2 U.",
+     "Todas mayores de 130 miligramos por decilitro: suba 2 unidades. Todas menores de 80 miligramos por decilitro: baje 2 unidades."),
+    # after a preposition or a verb, an amount: "menos de", "más de"
+    ("es-US", "Con < 54 mg/dl o si no puede tragar", "Con menos de 54 miligramos por decilitro o si no puede tragar"),
+    ("es-US", "Si su filtrado baja a < 45 ml/min; con < 30, se suspende",
+     "Si su filtrado baja a menos de 45 mililitros por minuto; con menos de 30, se suspende"),
+    ("es-AR", "Consumí < 5 g de sal/día; salvo que falten < 4 hs para la siguiente.",
+     "Consumí menos de 5 gramos de sal por día; salvo que falten menos de 4 horas para la siguiente."),
+    ("es-ES", "una dieta de < 5 g de sal; sin > 2 cafés", "una dieta de menos de 5 gramos de sal; sin más de 2 cafés"),
+    # reaching a value: "llega al menos a 40"
+    ("es-CO", "La fiebre dura > 5 días o llega a ≥ 40 °C.", "La fiebre dura más de 5 días o llega al menos a 40 grados Celsius."),
+    # a measure is still compared: "menor de", "mayor o igual a"
+    ("es-ES", "Si su glucosa baja < 70 mg/dL; Cualquiera < 80; Cuando esté ≥ 70",
+     "Si su glucosa baja menor de 70 miligramos por decilitro; Cualquiera menor de 80; Cuando esté mayor o igual a 70"),
+    ("es-ES", "Una hemoglobina < 7 g/dL", "Una hemoglobina menor de 7 gramos por decilitro"),
+])
+def test_a_sign_is_said_as_its_place_in_the_sentence_asks(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # the ordinals up to the tenth, in both genders; before a noun "primer" and "tercer"
+    ("es-US", "Ejemplo: 1er día 10 U → 4.º día 12 U → 7.º día 14 U.",
+     "Ejemplo: primer día 10 unidades luego cuarto día 12 unidades luego séptimo día 14 unidades."),
+    ("es-AR", "4.ª Encuesta Nacional de Factores de Riesgo", "cuarta Encuesta Nacional de Factores de Riesgo"),
+    ("es-ES", "la 5.ª dosis, el 6.º mes, la 8.ª semana, el 9º día, la 10.ª visita, quedó 10.º.",
+     "la quinta dosis, el sexto mes, la octava semana, el noveno día, la décima visita, quedó décimo."),
+    ("es-ES", "el 1.º día; el 3.er piso; el 3.º piso; el 2º y 3º trimestre; lunes, 1.º de junio; quedó 1.º.",
+     "el primer día; el tercer piso; el tercer piso; el segundo y tercer trimestre; lunes, primero de junio; quedó primero."),
+    # before a verb the ordinal is an adverb: "primero hervir", not "primer hervir"
+    ("es-ES", "doble cocción: 1.º hervir 10 min, tirar el agua; 2.º hervir de nuevo; en 1.º lugar",
+     "doble cocción: primero hervir 10 minutos, tirar el agua; segundo hervir de nuevo; en primer lugar"),
+    # "º" is also written for degrees: a fridge's range stays one
+    ("es-ES", "Conserve entre 2º y 8º C; a 2º-8ºC; fiebre de 38º",
+     "Conserve entre 2 grados y 8 grados Celsius; a 2 grados-8 grados Celsius; fiebre de 38 grados"),
+    ("es-ES", "consultorio n.º 204; 3.ª ed.", "consultorio número 204; tercera edición."),
+])
+def test_ordinals(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a weekday and its day and month, as in a table of readings
+    ("es-AR", "Fecha: lun 6/4; Hora: 7:40 hs", "Fecha: lunes 6 de abril; Hora: 7:40 horas"),
+    ("es-AR", "Fecha: mar 7/4", "Fecha: martes 7 de abril"),
+    ("es-ES", "el jueves 9/4 y el mié. 15/04; Sáb 20/11", "el jueves 9 de abril y el miércoles 15 de abril; Sábado 20 de noviembre"),
+    # a date with its month in letters between hyphens
+    ("es-AR", "Último laboratorio (12-feb-2026): creatinina", "Último laboratorio (12 de febrero de 2026): creatinina"),
+    ("es-AR", "Próximo control: jueves 23-abr-2026 a las 9.30 hs", "Próximo control: jueves 23 de abril de 2026 a las 9:30 horas"),
+    ("es-US", "05-MAR-2026", "5 de marzo de 2026"),
+    # "mar" is the sea, and a fraction a fraction
+    ("es-ES", "agua de mar 3/4 de taza; el mar 7/4 mg; vistas al mar", "agua de mar tres cuartos de taza; el mar 7 y 4 miligramos; vistas al mar"),
+])
+def test_a_weekday_and_a_month_in_a_date(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # units the handouts wrote that the voice spelled or read with their stop and slash
+    ("es-ES", "calcifediol 0,266 mg (1 cáps./mes); alendronato 1 comp./semana; 2 caps. al día",
+     "calcifediol 0 coma 266 miligramos (1 cápsula al mes); alendronato 1 comprimido a la semana; 2 cápsulas al día"),
+    ("es-CO", "Respira rápido: ≥ 60 resp./min en < 2 meses", "Respira rápido: al menos 60 respiraciones por minuto en menos de 2 meses"),
+    ("es-US", "4 oz (½ taza, 120 ml) de jugo; 8 fl oz; 220 lbs", "4 onzas (media taza, 120 mililitros) de jugo; 8 onzas líquidas; 220 libras"),
+    ("es-US", "Cuando falte > 1 hr para comer; 2 hrs", "Cuando falte más de 1 hora para comer; 2 horas"),
+    # a dose per day is still said per day where no dose is written short
+    ("es-ES", "máx. 60 mg/kg/día", "máximo 60 miligramos por kilogramo por día"),
+])
+def test_units_the_voice_spelled(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a sigla defined in brackets, a stretch of the spine
+    ("es-ES", "en desviaciones estándar (DE): −2,8 en columna lumbar (L1–L4)",
+     "en desviaciones estándar (D E): menos 2 coma 8 en columna lumbar (de L1 a L4)"),
+    ("es-ES", "de L1-L4; D12–L1", "de L1 a L4; D12 a L1"),
+    ("es-ES", "NO DEJE DE TOMAR; NOM-007-SSA2-2016", "NO DEJE DE TOMAR; NOM-007-SSA2-2016"),
+    # "máx." and "mín." agree with a feminine noun beside them
+    ("es-US", "Dosis máx. sin hablar con su equipo: 50 unidades/día; la dosis máx. es 1,000 mg/día.",
+     "Dosis máxima sin hablar con su equipo: 50 unidades por día; la dosis máxima es 1000 miligramos por día."),
+    ("es-ES", "la máx. dosis; la dosis diaria máx.: 4 g; temperatura mín. de 5 °C",
+     "la máxima dosis; la dosis diaria máxima: 4 gramos; temperatura mínima de 5 grados Celsius"),
+    ("es-ES", "máx. 4 dosis en 24 h; 4 dosis máx. al día; horas de máx. calor",
+     "máximo 4 dosis en 24 horas; 4 dosis máximo al día; horas de máximo calor"),
+    # "Lic." only where its gender is known: after the article, or written "Licda.", "Lcdo."
+    ("es-AR", "la Lic. Quiroga y el Lic. Pérez; Licda. Ana Ruiz; Lcdo. Juan Gil",
+     "la licenciada Quiroga y el licenciado Pérez; licenciada Ana Ruiz; licenciado Juan Gil"),
+    ("es-AR", "Por Dr. Federico Sosa y Lic. Valeria Quiroga", "Por doctor Federico Sosa y Lic. Valeria Quiroga"),
+    # names said as words, and Catalonia's domain
+    ("es-AR", "INDEC – Secretaría de Gobierno de Salud; (HOMI); AIEPI: Libro clínico; INVIMA.",
+     "INDEC – Secretaría de Gobierno de Salud; (HOMI); AIEPI: Libro clínico; INVIMA."),
+    ("es-ES", "Correo: metabolismo.oseo@clinic.cat. Web: www.gencat.cat",
+     "Correo: metabolismo punto oseo arroba clinic punto cat. Web: gencat punto cat"),
+])
+def test_abbreviations_and_names(lang, written, spoken):
+    assert normalize(written, lang) == spoken
