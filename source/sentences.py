@@ -16,7 +16,7 @@ _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.
 # Months, lengths of time, spoonfuls and a few words short: they often close a sentence ("until 15
 # Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
-    janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim.""".split()
+    janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
 _AMOUNTS = "in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. petit-déj.".split()
 # Lower-cased, with their final period. Every dotted term of the speech tables (formats/audio/speech)
 # must be here too, so that the splitter never cuts where the voice says a word: a test checks.
@@ -73,6 +73,9 @@ def _word_before(text: str, end: int) -> str:
     after_slash = word.rpartition("/")[2]
     if after_slash != word and after_slash in SENTENCE_FINAL_ABBREVIATIONS:
         word = after_slash
+    after_dash = re.split("[–—-]", word)[-1]  # "Mon.–Fri. 8 am" is "fri."
+    if after_dash != word and after_dash in ABBREVIATIONS:
+        word = after_dash
     return _ELIDED.sub("", word)
 
 

@@ -673,7 +673,7 @@ def test_what_a_second_read_found_is_said_right(lang, written, spoken):
      "1 inhalation 2 fois par jour (matin et soir), 100 microgrammes par inhalation, max 8 inhalations par 24 "
      "heures; le 9 1 1, 24 heures sur 24, 7 jours sur 7."),
     ("fr-FR", "Votre infirmier(ère), porteur(euse). Écrivez à avk.cardio@chu-nantes.fr.",
-     "Votre infirmier ou infirmière, porteur ou porteuse. Écrivez à A V K point cardio arobase C H U tiret nantes point F R."),
+     "Votre infirmier ou infirmière, porteur ou porteuse. Écrivez à avk point cardio arobase C H U tiret nantes point F R."),
     ("fr-CA", "Le coût : 25 $.", "Le coût: 25 dollars."),
     ("es-MX", "Su 1a consulta, en el 2do piso; 2 v/día, 24/7; $250 MXN.",
      "Su primera consulta, en el segundo piso; 2 veces al día, las 24 horas, los 7 días; 250 pesos."),
@@ -816,3 +816,29 @@ def test_what_a_ninth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_the_ninth_reading_looks_like_but_is_not_is_left_alone(lang, written):
     assert normalize(written, lang) == written
+
+
+# What a second reader of the ninth reading's rules found them saying wrongly, on sentences written to
+# find their edges.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Keep the room 18-21 °C; go to room 2-105.", "Keep the room 18 to 21 degrees Celsius; go to room 2 dash 105."),
+    ("fr-FR", "Appliquez en usage local 2-3 fois par jour ; local 2-105.", "Appliquez en usage local 2 à 3 fois par jour; local 2 tiret 105."),
+    ("en-US", "Sat 1/2 dose only", "Sat one half dose only"),  # a weekday before a half is no date
+    ("fr-FR", "Mardi 1/2 comprimé", "Mardi un demi comprimé"),
+    ("fr-FR", "Le docteur M. Durand ; la taille M. Si elle serre ; chez M. Roy",
+     "Le docteur M. Durand; la taille M. Si elle serre; chez monsieur Roy"),
+    ("en-US", "Talk to your Dr, nurse or pharmacist; 45 Oak Ave, Boston", "Talk to your Dr, nurse or pharmacist; 45 Oak Avenue, Boston"),
+    ("en-US", "Vitamin C. 500 mg daily", "Vitamin C. 500 milligrams daily"),
+    ("en-US", "In 2003 W. Bush signed it; Heparin SC 10000 units", "In 2003 W. Bush signed it; Heparin S C 10000 units"),
+    ("en-US", "Avoid the Sun 10 am to 4 pm; She Sat 20 minutes; Sizes M–F 2 fit most",
+     "Avoid the Sun 10 A M to 4 P M; She Sat 20 minutes; Sizes M–F 2 fit most"),
+    ("en-US", "Emergencies 300 per day; give 100 or 112 units", "Emergencies 300 per day; give 100 or 112 units"),
+    ("en-US", "Give 5 mL. eGFR will be checked.", "Give 5 milliliters. e G F R will be checked."),
+    ("en-US", "See www.pfizer.com; email sara.khan@clinic.org or li.wu@my-clinic.org",
+     "See pfizer dot com; email sara dot khan at clinic dot org or li dot wu at my dash clinic dot org"),
+    ("fr-FR", "Voir www.mes-droits.fr ou contact@mon-medecin.fr", "Voir mes tiret droits point F R ou contact arobase mon tiret medecin point F R"),
+    ("fr-FR", "Schéma 1 – 0 – 1 pendant 5 jours ; du Lu au Ve de 8 h à 18 h ; au Ve siècle",
+     "Schéma 1 – 0 – 1 pendant 5 jours; du Lu au Ve de 8 heures à 18 heures; au cinquième siècle"),
+])
+def test_what_a_second_read_of_the_ninth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken

@@ -56,11 +56,11 @@ def test_a_dash_before_a_year_in_a_title_is_a_pause(lang, written, spoken):
 
 @pytest.mark.parametrize("lang, written, spoken", [
     # a label that is no word is spelled; a hyphen in an address is said
-    ("fr-CA", "Courriel : suivi.pa@gmfu-mr.ca", "Courriel: suivi point P A arobase G M F U tiret M R point C A"),
+    ("fr-CA", "Courriel : suivi.pa@gmfu-mr.ca", "Courriel: suivi point pa arobase G M F U tiret M R point C A"),
     ("fr-CH", "E-mail : endocrino.secretariat@hcuge.ch", "E-mail: endocrino point secretariat arobase H C U G E point C H"),
     ("fr-BE", "E-mail : hdj.douleur@stpierre-bru.be", "E-mail: H D J point douleur arobase stpierre tiret B R U point B E"),
     ("fr-BE", "site : www.stpierre-bru.be.", "site: stpierre tiret B R U point B E."),
-    ("fr-FR", "avk.cardio@chu-nantes.fr, has-sante.fr", "A V K point cardio arobase C H U tiret nantes point F R, H A S tiret sante point F R"),
+    ("fr-FR", "avk.cardio@chu-nantes.fr, has-sante.fr", "avk point cardio arobase C H U tiret nantes point F R, H A S tiret sante point F R"),
     ("fr-FR", "jean-marc.dupont@hug-ge.ch", "jean tiret marc point dupont arobase H U G tiret G E point C H"),
     ("en-US", "www.mayo-clinic.org", "mayo dash clinic dot org"),
     # words stay words

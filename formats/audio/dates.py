@@ -15,6 +15,7 @@ from .spelled import ISO_DATE
 
 # "05/12/2026": day or month first as the article's dates are written.
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
+_COMMON_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4)}
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 
 
@@ -68,6 +69,8 @@ def _weekday_rule(lang: str, weekdays: Mapping, in_order) -> Rule:
 
     def replace(m: re.Match) -> str | None:
         written, gap, first, second = m.group(1), m.group(2), int(m.group(3)), int(m.group(4))
+        if (first, second) in _COMMON_FRACTIONS and re.match(r"\s+[^\W\d_]", m.string[m.end():]):
+            return None  # "Sat 1/2 dose", "mardi 1/2 comprimé": an amount
         month, day = in_order(first, second)
         try:
             _dt.date(2000, month, day)  # 2000 is a leap year: 29/2 is a day

@@ -211,7 +211,7 @@ class _Language:
             rf"(?<![\w.,])({self.number})(?:({hyphen_gap})({unit}))?(?:\s?/\s?({unit}))?(?:\s?/\s?({unit}))?"
             rf"(?:(\s?/\s?)({self.number})\s?({unit}))?(?:/([^\W\d_]{{4,}}))?(?![\w/]|\.[^\W\d_]\.)"
             # a unit's full stop before a word in lower case is not a sentence's: "every 6 mo. in stage 3"
-            rf"(?:\.(?=\s+[^\W\d_A-ZÀ-Ý]))?"
+            rf"(?:\.(?=\s+[^\W\d_A-ZÀ-Ý]+(?![^\W\d_])))?"  # not before "eGFR", "pH": a new sentence
         )
 
         def replace(m: re.Match) -> str | None:
@@ -417,10 +417,11 @@ class Normalizer:
         rules: list[Rule | None] = [
             terms_rule("pronounce", pronounce or {}),
             terms_rule("terms", terms or {}),
-            Rule("e-mail addresses", EMAIL, lambda m: email_said(m.group(0), said.dot, said.at, said.dash))
+            Rule("e-mail addresses", EMAIL, lambda m: email_said(m.group(0), said.dot, said.at, said.dash,
+                                                                 said.said_as_words))
             if said.at else None,
             Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
-                 else site_name(m.group(0), said.dot, said.slash, said.dash)),
+                 else site_name(m.group(0), said.dot, said.slash, said.dash, said.said_as_words)),
         ]
         rules += date_rules(lang, said.weekdays, said.month_first)
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))

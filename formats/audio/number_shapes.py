@@ -37,9 +37,11 @@ def list_dash(match: re.Match, and_: str) -> str | None:
         items = re.split(_LIST_DASH, run.group(0))
         units = {_unit_of(item) for item in items} - {""}
         hyphens = any("-" in dash for dash in dashes)
+        bare = [item for item in items if not (_unit_of(item) or ":" in item)]
         if len(dashes) != 1 or len(units) > 1 or not (units or any(":" in item for item in items)) or (
-                hyphens and not all(_unit_of(item) or ":" in item for item in items)):
-            return None  # "500 mg–1 g – 4 fois": a range and a pause; "2 g – 4 mg – 1 cp" is no list
+                hyphens and bare) or any(int(re.match(r"\d+", item)[0]) <= 4 for item in bare):
+            return None  # "500 mg–1 g – 4 fois": a range and a pause; "2 g – 4 mg – 1 cp" is no list, and
+            # "1 – 0 – 1 pendant 5 jours" is a dosing schedule (morning, noon, evening)
         last = not DASH.search(match.string, match.end(), run.end())
         return f" {and_} " if last else ", "
     return None
@@ -64,10 +66,11 @@ def dash_range(match: re.Match, to: str, twelve_hour: bool = False, named: re.Pa
     """ "5–10" -> "5 to 10", but "2026-13-45" or "1-2-3" are not ranges: leave them to the engine.
     Where clocks are read in twelve hours, "8:00–18:30" is left whole for the patterns, which say
     its morning "8 A M" because its evening is "6:30 P M". After a word `named` finds (a room, an
-    office), a hyphen joins the parts of one name: "local 2-105" -> "local 2 dash 105"."""
+    office), a hyphen joins the parts of one name, when nothing is counted after it: "local 2-105" -> "local 2
+    dash 105"."""
     before, after = match.string[: match.start()], match.string[match.end() :]
-    if named and dash and match.group(0) in "-‑" and named.search(before):
-        return f" {dash} "
+    if named and dash and match.group(0) in "-‑" and named.search(before) and re.match(r"\d+\s*(?:[,.;:()]|$)", after):
+        return f" {dash} "  # but "room 18-21 °C", "local 2-3 fois par jour" are ranges
     if (twelve_hour and re.search(r"(?<![\d:])0?(?:[1-9]|1[01]):[0-5]\d$", before)
             and re.match(r"(?:1[3-9]|2[0-3]):[0-5]\d(?!\s?(?:h|hrs?|hours)\b)", after)):
         return None

@@ -11,7 +11,8 @@ SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "
 _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
 
 
-def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | None = None) -> str:
+def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | None = None,
+              words: frozenset[str] = frozenset()) -> str:
     """How a person says where a link goes: "https://www.cdc.gov/x1" -> "C D C dot gov".
 
     Short labels and labels that look like letters rather than a word
@@ -19,37 +20,28 @@ def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | 
     one or two plain words is said too, where the language has a word for the
     slash: "www.nhs.uk/conditions/asthma" -> "N H S dot U K slash conditions slash asthma".
     Where it has a word for the dash, a hyphen in the name is said: "stpierre-bru.be" ->
-    "stpierre dash bru dot B E".
+    "stpierre dash bru dot B E". `words` are the language's short words said as words ("mon-medecin").
     """
     path = re.sub(r"^[^/]*(?://[^/]*)?", "", url.split("://", 1)[-1]).strip("/")
     if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20})?", path):
-        return _host_said(url, dot, dash) + "".join(f" {slash} {_label_said(part, short_spelled=False)}"
-                                                    for part in path.split("/"))
-    return _host_said(url, dot, dash)
+        return _host_said(url, dot, dash, words) + "".join(f" {slash} {_label_said(part, short_spelled=False)}"
+                                                           for part in path.split("/"))
+    return _host_said(url, dot, dash, words)
 
 
 EMAIL = re.compile(r"(?:\bmailto:)?(?<![\w.@-])[\w.+-]+@(?:[\w-]+\.)+[^\W\d_]{2,}(?![\w@-])")
 
 
-def email_said(address: str, dot: str, at: str, dash: str | None = None) -> str:
-    """ "avk.cardio@chu-nantes.fr" -> "A V K dot cardio at C H U dash nantes dot F R": the name's parts
-    as words, but letters where they are not one; its site as a site is said."""
+def email_said(address: str, dot: str, at: str, dash: str | None = None, words: frozenset[str] = frozenset()) -> str:
+    """ "avk.cardio@chu-nantes.fr" -> "avk dot cardio at C H U dash nantes dot F R": the name's parts
+    as words (names: "li", "ian", "sara"), but letters where no word is like them ("hdj"); its site as
+    a site is said."""
     name, site = address.removeprefix("mailto:").split("@", 1)
-    parts = [_joined(part, dash, _name_part_said) for part in name.split(".") if part]
-    return f" {dot} ".join(parts) + f" {at} " + _host_said(site, dot, dash)
+    parts = [_joined(part, dash, lambda part: _label_said(part, short_spelled=False)) for part in name.split(".") if part]
+    return f" {dot} ".join(parts) + f" {at} " + _host_said(site, dot, dash, words)
 
 
-def _name_part_said(part: str) -> str:
-    """A part of an e-mail's name: two letters are initials ("pa"), and so are three with two consonants
-    together ("avk", "hdj"); a name of three ("ana", "max") and longer parts are words, unless no word
-    is like them."""
-    if re.fullmatch(r"[^\W\d_]{1,2}", part) or (
-            re.fullmatch(r"[^\W\d_]{3}", part) and re.search(rf"(?:(?!{_VOWEL})[^\W\d_]){{2}}", part)):
-        return spell(part.upper())
-    return _label_said(part, short_spelled=False)
-
-
-def _host_said(url: str, dot: str, dash: str | None = None) -> str:
+def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str] = frozenset()) -> str:
     host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].lower()
     if host.startswith("www."):
         host = host[4:]
@@ -57,7 +49,7 @@ def _host_said(url: str, dot: str, dash: str | None = None) -> str:
     for label in host.split("."):
         if not label:
             continue
-        said.append(_joined(label, dash, _label_said))
+        said.append(_joined(label, dash, lambda part: part if part.upper() in words else _label_said(part)))
     return f" {dot} ".join(said)
 
 
@@ -74,7 +66,7 @@ def _joined(label: str, dash: str | None, say) -> str:
 # How a word may begin: two consonants that start words ("bl", "st", "ch"); a short label that starts
 # with others is letters ("hcuge", "gmfu").
 _ONSETS = frozenset("bl br ch cl cr dr fl fr gl gn gr kl kn kr ph pl pn pr ps rh sc sh sk sl sm sn sp st sv sw "
-                    "th tr ts tw vr wh wr ll dw zw".split())
+                    "th tr ts tw vr wh wr ll dw zw pf kh ng zh mc gw tc dj gh kw cz sz".split())
 
 
 def _label_said(label: str, short_spelled: bool = True) -> str:
