@@ -202,3 +202,24 @@ def test_units_the_voice_spelled(lang, written, spoken):
 ])
 def test_abbreviations_and_names(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# What a second reader of these rules found them saying wrongly, on sentences written to find their edges.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-AR", "Cuesta $ 1 500; el tope es $ 1 500 000", "Cuesta 1500 pesos; el tope es 1500000 pesos"),
+    ("es-CL", "Costo: USD 1 200", "Costo: 1200 dólares"),
+    ("es-CO", "La distancia debe ser de 10 m. a 12 m.", "La distancia debe ser de 10 metros a 12 metros."),
+    ("es-CO", "6:00 a. m., 12 m., 6:00 p. m.", "6 de la mañana, 12 del mediodía, 6 de la tarde."),
+    ("es-ES", "Sintrom: lunes 1/2 comprimido, martes 3/4; Sábado 1/2.",
+     "Sintrom: lunes medio comprimido, martes tres cuartos; Sábado medio."),  # a warfarin week, not dates
+    ("es-ES", "El sáb. 14/3 de 9 a 13 h", "El sábado 14 de marzo de 9 a 13 horas"),
+    ("es-ES", "Abre de 9-9 todos los días; Horario: 8-8 h; la regla 15-15", "Abre de 9 a 9 todos los días; Horario: 8 a 8 horas; la regla 15-15"),
+    ("es-ES", "Embarazadas < 20 semanas; Pacientes > 3 días con fiebre; Todos > 5 días",
+     "Embarazadas menos de 20 semanas; Pacientes más de 3 días con fiebre; Todos más de 5 días"),
+    ("es-ES", "C/ Alcalá 20, 1.º izda.; 1.º lávese las manos; El 1.º es el más importante; el 3.º piso",
+     "calle Alcalá 20, primero izquierda; primero lávese las manos; El primero es el más importante; el tercer piso"),
+    ("es-ES", "Tome una dosis máx. al día; Pida T3-T4; Ruidos S1-S2; T12-L1",
+     "Tome una dosis máximo al día; Pida T3-T4; Ruidos S1-S2; T12 a L1"),
+])
+def test_what_a_second_read_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken

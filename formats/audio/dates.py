@@ -69,8 +69,8 @@ def _weekday_rule(lang: str, weekdays: Mapping, in_order) -> Rule:
 
     def replace(m: re.Match) -> str | None:
         written, gap, first, second = m.group(1), m.group(2), int(m.group(3)), int(m.group(4))
-        if (first, second) in _COMMON_FRACTIONS and re.match(r"\s+[^\W\d_]", m.string[m.end():]):
-            return None  # "Sat 1/2 dose", "mardi 1/2 comprimé": an amount
+        if (first, second) in _COMMON_FRACTIONS:
+            return None  # an amount: "Sat 1/2 dose", a warfarin week "lunes 1/2, martes 3/4"
         month, day = in_order(first, second)
         try:
             _dt.date(2000, month, day)  # 2000 is a leap year: 29/2 is a day

@@ -87,8 +87,9 @@ def dash_range(match: re.Match, to: str, twelve_hour: bool = False, named: re.Pa
         return None  # "2020-07", a report's number: a range never ends on a leading zero
     first = re.search(r"\d+(?:[.,]\d+)*$", before)
     last = re.match(r"\d+(?:[.,]\d+)*(?![\d½¼¾⅓⅔⅛/]|\s\d)", after)  # whole, with any fraction: "3–3½" is a range
-    if first and last and first.group(0) == last.group(0):
-        return None  # "the 15-15 rule", "regla 15-15": a name; no range runs from a number to itself
+    if first and last and first.group(0) == last.group(0) and not (
+            re.search(r"\b(?:de|desde|from|du|von|da)\s+\d+$", before) or re.match(r"\d+\s?(?:h|hs|hrs?|horas?|hours?|heures?|Uhr)\b", after)):
+        return None  # "the 15-15 rule", "regla 15-15": a name; but a day's hours may run from 8 to 8 ("de 8-8", "8-8 h")
     return f" {to} "
 
 

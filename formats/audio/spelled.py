@@ -49,18 +49,19 @@ def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str
     for label in host.split("."):
         if not label:
             continue
-        said.append(_joined(label, dash, lambda part: part if part.upper() in words else _label_said(part)))
+        said.append(_joined(label, dash, _label_said, words))
     return f" {dot} ".join(said)
 
 
-def _joined(label: str, dash: str | None, say) -> str:
+def _joined(label: str, dash: str | None, say, words: frozenset[str] = frozenset()) -> str:
     """ "gmfu-mr" -> "G M F U dash M R": each part of a hyphenated label said, the hyphen too where the
-    language has a word for it (otherwise the label is said whole, as written)."""
+    language has a word for it (otherwise the label is said whole, as written). A part that is one of
+    the language's short `words` is that word ("mon-medecin"); a label alone is not ("sego.es")."""
     if "-" not in label:
         return say(label)
     if not dash:
         return label
-    return f" {dash} ".join(say(part) for part in label.split("-") if part)
+    return f" {dash} ".join(part if part.upper() in words else say(part) for part in label.split("-") if part)
 
 
 # How a word may begin: two consonants that start words ("bl", "st", "ch"); a short label that starts
