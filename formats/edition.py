@@ -275,7 +275,7 @@ _JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,
 
 
 _LEADS_TO_A_URL = re.compile(r"(?::|\b[^\W\d_]*[a-zà-ÿ])\s*$")  # a colon or a word, not a sentence's end
-_JOINT_BODIES = re.compile(r"\b[A-Z]{2,}(?:/[A-Z]{2,})+\b")
+_JOINT_BODIES = re.compile(r"\b[A-Z][A-Za-z]*[A-Z](?:/[A-Z][A-Za-z]*[A-Z])+\b")  # "AHA/ACC", "AGS/APhA/ASPC"
 _INITIALS = re.compile(r"\b([A-Z][a-zà-ÿ’'-]+ )([A-Z]{2,3})(?=[,.](?:\s|$))")  # "Boulet LP,"
 
 

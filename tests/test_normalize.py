@@ -572,6 +572,7 @@ def test_what_a_fourth_reading_found(lang, written, spoken):
      "BTS and SIGN. British guideline on the management of asthma. 2024."),
     ("fr-FR", "ESC/ESH. Recommandations. 2024.", "ESC et ESH. Recommandations. 2024."),
     ("en-US", "AHA/ACC/HRS guideline. 2023.", "AHA, ACC and HRS guideline. 2023."),
+    ("en-US", "ADA/AGS/APhA/ASPC guideline. 2019.", "ADA, AGS, APhA and ASPC guideline. 2019."),  # a member in mixed case
 ])
 def test_bodies_that_publish_a_reference_together_are_both_said(lang, written, spoken):
     from openleaf.formats.edition import spoken_reference
@@ -841,4 +842,25 @@ def test_what_the_ninth_reading_looks_like_but_is_not_is_left_alone(lang, writte
      "Schéma 1 – 0 – 1 pendant 5 jours; du Lu au Ve de 8 heures à 18 heures; au cinquième siècle"),
 ])
 def test_what_a_second_read_of_the_ninth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A tenth reading: four English handouts on DOACs, COPD inhalers, stopping smoking and statins.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Re-check labs q6mo; if your CrCl falls < 30 mL/min; a 7-day AM/PM pill box",
+     "Re-check labs every 6 months; if your creatinine clearance falls less than 30 milliliters per minute; "
+     "a 7 day A M and P M pill box"),
+    ("en-US", "An alarm at 0800 and 2000 helps. At 0730. Come at 0800 hours.",
+     "An alarm at 8 A M and 8 P M helps. At 7:30 A M. Come at oh 8 hundred hours."),
+    ("en-US", "Next visit Tues., 4/14/26 at 10:15 AM", "Next visit Tuesday, April 14, 2026 at 10:15 A M"),
+    ("en-GB", "A CAT score of 19/40; wait 30–60 secs; if you need it > every 2 h; with Sr Cairncross",
+     "A C A T score of 19 out of 40; wait 30 to 60 seconds; if you need it more often than every 2 hours; "
+     "with Sister Cairncross"),
+    ("en-GB", "Trimbow (beclometasone/formoterol/glycopyrronium); yes/no", "Trimbow (beclometasone and formoterol and "
+     "glycopyrronium); yes or no"),  # one inhaler of three medicines, not a choice
+    ("en-CA", "Text iQuit to 123456; over wks 9–12; TTY 711", "Text iQuit to 1 2 3 4 5 6; over weeks 9 to 12; TTY, 7 1 1"),
+    ("en-US", "Your TC:HDL ratio is 6.5:1 (ideal is ≤ 4:1); 2020 Sep;6:1.", "Your T C to H D L ratio is 6.5 to 1 "
+     "(ideal is at most 4 to 1); 2020 September;6:1."),
+])
+def test_what_a_tenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -58,18 +58,18 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
 
 
 def _weekday_rule(lang: str, weekdays: Mapping, in_order) -> Rule:
-    """A day of a log or a timetable, without its year, after its weekday: "Mon 9/3" -> "Monday
+    """A day of a log or a timetable after its weekday, its year short or left out: "Mon 9/3" -> "Monday
     September 3", "lun 6/4" -> "lunes 6 de abril"; not where the figures are an amount ("agua de mar
     3/4 de taza": the words in `not_before`)."""
     said = {str(k).lower(): str(v) for k, v in weekdays["said"].items()}
     names = "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True))
     not_before = "|".join(re.escape(w) for w in weekdays.get("not_before", ())) or "(?!)"
-    pattern = re.compile(rf"\b({names})(\.?,?\s)(\d{{1,2}})/(\d{{1,2}})(?![\d/]|[.,]\d)(?!\s*(?:{not_before})\b)",
-                         re.IGNORECASE)
+    pattern = re.compile(rf"\b({names})(\.?,?\s)(\d{{1,2}})/(\d{{1,2}})(?:/(\d\d|\d{{4}}))?(?![\d/]|[.,]\d)"
+                         rf"(?!\s*(?:{not_before})\b)", re.IGNORECASE)
 
     def replace(m: re.Match) -> str | None:
-        written, gap, first, second = m.group(1), m.group(2), int(m.group(3)), int(m.group(4))
-        if (first, second) in _COMMON_FRACTIONS:
+        written, gap, first, second, year = m.group(1), m.group(2), int(m.group(3)), int(m.group(4)), m.group(5)
+        if (first, second) in _COMMON_FRACTIONS and not year:
             return None  # an amount: "Sat 1/2 dose", a warfarin week "lunes 1/2, martes 3/4"
         month, day = in_order(first, second)
         try:
@@ -79,6 +79,8 @@ def _weekday_rule(lang: str, weekdays: Mapping, in_order) -> Rule:
         weekday = said[written.lower()]
         if written[0].isupper():
             weekday = weekday[0].upper() + weekday[1:]
+        if year:  # "Tues., 4/14/26": a year of two figures is of this century
+            return weekday + gap.replace(".", "") + date_words(_dt.date(int(year) % 100 + 2000 if len(year) == 2 else int(year), month, day), lang)
         return weekday + gap.replace(".", "") + day_and_month_words(month, day, lang)
 
     return Rule("weekday dates", pattern, replace)
