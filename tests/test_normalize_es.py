@@ -1,5 +1,6 @@
 """Spanish health notation said aloud: what a ninth reading of four Spanish handouts (Spain, Argentina,
-Colombia, the United States) found said wrongly, and what must stay as it is."""
+Colombia, the United States) and a tenth (Spain, Mexico, Chile, Peru) found said wrongly, and what must
+stay as it is."""
 
 import pytest
 
@@ -222,4 +223,41 @@ def test_abbreviations_and_names(lang, written, spoken):
      "Tome una dosis máximo al día; Pida T3-T4; Ruidos S1-S2; T12 a L1"),
 ])
 def test_what_a_second_read_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A tenth reading of four new handouts (Spain, Mexico, Chile, Peru): what it found said wrongly.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # "c/" is "con" in what a pack holds, and "cada" in how often
+    ("es-MX", "Apixabán 5 mg, caja c/60 tabletas: aprox. $1,250 MXN; frasco c/ 120 ml",
+     "Apixabán 5 miligramos, caja con 60 tabletas: aproximadamente 1250 pesos; frasco con 120 mililitros"),
+    ("es-MX", "rivaroxabán 20 mg c/28: $1,980; c/30 comprimidos", "rivaroxabán 20 miligramos con 28: 1980 pesos; con 30 comprimidos"),
+    # "x" is "por" before the microscope's field and "de" after a pack
+    ("es-PE", "si hay leucocitos > 10 x campo; 5 hematíes/campo", "si hay leucocitos más de 10 por campo; 5 hematíes por campo"),
+    ("es-PE", "Nitrofurantoína 100 mg (caja x 20 cáps.); frasco x 120 ml",
+     "Nitrofurantoína 100 miligramos (caja de 20 cápsulas); frasco de 120 mililitros"),
+    # a count of cells is more or less than a number
+    ("es-MX", "o las plaquetas < 100,000/mm³", "o las plaquetas menos de 100000 por milímetro cúbico"),
+    # a site whose country the list had not known, said with its path
+    ("es-PE", "Web: www.gob.pe/minsa.", "Web: gob punto P E barra minsa."),
+    # a norm's number and year joined by a hyphen are one number, not a range
+    ("es-PE", "Resolución Ministerial N.° 1073-2019/MINSA. Guía técnica",
+     "Resolución Ministerial número 1073 de 2019 del MINSA. Guía técnica"),
+    ("es-PE", "consultorio N.° 11, 2.° piso; Nº 4; Ley N.° 29414", "consultorio número 11, segundo piso; número 4; Ley número 29414"),
+    ("es-PE", "1.° Mantenimiento; quedó 3.°.", "primero Mantenimiento; quedó tercero."),
+])
+def test_what_a_tenth_reading_found_said_wrongly(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # "c/" before hours, days or a lone number is still "cada"; c/12 before a colon is hours
+    ("es-MX", "1 tab. c/8 h; c/3 meses; 500 mg c/12: tome", "1 tableta cada 8 horas; cada 3 meses; 500 miligramos cada 12: tome"),
+    # a lab value is still compared as a measure; a sign before something other than cells as before
+    ("es-ES", "Una hemoglobina < 7 g/dL", "Una hemoglobina menor de 7 gramos por decilitro"),
+    ("es-ES", "Tome 3 x 2", "Tome 3 veces 2"),
+    ("es-ES", "la regla 15-15; No. 19-0071", "la regla 15-15; No. 19-0071"),
+    ("es-ES", "entre 2° y 8 °C; una 1.ª dosis", "entre 2 grados y 8 grados Celsius; una primera dosis"),
+])
+def test_what_a_tenth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken

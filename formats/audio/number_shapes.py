@@ -77,8 +77,8 @@ def dash_range(match: re.Match, to: str, twelve_hour: bool = False, named: re.Pa
     if (match.group(0)[0].isspace() and match.group(0)[-1].isspace() and re.search(r"(?<![\d.,])\d{1,2}$", before)
             and re.match(r"(?:19|20)\d\d(?![\d.,]\d)\s*(?:[.,;:)\]]|$)", after)):
         return ", "  # "diabète de type 2 – 2023": a title's dash before its year, not a range from 2 to 2023
-    if re.search(r"(?:\b[Nn]o\.|#|n\.º|n°)\s*\d+$", before):
-        return None  # "No. 19-0071" is one number
+    if re.search(r"(?:\b[Nn]o\.|#|\b[Nn]\.?\s?[º°])\s*\d+$", before):
+        return None  # "No. 19-0071", "N.° 1073-2019" (with the degree sign, as Peru writes it) are one number
     if re.search(r"-[^\W\d_]{2,}\d+$", before):
         return None  # "NOM-007-SSA2-2016": a code's parts ("CKD3-4" is a range)
     if re.search(r"\d\s*[-–—‒‑]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒‑]\s*\d", after):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
-SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv", "cat"})  # "argentina.gob.ar", "clinic.cat"
+SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv", "cat", "eus"})  # "argentina.gob.ar", "clinic.cat", "osakidetza.eus"
 _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
 
 
@@ -138,9 +138,9 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
     return f"{plus} {said}" if text.startswith("+") else said
 
 
-# A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov", "Québec.ca").
+# A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov", "Québec.ca", "www.gob.pe").
 WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
-    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|it|pt|eu|cat)(?![\w.-]*\w)"
+    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|gt|hn|sv|it|pt|eu|cat|eus)(?![\w.-]*\w)"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
 )
