@@ -251,6 +251,34 @@ def test_what_a_tenth_reading_found_said_wrongly(lang, written, spoken):
 
 
 @pytest.mark.parametrize("lang, written, spoken", [
+    # names said as words by everyone who says them
+    ("es-ES", "Hay EPOC cuando; Grado GOLD; Manual SEPAR", "Hay EPOC cuando; Grado GOLD; Manual SEPAR"),
+    ("es-MX", "En el IMSS y el ISSSTE", "En el IMSS y el ISSSTE"),
+    ("es-CL", "gratis en el CESFAM; con GES; MINSAL; 2017.", "gratis en el CESFAM; con GES; MINSAL; 2017."),
+    ("es-PE", "Con SIS, los medicamentos son gratuitos.", "Con SIS, los medicamentos son gratuitos."),
+    # a sign before what is counted is "más de", "al menos"
+    ("es-ES", "necesita el rescate > 3 v/día", "necesita el rescate más de 3 veces al día"),
+    ("es-MX", "si usted cumple ≥ 2 de estos 3 criterios", "si usted cumple al menos 2 de estos 3 criterios"),
+    ("es-PE", "Si tiene ≥ 3 infecciones al año", "Si tiene al menos 3 infecciones al año"),
+    ("es-PE", "resistente en > 40 % de los casos", "resistente en más del 40 por ciento de los casos"),
+    ("es-CL", "y bajar ≥ 50 % desde el valor inicial; (bajan el LDL ≥ 50 %)",
+     "y bajar al menos un 50 por ciento desde el valor inicial; (bajan el L D L al menos un 50 por ciento)"),
+    ("es-CL", "Se suspende si la GPT/ALT sube > 3 × LSN.",
+     "Se suspende si la G P T o A L T sube más de 3 veces el límite superior normal."),
+    ("es-PE", "si hay nitritos (+); proteínas (-)", "si hay nitritos positivos; proteínas negativas"),
+    # a spirometry's measures and their ratio, a blood gas, inhalations
+    ("es-ES", "el cociente FEV1/FVC es < 0,70; FEV1 (% del teórico); FEV1 (%)",
+     "el cociente F E V 1 sobre F V C es menor de 0 coma 70; F E V 1 (porcentaje del teórico); F E V 1 (porcentaje)"),
+    ("es-ES", "Solo si la PaO2 es ≤ 55 mmHg; 2 inh. c/12 h.",
+     "Solo si la P a O 2 es menor o igual a 55 milímetros de mercurio; 2 inhalaciones cada 12 horas."),
+    ("es-ES", "neumo.cruces@osakidetza.eus; https://www.osakidetza.euskadi.eus/epoc; www.respirafundacion.es",
+     "neumo punto cruces arroba osakidetza punto eus; osakidetza punto euskadi punto eus barra epoc; respirafundacion punto E S"),
+])
+def test_what_a_tenth_reading_found_said_awkwardly(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
     # "c/" before hours, days or a lone number is still "cada"; c/12 before a colon is hours
     ("es-MX", "1 tab. c/8 h; c/3 meses; 500 mg c/12: tome", "1 tableta cada 8 horas; cada 3 meses; 500 miligramos cada 12: tome"),
     # a lab value is still compared as a measure; a sign before something other than cells as before
@@ -258,6 +286,11 @@ def test_what_a_tenth_reading_found_said_wrongly(lang, written, spoken):
     ("es-ES", "Tome 3 x 2", "Tome 3 veces 2"),
     ("es-ES", "la regla 15-15; No. 19-0071", "la regla 15-15; No. 19-0071"),
     ("es-ES", "entre 2° y 8 °C; una 1.ª dosis", "entre 2 grados y 8 grados Celsius; una primera dosis"),
+    # a level the saturation falls to is not a fall by so much; a measure in % is compared
+    ("es-ES", "Si la saturación baja < 90 %; HbA1c ≥ 6,5 %", "Si la saturación baja menor de 90 por ciento; H B A 1 C mayor o igual a 6 coma 5 por ciento"),
+    # "(+)" after anything but what a urine test looks for, and "en" before a measure that is no share
+    ("es-ES", "grupo O Rh (+); FPS (+)", "grupo O Rh (+); F P S (+)"),
+    ("es-ES", "un 20 % de los casos; en 2 %", "un 20 por ciento de los casos; en 2 por ciento"),
 ])
 def test_what_a_tenth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
