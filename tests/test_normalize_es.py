@@ -279,6 +279,25 @@ def test_what_a_tenth_reading_found_said_awkwardly(lang, written, spoken):
 
 
 @pytest.mark.parametrize("lang, written, spoken", [
+    # euros and their cents as Spain says them; no ".00" said; Peru's sol
+    ("es-ES", "le cuesta aprox. 4,24 € al mes; una cámara espaciadora, 12,50 € (no financiada)",
+     "le cuesta aproximadamente 4 euros con 24 al mes; una cámara espaciadora, 12 euros con 50 (no financiada)"),
+    ("es-ES", "1,50 €; 1,00 €; 0,50 €; 0,01 €; 12,00 €; 1.234,50 €",
+     "1 euro con 50; 1 euro; 50 céntimos; 1 céntimo; 12 euros; 1234 euros con 50"),
+    ("es-MX", "rivaroxabán: $2,480.00; USD 450.00", "rivaroxabán: 2480 pesos; 450 dólares"),
+    ("es-PE", "(caja x 20 cáps.): S/ 12.50; fosfomicina 3 g: S/. 35.00 c/u.",
+     "(caja de 20 cápsulas): 12 soles con 50 céntimos; fosfomicina 3 gramos: 35 soles cada uno."),
+    ("es-PE", "S/ 1; S/ 1,250.00; S/. 0.50", "1 sol; 1250 soles; 50 céntimos"),
+])
+def test_what_a_tenth_reading_found_said_of_money(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_the_sol_written_with_a_stop_ends_no_sentence():
+    assert split("fosfomicina 3 g: S/. 35.00 c/u. Compare precios.") == ["fosfomicina 3 g: S/. 35.00 c/u.", "Compare precios."]
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
     # "c/" before hours, days or a lone number is still "cada"; c/12 before a colon is hours
     ("es-MX", "1 tab. c/8 h; c/3 meses; 500 mg c/12: tome", "1 tableta cada 8 horas; cada 3 meses; 500 miligramos cada 12: tome"),
     # a lab value is still compared as a measure; a sign before something other than cells as before
@@ -291,6 +310,9 @@ def test_what_a_tenth_reading_found_said_awkwardly(lang, written, spoken):
     # "(+)" after anything but what a urine test looks for, and "en" before a measure that is no share
     ("es-ES", "grupo O Rh (+); FPS (+)", "grupo O Rh (+); F P S (+)"),
     ("es-ES", "un 20 % de los casos; en 2 %", "un 20 por ciento de los casos; en 2 por ciento"),
+    # "S/" or "s/" not before a number, and outside Peru, is left; cents of one figure are a decimal
+    ("es-PE", "s/ receta; Grau S/N", "s/ receta; Grau sin número"),
+    ("es-ES", "S/ 5; 12,5 €", "S/ 5; 12 coma 5 euros"),
 ])
 def test_what_a_tenth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
