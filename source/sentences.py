@@ -33,9 +33,11 @@ ABBREVIATIONS = frozenset(
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. licda. lcda. licdo. lcdo.
-    s/.
+    s/. av. avda.
     """.split()
 )
+# Abbreviations only where written with a capital: "Col. Roma" is the colonia of a Mexican address, "la col." a cabbage.
+_CAPITALISED = ("Col.",)
 
 # A country written short ends a sentence only before a word that starts one and no name: "the
 # U.S. Food and Drug Administration" goes on, "common in the U.S. It affects" does not.
@@ -120,6 +122,8 @@ def _ends_sentence(word: str, next_char: str, preceding: str = "", following: st
         return True  # inches only after a number: "2 in. (5 cm)"; "Come in." ends a sentence
     if (word in DOSING_SHORTHAND or word in _DOSE_UNITS) and re.match(SHORTHAND_AFTER_DOSING, following):
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
+    if any(re.search(rf"(?<![^\W\d_]){re.escape(term)}$", preceding) for term in _CAPITALISED):
+        return False
     if word in _COUNTRIES:
         opener = re.match(r"[^\W\d_]*", following)[0]
         return opener.lower() in _SENTENCE_OPENERS

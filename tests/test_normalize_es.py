@@ -293,6 +293,28 @@ def test_what_a_tenth_reading_found_said_of_money(lang, written, spoken):
     assert normalize(written, lang) == spoken
 
 
+@pytest.mark.parametrize("lang, written, spoken", [
+    # an address: colonia, avenida, the postal code digit by digit, a section's Roman number
+    ("es-MX", "Juan Badiano núm. 1, Col. Belisario Domínguez Sección XVI, Tlalpan, C.P. 14080.",
+     "Juan Badiano número 1, colonia Belisario Domínguez Sección 16, Tlalpan, código postal 1 4 0 8 0."),
+    ("es-CL", "Dirección: Av. Independencia n.º 4920, box 11.", "Dirección: avenida Independencia número 4920, box 11."),
+    ("es-MX", "Capítulo IV. La fracción III del artículo 5", "Capítulo 4. La fracción 3 del artículo 5"),
+    # a value for men and one for women in one cell
+    ("es-CL", "HDL: > 40 (H) / > 50 (M) mg/dl; Hb 13 (H), 12 (M)",
+     "H D L: mayor de 40 en hombres y mayor de 50 en mujeres, miligramos por decilitro; hemoglobina 13 en hombres y 12 en mujeres"),
+    ("es-PE", "anexo 2230 (lun. a sáb., 8:00 a. m. a 2:00 p. m.); de lun. a dom. y",
+     "anexo 2230 (de lunes a sábado, 8 de la mañana a 2 de la tarde); de lunes a domingo y"),
+])
+def test_what_a_tenth_reading_found_said_of_places_and_times(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_an_avenue_or_a_colonia_ends_no_sentence_but_a_cabbage_may():
+    assert len(split("Juan Badiano núm. 1, Col. Belisario Domínguez, C.P. 14080.")) == 1
+    assert len(split("Consultorio: Av. Honorio Delgado 262, Avda. Grau s/n.")) == 1
+    assert split("Evite la col. Luego, coma fruta.") == ["Evite la col.", "Luego, coma fruta."]
+
+
 def test_the_sol_written_with_a_stop_ends_no_sentence():
     assert split("fosfomicina 3 g: S/. 35.00 c/u. Compare precios.") == ["fosfomicina 3 g: S/. 35.00 c/u.", "Compare precios."]
 
@@ -313,6 +335,13 @@ def test_the_sol_written_with_a_stop_ends_no_sentence():
     # "S/" or "s/" not before a number, and outside Peru, is left; cents of one figure are a decimal
     ("es-PE", "s/ receta; Grau S/N", "s/ receta; Grau sin número"),
     ("es-ES", "S/ 5; 12,5 €", "S/ 5; 12 coma 5 euros"),
+    # "Col." before cholesterol's words, and outside Mexico and Central America; Roman numerals in names
+    ("es-MX", "Col. total 200 mg/dL; Col. HDL 40", "Col. total 200 miligramos por decilitro; Col. H D L 40"),
+    ("es-ES", "Col. Roma", "Col. Roma"),
+    ("es-ES", "Juan Pablo II; Felipe VI; fase III; parte A", "Juan Pablo II; Felipe VI; fase III; parte A"),
+    # (M) alone may be "masculino": left
+    ("es-ES", "Hb 12 (M)", "hemoglobina 12 (M)"),
+    ("es-PE", "Lic. Jorge Mendoza", "Lic. Jorge Mendoza"),
 ])
 def test_what_a_tenth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
