@@ -342,6 +342,10 @@ def test_the_sol_written_with_a_stop_ends_no_sentence():
     # (M) alone may be "masculino": left
     ("es-ES", "Hb 12 (M)", "hemoglobina 12 (M)"),
     ("es-PE", "Lic. Jorge Mendoza", "Lic. Jorge Mendoza"),
+    # a bag changed every 8 hours, a pack taken for 7 days; a fridge's degrees written as an ordinal's
+    ("es-MX", "Cambie la bolsa c/8 h; el frasco c/ 24 horas; tome 1 caja x 7 días",
+     "Cambie la bolsa cada 8 horas; el frasco cada 24 horas; tome 1 caja durante 7 días"),
+    ("es-ES", "Conserve a 4.° C, entre 2.º y 8.º C", "Conserve a 4 grados Celsius, entre 2 grados y 8 grados Celsius"),
 ])
 def test_what_a_tenth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
