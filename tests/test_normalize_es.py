@@ -265,6 +265,7 @@ def test_what_a_tenth_reading_found_said_wrongly(lang, written, spoken):
      "y bajar al menos un 50 por ciento desde el valor inicial; (bajan el L D L al menos un 50 por ciento)"),
     ("es-CL", "Se suspende si la GPT/ALT sube > 3 × LSN.",
      "Se suspende si la G P T o A L T sube más de 3 veces el límite superior normal."),
+    ("es-ES", "bilirrubina > 1,5 x LSN", "bilirrubina más de 1 coma 5 veces el límite superior normal"),
     ("es-PE", "si hay nitritos (+); proteínas (-)", "si hay nitritos positivos; proteínas negativas"),
     # a spirometry's measures and their ratio, a blood gas, inhalations
     ("es-ES", "el cociente FEV1/FVC es < 0,70; FEV1 (% del teórico); FEV1 (%)",
@@ -273,6 +274,7 @@ def test_what_a_tenth_reading_found_said_wrongly(lang, written, spoken):
      "Solo si la P a O 2 es menor o igual a 55 milímetros de mercurio; 2 inhalaciones cada 12 horas."),
     ("es-ES", "neumo.cruces@osakidetza.eus; https://www.osakidetza.euskadi.eus/epoc; www.respirafundacion.es",
      "neumo punto cruces arroba osakidetza punto eus; osakidetza punto euskadi punto eus barra epoc; respirafundacion punto E S"),
+    ("es-UY", "www.msp.gub.uy", "M S P punto gub punto U Y"),
 ])
 def test_what_a_tenth_reading_found_said_awkwardly(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -288,6 +290,10 @@ def test_what_a_tenth_reading_found_said_awkwardly(lang, written, spoken):
     ("es-PE", "(caja x 20 cáps.): S/ 12.50; fosfomicina 3 g: S/. 35.00 c/u.",
      "(caja de 20 cápsulas): 12 soles con 50 céntimos; fosfomicina 3 gramos: 35 soles cada uno."),
     ("es-PE", "S/ 1; S/ 1,250.00; S/. 0.50", "1 sol; 1250 soles; 50 céntimos"),
+    # cents of one figure after a zero are said as that figure
+    ("es-ES", "1,05 €; 2,05 €", "1 euro con 5; 2 euros con 5"),
+    ("es-MX", "$2.05; USD 3.07", "2 pesos con 5 centavos; 3 dólares con 7 centavos"),
+    ("es-PE", "S/ 2.05", "2 soles con 5 céntimos"),
 ])
 def test_what_a_tenth_reading_found_said_of_money(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
-SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv", "cat", "eus"})  # "argentina.gob.ar", "clinic.cat", "osakidetza.eus"
+SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv", "gub", "cat", "eus"})  # "argentina.gob.ar", "msp.gub.uy", "clinic.cat", "osakidetza.eus"
 _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
 
 
