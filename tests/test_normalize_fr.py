@@ -204,3 +204,22 @@ def test_a_clock_time_with_a_point(lang, written, spoken):
 ])
 def test_belgian_phone_numbers(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A tenth reading: four French handouts (COPD inhalers in France, anaphylaxis in Quebec, a colonoscopy's
+# preparation in Belgium, statins in Switzerland), and what must stay beside each mend.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # "min." after a plural article is minutes, not minimum
+    ("fr-CA", "dans les min. ou les 2 h suivant l'exposition", "dans les minutes ou les 2 heures suivant l'exposition"),
+    ("fr-FR", "Attendez quelques min.", "Attendez quelques minutes."),
+])
+def test_what_a_tenth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What looks like the notation above but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-FR", "dose min. 5 mg; 10 s (min. 5 s); la dose min. est", "dose minimum 5 milligrammes; 10 secondes (minimum 5 secondes); la dose minimum est"),
+])
+def test_what_the_tenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
