@@ -348,7 +348,8 @@ class _Language:
     def minus_rule(self) -> Rule | None:
         """A hyphen for the minus sign: "T-score -2.5", "entre -1,0 et -2,5", "at 6 mo -4.5 kg"; but not
         in a range, "10 -20", "9am -5pm", "10 mg -20 mg" (the same unit after both), "2°-8°C", nor in
-        "+/-" (a sign of its own)."""
+        "+/-" (a sign of its own). An en dash too, where a word starts after a space: "insuline basale
+        –20 %" (but "2–3", "8 h – 14 h" and "p. 88–104" are ranges)."""
         minus = self.signs.get("−")
         if not minus:
             return None
@@ -363,7 +364,7 @@ class _Language:
                 return None
             return f"{minus} "
 
-        return Rule("minus", re.compile(r"(?<![\w.,\-–])(?<!\d )-(?=\d)"), replace)
+        return Rule("minus", re.compile(r"(?<!\d )(?:(?<![\w.,\-–])-|(?<=[\s(])–)(?=\d)"), replace)
 
     def signs_rule(self) -> Rule | None:
         if not self.signs:
