@@ -212,6 +212,9 @@ def test_belgian_phone_numbers(lang, written, spoken):
     # "min." after a plural article is minutes, not minimum
     ("fr-CA", "dans les min. ou les 2 h suivant l'exposition", "dans les minutes ou les 2 heures suivant l'exposition"),
     ("fr-FR", "Attendez quelques min.", "Attendez quelques minutes."),
+    # a count of puffs, a share of people, "2 of the signs" are amounts: "plus de", "moins de", "au moins"
+    ("fr-FR", "> 8 bouffées/j de salbutamol", "plus de 8 bouffées par jour de salbutamol"),
+    ("fr-CH", "touchent < 5 % des patients; il y a ≥ 2 des signes suivants", "touchent moins de 5 pour cent des patients; il y a au moins 2 des signes suivants"),
     # an en dash before a number where a word starts is the minus sign
     ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
 ])
@@ -222,6 +225,9 @@ def test_what_a_tenth_reading_found_is_said_right(lang, written, spoken):
 # What looks like the notation above but is something else, said as before.
 @pytest.mark.parametrize("lang, written, spoken", [
     ("fr-FR", "dose min. 5 mg; 10 s (min. 5 s); la dose min. est", "dose minimum 5 milligrammes; 10 secondes (minimum 5 secondes); la dose minimum est"),
+    # a measure is still compared
+    ("fr-FR", "SpO2 < 88 %; une perte > 5 % en 6 mois; VEMS < 30 % de la valeur prédite",
+     "saturation en oxygène inférieur à 88 pour cent; une perte supérieur à 5 pour cent en 6 mois; V E M S inférieur à 30 pour cent de la valeur prédite"),
     ("fr-FR", "8 h – 14 h, 8 h –14 h, 2–3 cp, p. 88–104, de 10 –20 mg, type 2 – 2023", "8 heures à 14 heures, 8 heures à 14 heures, 2 à 3 comprimés, pages 88 à 104, de 10 à 20 milligrammes, type 2, 2023"),
 ])
 def test_what_the_tenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
