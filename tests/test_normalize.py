@@ -599,7 +599,7 @@ def test_bodies_that_publish_a_reference_together_are_both_said(lang, written, s
     ("es-ES", "Practice Bulletin No. 222. Tª ≥ 38,5 ºC; 250 mOsm/L",
      "Practice Bulletin número 222. temperatura mayor o igual a 38 coma 5 grados Celsius; 250 miliosmoles por litro"),
     ("fr-CH", "ALAT > 5 × N; 5 j/7; 1 caps. de J-1 à J+7; ½ cp/j",
-     "ALAT supérieur à 5 fois la normale; 5 jours sur 7; 1 capsule de jour moins 1 à jour plus 7; un demi comprimé par jour"),
+     "A L A T supérieur à 5 fois la normale; 5 jours sur 7; 1 capsule de jour moins 1 à jour plus 7; un demi comprimé par jour"),
     # and in references: a chapter's pages, a report's number, NLM's French months and "nᵒ"
     ("es-ES", "Tratado. 2018. p. 88-104. Informe (2020-07).", "Tratado. 2018. páginas 88 a 104. Informe (2020-07)."),
     ("fr-FR", "Traité. p. 88‑104. Rapport nᵒ : 1180. 1 juill 2020.",

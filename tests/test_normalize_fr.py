@@ -215,6 +215,10 @@ def test_belgian_phone_numbers(lang, written, spoken):
     # a count of puffs, a share of people, "2 of the signs" are amounts: "plus de", "moins de", "au moins"
     ("fr-FR", "> 8 bouffées/j de salbutamol", "plus de 8 bouffées par jour de salbutamol"),
     ("fr-CH", "touchent < 5 % des patients; il y a ≥ 2 des signes suivants", "touchent moins de 5 pour cent des patients; il y a au moins 2 des signes suivants"),
+    # GOLD said as a word (as lung specialists say it); ASAT and ALAT spelled (espeak-ng drops their t); Jr
+    ("fr-FR", "Stade GOLD: 1 – léger; GOLD; 2025.", "Stade GOLD: 1 – léger; GOLD; 2025."),
+    ("fr-CH", "Les transaminases (ALAT) et ASAT", "Les transaminases (A L A T) et A S A T"),
+    ("fr-CA", "EpiPen® Jr 0,15 mg", "EpiPen junior 0 virgule 15 milligramme"),
     # an en dash before a number where a word starts is the minus sign
     ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
 ])
