@@ -219,6 +219,12 @@ def test_belgian_phone_numbers(lang, written, spoken):
     ("fr-FR", "Stade GOLD: 1 – léger; GOLD; 2025.", "Stade GOLD: 1 – léger; GOLD; 2025."),
     ("fr-CH", "Les transaminases (ALAT) et ASAT", "Les transaminases (A L A T) et A S A T"),
     ("fr-CA", "EpiPen® Jr 0,15 mg", "EpiPen junior 0 virgule 15 milligramme"),
+    # a count in 24 hours, a range of months or of days in letters, "2nd"
+    ("fr-FR", "si besoin, max. 8/24 h; max. 8 bouffées/24 h", "si besoin, maximum 8 par 24 heures; maximum 8 bouffées par 24 heures"),
+    ("fr-FR", "grippe chaque automne (oct.–janv.), pollens (avr.–sept.) ou mars–avril 2026",
+     "grippe chaque automne (d'octobre à janvier), pollens (d'avril à septembre) ou de mars à avril 2026"),
+    ("fr-BE", "lundi–vendredi 8h–16h30", "du lundi au vendredi 8 heures à 16 heures 30"),
+    ("fr-BE", "2. 2nd litre : le jour J; la 2nde dose", "2. second litre: le jour J; la seconde dose"),
     # an en dash before a number where a word starts is the minus sign
     ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
 ])
@@ -229,6 +235,8 @@ def test_what_a_tenth_reading_found_is_said_right(lang, written, spoken):
 # What looks like the notation above but is something else, said as before.
 @pytest.mark.parametrize("lang, written, spoken", [
     ("fr-FR", "dose min. 5 mg; 10 s (min. 5 s); la dose min. est", "dose minimum 5 milligrammes; 10 secondes (minimum 5 secondes); la dose minimum est"),
+    # two dates, a day already after "du", a whole day and night
+    ("fr-FR", "le 1er mars–30 avril; du lundi–vendredi; 24/24 h", "le premier mars–30 avril; du lundi–vendredi; 24/24 h"),
     # a measure is still compared
     ("fr-FR", "SpO2 < 88 %; une perte > 5 % en 6 mois; VEMS < 30 % de la valeur prédite",
      "saturation en oxygène inférieur à 88 pour cent; une perte supérieur à 5 pour cent en 6 mois; V E M S inférieur à 30 pour cent de la valeur prédite"),
