@@ -33,6 +33,7 @@ ABBREVIATIONS = frozenset(
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. licda. lcda. licdo. lcdo.
+    sach.
     """.split()
 )
 

@@ -225,11 +225,22 @@ def test_belgian_phone_numbers(lang, written, spoken):
      "grippe chaque automne (d'octobre à janvier), pollens (d'avril à septembre) ou de mars à avril 2026"),
     ("fr-BE", "lundi–vendredi 8h–16h30", "du lundi au vendredi 8 heures à 16 heures 30"),
     ("fr-BE", "2. 2nd litre : le jour J; la 2nde dose", "2. second litre: le jour J; la seconde dose"),
+    # sachets, and no sentence ends on "sach."
+    ("fr-BE", "La boîte contient 2 sach. A et 2 sach. B. Un litre = 1 sach. A + 1 sach. B dissous dans 1 L d'eau.",
+     "La boîte contient 2 sachets A et 2 sachets B. Un litre égal à 1 sachet A + 1 sachet B dissous dans 1 litre d'eau."),
     # an en dash before a number where a word starts is the minus sign
     ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
 ])
 def test_what_a_tenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("text", [
+    "La boîte contient 2 sach. A et 2 sach. B. Un litre = 1 sach. A + 1 sach. B dissous dans 1 L d'eau.",
+])
+def test_no_sentence_ends_where_the_tenth_reading_says_a_word(text):
+    from openleaf.source.sentences import split
+    assert split(text) == [text]
 
 
 # What looks like the notation above but is something else, said as before.
