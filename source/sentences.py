@@ -36,6 +36,9 @@ ABBREVIATIONS = frozenset(
     sach.
     """.split()
 )
+# Words written short before the number they name, which end no sentence there: "(cf. art. 53 de la
+# loi)", "art. L. 1111-2"; elsewhere they may be a word ("C'est tout un art. Il faut").
+_BEFORE_THEIR_NUMBER = frozenset(["art."])
 
 # A country written short ends a sentence only before a word that starts one and no name: "the
 # U.S. Food and Drug Administration" goes on, "common in the U.S. It affects" does not.
@@ -120,6 +123,8 @@ def _ends_sentence(word: str, next_char: str, preceding: str = "", following: st
         return True  # inches only after a number: "2 in. (5 cm)"; "Come in." ends a sentence
     if (word in DOSING_SHORTHAND or word in _DOSE_UNITS) and re.match(SHORTHAND_AFTER_DOSING, following):
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
+    if word in _BEFORE_THEIR_NUMBER and re.match(r"(?:[A-Z]\.?\s?)?\d", following):
+        return False
     if word in _COUNTRIES:
         opener = re.match(r"[^\W\d_]*", following)[0]
         return opener.lower() in _SENTENCE_OPENERS

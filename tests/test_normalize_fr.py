@@ -228,6 +228,9 @@ def test_belgian_phone_numbers(lang, written, spoken):
     # sachets, and no sentence ends on "sach."
     ("fr-BE", "La boîte contient 2 sach. A et 2 sach. B. Un litre = 1 sach. A + 1 sach. B dissous dans 1 L d'eau.",
      "La boîte contient 2 sachets A et 2 sachets B. Un litre égal à 1 sachet A + 1 sachet B dissous dans 1 litre d'eau."),
+    # an article of a law, a chapter of Quebec's statutes
+    ("fr-CA", "sans formation médicale (cf. art. 53 de la loi); voir l'art. 12", "sans formation médicale (voir article 53 de la loi); voir l'article 12"),
+    ("fr-CA", "Loi sur la santé publique, RLRQ, c. S-2.2, art. 53. 2019.", "Loi sur la santé publique, R L R Q, chapitre S-2.2, article 53. 2019."),
     # an en dash before a number where a word starts is the minus sign
     ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
 ])
@@ -236,6 +239,8 @@ def test_what_a_tenth_reading_found_is_said_right(lang, written, spoken):
 
 
 @pytest.mark.parametrize("text", [
+    "À l'école, le personnel peut administrer l'adrénaline sans formation médicale (cf. art. 53 de la loi).",
+    "Voir l'art. L. 1111-2 du code de la santé publique.",
     "La boîte contient 2 sach. A et 2 sach. B. Un litre = 1 sach. A + 1 sach. B dissous dans 1 L d'eau.",
 ])
 def test_no_sentence_ends_where_the_tenth_reading_says_a_word(text):
@@ -243,11 +248,18 @@ def test_no_sentence_ends_where_the_tenth_reading_says_a_word(text):
     assert split(text) == [text]
 
 
+def test_art_the_word_still_ends_a_sentence():
+    from openleaf.source.sentences import split
+    assert split("C'est tout un art. Il faut de la patience.") == ["C'est tout un art.", "Il faut de la patience."]
+
+
 # What looks like the notation above but is something else, said as before.
 @pytest.mark.parametrize("lang, written, spoken", [
     ("fr-FR", "dose min. 5 mg; 10 s (min. 5 s); la dose min. est", "dose minimum 5 milligrammes; 10 secondes (minimum 5 secondes); la dose minimum est"),
     # two dates, a day already after "du", a whole day and night
     ("fr-FR", "le 1er mars–30 avril; du lundi–vendredi; 24/24 h", "le premier mars–30 avril; du lundi–vendredi; 24/24 h"),
+    # spoons, circa, art the word
+    ("fr-FR", "2 c. à s. de sucre; c. 1850; C'est tout un art. 53 personnes", "2 cuillères à soupe de sucre; c. 1850; C'est tout un art. 53 personnes"),
     # a measure is still compared
     ("fr-FR", "SpO2 < 88 %; une perte > 5 % en 6 mois; VEMS < 30 % de la valeur prédite",
      "saturation en oxygène inférieur à 88 pour cent; une perte supérieur à 5 pour cent en 6 mois; V E M S inférieur à 30 pour cent de la valeur prédite"),
