@@ -18,12 +18,15 @@ _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
     janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
 _AMOUNTS = "in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha. resp. petit-déj.".split()
+# Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
+_DEGREES = "sc. clin.".split()
 # Lower-cased, with their final period. Every dotted term of the speech tables (formats/audio/speech)
 # must be here too, so that the splitter never cuts where the voice says a word: a test checks.
 ABBREVIATIONS = frozenset(
     _DOSING
     + _MONTHS
     + _AMOUNTS
+    + _DEGREES
     + """
     e.g. i.e. vs. v. etc. cf. approx. al. dr. drs. mr. mrs. ms. prof. st. sr. jr.
     no. nos. fig. figs. ed. eds. vol. pp. p. ch. dept. univ. inc. ltd. co. corp.
@@ -46,7 +49,8 @@ _COUNTRIES = frozenset(["u.s.", "u.k.", "u.s.a.", "ee.uu."])
 _SENTENCE_OPENERS = frozenset("""it its the this that these those there they their we our you your he she
     his her in if when while but and so for as at on by to most many some all about one a an""".split())
 # Abbreviations that often close a sentence: they end one when a capital follows.
-SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS])
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS,
+                                          *_DEGREES])
 # Capitals that go on with the same order after dosing shorthand or a dose: "1 g q.d.s. PRN",
 # "b.i.d. PO", and Quebec's Latin in capitals after a tablet, "1 co. DIE".
 SHORTHAND_AFTER_DOSING = r"(?:PRN|PO|IV|IM|SC|SL|DIE|BID|TID|QID|HS)\b"

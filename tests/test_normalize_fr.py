@@ -231,6 +231,12 @@ def test_belgian_phone_numbers(lang, written, spoken):
     # an article of a law, a chapter of Quebec's statutes
     ("fr-CA", "sans formation médicale (cf. art. 53 de la loi); voir l'art. 12", "sans formation médicale (voir article 53 de la loi); voir l'article 12"),
     ("fr-CA", "Loi sur la santé publique, RLRQ, c. S-2.2, art. 53. 2019.", "Loi sur la santé publique, R L R Q, chapitre S-2.2, article 53. 2019."),
+    # a nurse's title and Quebec's degrees (a byline ending on one got a second stop); an initial É
+    ("fr-CA", "Par Mathieu Gagnon, inf. clin., M. Sc..", "Par Mathieu Gagnon, infirmier clinicien, maîtrise en sciences."),
+    ("fr-CA", "une inf. clin.; Julie Roy, infirmière clin., M. Sc. inf.; B. Sc.",
+     "une infirmière clinicienne; Julie Roy, infirmière clinicienne, maîtrise en sciences infirmières; baccalauréat en sciences."),
+    ("fr-CH", "Bruckert É. Cholestérol : le guide pratique.", "Bruckert hé. Cholestérol: le guide pratique."),
+    ("fr-CA", "Lavoie, É. (2023, 22 novembre).", "Lavoie, hé. (2023, 22 novembre)."),
     # an en dash before a number where a word starts is the minus sign
     ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
 ])
@@ -248,9 +254,11 @@ def test_no_sentence_ends_where_the_tenth_reading_says_a_word(text):
     assert split(text) == [text]
 
 
-def test_art_the_word_still_ends_a_sentence():
+def test_art_the_word_and_a_degree_still_end_a_sentence():
     from openleaf.source.sentences import split
     assert split("C'est tout un art. Il faut de la patience.") == ["C'est tout un art.", "Il faut de la patience."]
+    assert split("Mathieu Gagnon, inf. clin., M. Sc. Il vous recevra.") == ["Mathieu Gagnon, inf. clin., M. Sc.", "Il vous recevra."]
+    assert split("Mathieu Gagnon, inf. clin. Il vous recevra.") == ["Mathieu Gagnon, inf. clin.", "Il vous recevra."]
 
 
 # What looks like the notation above but is something else, said as before.
@@ -260,6 +268,9 @@ def test_art_the_word_still_ends_a_sentence():
     ("fr-FR", "le 1er mars–30 avril; du lundi–vendredi; 24/24 h", "le premier mars–30 avril; du lundi–vendredi; 24/24 h"),
     # spoons, circa, art the word
     ("fr-FR", "2 c. à s. de sucre; c. 1850; C'est tout un art. 53 personnes", "2 cuillères à soupe de sucre; c. 1850; C'est tout un art. 53 personnes"),
+    # M. before a name, a nurse's title in full, É in a word or in É.-U.
+    ("fr-FR", "(M. Dupont), chez M. Roy; Annie Bergeron, inf. clinicienne; Élise; aux É.-U.",
+     "(monsieur Dupont), chez monsieur Roy; Annie Bergeron, infirmière clinicienne; Élise; aux É.-U."),
     # a measure is still compared
     ("fr-FR", "SpO2 < 88 %; une perte > 5 % en 6 mois; VEMS < 30 % de la valeur prédite",
      "saturation en oxygène inférieur à 88 pour cent; une perte supérieur à 5 pour cent en 6 mois; V E M S inférieur à 30 pour cent de la valeur prédite"),
