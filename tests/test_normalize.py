@@ -515,7 +515,7 @@ def test_what_the_third_reading_left(lang, written, spoken):
     # a date with points is day first in every language; a version number is not a date
     ("en-US", "on 15.03.2027, v3.1.2024", "on March 15, 2027, v3.1.2024"),
     ("es-ES", "Llame 112 o marque el 061; marque 150 minutos", "Llame 1 1 2 o marque el 0 6 1; marque 150 minutos"),
-    ("fr-FR", "Composez 112; Voie IM", "Composez 1 1 2; Voie intramusculaire"),
+    ("fr-FR", "Composez 112; Voie IM", "Composez 112; Voie intramusculaire"),  # « cent douze »
     ("es-AR", "Lun. a Vie. de 8 a 14hs", "de lunes a viernes de 8 a 14 horas"),
     ("en-US", "Take 1 mg q.wk. Then rest.", "Take 1 milligram once a week. Then rest."),
 ])

@@ -237,6 +237,9 @@ def test_belgian_phone_numbers(lang, written, spoken):
      "une infirmière clinicienne; Julie Roy, infirmière clinicienne, maîtrise en sciences infirmières; baccalauréat en sciences."),
     ("fr-CH", "Bruckert É. Cholestérol : le guide pratique.", "Bruckert hé. Cholestérol: le guide pratique."),
     ("fr-CA", "Lavoie, É. (2023, 22 novembre).", "Lavoie, hé. (2023, 22 novembre)."),
+    # Europe's emergency number is a number, « cent douze », as « le 15 » is; Quebec's 811 and 911 are digits
+    ("fr-BE", "Appelez le 112 en cas de vomissements; appelez le 15 ou le 112.", "Appelez le 112 en cas de vomissements; appelez le 15 ou le 112."),
+    ("fr-CA", "Composez le 911; Info-Santé 811", "Composez le 9 1 1; Info-Santé 8 1 1"),
     # an en dash before a number where a word starts is the minus sign
     ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
 ])
