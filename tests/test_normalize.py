@@ -674,7 +674,7 @@ def test_what_a_second_read_found_is_said_right(lang, written, spoken):
      "1 inhalation 2 fois par jour (matin et soir), 100 microgrammes par inhalation, max 8 inhalations par 24 "
      "heures; le 9 1 1, 24 heures sur 24, 7 jours sur 7."),
     ("fr-FR", "Votre infirmier(ère), porteur(euse). Écrivez à avk.cardio@chu-nantes.fr.",
-     "Votre infirmier ou infirmière, porteur ou porteuse. Écrivez à avk point cardio arobase C H U tiret nantes point F R."),
+     "Votre infirmier ou infirmière, porteur ou porteuse. Écrivez à A V K point cardio arobase C H U tiret nantes point F R."),
     ("fr-CA", "Le coût : 25 $.", "Le coût: 25 dollars."),
     ("es-MX", "Su 1a consulta, en el 2do piso; 2 v/día, 24/7; $250 MXN.",
      "Su primera consulta, en el segundo piso; 2 veces al día, las 24 horas, los 7 días; 250 pesos."),

@@ -60,7 +60,7 @@ def test_a_dash_before_a_year_in_a_title_is_a_pause(lang, written, spoken):
     ("fr-CH", "E-mail : endocrino.secretariat@hcuge.ch", "E-mail: endocrino point secretariat arobase H C U G E point C H"),
     ("fr-BE", "E-mail : hdj.douleur@stpierre-bru.be", "E-mail: H D J point douleur arobase stpierre tiret B R U point B E"),
     ("fr-BE", "site : www.stpierre-bru.be.", "site: stpierre tiret B R U point B E."),
-    ("fr-FR", "avk.cardio@chu-nantes.fr, has-sante.fr", "avk point cardio arobase C H U tiret nantes point F R, H A S tiret sante point F R"),
+    ("fr-FR", "avk.cardio@chu-nantes.fr, has-sante.fr", "A V K point cardio arobase C H U tiret nantes point F R, H A S tiret sante point F R"),
     ("fr-FR", "jean-marc.dupont@hug-ge.ch", "jean tiret marc point dupont arobase H U G tiret G E point C H"),
     ("en-US", "www.mayo-clinic.org", "mayo dash clinic dot org"),
     # words stay words
@@ -240,6 +240,9 @@ def test_belgian_phone_numbers(lang, written, spoken):
     # Europe's emergency number is a number, « cent douze », as « le 15 » is; Quebec's 811 and 911 are digits
     ("fr-BE", "Appelez le 112 en cas de vomissements; appelez le 15 ou le 112.", "Appelez le 112 en cas de vomissements; appelez le 15 ou le 112."),
     ("fr-CA", "Composez le 911; Info-Santé 811", "Composez le 9 1 1; Info-Santé 8 1 1"),
+    # a short name in an address that no word ends like is letters
+    ("fr-FR", "Mme Roussel, infirmière ETP : etp.pneumo@chu-lille.fr", "madame Roussel, infirmière E T P: E T P point pneumo arobase C H U tiret lille point F R"),
+    ("fr-CA", "Courriel : allergie.chusj@ssss.gouv.qc.ca", "Courriel: allergie point C H U S J arobase S S S S point gouv point Q C point C A"),
     # an en dash before a number where a word starts is the minus sign
     ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
 ])
@@ -274,6 +277,10 @@ def test_art_the_word_and_a_degree_still_end_a_sentence():
     # M. before a name, a nurse's title in full, É in a word or in É.-U.
     ("fr-FR", "(M. Dupont), chez M. Roy; Annie Bergeron, inf. clinicienne; Élise; aux É.-U.",
      "(monsieur Dupont), chez monsieur Roy; Annie Bergeron, infirmière clinicienne; Élise; aux É.-U."),
+    # names and sites that are words stay words
+    ("fr-FR", "ana.roy@x.ca; ian.li@y.ca; marc.kurt@z.fr; lipides@chuv.ch; ameli.fr; saintluc.uclouvain.be",
+     "ana point roy arobase X point C A; ian point li arobase Y point C A; marc point kurt arobase Z point F R; "
+     "lipides arobase chuv point C H; ameli point F R; saintluc point uclouvain point B E"),
     # a measure is still compared
     ("fr-FR", "SpO2 < 88 %; une perte > 5 % en 6 mois; VEMS < 30 % de la valeur prédite",
      "saturation en oxygène inférieur à 88 pour cent; une perte supérieur à 5 pour cent en 6 mois; V E M S inférieur à 30 pour cent de la valeur prédite"),
