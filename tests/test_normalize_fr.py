@@ -243,6 +243,10 @@ def test_belgian_phone_numbers(lang, written, spoken):
     # a short name in an address that no word ends like is letters
     ("fr-FR", "Mme Roussel, infirmière ETP : etp.pneumo@chu-lille.fr", "madame Roussel, infirmière E T P: E T P point pneumo arobase C H U tiret lille point F R"),
     ("fr-CA", "Courriel : allergie.chusj@ssss.gouv.qc.ca", "Courriel: allergie point C H U S J arobase S S S S point gouv point Q C point C A"),
+    # a date with a year of two figures after "le", "du", "au"; a Swiss weekday in two letters before a date
+    ("fr-FR", "avec le Dr Lefebvre le 28/04/26 à 14:00", "avec le docteur Lefebvre le 28 avril 2026 à 14 heures"),
+    ("fr-FR", "du 28/04/26 jusqu'au 5/5/26; né le 12/03/85", "du 28 avril 2026 jusqu'au 5 mai 2026; né le 12 mars 1985"),
+    ("fr-CH", "consultation le ma 24.11.26 à 15.15 h; le 01.03.26; Je 12.3.2026", "consultation le mardi 24 novembre 2026 à 15 heures 15; le 1er mars 2026; Jeudi 12 mars 2026"),
     # an en dash before a number where a word starts is the minus sign
     ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
 ])
@@ -281,6 +285,10 @@ def test_art_the_word_and_a_degree_still_end_a_sentence():
     ("fr-FR", "ana.roy@x.ca; ian.li@y.ca; marc.kurt@z.fr; lipides@chuv.ch; ameli.fr; saintluc.uclouvain.be",
      "ana point roy arobase X point C A; ian point li arobase Y point C A; marc point kurt arobase Z point F R; "
      "lipides arobase chuv point C H; ameli point F R; saintluc point uclouvain point B E"),
+    # three doses, not a date; no day 31 in February; "ma" the possessive; "le 15"; decimals after a weekday
+    ("fr-CH", "insuline 10/12/14 UI; le 31/02/26; ma mère; ma 2.5 mg; appelez le 15",
+     "insuline 10/12/14 unités internationales; le 31/02/26; ma mère; ma 2.5 milligrammes; appelez le 15"),
+    ("fr-FR", "le ma 24.11.26", "le ma 24.11.26"),  # two letters for a weekday are Swiss
     # a measure is still compared
     ("fr-FR", "SpO2 < 88 %; une perte > 5 % en 6 mois; VEMS < 30 % de la valeur prédite",
      "saturation en oxygène inférieur à 88 pour cent; une perte supérieur à 5 pour cent en 6 mois; V E M S inférieur à 30 pour cent de la valeur prédite"),
@@ -288,3 +296,10 @@ def test_art_the_word_and_a_degree_still_end_a_sentence():
 ])
 def test_what_the_tenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+def test_a_region_adds_to_a_table_within_a_table():
+    from openleaf.formats.audio.normalize import regional_table
+    weekdays = regional_table("fr-CH")["weekdays"]
+    assert weekdays["said"]["ma"] == "mardi" and weekdays["said"]["lundi"] == "lundi" and weekdays["not_before"]
+    assert "ma" not in regional_table("fr-FR")["weekdays"]["said"]
