@@ -17,7 +17,9 @@ _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.
 # Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
     janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
-_AMOUNTS = "in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha. resp. petit-déj.".split()
+_AMOUNTS = "in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha. resp. petit-déj. sach.".split()
+# Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
+_LABELLED = frozenset(["sach."])
 # Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
 _DEGREES = "sc. clin.".split()
 # Lower-cased, with their final period. Every dotted term of the speech tables (formats/audio/speech)
@@ -36,7 +38,6 @@ ABBREVIATIONS = frozenset(
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. licda. lcda. licdo. lcdo.
-    sach.
     """.split()
 )
 # Words written short before the number they name, which end no sentence there: "(cf. art. 53 de la
@@ -128,6 +129,8 @@ def _ends_sentence(word: str, next_char: str, preceding: str = "", following: st
     if (word in DOSING_SHORTHAND or word in _DOSE_UNITS) and re.match(SHORTHAND_AFTER_DOSING, following):
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
     if word in _BEFORE_THEIR_NUMBER and re.match(r"(?:[A-Z]\.?\s?)?\d", following):
+        return False
+    if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):
         return False
     if word in _COUNTRIES:
         opener = re.match(r"[^\W\d_]*", following)[0]

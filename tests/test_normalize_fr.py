@@ -266,6 +266,7 @@ def test_no_sentence_ends_where_the_tenth_reading_says_a_word(text):
 
 def test_art_the_word_and_a_degree_still_end_a_sentence():
     from openleaf.source.sentences import split
+    assert split("Prenez 1 sach. Puis buvez.") == ["Prenez 1 sach.", "Puis buvez."]
     assert split("C'est tout un art. Il faut de la patience.") == ["C'est tout un art.", "Il faut de la patience."]
     assert split("Mathieu Gagnon, inf. clin., M. Sc. Il vous recevra.") == ["Mathieu Gagnon, inf. clin., M. Sc.", "Il vous recevra."]
     assert split("Mathieu Gagnon, inf. clin. Il vous recevra.") == ["Mathieu Gagnon, inf. clin.", "Il vous recevra."]
@@ -274,6 +275,7 @@ def test_art_the_word_and_a_degree_still_end_a_sentence():
 # What looks like the notation above but is something else, said as before.
 @pytest.mark.parametrize("lang, written, spoken", [
     ("fr-FR", "dose min. 5 mg; 10 s (min. 5 s); la dose min. est", "dose minimum 5 milligrammes; 10 secondes (minimum 5 secondes); la dose minimum est"),
+    ("fr-FR", "les min. et max. de la journée", "les minimum et maximum de la journée"),
     # two dates, a day already after "du", a whole day and night
     ("fr-FR", "le 1er mars–30 avril; du lundi–vendredi; 24/24 h", "le premier mars–30 avril; du lundi–vendredi; 24/24 h"),
     # spoons, circa, art the word
