@@ -284,9 +284,9 @@ def test_art_the_word_and_a_degree_still_end_a_sentence():
     ("fr-FR", "(M. Dupont), chez M. Roy; Annie Bergeron, inf. clinicienne; Élise; aux É.-U.",
      "(monsieur Dupont), chez monsieur Roy; Annie Bergeron, infirmière clinicienne; Élise; aux É.-U."),
     # names and sites that are words stay words
-    ("fr-FR", "ana.roy@x.ca; ian.li@y.ca; marc.kurt@z.fr; lipides@chuv.ch; ameli.fr; saintluc.uclouvain.be",
+    ("fr-FR", "ana.roy@x.ca; ian.li@y.ca; marc.kurt@z.fr; secr@chuv.ch; lipides@chuv.ch; ameli.fr; saintluc.uclouvain.be",
      "ana point roy arobase X point C A; ian point li arobase Y point C A; marc point kurt arobase Z point F R; "
-     "lipides arobase chuv point C H; ameli point F R; saintluc point uclouvain point B E"),
+     "secr arobase chuv point C H; lipides arobase chuv point C H; ameli point F R; saintluc point uclouvain point B E"),
     # three doses, not a date; no day 31 in February; "ma" the possessive; "le 15"; decimals after a weekday
     ("fr-CH", "insuline 10/12/14 UI; le 31/02/26; ma mère; ma 2.5 mg; appelez le 15",
      "insuline 10/12/14 unités internationales; le 31/02/26; ma mère; ma 2.5 milligrammes; appelez le 15"),

@@ -74,7 +74,8 @@ _ONSETS = frozenset("bl br ch cl cr dr fl fr gl gn gr kl kn kr ph pl pn pr ps rh
 # in others is letters ("etp", "chusj", "aphp").
 _CODAS = frozenset("st rt rs rd rc rn rf rg rk rl rm rp rb rv rx rz rh ct pt ft xt lt ld lf lk lm lp lc ls lz lh "
                    "nt nd nc ng nk ns nz nx nh ck ch sh th ph gh kh zh wh dh tt ss ff mm pp zz bb dd gg cc ll nn rr "
-                   "ts ds ks ps bs gs ms cs ws fs hs wn wl wk wd wt mp mb sk sp sc sm tz dt ht gn mn hn hm".split())
+                   "ts ds ks ps bs gs ms cs ws fs hs wn wl wk wd wt mp mb sk sp sc sm tz dt ht gn mn hn hm "
+                   "tr cr br dr gr pr fr vr bl cl fl gl pl".split())  # (and French words whose e is silent: "gastr", "secr")
 
 
 def _label_said(label: str, short_spelled: bool = True) -> str:
