@@ -247,6 +247,8 @@ def test_belgian_phone_numbers(lang, written, spoken):
     ("fr-FR", "avec le Dr Lefebvre le 28/04/26 à 14:00", "avec le docteur Lefebvre le 28 avril 2026 à 14 heures"),
     ("fr-FR", "du 28/04/26 jusqu'au 5/5/26; né le 12/03/85", "du 28 avril 2026 jusqu'au 5 mai 2026; né le 12 mars 1985"),
     ("fr-CH", "consultation le ma 24.11.26 à 15.15 h; le 01.03.26; Je 12.3.2026", "consultation le mardi 24 novembre 2026 à 15 heures 15; le 1er mars 2026; Jeudi 12 mars 2026"),
+    # a weekday before a date with its year of four figures is said too (it was left to the voice: "lun")
+    ("es-AR", "Lun 02/03/2026; Mié 04/03/2026", "Lunes 2 de marzo de 2026; Miércoles 4 de marzo de 2026"),
     # an en dash before a number where a word starts is the minus sign
     ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
 ])
