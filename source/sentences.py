@@ -17,13 +17,18 @@ _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.
 # Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
     janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
-_AMOUNTS = "in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha. resp. petit-déj.".split()
+_AMOUNTS = "in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha. resp. petit-déj. sach.".split()
+# Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
+_LABELLED = frozenset(["sach."])
+# Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
+_DEGREES = "sc. clin.".split()
 # Lower-cased, with their final period. Every dotted term of the speech tables (formats/audio/speech)
 # must be here too, so that the splitter never cuts where the voice says a word: a test checks.
 ABBREVIATIONS = frozenset(
     _DOSING
     + _MONTHS
     + _AMOUNTS
+    + _DEGREES
     + """
     e.g. i.e. vs. v. etc. cf. approx. al. dr. drs. mr. mrs. ms. prof. st. sr. jr.
     no. nos. fig. figs. ed. eds. vol. pp. p. ch. dept. univ. inc. ltd. co. corp.
@@ -38,6 +43,9 @@ ABBREVIATIONS = frozenset(
 )
 # Abbreviations only where written with a capital: "Col. Roma" is the colonia of a Mexican address, "la col." a cabbage.
 _CAPITALISED = ("Col.",)
+# Words written short before the number they name, which end no sentence there: "(cf. art. 53 de la
+# loi)", "art. L. 1111-2"; elsewhere they may be a word ("C'est tout un art. Il faut").
+_BEFORE_THEIR_NUMBER = frozenset(["art."])
 
 # A country written short ends a sentence only before a word that starts one and no name: "the
 # U.S. Food and Drug Administration" goes on, "common in the U.S. It affects" does not.
@@ -45,7 +53,8 @@ _COUNTRIES = frozenset(["u.s.", "u.k.", "u.s.a.", "ee.uu."])
 _SENTENCE_OPENERS = frozenset("""it its the this that these those there they their we our you your he she
     his her in if when while but and so for as at on by to most many some all about one a an""".split())
 # Abbreviations that often close a sentence: they end one when a capital follows.
-SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS])
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS,
+                                          *_DEGREES])
 # Capitals that go on with the same order after dosing shorthand or a dose: "1 g q.d.s. PRN",
 # "b.i.d. PO", and Quebec's Latin in capitals after a tablet, "1 co. DIE".
 SHORTHAND_AFTER_DOSING = r"(?:PRN|PO|IV|IM|SC|SL|DIE|BID|TID|QID|HS)\b"
@@ -123,6 +132,10 @@ def _ends_sentence(word: str, next_char: str, preceding: str = "", following: st
     if (word in DOSING_SHORTHAND or word in _DOSE_UNITS) and re.match(SHORTHAND_AFTER_DOSING, following):
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
     if any(re.search(rf"(?<![^\W\d_]){re.escape(term)}$", preceding) for term in _CAPITALISED):
+        return False
+    if word in _BEFORE_THEIR_NUMBER and re.match(r"(?:[A-Z]\.?\s?)?\d", following):
+        return False
+    if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):
         return False
     if word in _COUNTRIES:
         opener = re.match(r"[^\W\d_]*", following)[0]

@@ -515,7 +515,7 @@ def test_what_the_third_reading_left(lang, written, spoken):
     # a date with points is day first in every language; a version number is not a date
     ("en-US", "on 15.03.2027, v3.1.2024", "on March 15, 2027, v3.1.2024"),
     ("es-ES", "Llame 112 o marque el 061; marque 150 minutos", "Llame 1 1 2 o marque el 0 6 1; marque 150 minutos"),
-    ("fr-FR", "Composez 112; Voie IM", "Composez 1 1 2; Voie intramusculaire"),
+    ("fr-FR", "Composez 112; Voie IM", "Composez 112; Voie intramusculaire"),  # « cent douze »
     ("es-AR", "Lun. a Vie. de 8 a 14hs", "de lunes a viernes de 8 a 14 horas"),
     ("en-US", "Take 1 mg q.wk. Then rest.", "Take 1 milligram once a week. Then rest."),
 ])
@@ -599,7 +599,7 @@ def test_bodies_that_publish_a_reference_together_are_both_said(lang, written, s
     ("es-ES", "Practice Bulletin No. 222. Tª ≥ 38,5 ºC; 250 mOsm/L",
      "Practice Bulletin número 222. temperatura mayor o igual a 38 coma 5 grados Celsius; 250 miliosmoles por litro"),
     ("fr-CH", "ALAT > 5 × N; 5 j/7; 1 caps. de J-1 à J+7; ½ cp/j",
-     "ALAT supérieur à 5 fois la normale; 5 jours sur 7; 1 capsule de jour moins 1 à jour plus 7; un demi comprimé par jour"),
+     "A L A T supérieur à 5 fois la normale; 5 jours sur 7; 1 capsule de jour moins 1 à jour plus 7; un demi comprimé par jour"),
     # and in references: a chapter's pages, a report's number, NLM's French months and "nᵒ"
     ("es-ES", "Tratado. 2018. p. 88-104. Informe (2020-07).", "Tratado. 2018. páginas 88 a 104. Informe (2020-07)."),
     ("fr-FR", "Traité. p. 88‑104. Rapport nᵒ : 1180. 1 juill 2020.",
@@ -674,7 +674,7 @@ def test_what_a_second_read_found_is_said_right(lang, written, spoken):
      "1 inhalation 2 fois par jour (matin et soir), 100 microgrammes par inhalation, max 8 inhalations par 24 "
      "heures; le 9 1 1, 24 heures sur 24, 7 jours sur 7."),
     ("fr-FR", "Votre infirmier(ère), porteur(euse). Écrivez à avk.cardio@chu-nantes.fr.",
-     "Votre infirmier ou infirmière, porteur ou porteuse. Écrivez à avk point cardio arobase C H U tiret nantes point F R."),
+     "Votre infirmier ou infirmière, porteur ou porteuse. Écrivez à A V K point cardio arobase C H U tiret nantes point F R."),
     ("fr-CA", "Le coût : 25 $.", "Le coût: 25 dollars."),
     ("es-MX", "Su 1a consulta, en el 2do piso; 2 v/día, 24/7; $250 MXN.",
      "Su primera consulta, en el segundo piso; 2 veces al día, las 24 horas, los 7 días; 250 pesos."),

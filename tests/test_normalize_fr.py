@@ -60,7 +60,7 @@ def test_a_dash_before_a_year_in_a_title_is_a_pause(lang, written, spoken):
     ("fr-CH", "E-mail : endocrino.secretariat@hcuge.ch", "E-mail: endocrino point secretariat arobase H C U G E point C H"),
     ("fr-BE", "E-mail : hdj.douleur@stpierre-bru.be", "E-mail: H D J point douleur arobase stpierre tiret B R U point B E"),
     ("fr-BE", "site : www.stpierre-bru.be.", "site: stpierre tiret B R U point B E."),
-    ("fr-FR", "avk.cardio@chu-nantes.fr, has-sante.fr", "avk point cardio arobase C H U tiret nantes point F R, H A S tiret sante point F R"),
+    ("fr-FR", "avk.cardio@chu-nantes.fr, has-sante.fr", "A V K point cardio arobase C H U tiret nantes point F R, H A S tiret sante point F R"),
     ("fr-FR", "jean-marc.dupont@hug-ge.ch", "jean tiret marc point dupont arobase H U G tiret G E point C H"),
     ("en-US", "www.mayo-clinic.org", "mayo dash clinic dot org"),
     # words stay words
@@ -204,3 +204,106 @@ def test_a_clock_time_with_a_point(lang, written, spoken):
 ])
 def test_belgian_phone_numbers(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A tenth reading: four French handouts (COPD inhalers in France, anaphylaxis in Quebec, a colonoscopy's
+# preparation in Belgium, statins in Switzerland), and what must stay beside each mend.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # "min." after a plural article is minutes, not minimum
+    ("fr-CA", "dans les min. ou les 2 h suivant l'exposition", "dans les minutes ou les 2 heures suivant l'exposition"),
+    ("fr-FR", "Attendez quelques min.", "Attendez quelques minutes."),
+    # a count of puffs, a share of people, "2 of the signs" are amounts: "plus de", "moins de", "au moins"
+    ("fr-FR", "> 8 bouffées/j de salbutamol", "plus de 8 bouffées par jour de salbutamol"),
+    ("fr-CH", "touchent < 5 % des patients; il y a ≥ 2 des signes suivants", "touchent moins de 5 pour cent des patients; il y a au moins 2 des signes suivants"),
+    # GOLD said as a word (as lung specialists say it); ASAT and ALAT spelled (espeak-ng drops their t); Jr
+    ("fr-FR", "Stade GOLD: 1 – léger; GOLD; 2025.", "Stade GOLD: 1 – léger; GOLD; 2025."),
+    ("fr-CH", "Les transaminases (ALAT) et ASAT", "Les transaminases (A L A T) et A S A T"),
+    ("fr-CA", "EpiPen® Jr 0,15 mg", "EpiPen junior 0 virgule 15 milligramme"),
+    # a count in 24 hours, a range of months or of days in letters, "2nd"
+    ("fr-FR", "si besoin, max. 8/24 h; max. 8 bouffées/24 h", "si besoin, maximum 8 par 24 heures; maximum 8 bouffées par 24 heures"),
+    ("fr-FR", "grippe chaque automne (oct.–janv.), pollens (avr.–sept.) ou mars–avril 2026",
+     "grippe chaque automne (d'octobre à janvier), pollens (d'avril à septembre) ou de mars à avril 2026"),
+    ("fr-BE", "lundi–vendredi 8h–16h30", "du lundi au vendredi 8 heures à 16 heures 30"),
+    ("fr-BE", "2. 2nd litre : le jour J; la 2nde dose", "2. second litre: le jour J; la seconde dose"),
+    # sachets, and no sentence ends on "sach."
+    ("fr-BE", "La boîte contient 2 sach. A et 2 sach. B. Un litre = 1 sach. A + 1 sach. B dissous dans 1 L d'eau.",
+     "La boîte contient 2 sachets A et 2 sachets B. Un litre égal à 1 sachet A + 1 sachet B dissous dans 1 litre d'eau."),
+    # an article of a law, a chapter of Quebec's statutes
+    ("fr-CA", "sans formation médicale (cf. art. 53 de la loi); voir l'art. 12", "sans formation médicale (voir article 53 de la loi); voir l'article 12"),
+    ("fr-CA", "Loi sur la santé publique, RLRQ, c. S-2.2, art. 53. 2019.", "Loi sur la santé publique, R L R Q, chapitre S-2.2, article 53. 2019."),
+    # a nurse's title and Quebec's degrees (a byline ending on one got a second stop); an initial É
+    ("fr-CA", "Par Mathieu Gagnon, inf. clin., M. Sc..", "Par Mathieu Gagnon, infirmier clinicien, maîtrise en sciences."),
+    ("fr-CA", "une inf. clin.; Julie Roy, infirmière clin., M. Sc. inf.; B. Sc.",
+     "une infirmière clinicienne; Julie Roy, infirmière clinicienne, maîtrise en sciences infirmières; baccalauréat en sciences."),
+    ("fr-CH", "Bruckert É. Cholestérol : le guide pratique.", "Bruckert hé. Cholestérol: le guide pratique."),
+    ("fr-CA", "Lavoie, É. (2023, 22 novembre).", "Lavoie, hé. (2023, 22 novembre)."),
+    # Europe's emergency number is a number, « cent douze », as « le 15 » is; Quebec's 811 and 911 are digits
+    ("fr-BE", "Appelez le 112 en cas de vomissements; appelez le 15 ou le 112.", "Appelez le 112 en cas de vomissements; appelez le 15 ou le 112."),
+    ("fr-CA", "Composez le 911; Info-Santé 811", "Composez le 9 1 1; Info-Santé 8 1 1"),
+    # a short name in an address that no word ends like is letters
+    ("fr-FR", "Mme Roussel, infirmière ETP : etp.pneumo@chu-lille.fr", "madame Roussel, infirmière E T P: E T P point pneumo arobase C H U tiret lille point F R"),
+    ("fr-CA", "Courriel : allergie.chusj@ssss.gouv.qc.ca", "Courriel: allergie point C H U S J arobase S S S S point gouv point Q C point C A"),
+    # a date with a year of two figures after "le", "du", "au"; a Swiss weekday in two letters before a date
+    ("fr-FR", "avec le Dr Lefebvre le 28/04/26 à 14:00", "avec le docteur Lefebvre le 28 avril 2026 à 14 heures"),
+    ("fr-FR", "du 28/04/26 jusqu'au 5/5/26; né le 12/03/85", "du 28 avril 2026 jusqu'au 5 mai 2026; né le 12 mars 1985"),
+    ("fr-CH", "consultation le ma 24.11.26 à 15.15 h; le 01.03.26; Je 12.3.2026", "consultation le mardi 24 novembre 2026 à 15 heures 15; le 1er mars 2026; Jeudi 12 mars 2026"),
+    # a weekday before a date with its year of four figures is said too (it was left to the voice: "lun")
+    ("es-AR", "Lun 02/03/2026; Mié 04/03/2026", "Lunes 2 de marzo de 2026; Miércoles 4 de marzo de 2026"),
+    # an en dash before a number where a word starts is the minus sign
+    ("fr-BE", "insuline basale –20 % la veille; niveau –1 (–2 °C)", "insuline basale moins 20 pour cent la veille; niveau moins 1 (moins 2 degrés Celsius)"),
+])
+def test_what_a_tenth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("text", [
+    "À l'école, le personnel peut administrer l'adrénaline sans formation médicale (cf. art. 53 de la loi).",
+    "Voir l'art. L. 1111-2 du code de la santé publique.",
+    "La boîte contient 2 sach. A et 2 sach. B. Un litre = 1 sach. A + 1 sach. B dissous dans 1 L d'eau.",
+])
+def test_no_sentence_ends_where_the_tenth_reading_says_a_word(text):
+    from openleaf.source.sentences import split
+    assert split(text) == [text]
+
+
+def test_art_the_word_and_a_degree_still_end_a_sentence():
+    from openleaf.source.sentences import split
+    assert split("Prenez 1 sach. Puis buvez.") == ["Prenez 1 sach.", "Puis buvez."]
+    assert split("C'est tout un art. Il faut de la patience.") == ["C'est tout un art.", "Il faut de la patience."]
+    assert split("Mathieu Gagnon, inf. clin., M. Sc. Il vous recevra.") == ["Mathieu Gagnon, inf. clin., M. Sc.", "Il vous recevra."]
+    assert split("Mathieu Gagnon, inf. clin. Il vous recevra.") == ["Mathieu Gagnon, inf. clin.", "Il vous recevra."]
+
+
+# What looks like the notation above but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-FR", "dose min. 5 mg; 10 s (min. 5 s); la dose min. est", "dose minimum 5 milligrammes; 10 secondes (minimum 5 secondes); la dose minimum est"),
+    ("fr-FR", "les min. et max. de la journée", "les minimum et maximum de la journée"),
+    # two dates, a day already after "du", a whole day and night
+    ("fr-FR", "le 1er mars–30 avril; du lundi–vendredi; 24/24 h", "le premier mars–30 avril; du lundi–vendredi; 24/24 h"),
+    # spoons, circa, art the word
+    ("fr-FR", "2 c. à s. de sucre; c. 1850; C'est tout un art. 53 personnes", "2 cuillères à soupe de sucre; c. 1850; C'est tout un art. 53 personnes"),
+    # M. before a name, a nurse's title in full, É in a word or in É.-U.
+    ("fr-FR", "(M. Dupont), chez M. Roy; Annie Bergeron, inf. clinicienne; Élise; aux É.-U.",
+     "(monsieur Dupont), chez monsieur Roy; Annie Bergeron, infirmière clinicienne; Élise; aux É.-U."),
+    # names and sites that are words stay words
+    ("fr-FR", "ana.roy@x.ca; ian.li@y.ca; marc.kurt@z.fr; secr@chuv.ch; lipides@chuv.ch; ameli.fr; saintluc.uclouvain.be",
+     "ana point roy arobase X point C A; ian point li arobase Y point C A; marc point kurt arobase Z point F R; "
+     "secr arobase chuv point C H; lipides arobase chuv point C H; ameli point F R; saintluc point uclouvain point B E"),
+    # three doses, not a date; no day 31 in February; "ma" the possessive; "le 15"; decimals after a weekday
+    ("fr-CH", "insuline 10/12/14 UI; le 31/02/26; ma mère; ma 2.5 mg; appelez le 15",
+     "insuline 10/12/14 unités internationales; le 31/02/26; ma mère; ma 2.5 milligrammes; appelez le 15"),
+    ("fr-FR", "le ma 24.11.26", "le ma 24.11.26"),  # two letters for a weekday are Swiss
+    # a measure is still compared
+    ("fr-FR", "SpO2 < 88 %; une perte > 5 % en 6 mois; VEMS < 30 % de la valeur prédite",
+     "saturation en oxygène inférieur à 88 pour cent; une perte supérieur à 5 pour cent en 6 mois; V E M S inférieur à 30 pour cent de la valeur prédite"),
+    ("fr-FR", "8 h – 14 h, 8 h –14 h, 2–3 cp, p. 88–104, de 10 –20 mg, type 2 – 2023", "8 heures à 14 heures, 8 heures à 14 heures, 2 à 3 comprimés, pages 88 à 104, de 10 à 20 milligrammes, type 2, 2023"),
+])
+def test_what_the_tenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_a_region_adds_to_a_table_within_a_table():
+    from openleaf.formats.audio.normalize import regional_table
+    weekdays = regional_table("fr-CH")["weekdays"]
+    assert weekdays["said"]["ma"] == "mardi" and weekdays["said"]["lundi"] == "lundi" and weekdays["not_before"]
+    assert "ma" not in regional_table("fr-FR")["weekdays"]["said"]

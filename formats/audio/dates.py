@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from ..labels import date_words, day_and_month_words, month_first
 from .rules import Rule
@@ -15,14 +15,18 @@ from .spelled import ISO_DATE
 
 # "05/12/2026": day or month first as the article's dates are written.
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
+# "le 28/04/26": a year of two figures, a date only after the words that announce one.
+_SHORT_YEAR_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d\d)(?![\d/-]|[.,]\d)")
 _COMMON_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4)}
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 
 
-def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | None = None) -> list[Rule]:
+def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | None = None,
+               short_year_after: Sequence[str] = ()) -> list[Rule]:
     """The rules for dates in `lang`, none where we know no month names. `weekdays` is the language's
     ``[weekdays]`` table; `month_leads` is where figures are written in another order than words
-    (Spanish in the US: "12 de enero", but "01/12/2026")."""
+    (Spanish in the US: "12 de enero", but "01/12/2026"); after the words `short_year_after` ("le"),
+    a year may have two figures ("le 28/04/26": elsewhere "10/12/14" may be three doses)."""
     if date_words(_dt.date(2000, 1, 2), lang) is None:
         return []
     if month_leads is None:
@@ -50,11 +54,28 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
             return said(year, second, first)
         return said(year, *in_order(first, second))
 
-    rules = [Rule("dates", ISO_DATE, lambda m: said(*(int(g) for g in m.groups()))),
-             Rule("numeric dates", _NUMERIC_DATE, numeric)]
-    if weekdays and weekdays.get("said"):
+    rules = [Rule("dates", ISO_DATE, lambda m: said(*(int(g) for g in m.groups())))]
+    if weekdays and weekdays.get("said"):  # before the dates alone: "ma 24.11.2026" is "mardi 24 novembre 2026"
         rules.append(_weekday_rule(lang, weekdays, in_order))
+    rules.append(Rule("numeric dates", _NUMERIC_DATE, numeric))
+    if short_year_after:
+        announcing = re.compile(r"(?<![\w-])(?:" + "|".join(
+            f"[{re.escape(w[0].upper())}{re.escape(w[0].lower())}]{re.escape(w[1:])}" for w in short_year_after) + r")\s+$")
+
+        def short_year(match: re.Match) -> str | None:
+            if not announcing.search(match.string[: match.start()]):
+                return None
+            first, mark, second, year = match.groups()
+            first, second, year = int(first), int(second), _full_year(int(year))
+            return said(year, second, first) if mark == "." else said(year, *in_order(first, second))
+
+        rules.append(Rule("dates with a short year", _SHORT_YEAR_DATE, short_year))
     return rules
+
+
+def _full_year(year: int) -> int:
+    """A year of two figures: this century's up to 69, the last one's from 70 ("né le 12/03/85")."""
+    return year + (2000 if year < 70 else 1900)
 
 
 def _weekday_rule(lang: str, weekdays: Mapping, in_order) -> Rule:
@@ -64,23 +85,30 @@ def _weekday_rule(lang: str, weekdays: Mapping, in_order) -> Rule:
     said = {str(k).lower(): str(v) for k, v in weekdays["said"].items()}
     names = "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True))
     not_before = "|".join(re.escape(w) for w in weekdays.get("not_before", ())) or "(?!)"
-    pattern = re.compile(rf"\b({names})(\.?,?\s)(\d{{1,2}})/(\d{{1,2}})(?:/(\d\d|\d{{4}}))?(?![\d/]|[.,]\d)"
-                         rf"(?!\s*(?:{not_before})\b)", re.IGNORECASE)
+    # (with points, as Switzerland writes it, only with its year: "ma 24.11.26"; "Sat 2.5" is a number)
+    pattern = re.compile(rf"\b({names})(\.?,?\s)(\d{{1,2}})(?:/(\d{{1,2}})(?:/(\d\d|\d{{4}}))?|\.(\d{{1,2}})\.(\d\d|\d{{4}}))"
+                         rf"(?![\d/]|[.,]\d)(?!\s*(?:{not_before})\b)", re.IGNORECASE)
 
     def replace(m: re.Match) -> str | None:
-        written, gap, first, second, year = m.group(1), m.group(2), int(m.group(3)), int(m.group(4)), m.group(5)
-        if (first, second) in _COMMON_FRACTIONS and not year:
-            return None  # an amount: "Sat 1/2 dose", a warfarin week "lunes 1/2, martes 3/4"
-        month, day = in_order(first, second)
+        written, gap, first = m.group(1), m.group(2), int(m.group(3))
+        if m.group(6):  # day first, as every date with points
+            month, day, year = int(m.group(6)), first, m.group(7)
+        else:
+            second, year = int(m.group(4)), m.group(5)
+            if (first, second) in _COMMON_FRACTIONS and not year:
+                return None  # an amount: "Sat 1/2 dose", a warfarin week "lunes 1/2, martes 3/4"
+            month, day = in_order(first, second)
         try:
-            _dt.date(2000, month, day)  # 2000 is a leap year: 29/2 is a day
+            # "Tues., 4/14/26": a year of two figures is of this century; 2000 is a leap year: 29/2 is a day
+            date = _dt.date(int(year) % 100 + 2000 if len(year) == 2 else int(year), month, day) if year else None
+            _dt.date(2000, month, day)
         except ValueError:
             return None
         weekday = said[written.lower()]
         if written[0].isupper():
             weekday = weekday[0].upper() + weekday[1:]
-        if year:  # "Tues., 4/14/26": a year of two figures is of this century
-            return weekday + gap.replace(".", "") + date_words(_dt.date(int(year) % 100 + 2000 if len(year) == 2 else int(year), month, day), lang)
+        if date:
+            return weekday + gap.replace(".", "") + date_words(date, lang)
         return weekday + gap.replace(".", "") + day_and_month_words(month, day, lang)
 
     return Rule("weekday dates", pattern, replace)

@@ -80,7 +80,8 @@ def speech_table(language: str) -> Mapping:
 def regional_table(lang: str) -> Mapping:
     """The spoken forms of `lang` ("es-MX"): its language's table, with any ``[[regions]]`` entry
     naming its region laid over it (Mexico writes "1,000.5"). A table in the entry adds to the
-    language's table of that name, and its keys win; a list (``patterns``) comes first."""
+    language's table of that name, and its keys win (a table in it adds to the table of that name,
+    as ``[regions.weekdays.said]``); a list (``patterns``) comes first."""
     table = speech_table(primary_language(lang))
     subtags = re.split(r"[-_]", lang)[1:]
     region = next((part.upper() for part in subtags if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part)), None)
@@ -91,8 +92,14 @@ def regional_table(lang: str) -> Mapping:
                 if isinstance(value, list):
                     merged[key] = [*value, *merged.get(key, [])]
                 elif key != "codes":
-                    merged[key] = {**merged.get(key, {}), **value}
+                    merged[key] = _laid_over(merged.get(key, {}), value)
     return merged
+
+
+def _laid_over(table: Mapping, over: Mapping) -> dict:
+    """`table` with the keys of `over`, which win; a table in both is laid over in the same way."""
+    return {**table, **{key: _laid_over(table[key], value) if isinstance(value, Mapping) and isinstance(table.get(key), Mapping)
+                        else value for key, value in over.items()}}
 
 
 def speech_languages() -> list[str]:
@@ -149,6 +156,7 @@ class _Language:
         # "01/12/2026" written month first where the region writes it so, though its language says
         # the day first ("12 de enero" in the United States); otherwise as the article's dates are written
         self.month_first = words.get("month_first")
+        self.short_year_after = tuple(words.get("short_year_after", ()))  # "le 28/04/26": a year of two figures
         self.or_ = words.get("or")
         ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
         self.ratio = ratio.get("word")
@@ -348,7 +356,8 @@ class _Language:
     def minus_rule(self) -> Rule | None:
         """A hyphen for the minus sign: "T-score -2.5", "entre -1,0 et -2,5", "at 6 mo -4.5 kg"; but not
         in a range, "10 -20", "9am -5pm", "10 mg -20 mg" (the same unit after both), "2°-8°C", nor in
-        "+/-" (a sign of its own)."""
+        "+/-" (a sign of its own). An en dash too, where a word starts after a space: "insuline basale
+        –20 %" (but "2–3", "8 h – 14 h" and "p. 88–104" are ranges)."""
         minus = self.signs.get("−")
         if not minus:
             return None
@@ -363,7 +372,7 @@ class _Language:
                 return None
             return f"{minus} "
 
-        return Rule("minus", re.compile(r"(?<![\w.,\-–])(?<!\d )-(?=\d)"), replace)
+        return Rule("minus", re.compile(r"(?<!\d )(?:(?<![\w.,\-–])-|(?<=[\s(])–)(?=\d)"), replace)
 
     def signs_rule(self) -> Rule | None:
         if not self.signs:
@@ -423,7 +432,7 @@ class Normalizer:
             Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
                  else site_name(m.group(0), said.dot, said.slash, said.dash, said.said_as_words)),
         ]
-        rules += date_rules(lang, said.weekdays, said.month_first)
+        rules += date_rules(lang, said.weekdays, said.month_first, said.short_year_after)
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         if table:
             # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the

@@ -33,9 +33,9 @@ EMAIL = re.compile(r"(?:\bmailto:)?(?<![\w.@-])[\w.+-]+@(?:[\w-]+\.)+[^\W\d_]{2,
 
 
 def email_said(address: str, dot: str, at: str, dash: str | None = None, words: frozenset[str] = frozenset()) -> str:
-    """ "avk.cardio@chu-nantes.fr" -> "avk dot cardio at C H U dash nantes dot F R": the name's parts
-    as words (names: "li", "ian", "sara"), but letters where no word is like them ("hdj"); its site as
-    a site is said."""
+    """ "avk.cardio@chu-nantes.fr" -> "A V K dot cardio at C H U dash nantes dot F R": the name's parts
+    as words (names: "li", "ian", "sara"), but letters where no word is like them ("hdj", "avk", "etp");
+    its site as a site is said."""
     name, site = address.removeprefix("mailto:").split("@", 1)
     parts = [_joined(part, dash, lambda part: _label_said(part, short_spelled=False)) for part in name.split(".") if part]
     return f" {dot} ".join(parts) + f" {at} " + _host_said(site, dot, dash, words)
@@ -70,16 +70,26 @@ _ONSETS = frozenset("bl br ch cl cr dr fl fr gl gn gr kl kn kr ph pl pn pr ps rh
                     "th tr ts tw vr wh wr ll dw zw pf kh ng zh mc gw tc dj gh kw cz sz".split())
 
 
+# How a word may end: two consonants that end words ("st", "rt", "ck", "ph"); a short label that ends
+# in others is letters ("etp", "chusj", "aphp").
+_CODAS = frozenset("st rt rs rd rc rn rf rg rk rl rm rp rb rv rx rz rh ct pt ft xt lt ld lf lk lm lp lc ls lz lh "
+                   "nt nd nc ng nk ns nz nx nh ck ch sh th ph gh kh zh wh dh tt ss ff mm pp zz bb dd gg cc ll nn rr "
+                   "ts ds ks ps bs gs ms cs ws fs hs wn wl wk wd wt mp mb sk sp sc sm tz dt ht gn mn hn hm "
+                   "tr cr br dr gr pr fr vr bl cl fl gl pl".split())  # (and French words whose e is silent: "gastr", "secr")
+
+
 def _label_said(label: str, short_spelled: bool = True) -> str:
     """ "cdc" and "niddk" spelled, "heart" and "gov" said as words; in a path, a short word with a
     vowel is a word ("/flu"), one without is letters ("/std"). A label of up to six letters that no
-    word begins like is letters too ("hcuge")."""
+    word begins like is letters too ("hcuge"), and one of up to five that no word ends like ("etp")."""
     if label in SAID_DOMAINS:
         return label
     start = re.match(rf"(?:(?!{_VOWEL})[^\W\d_]){{2}}", label)
+    end = re.search(rf"(?:(?!{_VOWEL})[^\W\d_]){{2}}$", label)
     if (short_spelled and len(label) <= 3) or not re.search(_VOWEL, label) or (
         len(label) <= 5 and re.search(rf"(?:(?!{_VOWEL}).){{3}}", label)
-    ) or (len(label) <= 6 and start and start.group(0) not in _ONSETS):
+    ) or (len(label) <= 6 and start and start.group(0) not in _ONSETS) or (
+        len(label) <= 5 and end and end.group(0).lower() not in _CODAS):
         return spell(label.upper())
     return label
 
