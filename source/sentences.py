@@ -137,6 +137,8 @@ def _ends_sentence(word: str, next_char: str, preceding: str = "", following: st
         return False
     if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):
         return False
+    if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
+        return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
     if word in _COUNTRIES:
         opener = re.match(r"[^\W\d_]*", following)[0]
         return opener.lower() in _SENTENCE_OPENERS

@@ -397,6 +397,7 @@ def test_authors_and_numbers_of_references_are_in_the_articles_language(lang, st
     ("N Engl J Med", "New England Journal of Medicine"),
     ("Eur Heart J", "European Heart Journal"),
     ("Br Med J", "British Medical Journal"),  # a pair first: a medical journal, not "Medicine Journal"
+    ("Cochrane Database Syst Rev", "Cochrane Database of Systematic Reviews"),
     ("Atención Primaria", "Atención Primaria"),  # a title in full stays as it is
     ("Presse Med", "Presse Med"),  # and so does one with a word not in the table (French, not English)
 ])
