@@ -66,6 +66,8 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
             if not announcing.search(match.string[: match.start()]):
                 return None
             first, mark, second, year = match.groups()
+            if first == second == year or re.match(r"\s?(?:UI|U|mg|µg|mL|g|unités)\b", match.string[match.end():]):
+                return None  # an insulin scheme "10/10/10", doses "le 5/10/20 mg"
             first, second, year = int(first), int(second), _full_year(int(year))
             return said(year, second, first) if mark == "." else said(year, *in_order(first, second))
 

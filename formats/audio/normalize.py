@@ -190,6 +190,7 @@ class _Language:
         self.said_as_words = frozenset(str(acronyms.get("said", "")).split())
         self.patterns = list(table.get("patterns", []))
         self.schedule = table.get("schedule", {})
+        self.floors = tuple(words.get("floors", ()))  # "niveau –1": a floor below the street
         self.weekdays = table.get("weekdays", {})  # "Mon 9/3": a day and month after one is a date
 
     def unit_alternatives(self, names) -> str:
@@ -356,8 +357,8 @@ class _Language:
     def minus_rule(self) -> Rule | None:
         """A hyphen for the minus sign: "T-score -2.5", "entre -1,0 et -2,5", "at 6 mo -4.5 kg"; but not
         in a range, "10 -20", "9am -5pm", "10 mg -20 mg" (the same unit after both), "2°-8°C", nor in
-        "+/-" (a sign of its own). An en dash too, where a word starts after a space: "insuline basale
-        –20 %" (but "2–3", "8 h – 14 h" and "p. 88–104" are ranges)."""
+        "+/-" (a sign of its own). An en dash too, where a word starts after a space, before a percentage or
+        degrees: "insuline basale –20 %" (but "2–3", "8 h – 14 h" and "p. 88–104" are ranges)."""
         minus = self.signs.get("−")
         if not minus:
             return None
@@ -372,7 +373,11 @@ class _Language:
                 return None
             return f"{minus} "
 
-        return Rule("minus", re.compile(r"(?<!\d )(?:(?<![\w.,\-–])-|(?<=[\s(])–)(?=\d)"), replace)
+        # The en dash only before a change, a temperature or a floor below the street ("niveau –1"):
+        # "matin –1 cp", "25 € –30 €" are a list or a range.
+        below_street = "".join(rf"|(?<=\b{re.escape(floor)} )–(?=\d)" for floor in self.floors)
+        return Rule("minus", re.compile(r"(?<!\d )(?:(?<![\w.,\-–])-(?=\d)|(?<=[\s(])–(?=\d+(?:[.,]\d+)?\s?(?:%|°))"
+                                        + below_street + ")"), replace)
 
     def signs_rule(self) -> Rule | None:
         if not self.signs:

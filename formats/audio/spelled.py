@@ -37,8 +37,23 @@ def email_said(address: str, dot: str, at: str, dash: str | None = None, words: 
     as words (names: "li", "ian", "sara"), but letters where no word is like them ("hdj", "avk", "etp");
     its site as a site is said."""
     name, site = address.removeprefix("mailto:").split("@", 1)
-    parts = [_joined(part, dash, lambda part: _label_said(part, short_spelled=False)) for part in name.split(".") if part]
+    parts = [_joined(part, dash, _name_part_said) for part in name.split(".") if part]
     return f" {dot} ".join(parts) + f" {at} " + _host_said(site, dot, dash, words)
+
+
+def _name_part_said(part: str) -> str:
+    """A part of an e-mail's name is a name or a word ("chris", "niamh", "vogt", "mckay"), except letters
+    no name is: none of them a vowel ("hdj"), a j after a consonant at the end ("chusj"), or three ending in
+    two consonants ("etp", "avk")."""
+    consonant = rf"(?!{_VOWEL})[^\W\d_]"
+    no_vowel = len(part) >= 2 and not re.search(_VOWEL, part)
+    consonant_j = re.search(rf"{consonant}j$", part)
+    three = len(part) == 3 and re.search(rf"(?:{consonant}){{2}}$", part) and part.lower() not in _NAMES_OF_THREE
+    return spell(part.upper()) if no_vowel or consonant_j or three else part
+
+
+# Names of three letters that end in two consonants: said as names in an e-mail address.
+_NAMES_OF_THREE = frozenset(["ann", "amr"])
 
 
 def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str] = frozenset()) -> str:
