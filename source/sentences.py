@@ -21,7 +21,7 @@ _AMOUNTS = "in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. 
 # Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
 _LABELLED = frozenset(["sach."])
 # Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
-_DEGREES = "sc. clin.".split()
+_DEGREES = "sc. clin. pharm.".split()
 # Lower-cased, with their final period. Every dotted term of the speech tables (formats/audio/speech)
 # must be here too, so that the splitter never cuts where the voice says a word: a test checks.
 ABBREVIATIONS = frozenset(

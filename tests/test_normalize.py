@@ -886,3 +886,20 @@ def test_what_a_tenth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_a_second_read_of_the_tenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# An eleventh reading: three English handouts (migraine, a child's anaphylaxis pens, bowel preparation)
+# and three French ones (migraine, a child's fever, stopping smoking).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "A MIDAS score of 24; then ↑ by 25 mg weekly; may repeat ×1 after 2 h",
+     "A MIDAS score of 24; then increase by 25 milligrams weekly; may repeat once after 2 hours"),
+    ("en-GB", "On 14th Nov 2025; Wed 21st Jan; specific IgE 17.3 kUA/L; EpiPen Jr",
+     "On 14th November 2025; Wednesday 21st January; specific I G E 17.3 kilo-units per liter; EpiPen Junior"),
+    ("en-GB", "Current expiry: 09/2026. Expiry 11/26.", "Current expiry: September 2026. Expiry November 2026."),
+    ("en-US", "12:00 noon; 2 bisacodyl 5 mg tabs; drink 8 oz q15min; NPO; a $100 no-show fee",
+     "12 noon; 2 bisacodyl 5 milligram tabs; drink 8 ounces every 15 minutes; nothing by mouth; a 100 dollar no-show fee"),
+    ("fr-FR", "Max./24 h : 2 cp ; ou a < 4 langes mouillés ; Patrice Lavoie, Pharm. D.",
+     "Maximum par 24 heures: 2 comprimés; ou a moins de 4 langes mouillés; Patrice Lavoie, docteur en pharmacie."),
+])
+def test_what_an_eleventh_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
