@@ -896,10 +896,19 @@ def test_what_a_second_read_of_the_tenth_reading_found_is_said_right(lang, writt
     ("en-GB", "On 14th Nov 2025; Wed 21st Jan; specific IgE 17.3 kUA/L; EpiPen Jr",
      "On 14th November 2025; Wednesday 21st January; specific I G E 17.3 kilo-units per liter; EpiPen Junior"),
     ("en-GB", "Current expiry: 09/2026. Expiry 11/26.", "Current expiry: September 2026. Expiry November 2026."),
-    ("en-US", "12:00 noon; 2 bisacodyl 5 mg tabs; drink 8 oz q15min; NPO; a $100 no-show fee",
-     "12 noon; 2 bisacodyl 5 milligram tabs; drink 8 ounces every 15 minutes; nothing by mouth; a 100 dollar no-show fee"),
+    ("en-US", "12:00 noon; 2 bisacodyl 5 mg tabs; drink 8 oz q15min; NPO after midnight; a $100 no-show fee",
+     "12 noon; 2 bisacodyl 5 milligram tabs; drink 8 ounces every 15 minutes; nothing by mouth after midnight; "
+     "a 100 dollar no-show fee"),
+    # and what a quick second read of these found: days to use by, a reading that rises, a non-profit, a question
+    ("en-US", "Use by 12/31; expires 10/15; BP ↑ by 10 mmHg; our NPO partner; Q3 min score; on the 21st Jan.",
+     "Use by 12/31; expires 10/15; B P higher by 10 millimeters of mercury; our N P O partner; Q3 min score; "
+     "on the 21st January."),
     ("fr-FR", "Max./24 h : 2 cp ; ou a < 4 langes mouillés ; Patrice Lavoie, Pharm. D.",
      "Maximum par 24 heures: 2 comprimés; ou a moins de 4 langes mouillés; Patrice Lavoie, docteur en pharmacie."),
+    # Britain's clock with a point, which had been read as decimals; decimals stay decimals
+    ("en-GB", "Clinic (Mon–Fri 08.30–17.00); Wed 21st Jan, 15.30–16.15; 2.5–5.0 mg; 2.50–5.00 mg",
+     "Clinic (Monday to Friday 8:30 A M to 5 P M); Wednesday 21st January, 3:30 P M to 4:15 P M; 2.5 to 5.0 milligrams; "
+     "2.50 to 5.00 milligrams"),
 ])
 def test_what_an_eleventh_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken

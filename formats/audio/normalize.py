@@ -58,7 +58,7 @@ from ...source.sentences import (ABBREVIATIONS, DOSING_SHORTHAND, ELIDING_WORDS,
 from ..labels import primary_language
 from .dates import date_rules
 from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
-                            dash_range, list_dash, unit_range, volume_and_pages)
+                            dash_range, list_dash, unit_range, volume_and_pages, with_a_colon)
 from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word
 from .spelled import EMAIL, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
 
@@ -190,6 +190,7 @@ class _Language:
         self.said_as_words = frozenset(str(acronyms.get("said", "")).split())
         self.patterns = list(table.get("patterns", []))
         self.schedule = table.get("schedule", {})
+        self.dotted_times = bool(words.get("dotted_times"))  # "15.30–16.15" is a time of day
         self.floors = tuple(words.get("floors", ()))  # "niveau –1": a floor below the street
         self.weekdays = table.get("weekdays", {})  # "Mon 9/3": a day and month after one is a date
 
@@ -437,6 +438,7 @@ class Normalizer:
             Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
                  else site_name(m.group(0), said.dot, said.slash, said.dash, said.said_as_words)),
         ]
+        self.dotted_times = said.dotted_times
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year_after)
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         if table:
@@ -472,6 +474,8 @@ class Normalizer:
         self.rules = [r for r in rules if r is not None]
 
     def __call__(self, text: str) -> str:
+        if self.dotted_times:  # "08.30–17.00", "15.30–16.15": Britain's clock, read as the clock with a colon
+            text = with_a_colon(text)
         # (text, rewritten): rewritten pieces are final and no later rule sees them.
         pieces: list[tuple[str, bool]] = [(text, False)]
         shouting = text.upper() == text and any(c.isalpha() for c in text)

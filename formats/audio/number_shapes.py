@@ -108,3 +108,16 @@ def blood_pressure(match: re.Match, over: str) -> str | None:
     if not (70 <= high <= 300 and 30 <= low < high):
         return None
     return f"{match.group(1)} {over} {match.group(2)}"
+
+
+# Two times of day written with a point, one of them on the 24-hour clock (an hour from 13, or a leading 0):
+# "08.30–17.00", "15.30–16.15"; not "2.5–5.0" or "2.50–5.00 mg".
+_DOTTED_TIME_RANGE = re.compile(
+    r"(?<![\w.,])(?=(?:0\d|1[3-9]|2[0-3])\.|\d{1,2}\.\d\d\s?[–-]\s?(?:0\d|1[3-9]|2[0-3])\.)(?:[01]?\d|2[0-3])\.[0-5]\d"
+    r"\s?[–-]\s?(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d|\s?(?:mg|g|kg|ml|mL|%|mmol|[£$€]))")
+
+
+def with_a_colon(text: str) -> str:
+    """ "08.30–17.00" -> "08:30–17:00": a range of times of day written with a point, as Britain writes
+    them, in the shape the clock's rules read."""
+    return _DOTTED_TIME_RANGE.sub(lambda m: m.group(0).replace(".", ":"), text)
