@@ -56,7 +56,7 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
 
     rules = [Rule("dates", ISO_DATE, lambda m: said(*(int(g) for g in m.groups())))]
     if weekdays and weekdays.get("said"):  # before the dates alone: "ma 24.11.2026" is "mardi 24 novembre 2026"
-        rules.append(_weekday_rule(lang, weekdays, in_order))
+        rules.append(_weekday_rule(lang, weekdays, in_order, said))
     rules.append(Rule("numeric dates", _NUMERIC_DATE, numeric))
     if short_year_after:
         announcing = re.compile(r"(?<![\w-])(?:" + "|".join(
@@ -80,7 +80,7 @@ def _full_year(year: int) -> int:
     return year + (2000 if year < 70 else 1900)
 
 
-def _weekday_rule(lang: str, weekdays: Mapping, in_order) -> Rule:
+def _weekday_rule(lang: str, weekdays: Mapping, in_order, said_date) -> Rule:
     """A day of a log or a timetable after its weekday, its year short or left out: "Mon 9/3" -> "Monday
     September 3", "lun 6/4" -> "lunes 6 de abril"; not where the figures are an amount ("agua de mar
     3/4 de taza": the words in `not_before`)."""
@@ -100,17 +100,24 @@ def _weekday_rule(lang: str, weekdays: Mapping, in_order) -> Rule:
             if (first, second) in _COMMON_FRACTIONS and not year:
                 return None  # an amount: "Sat 1/2 dose", a warfarin week "lunes 1/2, martes 3/4"
             month, day = in_order(first, second)
-        try:
-            # "Tues., 4/14/26": a year of two figures is of this century; 2000 is a leap year: 29/2 is a day
-            date = _dt.date(int(year) % 100 + 2000 if len(year) == 2 else int(year), month, day) if year else None
-            _dt.date(2000, month, day)
-        except ValueError:
+        if year:  # "Tues., 4/14/26"
+            date = said_date(_full_year(int(year)) if len(year) == 2 else int(year), month, day)
+        else:
+            date = _day_and_month(month, day, lang)
+        if date is None:
             return None
         weekday = said[written.lower()]
         if written[0].isupper():
             weekday = weekday[0].upper() + weekday[1:]
-        if date:
-            return weekday + gap.replace(".", "") + date_words(date, lang)
-        return weekday + gap.replace(".", "") + day_and_month_words(month, day, lang)
+        return weekday + gap.replace(".", "") + date
 
     return Rule("weekday dates", pattern, replace)
+
+
+def _day_and_month(month: int, day: int, lang: str) -> str | None:
+    """A day of no year said, or None where it is no day of any year (2000 is a leap year: 29/2 is one)."""
+    try:
+        _dt.date(2000, month, day)
+    except ValueError:
+        return None
+    return day_and_month_words(month, day, lang)
