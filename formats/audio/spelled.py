@@ -9,6 +9,7 @@ import re
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
 SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv", "gub", "cat", "eus"})  # "argentina.gob.ar", "msp.gub.uy", "clinic.cat", "osakidetza.eus"
 _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
+_CONSONANT = rf"(?:(?!{_VOWEL})[^\W\d_])"
 
 
 def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | None = None,
@@ -45,10 +46,9 @@ def _name_part_said(part: str) -> str:
     """A part of an e-mail's name is a name or a word ("chris", "niamh", "vogt", "mckay"), except letters
     no name is: none of them a vowel ("hdj"), a j after a consonant at the end ("chusj"), or three ending in
     two consonants ("etp", "avk")."""
-    consonant = rf"(?!{_VOWEL})[^\W\d_]"
     no_vowel = len(part) >= 2 and not re.search(_VOWEL, part)
-    consonant_j = re.search(rf"{consonant}j$", part)
-    three = len(part) == 3 and re.search(rf"(?:{consonant}){{2}}$", part) and part.lower() not in _NAMES_OF_THREE
+    consonant_j = re.search(rf"{_CONSONANT}j$", part)
+    three = len(part) == 3 and re.search(rf"{_CONSONANT}{{2}}$", part) and part.lower() not in _NAMES_OF_THREE
     return spell(part.upper()) if no_vowel or consonant_j or three else part
 
 
@@ -99,8 +99,8 @@ def _label_said(label: str, short_spelled: bool = True) -> str:
     word begins like is letters too ("hcuge"), and one of up to five that no word ends like ("etp")."""
     if label in SAID_DOMAINS:
         return label
-    start = re.match(rf"(?:(?!{_VOWEL})[^\W\d_]){{2}}", label)
-    end = re.search(rf"(?:(?!{_VOWEL})[^\W\d_]){{2}}$", label)
+    start = re.match(rf"{_CONSONANT}{{2}}", label)
+    end = re.search(rf"{_CONSONANT}{{2}}$", label)
     if (short_spelled and len(label) <= 3) or not re.search(_VOWEL, label) or (
         len(label) <= 5 and re.search(rf"(?:(?!{_VOWEL}).){{3}}", label)
     ) or (len(label) <= 6 and start and start.group(0) not in _ONSETS) or (
