@@ -776,7 +776,7 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
      "menor de 7 por ciento; al menos 2 litros por día; el 8/10 de dolor"),
     # opening hours: a morning time before an evening one on the 24-hour clock is on it too
     ("en-GB", "Open 8:00–18:30, 08:30-17:00, 14:00–18:00, 8:30–9:15.",
-     "Open 8 A M to 6:30 P M, 8:30 A M to 5 P M, 2 P M to 6 P M, 8:30 to 9:15."),
+     "Open 8 A M to 6:30 P M, 8:30 A M to 5 P M, 2 P M to 6 P M, 8:30 A M to 9:15 A M."),
 ])
 def test_what_a_second_read_of_the_sixth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -911,4 +911,40 @@ def test_what_a_second_read_of_the_tenth_reading_found_is_said_right(lang, writt
      "2.50 to 5.00 milligrams"),
 ])
 def test_what_an_eleventh_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What the readings had found and left: a course written with a range, a price range with one sign, a
+# share after "a", and a morning time without its zero beside the 24-hour clock's afternoon.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Take it × 2–4 wk, then x 2-4 weeks more.", "Take it for 2 to 4 weeks, then for 2 to 4 weeks more."),
+    ("en-US", "It costs $10-15 a month; $5–$10 per fill.", "It costs 10 to 15 dollars a month; 5 to 10 dollars per fill."),
+    ("en-US", "Success means a ≥ 50% drop; aim for a ≤ 5% loss; keep it ≤ 7%.",
+     "Success means a 50 percent or greater drop; aim for a 5 percent or lower loss; keep it at most 7 percent."),
+    ("en-GB", "Doses at 8:00 – 14:00 – 20:00. Give at 8:00 and 20:00.",
+     "Doses at 8 A M, 2 P M and 8 P M. Give at 8 A M and 8 P M."),
+    # a morning time with its own a.m., or with no 24-hour time beside it, is left as it was
+    ("en-US", "Take at 8:00 a.m. and 20:00.", "Take at 8 A M and 8 P M."),
+    ("en-US", "Doses at 8:00 and 12:00.", "Doses at 8 o'clock and 12 noon."),
+])
+def test_what_earlier_readings_left_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A twelfth reading: six English handouts (a prednisone taper, kidney stones, iron in Canada, a child's
+# rescue medicine in Britain, malaria tablets in Australia, diabetes tablets).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Take 1 × 10 mg + 1 × 5 mg; repeat ×1.", "Take 1 times 10 milligrams + 1 times 5 milligrams; repeat once."),
+    ("en-US", "Check BG a.c. breakfast and p.c. supper; a.c. and h.s.",
+     "Check B G before breakfast and after supper; before meals and at bedtime."),
+    ("en-US", "Dark urine = drink more. BMI = 25.", "Dark urine means drink more. B M I equals 25."),
+    ("en-US", "Strain urine x 12 hrs. Acetaminophen 500 mg prn pain.",
+     "Strain urine for 12 hours. Acetaminophen 500 milligrams as needed for pain."),
+    ("en-US", "Smith J. Stones. 3rd Ed. Boston; 2020. The 2nd edn.", "Smith J. Stones. 3rd edition. Boston; 2020. The 2nd edition."),
+    ("en-CA", "Transferrin sat. 12%; O2 sat 92%", "Transferrin saturation 12 percent; O2 saturation 92 percent"),
+    ("en-CA", "Go to the nearest ED. Ask about ED medicines.", "Go to the nearest emergency department. Ask about E D medicines."),
+    ("en-CA", "Call 9-1-1 or Health 811.", "Call 9 1 1 or Health 8 1 1."),
+    ("en-CA", "Email rideaufht@gmail.com", "Email rideaufht at gmail dot com"),
+])
+def test_what_a_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken

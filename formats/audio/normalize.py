@@ -16,9 +16,9 @@ in this order:
 4. ISO and numeric dates ("2026-11-01", "11/1/2026" -> "November 1, 2026"), in every language
    whose month names labels.py has;
 5. phone numbers, digit by digit ("1-800-555-0199" -> "1, 8 0 0, 5 5 5, 0 1 9 9");
-6. ranges ("5–10" -> "5 to 10", "2 g–4 g" -> "2 g to 4 g"), before the patterns so that
-   "2–3x/day" stays a range; first, three or more amounts joined by one dash are a list
-   ("8h – 14h – 20h" -> "8h, 14h and 20h", with the language's ``and``);
+6. ranges ("5–10" -> "5 to 10"), before the patterns so that "2–3x/day" stays a range (but a pattern
+   with ``before_ranges`` comes first: "× 2–4 wk"); first, three or more amounts joined by one dash are
+   a list ("8h – 14h – 20h" -> "8h, 14h and 20h", with the language's ``and``);
 7. a dosing schedule, one count per time of day, where the language has a ``[schedule]``
    ("1-0-1" -> "1 le matin et 1 le soir");
 8. the language's ``[[patterns]]``: notation that needs its context (heights,
@@ -58,7 +58,7 @@ from ...source.sentences import (ABBREVIATIONS, DOSING_SHORTHAND, ELIDING_WORDS,
 from ..labels import primary_language
 from .dates import date_rules
 from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
-                            dash_range, list_dash, unit_range, volume_and_pages, with_a_colon)
+                            dash_range, list_dash, on_the_24_hour_clock, unit_range, volume_and_pages, with_a_colon)
 from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word
 from .spelled import EMAIL, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
 
@@ -438,12 +438,13 @@ class Normalizer:
             Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
                  else site_name(m.group(0), said.dot, said.slash, said.dash, said.said_as_words)),
         ]
-        self.dotted_times = said.dotted_times
+        self.dotted_times, self.twelve_hour = said.dotted_times, said.twelve_hour
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year_after)
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
+        patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry)) for i, entry in enumerate(said.patterns)]
+        rules += [rule for early, rule in patterns if early]
         if table:
-            # Ranges before patterns: a pattern that says "3x/day" would otherwise leave the
-            # "2–" of "2–3x/day" on its own, with no number after it to make it a range.
+            # Ranges before patterns: one that says "3x/day" would leave the "2–" of "2–3x/day" alone.
             if said.to:
                 if said.and_:  # three or more amounts joined by dashes are a list, not a range
                     rules.append(Rule("lists of amounts", DASH, lambda m: list_dash(m, said.and_)))
@@ -456,7 +457,7 @@ class Normalizer:
                 rules.append(Rule("ranges of amounts", UNIT_RANGE_DASH, lambda m: unit_range(m, said.to)))
             rules.append(said.schedule_rule())
             rules.append(said.minus_rule())
-            rules += [pattern_rule(i, entry) for i, entry in enumerate(said.patterns)]
+            rules += [rule for early, rule in patterns if not early]
             if said.over:
                 rules.append(Rule("blood pressure", BLOOD_PRESSURE, lambda m: blood_pressure(m, said.over)))
             rules += [
@@ -476,6 +477,8 @@ class Normalizer:
     def __call__(self, text: str) -> str:
         if self.dotted_times:  # "08.30–17.00", "15.30–16.15": Britain's clock, read as the clock with a colon
             text = with_a_colon(text)
+        if self.twelve_hour:  # "8:00 and 20:00": the morning's time is on the same 24-hour clock, "08:00"
+            text = on_the_24_hour_clock(text)
         # (text, rewritten): rewritten pieces are final and no later rule sees them.
         pieces: list[tuple[str, bool]] = [(text, False)]
         shouting = text.upper() == text and any(c.isalpha() for c in text)

@@ -83,8 +83,8 @@ def dash_range(match: re.Match, to: str, twelve_hour: bool = False, named: re.Pa
         return None  # "NOM-007-SSA2-2016": a code's parts ("CKD3-4" is a range)
     if re.search(r"\d\s*[-–—‒‑]\s*[\d.,]*%?$", before) or re.match(r"[\d.,]*%?\s*[-–—‒‑]\s*\d", after):
         return None
-    if re.match(r"0\d", after):
-        return None  # "2020-07", a report's number: a range never ends on a leading zero
+    if re.match(r"0\d(?!:[0-5]\d)", after):
+        return None  # "2020-07", a report's number: a range never ends on a leading zero, but a time may ("–09:15")
     first = re.search(r"\d+(?:[.,]\d+)*$", before)
     last = re.match(r"\d+(?:[.,]\d+)*(?![\d½¼¾⅓⅔⅛/]|\s\d)", after)  # whole, with any fraction: "3–3½" is a range
     if first and last and first.group(0) == last.group(0) and not (
@@ -121,3 +121,16 @@ def with_a_colon(text: str) -> str:
     """ "08.30–17.00" -> "08:30–17:00": a range of times of day written with a point, as Britain writes
     them, in the shape the clock's rules read."""
     return _DOTTED_TIME_RANGE.sub(lambda m: m.group(0).replace(".", ":"), text)
+
+
+# A time of day from 1:00 to 9:59 with no a.m. or p.m., in a sentence that also has one from 13:00 on (or with a
+# leading 0): "8:00 and 20:00", "8:00 – 14:00 – 20:00" are read on one 24-hour clock, so the morning is "08:00".
+_TWENTY_FOUR_HOUR = re.compile(r"(?<![\w:.;,])(?:0\d|1[3-9]|2[0-3]):[0-5]\d(?![\d:])")
+_MORNING_WITHOUT_ZERO = re.compile(r"(?<![\w:.;,])([1-9]):([0-5]\d)(?![\d:])(?!\s?(?:[AaPp]\.?\s?[Mm]\b|[ap]\.m\.))")
+
+
+def on_the_24_hour_clock(text: str) -> str:
+    """ "Give at 8:00 and 20:00" -> "Give at 08:00 and 20:00", which the clock's rules say "8 A M and 8 P M"."""
+    if not _TWENTY_FOUR_HOUR.search(text):
+        return text
+    return _MORNING_WITHOUT_ZERO.sub(r"0\1:\2", text)

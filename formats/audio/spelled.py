@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
-SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv", "gub", "cat", "eus"})  # "argentina.gob.ar", "msp.gub.uy", "clinic.cat", "osakidetza.eus"
+# "argentina.gob.ar", "msp.gub.uy", "clinic.cat", "osakidetza.eus", and the mail services people name ("gmail")
+SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv", "gub", "cat", "eus", "gmail",
+                          "hotmail", "ymail"})
 _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
 _CONSONANT = rf"(?:(?!{_VOWEL})[^\W\d_])"
 
