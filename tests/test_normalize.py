@@ -738,7 +738,7 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
     ("es-ES", "tome el 1/2 comprimido; el 16/3", "tome el medio comprimido; el 16 de marzo"),  # a half, not 1 February
     ("fr-FR", "le 1/4 de la dose ; le 3/10", "le un quart de la dose; le 3 octobre"),
     # and what a second read of the eighth found said wrongly
-    ("en-US", "Store at 2°-8°C; 9am -5pm; +/-2 mmHg; a T-score of -2.5", "Store at 2 degrees-8 degrees Celsius; 9am -5 P M; "
+    ("en-US", "Store at 2°-8°C; 9am -5pm; +/-2 mmHg; a T-score of -2.5", "Store at 2 degrees-8 degrees Celsius; 9 A M to 5 P M; "
      "plus or minus 2 millimeters of mercury; a T-score of minus 2.5"),
     ("en-US", "Call 01-23-4567; 5 mg / 2 kg; Max Planck", "Call 0 1, 2 3, 4 5 6 7; 5 milligrams per 2 kilograms; Max Planck"),
     ("fr-FR", "Consommez < 5 g de sel ; Si vous prenez > 2 kg en 3 jours ; Mangez ≥ 5 fruits ; Limitez le café à ≤ 400 mg",
@@ -753,7 +753,7 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
     # and what a fourth read found
     ("en-US", "Your T-score at 65 was -2.6; HbA1c -0.5% after 3 months; -1.2 vs -0.3; 10 mg -20 mg; 9am -5pm",
      "Your T-score at 65 was minus 2.6; H B A one C minus 0.5 percent after 3 months; minus 1.2 versus minus 0.3; "
-     "10 milligrams -20 milligrams; 9am -5 P M"),
+     "10 milligrams -20 milligrams; 9 A M to 5 P M"),
     ("en-US", "Max Daily Dose: 4 g. Dose (Max): 40 mg. Max Planck.", "Maximum Daily Dose: 4 grams. Dose (Maximum): 40 milligrams. Max Planck."),
     ("es-ES", "Tome del 1° al 5° día. El 2° y 3° trimestre. Quemaduras de 1° y 2° grado. El turno es el 16/3 de las 8 a las 12.",
      "Tome del primer al quinto día. El segundo y tercer trimestre. Quemaduras de primer y segundo grado. El turno es el "
@@ -945,6 +945,30 @@ def test_what_earlier_readings_left_is_said_right(lang, written, spoken):
     ("en-CA", "Go to the nearest ED. Ask about ED medicines.", "Go to the nearest emergency department. Ask about E D medicines."),
     ("en-CA", "Call 9-1-1 or Health 811.", "Call 9 1 1 or Health 8 1 1."),
     ("en-CA", "Email rideaufht@gmail.com", "Email rideaufht at gmail dot com"),
+    # a table's column of dates, and a month before its year
+    ("en-US", "Row 1. Days: 1–5; Dates: 2/9 – 2/13; Dates: 3/4–3/6; Date: 3/7.",
+     "Row 1. Days: 1 to 5; Dates: February 9 to February 13; Dates: March 4 to March 6; Date: March 7."),
+    ("en-GB", "Dates: 9/2 – 13/2. Reviewed Aug 2026; in Sept 2025.",
+     "Dates: 9 February to 13 February. Reviewed August 2026; in September 2025."),
+    # hours written short, with their weekdays and time zones
+    ("en-US", "Call (M–F, 8:30a–5p) or M–F 8:00am-5:00pm; Sat 9am-12pm; Friday 9am–5pm ET; 7 p.m.–7 a.m.",
+     "Call (Monday to Friday, 8:30 A M to 5 P M) or Monday to Friday 8 A M to 5 P M; Saturday 9 A M to 12 P M; "
+     "Friday 9 A M to 5 P M Eastern Time; 7 P M to 7 A M."),
+    ("en-GB", "Training on Tue 11th March, 3.30–5pm; 10.15-11.45am; 2.5–5 mg",
+     "Training on Tuesday 11th March, 3:30 to 5 P M; 10:15 to 11:45 A M; 2.5 to 5 milligrams"),
+    ("en-AU", "Clinic 9:30 AM CT; Sat 9am-12pm AEST", "Clinic 9:30 A M Central Time; Saturday 9 A M to 12 P M Australian Eastern Standard Time"),
+    # bands, combinations, shorthand
+    ("en-GB", "Age 3 mths – <1 yr; 1 – <5 yrs; weight 5–<8 kg",
+     "Age 3 months to under 1 year; 1 to under 5 years; weight 5 to under 8 kilograms"),
+    ("en-AU", "Malarone 250 mg/100 mg daily; 5 mg/5 mL; 1 mg/kg",
+     "Malarone 250 milligrams and 100 milligrams daily; 5 milligrams per 5 milliliters; 1 milligram per kilogram"),
+    ("en-GB", "clobazam 5 mg bd, valproate 200 mg tds, 500 mg qds, 20 mg BD, 1g TDS; a BD syringe",
+     "clobazam 5 milligrams twice a day, valproate 200 milligrams three times a day, 500 milligrams four times a day, "
+     "20 milligrams twice a day, 1 gram three times a day; a B D syringe"),
+    ("en-US", "h/o seizures; N/V/D; in the a.m.; first thing in the AM; every hr; an SGLT2i; SGLT2is",
+     "history of seizures; nausea, vomiting or diarrhea; in the morning; first thing in the morning; every hour; "
+     "an S G L T 2 inhibitor; S G L T 2 inhibitors"),
+    ("en-US", "Call 1-800-DIABETES. HOLD metformin.", "Call 1, 8 0 0, DIABETES. HOLD metformin."),
 ])
 def test_what_a_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -22,9 +22,10 @@ _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 
 
 def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | None = None,
-               short_year_after: Sequence[str] = ()) -> list[Rule]:
+               short_year_after: Sequence[str] = (), to: str | None = None) -> list[Rule]:
     """The rules for dates in `lang`, none where we know no month names. `weekdays` is the language's
-    ``[weekdays]`` table; `month_leads` is where figures are written in another order than words
+    ``[weekdays]`` table (with its `labels`, the words that name a date: "Dates: 2/9 – 2/13", said with
+    `to` between two); `month_leads` is where figures are written in another order than words
     (Spanish in the US: "12 de enero", but "01/12/2026"); after the words `short_year_after` ("le"),
     a year may have two figures ("le 28/04/26": elsewhere "10/12/14" may be three doses)."""
     if date_words(_dt.date(2000, 1, 2), lang) is None:
@@ -57,6 +58,8 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
     rules = [Rule("dates", ISO_DATE, lambda m: said(*(int(g) for g in m.groups())))]
     if weekdays and weekdays.get("said"):  # before the dates alone: "ma 24.11.2026" is "mardi 24 novembre 2026"
         rules.append(_weekday_rule(lang, weekdays, in_order, said))
+    if weekdays and weekdays.get("labels") and to:
+        rules.append(_labelled_rule(lang, weekdays["labels"], in_order, to))
     rules.append(Rule("numeric dates", _NUMERIC_DATE, numeric))
     if short_year_after:
         announcing = re.compile(r"(?<![\w-])(?:" + "|".join(
@@ -112,6 +115,23 @@ def _weekday_rule(lang: str, weekdays: Mapping, in_order, said_date) -> Rule:
         return weekday + gap.replace(".", "") + date
 
     return Rule("weekday dates", pattern, replace)
+
+
+def _labelled_rule(lang: str, labels: Sequence[str], in_order, to: str) -> Rule:
+    """A day and month without a year after the word that names it, as a table's column of dates is
+    read: "Dates: 2/9 – 2/13" -> "Dates: February 9 to February 13" (a "3/4" there is no amount)."""
+    names = "|".join(re.escape(str(w)) for w in sorted(labels, key=len, reverse=True))
+    pattern = re.compile(rf"\b({names})(:\s*)(\d{{1,2}})/(\d{{1,2}})(?:\s*[–-]\s*(\d{{1,2}})/(\d{{1,2}}))?"
+                         rf"(?![\d/]|[.,]\d)", re.IGNORECASE)
+
+    def replace(m: re.Match) -> str | None:
+        first = _day_and_month(*in_order(int(m.group(3)), int(m.group(4))), lang)
+        if first is None or not m.group(5):
+            return first and m.group(1) + m.group(2) + first
+        last = _day_and_month(*in_order(int(m.group(5)), int(m.group(6))), lang)
+        return last and f"{m.group(1)}{m.group(2)}{first} {to} {last}"
+
+    return Rule("labelled dates", pattern, replace)
 
 
 def _day_and_month(month: int, day: int, lang: str) -> str | None:

@@ -439,7 +439,7 @@ class Normalizer:
                  else site_name(m.group(0), said.dot, said.slash, said.dash, said.said_as_words)),
         ]
         self.dotted_times, self.twelve_hour = said.dotted_times, said.twelve_hour
-        rules += date_rules(lang, said.weekdays, said.month_first, said.short_year_after)
+        rules += date_rules(lang, said.weekdays, said.month_first, said.short_year_after, said.to)
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry)) for i, entry in enumerate(said.patterns)]
         rules += [rule for early, rule in patterns if early]

@@ -117,10 +117,16 @@ _DOTTED_TIME_RANGE = re.compile(
     r"\s?[–-]\s?(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d|\s?(?:mg|g|kg|ml|mL|%|mmol|[£$€]))")
 
 
+# The first time of a range that ends on its a.m. or p.m.: "3.30–5pm", "10.15-11.45am".
+_DOTTED_BEFORE_ITS_MERIDIEM = re.compile(
+    r"(?<![\w.,])(1[0-2]|0?[1-9])\.([0-5]\d)(?=\s?[–-]\s?\d{1,2}(?:[.:][0-5]\d)?\s?(?:[ap]\.?m\b|[AP]\.?M\b))")
+
+
 def with_a_colon(text: str) -> str:
-    """ "08.30–17.00" -> "08:30–17:00": a range of times of day written with a point, as Britain writes
-    them, in the shape the clock's rules read."""
-    return _DOTTED_TIME_RANGE.sub(lambda m: m.group(0).replace(".", ":"), text)
+    """ "08.30–17.00", "3.30–5pm" -> "08:30–17:00", "3:30–5pm": a range of times of day written with a point,
+    as Britain writes them, in the shape the clock's rules read."""
+    text = _DOTTED_TIME_RANGE.sub(lambda m: m.group(0).replace(".", ":"), text)
+    return _DOTTED_BEFORE_ITS_MERIDIEM.sub(r"\1:\2", text)
 
 
 # A time of day from 1:00 to 9:59 with no a.m. or p.m., in a sentence that also has one from 13:00 on (or with a
