@@ -186,11 +186,13 @@ def _compute(article: Article) -> EditionFacts:
         authors=authors,
         author_names=tuple(author.name for author in article.authors),
         byline=names,
-        byline_spoken=said["by"].format(names=names) if names else "",
+        # "…, M. Sc." and "Acme Inc." end on their own stop: the sentence's is not written twice
+        byline_spoken=said["by"].format(names=names.removesuffix(".")) if names else "",
         published=published,
         reviewed=reviewed,
         reviewed_spoken=said["reviewed"].format(date=reviewed.text) if reviewed else "",
-        publisher_spoken=said["published_by"].format(publisher=article.publisher) if article.publisher else "",
+        publisher_spoken=(said["published_by"].format(publisher=article.publisher.removesuffix("."))
+                          if article.publisher else ""),
         modified=max(dates) if dates else _dt.date(2000, 1, 1),
         identifier=book_identifier(article),
         certified_by=_meta_text(article, CERTIFIER_KEY),

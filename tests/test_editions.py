@@ -197,6 +197,15 @@ def test_the_audio_says_who_publishes_the_handout_as_the_page_shows_it(tmp_path,
     assert "publisher" in ids_in(lxml.html.parse(str(page)).getroot())
 
 
+def test_a_byline_or_publisher_that_ends_on_its_own_stop_is_not_given_a_second(tmp_path):
+    authors = [{"name": "Mathieu Gagnon", "credentials": "B. Pharm., M. Sc."}]
+    article = parse_article(write_article(tmp_path / "src", "Texte.\n", lang="fr-CA", authors=authors,
+                                          publisher="Santé Québec Inc."))
+    said = {u.id: u.text for u in build_script(article).utterances}
+    assert said["publisher"] == "Publié par Santé Québec Inc."
+    assert [text for text in said.values() if text.startswith("Par ")] == ["Par Mathieu Gagnon, B. Pharm., M. Sc."]
+
+
 def test_the_disclaimer_chapter_is_announced_the_way_references_is(tmp_path):
     article = parse_article(write_walking(tmp_path / "src"))
     script = build_script(article)
