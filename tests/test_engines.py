@@ -152,7 +152,8 @@ def test_an_unknown_piper_voice_is_refused():
 
 @pytest.mark.parametrize(
     "lang, voice",
-    [("en-US", "en-us"), ("en-GB", "en-gb"), ("de-DE", "de"), ("de", "de"), ("es", "es"), ("pt-BR", "pt-br"), ("fr-CA", "fr-fr")],
+    [("en-US", "en-us"), ("en-GB", "en-gb"), ("de-DE", "de"), ("de", "de"), ("es", "es"), ("pt-BR", "pt-br"), ("fr-CA", "fr-fr"),
+     ("es-AR", "es-419"), ("es-CO", "es-419"), ("es-ES", "es"), ("en-CA", "en-us")],  # a region speaks as its neighbours
 )
 def test_espeak_voice_follows_the_article_language(lang, voice):
     assert espeak_voice_for(lang) == voice

@@ -377,6 +377,11 @@ def _espeak() -> _Espeak:
 
 # BCP-47 primary subtags espeak files under another name.
 _ESPEAK_ALIASES = {"zh": "cmn", "iw": "he", "in": "id", "nn": "nb"}
+# A region without a voice of its own speaks as its neighbours do, not as the language's first voice:
+# the Spanish of the Americas ("es-AR", "es-CO") as Latin America's, without Spain's "θ"; Canada's
+# English as the United States'.
+_NEAREST_VOICE = {f"es-{region}": "es-419" for region in
+                  "ar bo cl co cr cu do ec gt hn mx ni pa pe pr py sv us uy ve".split()} | {"en-ca": "en-us"}
 
 
 def espeak_voice_for(lang: str) -> str:
@@ -388,6 +393,8 @@ def _espeak_voice_for(lang: str) -> _EspeakVoice:
     espeak = _espeak()
     candidates = _tag_candidates(lang)
     candidates.append(_ESPEAK_ALIASES.get(candidates[-1], candidates[-1]))
+    if len(candidates) > 2 and candidates[-3] in _NEAREST_VOICE:  # "es-ar" -> "es-419" before "es"
+        candidates.insert(len(candidates) - 2, _NEAREST_VOICE[candidates[-3]])
     for candidate in candidates:
         if candidate in espeak.by_language:
             return espeak.by_language[candidate]
