@@ -691,6 +691,18 @@ def test_plain_prose_spoken_by_the_default_voice_is_understood(tmp_path, whisper
     assert error <= 0.08, f"content error {error:.1%}; heard: {heard}"
 
 
+def test_the_espeak_voice_says_a_spelled_a_as_the_letter(tmp_path, whisper):
+    # espeak-ng reads a lone "A" as the article "uh": "at 9 A M" was heard "at IAM". Given the letter's
+    # sounds ([espeak_letters]), it is heard as the time. espeak-ng is deterministic: one run is all.
+    text = "Take your first tablet at 9 A M with a glass of water, and the second one at 9 P M."
+    engine = get_engine("espeak", "en-US")
+    assert engine.with_sounds(text).startswith("Take your first tablet at 9 [['eI]] M with")
+    path = tmp_path / "a.wav"
+    soundfile.write(path, engine.synthesize(text), engine.sample_rate)
+    heard = whisper(path).lower()
+    assert re.search(r"\bat 9 ?(?:am|a\.m\.)", heard), heard
+
+
 def test_units_and_abbreviations_come_back_as_words(tmp_path, whisper):
     body = (
         "Before meals, aim for 80 to 130 mg/dL. In other countries that is about 4.4 to 7.2 mmol/L. "

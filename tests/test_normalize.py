@@ -229,7 +229,7 @@ CLINICAL = {
         ("pain 7/10 at worst", "pain 7 out of 10 at worst"),
         ("St. John's wort from 12 Oak St. today", "Saint John's wort from 12 Oak St. today"),
         ("[cited 2026 Jun 1]; 2020 Sep;6:1. Jan Smith", "[cited 2026 June 1]; 2020 September;6:1. Jan Smith"),
-        ("2020 Mar 1–Apr 15; since 2019 Jan has run", "2020 March 1–April 15; since 2019 Jan has run"),
+        ("2020 Mar 1–Apr 15; since 2019 Jan has run", "2020 March 1 to April 15; since 2019 Jan has run"),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
@@ -971,4 +971,26 @@ def test_what_earlier_readings_left_is_said_right(lang, written, spoken):
     ("en-US", "Call 1-800-DIABETES. HOLD metformin.", "Call 1, 8 0 0, DIABETES. HOLD metformin."),
 ])
 def test_what_a_twelfth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A thirteenth reading: four English handouts (heart-attack medicines, a child's eczema, an opioid taper in
+# Canada, sleep apnoea and CPAP).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Used 5h 12m; ran 5 m. Pressure 10 cm H2O; 8 cmH2O.",
+     "Used 5 hours 12 minutes; ran 5 meters. Pressure 10 centimeters of water; 8 centimeters of water."),
+    ("en-GB", "Cetirizine 1mg 4-6 hrly; 2 x 500g tubs; apply oint. bd",
+     "Cetirizine 1 milligram every 4 to 6 hours; 2 times 500 gram tubs; apply ointment twice a day"),
+    ("en-CA", "Week 2: Jan 28–Feb 3; Jan 5 mg; call Health811.", "Week 2: January 28 to February 3; Jan 5 milligrams; call Health 8 1 1."),
+    ("en-US", "Repeat every 5 min x3; IV x 3; x 2 readings; may repeat ×1 after 2 h.",
+     "Repeat every 5 minutes 3 times; I V 3 times; x 2 readings; may repeat once after 2 hours."),
+    ("en-US", "Dr Jane Roe, DO. Do not stop. Aspirin 81 mg EC daily; NTG 0.4 mg SL.",
+     "Dr Jane Roe, D O. Do not stop. Aspirin 81 milligrams enteric-coated daily; N T G 0.4 milligrams under the tongue."),
+    ("en-US", "SBP > 160; HR 50; LFTs. Bldg C, 2nd fl. 45 Main St. Call us.",
+     "systolic blood pressure greater than 160; heart rate 50; liver function tests. Building C, 2nd floor. "
+     "45 Main Street. Call us."),
+    ("en-US", "Seen on 9/12/25; date: 3/4/26; 5/10/20 mg.", "Seen on September 12, 2025; date: March 4, 2026; 5/10/20 milligrams."),
+    ("en-GB", "Seen on 02/06/25.", "Seen on 2 June 2025."),
+])
+def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -27,7 +27,7 @@ import numpy as np
 
 from ...source.model import primary_language
 from ..registry import ENGINES, MAX_RATE, MIN_RATE
-from .piper_sounds import PiperSounds
+from .sounds import Sounds
 
 ENGINE_NAMES = tuple(ENGINES)
 
@@ -221,7 +221,7 @@ class PiperEngine:
         self.sample_rate = int(config["audio"]["sample_rate"])
         self.version = versions_of("piper-tts", "onnxruntime", PIPER_VOICES[self.voice][1].replace("_", "-"))
         self._length_scale = float(config.get("inference", {}).get("length_scale", 1.0))
-        self._sounds = PiperSounds(primary_language(self.languages[0]))
+        self._sounds = Sounds(primary_language(self.languages[0]), "piper")
         if self._sounds:
             self.version += ";sounds=" + self._sounds.version
 
@@ -238,7 +238,7 @@ class PiperEngine:
         return np.concatenate(chunks).astype(np.int16, copy=False)
 
     def with_sounds(self, text: str) -> str:
-        """The text as this voice is given it: see `PiperSounds.apply`."""
+        """The text as this voice is given it: see `Sounds.apply`."""
         return self._sounds.apply(text)
 
 
@@ -249,6 +249,7 @@ ESPEAK_WPM = 175  # words per minute at rate 1.0
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _INITIALIZE_DONT_EXIT = 0x8000
 _CHARS_UTF8 = 1
+_PHONEME_NAMES = 0x100  # espeakPHONEMES: "[[...]]" in the text is phoneme names
 _POS_CHARACTER = 1
 _PARAM_RATE = 1
 _SYNTH_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
@@ -347,7 +348,8 @@ class _Espeak:
                     ranked[key] = (priority, voice)
         return {language: voice for language, (_, voice) in ranked.items()}
 
-    def synthesize(self, voice: _EspeakVoice, words_per_minute: int, text: str) -> np.ndarray:
+    def synthesize(self, voice: _EspeakVoice, words_per_minute: int, text: str, phonemes: bool = False) -> np.ndarray:
+        """`text` spoken; with `phonemes`, what it holds in double brackets is read as espeak-ng's phoneme names."""
         with _espeak_lock:
             if self._current != (voice.identifier, words_per_minute):
                 if self._lib.espeak_SetVoiceByName(voice.identifier.encode()) != 0:
@@ -356,7 +358,8 @@ class _Espeak:
                 self._current = (voice.identifier, words_per_minute)
             self._buffer = []
             data = text.encode("utf-8")
-            status = self._lib.espeak_Synth(data, len(data) + 1, 0, _POS_CHARACTER, 0, _CHARS_UTF8, None, None)
+            flags = _CHARS_UTF8 | (_PHONEME_NAMES if phonemes else 0)
+            status = self._lib.espeak_Synth(data, len(data) + 1, 0, _POS_CHARACTER, 0, flags, None, None)
             samples, self._buffer = b"".join(self._buffer), []
         if status != 0:
             raise EngineError(f"espeak-ng failed to speak a sentence (error {status}).")
@@ -420,9 +423,16 @@ class EspeakEngine:
         self.sample_rate = espeak.sample_rate
         self.version = versions_of("espeakng-loader")  # it carries the library and its voice data
         self._words_per_minute = round(ESPEAK_WPM * rate)
+        self._sounds = Sounds(primary_language(chosen.languages[0]), "espeak")
+        if self._sounds:
+            self.version += ";sounds=" + self._sounds.version
 
     def synthesize(self, text: str) -> np.ndarray:
-        return _espeak().synthesize(self._voice, self._words_per_minute, text)
+        return _espeak().synthesize(self._voice, self._words_per_minute, self.with_sounds(text), bool(self._sounds))
+
+    def with_sounds(self, text: str) -> str:
+        """The text as this voice is given it: see `Sounds.apply`."""
+        return self._sounds.apply(text)
 
 
 # --- gTTS (online) -----------------------------------------------------------

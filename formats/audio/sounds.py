@@ -1,6 +1,9 @@
-"""What the Piper voices are given to say, below the spoken text: Piper turns words into sounds
-with espeak-ng's dictionary, and a language's speech data corrects what that dictionary gets
-wrong, as raw phonemes ("[[ dˈɛsᵻlˌiːɾɚ ]]"). Captions and the timeline keep the words."""
+"""What a voice is given to say, below the spoken text. Piper turns words into sounds with
+espeak-ng's dictionary, and espeak-ng with its own, and a language's speech data corrects what that
+dictionary gets wrong, as raw phonemes in double brackets, in each engine's notation: Piper's IPA
+("[[ dˈɛsᵻlˌiːɾɚ ]]", tables ``[piper_sounds]``, ``[piper_letters]``, ``[piper_verbs]``) and
+espeak-ng's own phoneme names ("[[d'EsI2l,i:t#3]]", tables ``[espeak_sounds]`` and ``[espeak_letters]``).
+Captions and the timeline keep the words."""
 
 from __future__ import annotations
 
@@ -18,14 +21,17 @@ def _starts_sentence(match: re.Match) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-class PiperSounds:
-    """The ``[piper_sounds]``, ``[piper_letters]`` and ``[piper_verbs]`` tables of one language."""
+class Sounds:
+    """The ``[<engine>_sounds]``, ``[<engine>_letters]`` and ``[<engine>_verbs]`` tables of one language."""
 
-    def __init__(self, language: str):
+    def __init__(self, language: str, engine: str = "piper"):
         speech = speech_table(language)
-        self.sounds = {str(word).lower(): str(ipa) for word, ipa in speech.get("piper_sounds", {}).items()}
-        self.letters = {str(letter): str(ipa) for letter, ipa in speech.get("piper_letters", {}).items()}
-        verbs = speech.get("piper_verbs", {})
+        self.sounds = {str(word).lower(): str(ipa) for word, ipa in speech.get(f"{engine}_sounds", {}).items()}
+        self.letters = {str(letter): str(ipa) for letter, ipa in speech.get(f"{engine}_letters", {}).items()}
+        verbs = speech.get(f"{engine}_verbs", {})
+        # Piper drops punctuation outside a block, so a sentence ending on one would lose its fall; espeak-ng
+        # reads it only outside, and wants no spaces inside.
+        self._inside = engine == "piper"
         self.verbs = {str(word).lower(): str(ipa) for word, ipa in verbs.get("sounds", {}).items()}
         self._verb_after = {str(word).lower() for word in verbs.get("after", [])}
         tables = repr((sorted(self.sounds.items()), sorted(self.letters.items()), sorted(verbs.items())))
@@ -33,9 +39,8 @@ class PiperSounds:
         self.version = hashlib.sha256(tables.encode()).hexdigest()[:12] if self else ""
         self._sounds_pattern = self._verbs_pattern = None
         if self.sounds:
-            # Longest first: a phrase before a shorter entry it holds. Punctuation right after the word goes
-            # inside the block: outside it, Piper drops it, and a sentence ending on the word would
-            # lose its fall.
+            # Longest first: a phrase before a shorter entry it holds. Punctuation right after the word is
+            # kept with it (see _block).
             words = "|".join(re.escape(w) for w in sorted(self.sounds, key=len, reverse=True))
             self._sounds_pattern = re.compile(rf"\b({words})\b([.,;:!?]*)", re.IGNORECASE)
         objects = "|".join(re.escape(str(word)) for word in verbs.get("objects", []))
@@ -48,19 +53,22 @@ class PiperSounds:
 
     def apply(self, text: str) -> str:
         """The text with each word of the sounds table, each verb an instruction means, and each
-        letter of the letters table in a spelled-out run ("A D H D"), as Piper's raw phonemes."""
+        letter of the letters table in a spelled-out run ("A D H D"), as the engine's phonemes."""
         if self._sounds_pattern is not None:
-            text = self._sounds_pattern.sub(lambda m: f"[[ {self.sounds[m.group(1).lower()]}{m.group(2)} ]]", text)
+            text = self._sounds_pattern.sub(lambda m: self._block(self.sounds[m.group(1).lower()], m.group(2)), text)
         if self._verbs_pattern is not None:
             text = self._verbs_pattern.sub(self._verb, text)
         if self.letters:
             text = _SPELLED_RUN.sub(self._spelled, text)
         return text
 
+    def _block(self, phonemes: str, punctuation: str = "") -> str:
+        return f"[[ {phonemes}{punctuation} ]]" if self._inside else f"[[{phonemes}]]{punctuation}"
+
     def _verb(self, word: re.Match) -> str:
         before = word.string[max(0, word.start() - 30):word.start()].split()
         starts = (not before or before[-1][-1] in ".,;:!?(\"“" or before[-1].lower() in self._verb_after)
-        return f"[[ {self.verbs[word.group(1).lower()]} ]]" if starts else word.group(0)
+        return self._block(self.verbs[word.group(1).lower()]) if starts else word.group(0)
 
     def _spelled(self, run: re.Match) -> str:
         letters, punctuation = run.group(1).split(" "), run.group(2)
@@ -69,9 +77,9 @@ class PiperSounds:
             article, letters = ["A"], letters[1:]
             if len(letters) < 2:  # "A B": no run is left
                 return run.group(0)
-        said = [f"[[ {self.letters[letter]} ]]" if letter in self.letters else letter for letter in letters]
-        if letters[-1] in self.letters:  # its punctuation inside the block, as for the sounds table
-            said[-1] = f"[[ {self.letters[letters[-1]]}{punctuation} ]]"
+        said = [self._block(self.letters[letter]) if letter in self.letters else letter for letter in letters]
+        if letters[-1] in self.letters:  # its punctuation with it, as for the sounds table
+            said[-1] = self._block(self.letters[letters[-1]], punctuation)
         else:
             said[-1] += punctuation
         return " ".join(article + said)
