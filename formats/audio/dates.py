@@ -119,17 +119,23 @@ def _weekday_rule(lang: str, weekdays: Mapping, in_order, said_date) -> Rule:
 
 def _labelled_rule(lang: str, labels: Sequence[str], in_order, to: str) -> Rule:
     """A day and month without a year after the word that names it, as a table's column of dates is
-    read: "Dates: 2/9 – 2/13" -> "Dates: February 9 to February 13" (a "3/4" there is no amount)."""
+    read: "Dates: 2/9 – 2/13" -> "Dates: February 9 to February 13" (a "3/4" there is no amount). Only
+    where the label starts the cell or the sentence and the date ends it: "Expiry Date: 08/27" is a month
+    and year, "score by date: 7/10" a score, "Date: 24/7 support" no date. Both ends of a range are read in
+    one order."""
     names = "|".join(re.escape(str(w)) for w in sorted(labels, key=len, reverse=True))
-    pattern = re.compile(rf"\b({names})(:\s*)(\d{{1,2}})/(\d{{1,2}})(?:\s*[–-]\s*(\d{{1,2}})/(\d{{1,2}}))?"
-                         rf"(?![\d/]|[.,]\d)", re.IGNORECASE)
+    pattern = re.compile(rf"(?:^|(?<=; )|(?<=\. )|(?<=\()|(?<=Start )|(?<=Stop )|(?<=Next )|(?<=Due )|(?<=End ))(?<!Exp\. )(?<!exp\. )({names})(:\s*)(\d{{1,2}})/(\d{{1,2}})"
+                         rf"(?:\s*[–-]\s*(\d{{1,2}})/(\d{{1,2}}))?(?![\d/]|[.,]\d)(?=\s*(?:[;,.)]|$|[–-]))", re.IGNORECASE)
 
     def replace(m: re.Match) -> str | None:
-        first = _day_and_month(*in_order(int(m.group(3)), int(m.group(4))), lang)
-        if first is None or not m.group(5):
-            return first and m.group(1) + m.group(2) + first
-        last = _day_and_month(*in_order(int(m.group(5)), int(m.group(6))), lang)
-        return last and f"{m.group(1)}{m.group(2)}{first} {to} {last}"
+        pairs = [(int(m.group(3)), int(m.group(4)))] + ([(int(m.group(5)), int(m.group(6)))] if m.group(5) else [])
+        swapped = {in_order(*pair) != pair for pair in pairs}  # what each end alone would be
+        if len(swapped) > 1:  # "2/9 – 2/13": the end that can only be one order decides for both
+            swapped = {any(in_order(*pair) != pair and max(pair) > 12 for pair in pairs)}
+        said = [_day_and_month(*(pair[::-1] if True in swapped else pair), lang) for pair in pairs]
+        if None in said:
+            return None
+        return m.group(1) + m.group(2) + f" {to} ".join(said)
 
     return Rule("labelled dates", pattern, replace)
 

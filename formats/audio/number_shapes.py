@@ -119,7 +119,7 @@ _DOTTED_TIME_RANGE = re.compile(
 
 # The first time of a range that ends on its a.m. or p.m.: "3.30–5pm", "10.15-11.45am".
 _DOTTED_BEFORE_ITS_MERIDIEM = re.compile(
-    r"(?<![\w.,])(1[0-2]|0?[1-9])\.([0-5]\d)(?=\s?[–-]\s?\d{1,2}(?:[.:][0-5]\d)?\s?(?:[ap]\.?m\b|[AP]\.?M\b))")
+    r"(?<![\w.,£$€])(1[0-2]|0?[1-9])\.([0-5]\d)(?=\s?[–-]\s?\d{1,2}(?:[.:][0-5]\d)?\s?(?:[ap]\.?m\b|[AP]\.?M\b))")
 
 
 def with_a_colon(text: str) -> str:
@@ -129,14 +129,21 @@ def with_a_colon(text: str) -> str:
     return _DOTTED_BEFORE_ITS_MERIDIEM.sub(r"\1:\2", text)
 
 
-# A time of day from 1:00 to 9:59 with no a.m. or p.m., in a sentence that also has one from 13:00 on (or with a
-# leading 0): "8:00 and 20:00", "8:00 – 14:00 – 20:00" are read on one 24-hour clock, so the morning is "08:00".
-_TWENTY_FOUR_HOUR = re.compile(r"(?<![\w:.;,])(?:0\d|1[3-9]|2[0-3]):[0-5]\d(?![\d:])")
-_MORNING_WITHOUT_ZERO = re.compile(r"(?<![\w:.;,])([1-9]):([0-5]\d)(?![\d:])(?!\s?(?:[AaPp]\.?\s?[Mm]\b|[ap]\.m\.))")
+# A run of times of day joined by commas, dashes, "and" or "or", with no a.m. or p.m., one of them on the 24-hour
+# clock (from 13:00, or with a leading 0): "8:00 and 20:00", "8:00 – 14:00 – 20:00". Its mornings are on that
+# clock too ("08:00"). A time elsewhere in the sentence ("Duration: 1:30", "a ratio of 1:12") is no part of it.
+_TIME = r"\d{1,2}:[0-5]\d"
+_JOIN = r"(?:\s?[,–-]\s?|\s(?:and|or|then)\s)"
+_TIME_RUN = re.compile(rf"(?<![\w:.;,/])(?<![–-]\s)(?<!\d[–-]){_TIME}(?:{_JOIN}{_TIME})+(?![\d:])"
+                       rf"(?!\s?(?:[AaPp]\.?\s?[Mm]\b|[ap]\.m\.|[ap]\b|h\b|hrs?\b|hours?\b|min|/)|{_JOIN}\d)")
+_TWENTY_FOUR_HOUR = re.compile(r"\b(?:0\d|1[3-9]|2[0-3]):[0-5]\d")
+_MORNING_WITHOUT_ZERO = re.compile(r"(?<![\d:])([1-9]):([0-5]\d)")
 
 
 def on_the_24_hour_clock(text: str) -> str:
     """ "Give at 8:00 and 20:00" -> "Give at 08:00 and 20:00", which the clock's rules say "8 A M and 8 P M"."""
-    if not _TWENTY_FOUR_HOUR.search(text):
-        return text
-    return _MORNING_WITHOUT_ZERO.sub(r"0\1:\2", text)
+    def run(match: re.Match) -> str:
+        times = match.group(0)
+        return _MORNING_WITHOUT_ZERO.sub(r"0\1:\2", times) if _TWENTY_FOUR_HOUR.search(times) else times
+
+    return _TIME_RUN.sub(run, text)
