@@ -307,3 +307,28 @@ def test_a_region_adds_to_a_table_within_a_table():
     weekdays = regional_table("fr-CH")["weekdays"]
     assert weekdays["said"]["ma"] == "mardi" and weekdays["said"]["lundi"] == "lundi" and weekdays["not_before"]
     assert "ma" not in regional_table("fr-FR")["weekdays"]["said"]
+
+
+# What the twelfth reading found (three handouts: fr-FR, fr-CA, fr-CH), said right.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a route after a dose, not the Roman numeral four (espeak-ng said "100 milligrammes quatre romain")
+    ("fr-FR", "(ex. hydrocortisone 100 mg IV).", "(par exemple hydrocortisone 100 milligrammes en intraveineuse)."),
+    ("fr-FR", "Ceftriaxone 1 g IV par jour; 20 mmol IV sur 2 h; 100 mg iv",
+     "Ceftriaxone 1 gramme en intraveineuse par jour; 20 millimoles en intraveineuse sur 2 heures; "
+     "100 milligrammes en intraveineuse"),
+    ("fr-CH", "une perfusion i.v. de carboxymaltose ferrique; Ferinject 500 mg i.v. en 15 min",
+     "une perfusion intraveineuse de carboxymaltose ferrique; Ferinject 500 milligrammes en intraveineuse en 15 minutes"),
+    ("fr-CH", "1 g i.v. Puis 2 g.", "1 gramme en intraveineuse. Puis 2 grammes."),
+    ("fr-FR", "insuffisance cardiaque NYHA IV", "insuffisance cardiaque N Y H A 4"),
+])
+def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What looks like the twelfth reading's notation but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a Roman numeral that is not after a dose
+    ("fr-FR", "le lycée Henri IV; le chapitre IV et l'annexe IV", "le lycée Henri IV; le chapitre IV et l'annexe IV"),
+])
+def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
