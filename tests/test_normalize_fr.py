@@ -320,6 +320,13 @@ def test_a_region_adds_to_a_table_within_a_table():
      "une perfusion intraveineuse de carboxymaltose ferrique; Ferinject 500 milligrammes en intraveineuse en 15 minutes"),
     ("fr-CH", "1 g i.v. Puis 2 g.", "1 gramme en intraveineuse. Puis 2 grammes."),
     ("fr-FR", "insuffisance cardiaque NYHA IV", "insuffisance cardiaque N Y H A 4"),
+    # an element's symbol before a dose or a value (espeak-ng said "Ca" as the pronoun "ça"), and its ion
+    ("fr-FR", "Calcium + vit. D : 1 ampoule tous les 15 j, ou Ca 500 mg x2/j si",
+     "Calcium + vitamine D: 1 ampoule tous les 15 jours, ou calcium 500 milligrammes 2 fois par jour si"),
+    ("fr-FR", "Mg 300 mg le soir; Na 138 mmol/l, K 4,2 mmol/l",
+     "magnésium 300 milligrammes le soir; sodium 138 millimoles par litre, potassium 4 virgule 2 millimoles par litre"),
+    ("fr-FR", "Kaliémie (K+) à J15. Si K+ < 3,5 mmol/l; Na+ 135",
+     "Kaliémie (potassium) à jour 15. Si potassium inférieur à 3 virgule 5 millimoles par litre; sodium 135"),
 ])
 def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -329,6 +336,10 @@ def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
 @pytest.mark.parametrize("lang, written, spoken", [
     # a Roman numeral that is not after a dose
     ("fr-FR", "le lycée Henri IV; le chapitre IV et l'annexe IV", "le lycée Henri IV; le chapitre IV et l'annexe IV"),
+    # vitamin K is not potassium; a tumour marker, "ça" without its cedilla
+    ("fr-FR", "Vitamine K 10 mg; vit. K 2 mg; Ca va mieux depuis 2 jours",
+     "Vitamine K 10 milligrammes; vitamine K 2 milligrammes; Ca va mieux depuis 2 jours"),
+    ("fr-FR", "CA 125 inférieur à 35 U/ml", "C A 125 inférieur à 35 unités par millilitre"),
 ])
 def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
