@@ -327,6 +327,15 @@ def test_a_region_adds_to_a_table_within_a_table():
      "magnésium 300 milligrammes le soir; sodium 138 millimoles par litre, potassium 4 virgule 2 millimoles par litre"),
     ("fr-FR", "Kaliémie (K+) à J15. Si K+ < 3,5 mmol/l; Na+ 135",
      "Kaliémie (potassium) à jour 15. Si potassium inférieur à 3 virgule 5 millimoles par litre; sodium 135"),
+    # two times joined by a hyphen are a range (it was "17 heures-18 heures", heard as 17 h 18)
+    ("fr-FR", "contrôlez-la à 12h et vers 17h-18h.", "contrôlez-la à 12 heures et vers 17 heures à 18 heures."),
+    ("fr-FR", "Ouvert de 8h-12h et 14h-18h30; 17 h - 18 h", "Ouvert de 8 heures à 12 heures et 14 heures à 18 heures 30; 17 heures à 18 heures"),
+    ("fr-CA", "1-2 co. q4h-6h PRN", "1 à 2 comprimés toutes les 4 heures à 6 heures au besoin"),
+    # the slash between two ranges of opening hours was not said at all
+    ("fr-CH", "Cabinet : 021 312 45 67 (lu–ve 8h–12h / 13h30–17h30)",
+     "Cabinet: 0 2 1, 3 1 2, 45, 67 (du lundi au vendredi 8 heures à 12 heures et 13 heures 30 à 17 heures 30)"),
+    ("fr-FR", "Permanence 9h-12h / 14h-17h; Horaires : 08:00–12:00 / 13:30–17:30.",
+     "Permanence 9 heures à 12 heures et 14 heures à 17 heures; Horaires: 8 heures à 12 heures et 13 heures 30 à 17 heures 30."),
 ])
 def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -340,6 +349,9 @@ def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     ("fr-FR", "Vitamine K 10 mg; vit. K 2 mg; Ca va mieux depuis 2 jours",
      "Vitamine K 10 milligrammes; vitamine K 2 milligrammes; Ca va mieux depuis 2 jours"),
     ("fr-FR", "CA 125 inférieur à 35 U/ml", "C A 125 inférieur à 35 unités par millilitre"),
+    # a slash after a time that no range follows; a day's hours; a list of times; the days of a treatment
+    ("fr-FR", "24h/24 et 7j/7; 1 cp/12h; 8h – 14h – 20h; J15-J21", "24 heures sur 24 et 7 jours sur 7; 1 comprimé par 12 heures; "
+     "8 heures, 14 heures et 20 heures; jours 15 à 21"),
 ])
 def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
