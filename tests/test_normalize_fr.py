@@ -336,6 +336,10 @@ def test_a_region_adds_to_a_table_within_a_table():
      "Cabinet: 0 2 1, 3 1 2, 45, 67 (du lundi au vendredi 8 heures à 12 heures et 13 heures 30 à 17 heures 30)"),
     ("fr-FR", "Permanence 9h-12h / 14h-17h; Horaires : 08:00–12:00 / 13:30–17:30.",
      "Permanence 9 heures à 12 heures et 14 heures à 17 heures; Horaires: 8 heures à 12 heures et 13 heures 30 à 17 heures 30."),
+    # an oxidation state, which espeak-ng said "fer deux romain"
+    ("fr-CH", "Fer(II) 80–100 mg; passez au Maltofer 100 mg (fer(III)), mieux toléré",
+     "Fer ferreux 80 à 100 milligrammes; passez au Maltofer 100 milligrammes (fer ferrique), mieux toléré"),
+    ("fr-FR", "Fe(II) et Fe(III); un sel de cuivre(II)", "fer ferreux et fer ferrique; un sel de cuivre deux"),
 ])
 def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -352,6 +356,8 @@ def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     # a slash after a time that no range follows; a day's hours; a list of times; the days of a treatment
     ("fr-FR", "24h/24 et 7j/7; 1 cp/12h; 8h – 14h – 20h; J15-J21", "24 heures sur 24 et 7 jours sur 7; 1 comprimé par 12 heures; "
      "8 heures, 14 heures et 20 heures; jours 15 à 21"),
+    # a Roman numeral in brackets apart from a word
+    ("fr-FR", "Voir la partie (II) et l'annexe (III).", "Voir la partie (II) et l'annexe (III)."),
 ])
 def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
