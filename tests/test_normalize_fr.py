@@ -340,6 +340,19 @@ def test_a_region_adds_to_a_table_within_a_table():
     ("fr-CH", "Fer(II) 80–100 mg; passez au Maltofer 100 mg (fer(III)), mieux toléré",
      "Fer ferreux 80 à 100 milligrammes; passez au Maltofer 100 milligrammes (fer ferrique), mieux toléré"),
     ("fr-FR", "Fe(II) et Fe(III); un sel de cuivre(II)", "fer ferreux et fer ferrique; un sel de cuivre deux"),
+    # Switzerland's tablets, by mouth; Quebec's ounces and milliequivalents; a red cell's femtolitres
+    ("fr-CH", "Prenez 1 cpr de fer; Maltofer 30 cpr; si vous ne tolérez pas les cpr; 1 cpr p.o. 1x/j, un jour sur deux",
+     "Prenez 1 comprimé de fer; Maltofer 30 comprimés; si vous ne tolérez pas les comprimé; "
+     "1 comprimé par la bouche 1 fois par jour, un jour sur deux"),
+    ("fr-CH", "2 cpr p.o. Puis boire; voie p.o. possible", "2 comprimés par la bouche. Puis boire; voie orale possible"),
+    ("fr-CA", "pas plus de 6 oz (170 g) par repas; Citrate de potassium 1080 mg (10 mEq)",
+     "pas plus de 6 onces (170 grammes) par repas; Citrate de potassium 1080 milligrammes (10 milliéquivalents)"),
+    ("fr-CH", "et VGM à 76 fl. La CRP; VGM 80–100 fl", "et V G M à 76 femtolitres. La C R P; V G M 80 à 100 femtolitres"),
+    # letters after a name
+    ("fr-FR", "Par Pr Julien Roche, PU-PH, et Dr Paul Martin, MCU-PH; l'AP-HP",
+     "Par professeur Julien Roche, P U P H, et docteur Paul Martin, M C U P H; l'A P H P"),
+    ("fr-CA", "et Mathieu Gagnon, B. Pharm., M. Sc. et Julie Roy, B. Pharm. Elle vous recevra.",
+     "et Mathieu Gagnon, baccalauréat en pharmacie, maîtrise en sciences et Julie Roy, baccalauréat en pharmacie. Elle vous recevra."),
 ])
 def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -358,6 +371,9 @@ def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
      "8 heures, 14 heures et 20 heures; jours 15 à 21"),
     # a Roman numeral in brackets apart from a word
     ("fr-FR", "Voir la partie (II) et l'annexe (III).", "Voir la partie (II) et l'annexe (III)."),
+    # bottles, not femtolitres; "p.o." under a signature is "par ordre"
+    ("fr-CH", "1 fl. de 250 ml; 2 fl de sirop", "1 fl. de 250 millilitres; 2 fl de sirop"),
+    ("fr-CH", "P.O. le directeur; le p.o. de la secrétaire", "P.O. le directeur; le p.o. de la secrétaire"),
 ])
 def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
