@@ -353,6 +353,23 @@ def test_a_region_adds_to_a_table_within_a_table():
      "Par professeur Julien Roche, P U P H, et docteur Paul Martin, M C U P H; l'A P H P"),
     ("fr-CA", "et Mathieu Gagnon, B. Pharm., M. Sc. et Julie Roy, B. Pharm. Elle vous recevra.",
      "et Mathieu Gagnon, baccalauréat en pharmacie, maîtrise en sciences et Julie Roy, baccalauréat en pharmacie. Elle vous recevra."),
+    # the blood pressure where it is measured
+    ("fr-FR", "Tension : PA cible < 140/90 mmHg; la PA est normale; PA systolique > 180 mmHg",
+     "Tension: pression artérielle cible inférieur à 140 sur 90 millimètres de mercure; la pression artérielle est normale; "
+     "pression artérielle systolique supérieur à 180 millimètres de mercure"),
+    # an emergency, not "égal à urgence"
+    ("fr-CA", "Fièvre ≥ 38 °C avec douleur au flanc = urgence, appelez le 911.",
+     "Fièvre supérieur ou égal à 38 degrés Celsius avec douleur au flanc, c'est une urgence, appelez le 9 1 1."),
+    # inclusive writing with the middle dot (espeak-ng said "fatigué point e")
+    ("fr-CH", "Pourquoi suis-je fatigué·e ? Les patient·e·s et les infirmier·ère·s.",
+     "Pourquoi suis-je fatigué ou fatiguée? Les patients ou patientes et les infirmiers ou infirmières."),
+    ("fr-FR", "les citoyen·ne·s; un·e ami·e; les acteur·rice·s; heureux·se; sportif·ve·s; tou·te·s",
+     "les citoyens ou citoyennes; un ou une ami ou amie; les acteurs ou actrices; heureux ou heureuse; "
+     "sportifs ou sportives; tous ou toutes"),
+    # Switzerland's days in two letters, one day in two (espeak-ng said "lu-me-ve-di" as one word)
+    ("fr-CH", "un jour sur deux (lu-me-ve-di), ou Ma-Je-Sa.", "un jour sur deux (lundi, mercredi, vendredi, dimanche), ou mardi, jeudi, samedi."),
+    # a word in capitals for emphasis is a word ("T O U T E")
+    ("fr-CA", "recueillez TOUTE l'urine, TOUS les jours, sans RIEN jeter", "recueillez TOUTE l'urine, TOUS les jours, sans RIEN jeter"),
 ])
 def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -374,6 +391,12 @@ def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     # bottles, not femtolitres; "p.o." under a signature is "par ordre"
     ("fr-CH", "1 fl. de 250 ml; 2 fl de sirop", "1 fl. de 250 millilitres; 2 fl de sirop"),
     ("fr-CH", "P.O. le directeur; le p.o. de la secrétaire", "P.O. le directeur; le p.o. de la secrétaire"),
+    # PA that is not a pressure: an active ingredient, pack-years, alkaline phosphatases
+    ("fr-FR", "Le PA de ce médicament; tabagisme à 30 PA; PA 150 UI/l",
+     "Le P A de ce médicament; tabagisme à 30 P A; P A 150 unités internationales par litre"),
+    # an equals sign between amounts; two days are a range; words with hyphens; a middle dot between units
+    ("fr-CA", "1 L = 1000 mL; lu-ve : 2 cpr; Il me l'a lu-me-semble-t-il.",
+     "1 litre égal à 1000 millilitres; du lundi au vendredi: 2 comprimés; Il me l'a lu-me-semble-t-il."),
 ])
 def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
