@@ -357,6 +357,9 @@ def test_a_region_adds_to_a_table_within_a_table():
     ("fr-FR", "Tension : PA cible < 140/90 mmHg; la PA est normale; PA systolique > 180 mmHg",
      "Tension: pression artérielle cible inférieur à 140 sur 90 millimètres de mercure; la pression artérielle est normale; "
      "pression artérielle systolique supérieur à 180 millimètres de mercure"),
+    ("fr-FR", "PA de 150/95; PAS > 180 mmHg ou PAD ≥ 110",
+     "pression artérielle de 150 sur 95; pression artérielle systolique supérieur à 180 millimètres de mercure ou "
+     "pression artérielle diastolique supérieur ou égal à 110"),
     # an emergency, not "égal à urgence"
     ("fr-CA", "Fièvre ≥ 38 °C avec douleur au flanc = urgence, appelez le 911.",
      "Fièvre supérieur ou égal à 38 degrés Celsius avec douleur au flanc, c'est une urgence, appelez le 9 1 1."),
@@ -394,6 +397,7 @@ def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     # PA that is not a pressure: an active ingredient, pack-years, alkaline phosphatases
     ("fr-FR", "Le PA de ce médicament; tabagisme à 30 PA; PA 150 UI/l",
      "Le P A de ce médicament; tabagisme à 30 P A; P A 150 unités internationales par litre"),
+    ("fr-FR", "Ne dépassez PAS 20 mg par jour; NE PAS > 30", "Ne dépassez PAS 20 milligrammes par jour; NE PAS supérieur à 30"),
     # an equals sign between amounts; two days are a range; words with hyphens; a middle dot between units
     ("fr-CA", "1 L = 1000 mL; lu-ve : 2 cpr; Il me l'a lu-me-semble-t-il.",
      "1 litre égal à 1000 millilitres; du lundi au vendredi: 2 comprimés; Il me l'a lu-me-semble-t-il."),
