@@ -383,8 +383,8 @@ def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     # a Roman numeral that is not after a dose
     ("fr-FR", "le lycée Henri IV; le chapitre IV et l'annexe IV", "le lycée Henri IV; le chapitre IV et l'annexe IV"),
     # vitamin K is not potassium; a tumour marker, "ça" without its cedilla
-    ("fr-FR", "Vitamine K 10 mg; vit. K 2 mg; Ca va mieux depuis 2 jours",
-     "Vitamine K 10 milligrammes; vitamine K 2 milligrammes; Ca va mieux depuis 2 jours"),
+    ("fr-FR", "Vitamine K 10 mg; vit. K 2 mg; Vit K 1 mg; Ca va mieux depuis 2 jours",
+     "Vitamine K 10 milligrammes; vitamine K 2 milligrammes; Vit K 1 milligramme; Ca va mieux depuis 2 jours"),
     ("fr-FR", "CA 125 inférieur à 35 U/ml", "C A 125 inférieur à 35 unités par millilitre"),
     # a slash after a time that no range follows; a day's hours; a list of times; the days of a treatment
     ("fr-FR", "24h/24 et 7j/7; 1 cp/12h; 8h – 14h – 20h; J15-J21", "24 heures sur 24 et 7 jours sur 7; 1 comprimé par 12 heures; "
@@ -392,7 +392,7 @@ def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     # a Roman numeral in brackets apart from a word
     ("fr-FR", "Voir la partie (II) et l'annexe (III).", "Voir la partie (II) et l'annexe (III)."),
     # bottles, not femtolitres; "p.o." under a signature is "par ordre"
-    ("fr-CH", "1 fl. de 250 ml; 2 fl de sirop", "1 fl. de 250 millilitres; 2 fl de sirop"),
+    ("fr-CH", "1 fl. de 250 ml; 2 fl de sirop; 64 fl oz", "1 fl. de 250 millilitres; 2 fl de sirop; 64 fl oz"),
     ("fr-CH", "P.O. le directeur; le p.o. de la secrétaire", "P.O. le directeur; le p.o. de la secrétaire"),
     # PA that is not a pressure: an active ingredient, pack-years, alkaline phosphatases
     ("fr-FR", "Le PA de ce médicament; tabagisme à 30 PA; PA 150 UI/l",
