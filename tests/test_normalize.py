@@ -262,7 +262,7 @@ CLINICAL = {
         ("a las 20.30 h, 24 h/7 días, SatO2", "a las 20:30 horas, 24 horas, 7 días a la semana, saturación de oxígeno"),
     ],
     "fr-FR": [
-        ("PA 130/80 mmHg", "P A 130 sur 80 millimètres de mercure"),
+        ("PA 130/80 mmHg", "pression artérielle 130 sur 80 millimètres de mercure"),
         ("p. ex. 3 fois/jour", "par exemple 3 fois par jour"),
         ("1 µL, c.-à-d. peu", "1 microlitre, c'est-à-dire peu"),
         ("0,80 g/L ou 4,4 mmol/L", "0 virgule 80 gramme par litre ou 4 virgule 4 millimoles par litre"),

@@ -307,3 +307,100 @@ def test_a_region_adds_to_a_table_within_a_table():
     weekdays = regional_table("fr-CH")["weekdays"]
     assert weekdays["said"]["ma"] == "mardi" and weekdays["said"]["lundi"] == "lundi" and weekdays["not_before"]
     assert "ma" not in regional_table("fr-FR")["weekdays"]["said"]
+
+
+# What the twelfth reading found (three handouts: fr-FR, fr-CA, fr-CH), said right.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a route after a dose, not the Roman numeral four (espeak-ng said "100 milligrammes quatre romain")
+    ("fr-FR", "(ex. hydrocortisone 100 mg IV).", "(par exemple hydrocortisone 100 milligrammes en intraveineuse)."),
+    ("fr-FR", "Ceftriaxone 1 g IV par jour; 20 mmol IV sur 2 h; 100 mg iv",
+     "Ceftriaxone 1 gramme en intraveineuse par jour; 20 millimoles en intraveineuse sur 2 heures; "
+     "100 milligrammes en intraveineuse"),
+    ("fr-CH", "une perfusion i.v. de carboxymaltose ferrique; Ferinject 500 mg i.v. en 15 min",
+     "une perfusion intraveineuse de carboxymaltose ferrique; Ferinject 500 milligrammes en intraveineuse en 15 minutes"),
+    ("fr-CH", "1 g i.v. Puis 2 g.", "1 gramme en intraveineuse. Puis 2 grammes."),
+    ("fr-FR", "insuffisance cardiaque NYHA IV", "insuffisance cardiaque N Y H A 4"),
+    # an element's symbol before a dose or a value (espeak-ng said "Ca" as the pronoun "ça"), and its ion
+    ("fr-FR", "Calcium + vit. D : 1 ampoule tous les 15 j, ou Ca 500 mg x2/j si",
+     "Calcium + vitamine D: 1 ampoule tous les 15 jours, ou calcium 500 milligrammes 2 fois par jour si"),
+    ("fr-FR", "Mg 300 mg le soir; Na 138 mmol/l, K 4,2 mmol/l",
+     "magnésium 300 milligrammes le soir; sodium 138 millimoles par litre, potassium 4 virgule 2 millimoles par litre"),
+    ("fr-FR", "Kaliémie (K+) à J15. Si K+ < 3,5 mmol/l; Na+ 135",
+     "Kaliémie (potassium) à jour 15. Si potassium inférieur à 3 virgule 5 millimoles par litre; sodium 135"),
+    # two times joined by a hyphen are a range (it was "17 heures-18 heures", heard as 17 h 18)
+    ("fr-FR", "contrôlez-la à 12h et vers 17h-18h.", "contrôlez-la à 12 heures et vers 17 heures à 18 heures."),
+    ("fr-FR", "Ouvert de 8h-12h et 14h-18h30; 17 h - 18 h", "Ouvert de 8 heures à 12 heures et 14 heures à 18 heures 30; 17 heures à 18 heures"),
+    ("fr-CA", "1-2 co. q4h-6h PRN", "1 à 2 comprimés toutes les 4 heures à 6 heures au besoin"),
+    # the slash between two ranges of opening hours was not said at all
+    ("fr-CH", "Cabinet : 021 312 45 67 (lu–ve 8h–12h / 13h30–17h30)",
+     "Cabinet: 0 2 1, 3 1 2, 45, 67 (du lundi au vendredi 8 heures à 12 heures et 13 heures 30 à 17 heures 30)"),
+    ("fr-FR", "Permanence 9h-12h / 14h-17h; Horaires : 08:00–12:00 / 13:30–17:30.",
+     "Permanence 9 heures à 12 heures et 14 heures à 17 heures; Horaires: 8 heures à 12 heures et 13 heures 30 à 17 heures 30."),
+    # an oxidation state, which espeak-ng said "fer deux romain"
+    ("fr-CH", "Fer(II) 80–100 mg; passez au Maltofer 100 mg (fer(III)), mieux toléré",
+     "Fer ferreux 80 à 100 milligrammes; passez au Maltofer 100 milligrammes (fer ferrique), mieux toléré"),
+    ("fr-FR", "Fe(II) et Fe(III); un sel de cuivre(II)", "fer ferreux et fer ferrique; un sel de cuivre deux"),
+    # Switzerland's tablets, by mouth; Quebec's ounces and milliequivalents; a red cell's femtolitres
+    ("fr-CH", "Prenez 1 cpr de fer; Maltofer 30 cpr; si vous ne tolérez pas les cpr; 1 cpr p.o. 1x/j, un jour sur deux",
+     "Prenez 1 comprimé de fer; Maltofer 30 comprimés; si vous ne tolérez pas les comprimé; "
+     "1 comprimé par la bouche 1 fois par jour, un jour sur deux"),
+    ("fr-CH", "2 cpr p.o. Puis boire; voie p.o. possible", "2 comprimés par la bouche. Puis boire; voie orale possible"),
+    ("fr-CA", "pas plus de 6 oz (170 g) par repas; Citrate de potassium 1080 mg (10 mEq)",
+     "pas plus de 6 onces (170 grammes) par repas; Citrate de potassium 1080 milligrammes (10 milliéquivalents)"),
+    ("fr-CH", "et VGM à 76 fl. La CRP; VGM 80–100 fl", "et V G M à 76 femtolitres. La C R P; V G M 80 à 100 femtolitres"),
+    # letters after a name
+    ("fr-FR", "Par Pr Julien Roche, PU-PH, et Dr Paul Martin, MCU-PH; l'AP-HP",
+     "Par professeur Julien Roche, P U P H, et docteur Paul Martin, M C U P H; l'A P H P"),
+    ("fr-CA", "et Mathieu Gagnon, B. Pharm., M. Sc. et Julie Roy, B. Pharm. Elle vous recevra.",
+     "et Mathieu Gagnon, baccalauréat en pharmacie, maîtrise en sciences et Julie Roy, baccalauréat en pharmacie. Elle vous recevra."),
+    # the blood pressure where it is measured
+    ("fr-FR", "Tension : PA cible < 140/90 mmHg; la PA est normale; PA systolique > 180 mmHg",
+     "Tension: pression artérielle cible inférieur à 140 sur 90 millimètres de mercure; la pression artérielle est normale; "
+     "pression artérielle systolique supérieur à 180 millimètres de mercure"),
+    ("fr-FR", "PA de 150/95; PAS > 180 mmHg ou PAD ≥ 110",
+     "pression artérielle de 150 sur 95; pression artérielle systolique supérieur à 180 millimètres de mercure ou "
+     "pression artérielle diastolique supérieur ou égal à 110"),
+    # an emergency, not "égal à urgence"
+    ("fr-CA", "Fièvre ≥ 38 °C avec douleur au flanc = urgence, appelez le 911.",
+     "Fièvre supérieur ou égal à 38 degrés Celsius avec douleur au flanc, c'est une urgence, appelez le 9 1 1."),
+    # inclusive writing with the middle dot (espeak-ng said "fatigué point e")
+    ("fr-CH", "Pourquoi suis-je fatigué·e ? Les patient·e·s et les infirmier·ère·s.",
+     "Pourquoi suis-je fatigué ou fatiguée? Les patients ou patientes et les infirmiers ou infirmières."),
+    ("fr-FR", "les citoyen·ne·s; un·e ami·e; les acteur·rice·s; heureux·se; sportif·ve·s; tou·te·s",
+     "les citoyens ou citoyennes; un ou une ami ou amie; les acteurs ou actrices; heureux ou heureuse; "
+     "sportifs ou sportives; tous ou toutes"),
+    # Switzerland's days in two letters, one day in two (espeak-ng said "lu-me-ve-di" as one word)
+    ("fr-CH", "un jour sur deux (lu-me-ve-di), ou Ma-Je-Sa.", "un jour sur deux (lundi, mercredi, vendredi, dimanche), ou mardi, jeudi, samedi."),
+    # a word in capitals for emphasis is a word ("T O U T E")
+    ("fr-CA", "recueillez TOUTE l'urine, TOUS les jours, sans RIEN jeter", "recueillez TOUTE l'urine, TOUS les jours, sans RIEN jeter"),
+])
+def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What looks like the twelfth reading's notation but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a Roman numeral that is not after a dose
+    ("fr-FR", "le lycée Henri IV; le chapitre IV et l'annexe IV", "le lycée Henri IV; le chapitre IV et l'annexe IV"),
+    # vitamin K is not potassium; a tumour marker, "ça" without its cedilla
+    ("fr-FR", "Vitamine K 10 mg; vit. K 2 mg; Vit K 1 mg; Ca va mieux depuis 2 jours",
+     "Vitamine K 10 milligrammes; vitamine K 2 milligrammes; Vit K 1 milligramme; Ca va mieux depuis 2 jours"),
+    ("fr-FR", "CA 125 inférieur à 35 U/ml", "C A 125 inférieur à 35 unités par millilitre"),
+    # a slash after a time that no range follows; a day's hours; a list of times; the days of a treatment
+    ("fr-FR", "24h/24 et 7j/7; 1 cp/12h; 8h – 14h – 20h; J15-J21", "24 heures sur 24 et 7 jours sur 7; 1 comprimé par 12 heures; "
+     "8 heures, 14 heures et 20 heures; jours 15 à 21"),
+    # a Roman numeral in brackets apart from a word
+    ("fr-FR", "Voir la partie (II) et l'annexe (III).", "Voir la partie (II) et l'annexe (III)."),
+    # bottles, not femtolitres; "p.o." under a signature is "par ordre"
+    ("fr-CH", "1 fl. de 250 ml; 2 fl de sirop; 64 fl oz", "1 fl. de 250 millilitres; 2 fl de sirop; 64 fl oz"),
+    ("fr-CH", "P.O. le directeur; le p.o. de la secrétaire", "P.O. le directeur; le p.o. de la secrétaire"),
+    # PA that is not a pressure: an active ingredient, pack-years, alkaline phosphatases
+    ("fr-FR", "Le PA de ce médicament; tabagisme à 30 PA; PA 150 UI/l",
+     "Le P A de ce médicament; tabagisme à 30 P A; P A 150 unités internationales par litre"),
+    ("fr-FR", "Ne dépassez PAS 20 mg par jour; NE PAS > 30", "Ne dépassez PAS 20 milligrammes par jour; NE PAS supérieur à 30"),
+    # an equals sign between amounts; two days are a range; words with hyphens; a middle dot between units
+    ("fr-CA", "1 L = 1000 mL; lu-ve : 2 cpr; Il me l'a lu-me-semble-t-il.",
+     "1 litre égal à 1000 millilitres; du lundi au vendredi: 2 comprimés; Il me l'a lu-me-semble-t-il."),
+])
+def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
