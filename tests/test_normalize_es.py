@@ -1,6 +1,6 @@
 """Spanish health notation said aloud: what a ninth reading of four Spanish handouts (Spain, Argentina,
 Colombia, the United States) and a tenth (Spain, Mexico, Chile, Peru) found said wrongly, and what must
-stay as it is."""
+stay as it is; and a twelfth (Spain, Mexico, Argentina)."""
 
 import pytest
 
@@ -354,4 +354,60 @@ def test_the_sol_written_with_a_stop_ends_no_sentence():
     ("es-ES", "Conserve a 4.° C, entre 2.º y 8.º C", "Conserve a 4 grados Celsius, entre 2 grados y 8 grados Celsius"),
 ])
 def test_what_a_tenth_reading_must_leave_as_it_was(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A twelfth reading of three new handouts (Spain, Mexico, Argentina): what it found said wrongly.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a date with a year of two figures after the words that announce one, as the same handout's other dates
+    ("es-AR", "En su análisis del 3/2/25 la ferritina dio 9 ng/ml",
+     "En su análisis del 3 de febrero de 2025 la ferritina dio 9 nanogramos por mililitro"),
+    ("es-ES", "del 3/2/25 al 10/2/25; el día 03/02/25; Desde el 28/2/25.",
+     "del 3 de febrero de 2025 al 10 de febrero de 2025; el día 3 de febrero de 2025; Desde el 28 de febrero de 2025."),
+    ("es-US", "el 3/2/25", "el 2 de marzo de 2025"),
+    # two drugs of one tablet, each after its dose: "con", not "por"
+    ("es-ES", "Calcio + vit. D (carbonato cálcico 1.500 mg/colecalciferol 400 UI): 1 comp. al día",
+     "Calcio + vitamina D (carbonato cálcico 1500 miligramos con colecalciferol 400 unidades internacionales): 1 comprimido al día"),
+    ("es-MX", "amoxicilina 875 mg/ácido clavulánico 125 mg; Calcio 600 mg/Vitamina D3 400 UI",
+     "amoxicilina 875 miligramos con ácido clavulánico 125 miligramos; Calcio 600 miligramos con Vitamina D3 400 unidades internacionales"),
+    # a month in Roman numerals, as Spain writes it
+    ("es-ES", "Último comprimido: 13-III-2025.", "Último comprimido: 13 de marzo de 2025."),
+    ("es-ES", "el 1-IV-2025; el 2.XI.2024; 31/XII/1999", "el 1 de abril de 2025; el 2 de noviembre de 2024; 31 de diciembre de 1999"),
+    # a doctor's licence, a register's number said figure by figure
+    ("es-MX", "Urólogo, Céd. Esp. 4587213, y", "Urólogo, cédula de especialidad 4 5 8 7 2 1 3, y"),
+    ("es-MX", "Céd. Prof. 12345678; Cédula profesional: 7654321; Céd. 123456",
+     "cédula profesional 1 2 3 4 5 6 7 8; cédula profesional 7 6 5 4 3 2 1; cédula 1 2 3 4 5 6"),
+    # Argentina's mobile with its 15, and Mexico's toll-free number, digit by digit as the other phones
+    ("es-AR", "Cel. de guardia de Hematología: 11 15-6021-3388.", "Celular de guardia de Hematología: 1 1, 1 5, 6 0 2 1, 3 3 8 8."),
+    ("es-AR", "011 15 6021-3388; 0351 15-612-3456; 2966 15-42-1234",
+     "0 1 1, 1 5, 6 0 2 1, 3 3 8 8; 0 3 5 1, 1 5, 6 1 2, 3 4 5 6; 2 9 6 6, 1 5, 4 2, 1 2 3 4"),
+    ("es-MX", "Orientación Médica Telefónica IMSS: 800 2222 668.", "Orientación Médica Telefónica IMSS: 8 0 0, 2 2 2 2, 6 6 8."),
+    ("es-MX", "01 800 123 4567; 01 800 2222 668", "0 1, 8 0 0, 1 2 3, 4 5 6 7; 0 1, 8 0 0, 2 2 2 2, 6 6 8"),
+])
+def test_what_a_twelfth_reading_found_said_wrongly(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # no word announces a date, or a dose follows: three numbers
+    ("es-ES", "el esquema 3/2/25; el 10/12/14 UI; el 5/10/20 ml; el 10/10/10",
+     "el esquema 3/2/25; el 10/12/14 unidades internacionales; el 5/10/20 ml; el 10/10/10"),
+    # a slash after a dose before what it is per
+    ("es-MX", "paracetamol 15 mg/dosis 3 veces; 1 g/toma 3 g al día; 500 mg/comprimido 2 g máx.",
+     "paracetamol 15 miligramos por dosis 3 veces; 1 gramo por toma 3 gramos al día; 500 miligramos por comprimido 2 gramos máximo."),
+    ("es-ES", "20 mg/semana durante 4 semanas; 2 g/litro 3 g; 2 mg/kg 2 veces",
+     "20 miligramos por semana durante 4 semanas; 2 gramos por litro 3 gramos; 2 miligramos por kilogramo 2 veces"),
+    # Roman numerals that are no month, or a date without its full year
+    ("es-ES", "Sector III; fase 2-III; tipo I-II; 13-III-25; 13-XIII-2025",
+     "Sector III; fase 2-III; tipo I-II; 13-III-25; 13-XIII-2025"),
+    # a licence number too long to be one is left to the engine
+    ("es-MX", "Céd. Prof. 1234567890", "cédula profesional 1234567890"),
+    # numbers beside a 15 that make no phone; a dose after the figures
+    ("es-AR", "entre 10 15-20 mg; de 100 15-20 1500 kcal; 9 15-20-1000",
+     "entre 10 15 a 20 miligramos; de 100 15 a 20 1500 kilocalorías; 9 15-20-1000"),
+    ("es-MX", "entre 800 1000 500 mg; 800 2222 668 kcal", "entre 800 1000 500 miligramos; 800 2222 668 kilocalorías"),
+    # elsewhere the shapes are not these regions' phones
+    ("es-ES", "800 2222 668; 11 15-6021-3388", "800 2222 668; 11 15-6021-3388"),
+])
+def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
