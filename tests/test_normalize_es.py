@@ -388,6 +388,36 @@ def test_what_a_twelfth_reading_found_said_wrongly(lang, written, spoken):
     assert normalize(written, lang) == spoken
 
 
+# What else the twelfth reading found: abbreviations spelled or read as a syllable, words in capitals spelled.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # capitals for emphasis, and names said as words
+    ("es-MX", "Desde ahí, junte TODA la orina del día", "Desde ahí, junte TODA la orina del día"),
+    ("es-ES", "Evite AINE (ibuprofeno); según la TAC; Hospital de Clínicas, UBA",
+     "Evite AINE (ibuprofeno); según la TAC; Hospital de Clínicas, UBA"),
+    # abbreviations that have one meaning where they stand
+    ("es-ES", "avise a su MAP.; acuda al MAP", "avise a su médico de atención primaria.; acuda al médico de atención primaria"),
+    ("es-ES", "Traiga su registro de glucemias y TA. Cifras de TA altas.",
+     "Traiga su registro de glucemias y tensión arterial. Cifras de tensión arterial altas."),
+    ("es-ES", "Centro de Salud: 91 683 42 10 (de L a V, 8:00-20:00 h).",
+     "Centro de Salud: 91 683 42 10 (de lunes a viernes, 8 a 20 horas)."),
+    ("es-MX", "Citrato de potasio 1080 mg (10 mEq) tab.: 2 tabs VO c/12 hrs",
+     "Citrato de potasio 1080 miligramos (10 miliequivalentes) tableta: 2 tabletas por vía oral cada 12 horas"),
+    ("es-MX", "Tamsulosina 0.4 mg: 1 cap cada 24 hrs; 2 caps", "Tamsulosina 0 punto 4 miligramos: 1 cápsula cada 24 horas; 2 cápsulas"),
+    ("es-MX", "1 tab c/6-8 hrs PRN dolor; La GPC IMSS-014-08",
+     "1 tableta cada 6 a 8 horas si hay dolor; La Guía de Práctica Clínica IMSS-014-08"),
+    ("es-AR", "la hemoglobina (Hb) 10,4 g/dl; Hemoglobina (Hb); VCM 80–100 fl; 72 fl",
+     "la hemoglobina 10 coma 4 gramos por decilitro; Hemoglobina; V C M 80 a 100 femtolitros; 72 femtolitros"),
+    ("es-AR", "celiaquía (anti-TG IgA); anti-tTG IgA; anti-TPO", "celiaquía (antitransglutaminasa I G A); antitransglutaminasa I G A; anti T P O"),
+    ("es-AR", "(la vit. C ayuda); hay hierro EV; 1 g EV; vía EV",
+     "(la vitamina C ayuda); hay hierro endovenoso; 1 gramo por vía endovenosa; vía endovenosa"),
+    ("es-AR", "Médica hematóloga, M.N. 118.452; Lic. en Nutrición, M.P. 3419",
+     "Médica hematóloga, matrícula nacional 118452; Lic. en Nutrición, matrícula provincial 3419"),
+    ("es-AR", "en ayunas de 8 hs, PB, sector B.", "en ayunas de 8 horas, planta baja, sector B."),
+])
+def test_what_a_twelfth_reading_found_said_awkwardly(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
 @pytest.mark.parametrize("lang, written, spoken", [
     # no word announces a date, or a dose follows: three numbers
     ("es-ES", "el esquema 3/2/25; el 10/12/14 UI; el 5/10/20 ml; el 10/10/10",
@@ -408,6 +438,13 @@ def test_what_a_twelfth_reading_found_said_wrongly(lang, written, spoken):
     ("es-MX", "entre 800 1000 500 mg; 800 2222 668 kcal", "entre 800 1000 500 miligramos; 800 2222 668 kilocalorías"),
     # elsewhere the shapes are not these regions' phones
     ("es-ES", "800 2222 668; 11 15-6021-3388", "800 2222 668; 11 15-6021-3388"),
+    # "tab." before a number is a table; "anti-TG" alone may be antithyroglobulin; EV, MAP, PB and PRN elsewhere
+    ("es-ES", "ver tab. 2; máx. 4 tab./día; anti-TG elevados", "ver tab. 2; máximo 4 tabletas al día; anti T G elevados"),
+    ("es-ES", "EV frecuentes en el Holter; el MAP; MAP 65 mmHg; PRN; FC del corazón",
+     "E V frecuentes en el Holter; el M A P; M A P 65 milímetros de mercurio; si es necesario; F C del corazón"),
+    ("es-AR", "PB 13 cm; la hemoglobina glicosilada (HbA1c)", "P B 13 centímetros; la hemoglobina glicosilada (H B A 1 C)"),
+    ("es-ES", "planta baja, PB, sector B; M.N. 118.452", "planta baja, P B, sector B; M.N. 118452"),
+    ("es-MX", "$1,250.00 M.N.", "1250 pesos M.N."),
 ])
 def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
