@@ -374,9 +374,9 @@ def test_what_a_tenth_reading_must_leave_as_it_was(lang, written, spoken):
     ("es-ES", "Último comprimido: 13-III-2025.", "Último comprimido: 13 de marzo de 2025."),
     ("es-ES", "el 1-IV-2025; el 2.XI.2024; 31/XII/1999", "el 1 de abril de 2025; el 2 de noviembre de 2024; 31 de diciembre de 1999"),
     # a doctor's licence, a register's number said figure by figure
-    ("es-MX", "Urólogo, Céd. Esp. 4587213, y", "Urólogo, cédula de especialidad 4 5 8 7 2 1 3, y"),
-    ("es-MX", "Céd. Prof. 12345678; Cédula profesional: 7654321; Céd. 123456",
-     "cédula profesional 1 2 3 4 5 6 7 8; cédula profesional 7 6 5 4 3 2 1; cédula 1 2 3 4 5 6"),
+    ("es-MX", "Urólogo, Céd. Esp. 4587213, y", "Urólogo, Cédula de especialidad 4 5 8 7 2 1 3, y"),
+    ("es-MX", "Céd. Prof. 12345678; Cédula profesional: 7654321; Céd. 123456; ced. esp. 1234567",
+     "Cédula profesional 1 2 3 4 5 6 7 8; Cédula profesional 7 6 5 4 3 2 1; Cédula 1 2 3 4 5 6; cédula de especialidad 1 2 3 4 5 6 7"),
     # Argentina's mobile with its 15, and Mexico's toll-free number, digit by digit as the other phones
     ("es-AR", "Cel. de guardia de Hematología: 11 15-6021-3388.", "Celular de guardia de Hematología: 1 1, 1 5, 6 0 2 1, 3 3 8 8."),
     ("es-AR", "011 15 6021-3388; 0351 15-612-3456; 2966 15-42-1234",
@@ -431,10 +431,13 @@ def test_what_a_twelfth_reading_found_said_awkwardly(lang, written, spoken):
     ("es-ES", "Sector III; fase 2-III; tipo I-II; 13-III-25; 13-XIII-2025",
      "Sector III; fase 2-III; tipo I-II; 13-III-25; 13-XIII-2025"),
     # a licence number too long to be one is left to the engine
-    ("es-MX", "Céd. Prof. 1234567890", "cédula profesional 1234567890"),
+    ("es-MX", "Céd. Prof. 1234567890", "Cédula profesional 1234567890"),
     # numbers beside a 15 that make no phone; a dose after the figures
     ("es-AR", "entre 10 15-20 mg; de 100 15-20 1500 kcal; 9 15-20-1000",
      "entre 10 15 a 20 miligramos; de 100 15 a 20 1500 kilocalorías; 9 15-20-1000"),
+    ("es-MX", "Insulina 10 UI/noche y 2 UI/comida; 10 UI/noche 2 UI/comida",
+     "Insulina 10 unidades internacionales por noche y 2 unidades internacionales por comida; "
+     "10 unidades internacionales por noche 2 unidades internacionales por comida"),
     ("es-MX", "entre 800 1000 500 mg; 800 2222 668 kcal", "entre 800 1000 500 miligramos; 800 2222 668 kilocalorías"),
     # elsewhere the shapes are not these regions' phones
     ("es-ES", "800 2222 668; 11 15-6021-3388", "800 2222 668; 11 15-6021-3388"),
