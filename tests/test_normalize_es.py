@@ -413,6 +413,10 @@ def test_what_a_twelfth_reading_found_said_wrongly(lang, written, spoken):
     ("es-AR", "Médica hematóloga, M.N. 118.452; Lic. en Nutrición, M.P. 3419",
      "Médica hematóloga, matrícula nacional 118452; Lic. en Nutrición, matrícula provincial 3419"),
     ("es-AR", "en ayunas de 8 hs, PB, sector B.", "en ayunas de 8 horas, planta baja, sector B."),
+    # the size of what is measured, after its name
+    ("es-MX", "(ayuda a expulsar piedras ≤5 mm); Nódulos > 1 cm; un cálculo < 4 mm; pólipos ≥ 10 mm",
+     "(ayuda a expulsar piedras de hasta 5 milímetros); Nódulos de más de 1 centímetro; un cálculo de menos de 4 milímetros; "
+     "pólipos de al menos 10 milímetros"),
 ])
 def test_what_a_twelfth_reading_found_said_awkwardly(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -448,6 +452,8 @@ def test_what_a_twelfth_reading_found_said_awkwardly(lang, written, spoken):
     ("es-AR", "PB 13 cm; la hemoglobina glicosilada (HbA1c)", "P B 13 centímetros; la hemoglobina glicosilada (H B A 1 C)"),
     ("es-ES", "planta baja, PB, sector B; M.N. 118.452", "planta baja, P B, sector B; M.N. 118452"),
     ("es-MX", "$1,250.00 M.N.", "1250 pesos M.N."),
+    # a sign after such a name, before no size: as before
+    ("es-ES", "quistes > 3; la lesión mide > 1 cm", "quistes mayor de 3; la lesión mide mayor de 1 centímetro"),
 ])
 def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
