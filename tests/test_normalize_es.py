@@ -1,6 +1,6 @@
 """Spanish health notation said aloud: what a ninth reading of four Spanish handouts (Spain, Argentina,
 Colombia, the United States) and a tenth (Spain, Mexico, Chile, Peru) found said wrongly, and what must
-stay as it is."""
+stay as it is; and a twelfth (Spain, Mexico, Argentina)."""
 
 import pytest
 
@@ -354,4 +354,119 @@ def test_the_sol_written_with_a_stop_ends_no_sentence():
     ("es-ES", "Conserve a 4.° C, entre 2.º y 8.º C", "Conserve a 4 grados Celsius, entre 2 grados y 8 grados Celsius"),
 ])
 def test_what_a_tenth_reading_must_leave_as_it_was(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A twelfth reading of three new handouts (Spain, Mexico, Argentina): what it found said wrongly.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a date with a year of two figures after the words that announce one, as the same handout's other dates
+    ("es-AR", "En su análisis del 3/2/25 la ferritina dio 9 ng/ml",
+     "En su análisis del 3 de febrero de 2025 la ferritina dio 9 nanogramos por mililitro"),
+    ("es-ES", "del 3/2/25 al 10/2/25; el día 03/02/25; Desde el 28/2/25.",
+     "del 3 de febrero de 2025 al 10 de febrero de 2025; el día 3 de febrero de 2025; "
+     "Desde el 28 de febrero de 2025."),
+    ("es-US", "el 3/2/25", "el 2 de marzo de 2025"),
+    # two drugs of one tablet, each after its dose: "con", not "por"
+    ("es-ES", "Calcio + vit. D (carbonato cálcico 1.500 mg/colecalciferol 400 UI): 1 comp. al día",
+     "Calcio + vitamina D (carbonato cálcico 1500 miligramos con colecalciferol 400 unidades "
+     "internacionales): 1 comprimido al día"),
+    ("es-MX", "amoxicilina 875 mg/ácido clavulánico 125 mg; Calcio 600 mg/Vitamina D3 400 UI",
+     "amoxicilina 875 miligramos con ácido clavulánico 125 miligramos; "
+     "Calcio 600 miligramos con Vitamina D3 400 unidades internacionales"),
+    # a month in Roman numerals, as Spain writes it
+    ("es-ES", "Último comprimido: 13-III-2025.", "Último comprimido: 13 de marzo de 2025."),
+    ("es-ES", "el 1-IV-2025; el 2.XI.2024; 31/XII/1999",
+     "el 1 de abril de 2025; el 2 de noviembre de 2024; 31 de diciembre de 1999"),
+    # a doctor's licence, a register's number said figure by figure
+    ("es-MX", "Urólogo, Céd. Esp. 4587213, y", "Urólogo, Cédula de especialidad 4 5 8 7 2 1 3, y"),
+    ("es-MX", "Céd. Prof. 12345678; Cédula profesional: 7654321; Céd. 123456; ced. esp. 1234567",
+     "Cédula profesional 1 2 3 4 5 6 7 8; Cédula profesional 7 6 5 4 3 2 1; Cédula 1 2 3 4 5 6; "
+     "cédula de especialidad 1 2 3 4 5 6 7"),
+    # Argentina's mobile with its 15, and Mexico's toll-free number, digit by digit as the other phones
+    ("es-AR", "Cel. de guardia de Hematología: 11 15-6021-3388.",
+     "Celular de guardia de Hematología: 1 1, 1 5, 6 0 2 1, 3 3 8 8."),
+    ("es-AR", "011 15 6021-3388; 0351 15-612-3456; 2966 15-42-1234",
+     "0 1 1, 1 5, 6 0 2 1, 3 3 8 8; 0 3 5 1, 1 5, 6 1 2, 3 4 5 6; 2 9 6 6, 1 5, 4 2, 1 2 3 4"),
+    ("es-MX", "Orientación Médica Telefónica IMSS: 800 2222 668.",
+     "Orientación Médica Telefónica IMSS: 8 0 0, 2 2 2 2, 6 6 8."),
+    ("es-MX", "01 800 123 4567; 01 800 2222 668", "0 1, 8 0 0, 1 2 3, 4 5 6 7; 0 1, 8 0 0, 2 2 2 2, 6 6 8"),
+])
+def test_what_a_twelfth_reading_found_said_wrongly(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What else the twelfth reading found: abbreviations spelled or read as a syllable, words in capitals spelled.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # capitals for emphasis, and names said as words
+    ("es-MX", "Desde ahí, junte TODA la orina del día", "Desde ahí, junte TODA la orina del día"),
+    ("es-ES", "Evite AINE (ibuprofeno); según la TAC; Hospital de Clínicas, UBA",
+     "Evite AINE (ibuprofeno); según la TAC; Hospital de Clínicas, UBA"),
+    # abbreviations that have one meaning where they stand
+    ("es-ES", "avise a su MAP.; acuda al MAP",
+     "avise a su médico de atención primaria.; acuda al médico de atención primaria"),
+    ("es-ES", "Traiga su registro de glucemias y TA. Cifras de TA altas.",
+     "Traiga su registro de glucemias y tensión arterial. Cifras de tensión arterial altas."),
+    ("es-ES", "Centro de Salud: 91 683 42 10 (de L a V, 8:00-20:00 h).",
+     "Centro de Salud: 91 683 42 10 (de lunes a viernes, 8 a 20 horas)."),
+    ("es-MX", "Citrato de potasio 1080 mg (10 mEq) tab.: 2 tabs VO c/12 hrs",
+     "Citrato de potasio 1080 miligramos (10 miliequivalentes) tableta: 2 tabletas por vía oral cada 12 horas"),
+    ("es-MX", "Tamsulosina 0.4 mg: 1 cap cada 24 hrs; 2 caps",
+     "Tamsulosina 0 punto 4 miligramos: 1 cápsula cada 24 horas; 2 cápsulas"),
+    ("es-MX", "1 tab c/6-8 hrs PRN dolor; La GPC IMSS-014-08",
+     "1 tableta cada 6 a 8 horas si hay dolor; La Guía de Práctica Clínica IMSS-014-08"),
+    ("es-AR", "la hemoglobina (Hb) 10,4 g/dl; Hemoglobina (Hb); VCM 80–100 fl; 72 fl",
+     "la hemoglobina 10 coma 4 gramos por decilitro; Hemoglobina; V C M 80 a 100 femtolitros; 72 femtolitros"),
+    ("es-AR", "celiaquía (anti-TG IgA); anti-tTG IgA; anti-TPO",
+     "celiaquía (antitransglutaminasa I G A); antitransglutaminasa I G A; anti T P O"),
+    ("es-AR", "(la vit. C ayuda); hay hierro EV; 1 g EV; vía EV",
+     "(la vitamina C ayuda); hay hierro endovenoso; 1 gramo por vía endovenosa; vía endovenosa"),
+    ("es-AR", "Médica hematóloga, M.N. 118.452; Lic. en Nutrición, M.P. 3419",
+     "Médica hematóloga, matrícula nacional 118452; Lic. en Nutrición, matrícula provincial 3419"),
+    ("es-AR", "en ayunas de 8 hs, PB, sector B.", "en ayunas de 8 horas, planta baja, sector B."),
+    # the size of what is measured, after its name
+    ("es-MX", "(ayuda a expulsar piedras ≤5 mm); Nódulos > 1 cm; un cálculo < 4 mm; pólipos ≥ 10 mm",
+     "(ayuda a expulsar piedras de hasta 5 milímetros); Nódulos de más de 1 centímetro; "
+     "un cálculo de menos de 4 milímetros; pólipos de al menos 10 milímetros"),
+])
+def test_what_a_twelfth_reading_found_said_awkwardly(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # no word announces a date, or a dose follows: three numbers
+    ("es-ES", "el esquema 3/2/25; el 10/12/14 UI; el 5/10/20 ml; el 10/10/10",
+     "el esquema 3/2/25; el 10/12/14 unidades internacionales; el 5/10/20 ml; el 10/10/10"),
+    # a slash after a dose before what it is per
+    ("es-MX", "paracetamol 15 mg/dosis 3 veces; 1 g/toma 3 g al día; 500 mg/comprimido 2 g máx.",
+     "paracetamol 15 miligramos por dosis 3 veces; 1 gramo por toma 3 gramos al día; "
+     "500 miligramos por comprimido 2 gramos máximo."),
+    ("es-ES", "20 mg/semana durante 4 semanas; 2 g/litro 3 g; 2 mg/kg 2 veces",
+     "20 miligramos por semana durante 4 semanas; 2 gramos por litro 3 gramos; 2 miligramos por kilogramo 2 veces"),
+    # Roman numerals that are no month, or a date without its full year
+    ("es-ES", "Sector III; fase 2-III; tipo I-II; 13-III-25; 13-XIII-2025",
+     "Sector III; fase 2-III; tipo I-II; 13-III-25; 13-XIII-2025"),
+    # a licence number too long to be one is left to the engine
+    ("es-MX", "Céd. Prof. 1234567890", "Cédula profesional 1234567890"),
+    # numbers beside a 15 that make no phone; a dose after the figures
+    ("es-AR", "entre 10 15-20 mg; de 100 15-20 1500 kcal; 9 15-20-1000",
+     "entre 10 15 a 20 miligramos; de 100 15 a 20 1500 kilocalorías; 9 15-20-1000"),
+    ("es-MX", "Insulina 10 UI/noche y 2 UI/comida; 10 UI/noche 2 UI/comida",
+     "Insulina 10 unidades internacionales por noche y 2 unidades internacionales por comida; "
+     "10 unidades internacionales por noche 2 unidades internacionales por comida"),
+    ("es-MX", "entre 800 1000 500 mg; 800 2222 668 kcal", "entre 800 1000 500 miligramos; 800 2222 668 kilocalorías"),
+    # elsewhere the shapes are not these regions' phones
+    ("es-ES", "800 2222 668; 11 15-6021-3388", "800 2222 668; 11 15-6021-3388"),
+    # "tab." before a number is a table; "anti-TG" alone may be antithyroglobulin; EV, MAP, PB and PRN elsewhere
+    ("es-ES", "ver tab. 2; máx. 4 tab./día; anti-TG elevados",
+     "ver tab. 2; máximo 4 tabletas al día; anti T G elevados"),
+    ("es-ES", "EV frecuentes en el Holter; el MAP; MAP 65 mmHg; PRN; FC del corazón",
+     "E V frecuentes en el Holter; el M A P; M A P 65 milímetros de mercurio; si es necesario; F C del corazón"),
+    ("es-AR", "PB 13 cm; la hemoglobina glicosilada (HbA1c)",
+     "P B 13 centímetros; la hemoglobina glicosilada (H B A 1 C)"),
+    ("es-ES", "planta baja, PB, sector B; M.N. 118.452", "planta baja, P B, sector B; M.N. 118452"),
+    ("es-MX", "$1,250.00 M.N.", "1250 pesos M.N."),
+    # a sign after such a name, before no size: as before
+    ("es-ES", "quistes > 3; la lesión mide > 1 cm", "quistes mayor de 3; la lesión mide mayor de 1 centímetro"),
+])
+def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -17,6 +17,7 @@ from .spelled import ISO_DATE
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 # "le 28/04/26": a year of two figures, a date only after the words that announce one.
 _SHORT_YEAR_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d\d)(?![\d/-]|[.,]\d)")
+_DOSE_AFTER = re.compile(r"\s?(?:(?:UI|U|mg|µg|mcg|mL|ml|g|kg|mmol|mEq|unités)\b|%)")  # "el 5/10/20 ml"
 _COMMON_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4)}
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 
@@ -69,8 +70,8 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
             if not announcing.search(match.string[: match.start()]):
                 return None
             first, mark, second, year = match.groups()
-            if first == second == year or re.match(r"\s?(?:UI|U|mg|µg|mL|g|unités)\b", match.string[match.end():]):
-                return None  # an insulin scheme "10/10/10", doses "le 5/10/20 mg"
+            if first == second == year or _DOSE_AFTER.match(match.string, match.end()):
+                return None  # an insulin scheme "10/10/10", doses "le 5/10/20 mg", "el 5/10/20 ml"
             first, second, year = int(first), int(second), _full_year(int(year))
             return said(year, second, first) if mark == "." else said(year, *in_order(first, second))
 
