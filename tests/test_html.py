@@ -372,6 +372,20 @@ def test_spanish_article_gets_spanish_page_words(pages):
     assert [_text(a) for a in tree.xpath("//header//a")] == ["Alto contraste", "Contraste normal"]
 
 
+@pytest.mark.parametrize("lang, sentence", [
+    ("en-US", "Last reviewed March 30, 2026. First published April 14, 2025."),
+    ("fr-BE", "Revu le 30 mars 2026. Publié pour la première fois le 14 avril 2025."),
+    ("es-ES", "Revisado el 30 de marzo de 2026. Publicado por primera vez el 14 de abril de 2025."),
+])
+def test_the_colophon_says_its_dates_in_a_sentence_of_the_language(tmp_path, lang, sentence):
+    # "Publié pour la première fois 14 avril 2025" lacked its "le" (a twelfth reading's fr-BE handout).
+    source = write_article(tmp_path / "src", "Text.\n", lang=lang, reviewed="2026-03-30", date="2025-04-14")
+    [page] = html.write(parse_article(source), load_theme("large-print"), tmp_path / "out", options=Options())
+    footer = _tree(page).xpath("//footer")[0]
+    assert sentence in _text(footer)
+    assert footer.xpath(".//time/@datetime") == ["2026-03-30", "2025-04-14"]
+
+
 def test_writing_replaces_the_file_whole_and_leaves_nothing_else(tmp_path, pages):
     article, _ = pages["manos"]
     theme = load_theme("large-print")
