@@ -1037,3 +1037,22 @@ def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_the_new_english_rules_must_leave_alone(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A fourteenth reading: four English handouts (type 1 diabetes at school, a hip replacement in Britain, croup in
+# Australia, hepatitis B vaccination).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-GB", "No driving for 6/52; stop codeine at 2/52; review 6–8/52; cough >3/52; in 1/52",
+     "No driving for 6 weeks; stop codeine at 2 weeks; review 6 to 8 weeks; cough greater than 3 weeks; in 1 week"),
+    ("en-AU", "Adrenaline 1:1000; a ratio of 1:12; correction 1u:50; Psalm 1:12; at 1:15",
+     "Adrenaline 1 in 1000; a ratio of 1 to 12; correction 1 unit per 50; Psalm 1:12; at 1:15"),
+    ("en-US", "Go home / ER. Metformin ER 500 mg. Call ext. 2214. Open M–F.",
+     "Go home or the emergency room. Metformin extended release 500 milligrams. Call extension 2 2 1 4. Open Monday to Friday."),
+    ("en-GB", "Laxido OD–BD; 10 reps x 3 sets; 40 mg BD", "Laxido once or twice a day; 10 reps, 3 sets; 40 milligrams twice a day"),
+    ("en-AU", "Croup peaks in autumn (Apr–Jun). Call 1300 60 60 24.", "Croup peaks in autumn (April to June). Call 13 hundred 60 60 24."),
+    ("en-US", "Baqsimi 3 mg IN; 1 mL IM; pause x 60 min; 4.5u; grams of CHO; resp rate",
+     "Baqsimi 3 milligrams into the nose; 1 milliliter into the muscle; pause for 60 minutes; 4.5 units; grams of carbohydrate; "
+     "respiratory rate"),
+])
+def test_what_a_fourteenth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
