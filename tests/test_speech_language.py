@@ -321,6 +321,17 @@ def test_a_table_cell_holding_only_a_dash_is_said_and_its_caption_keeps_the_dash
     assert row.spoken.endswith(f"Menos de 6 meses: {said}.")
 
 
+def test_a_dash_cell_with_its_reason_in_brackets_is_said_with_the_reason(tmp_path):
+    import openleaf
+    from openleaf.formats.audio.script import build_script
+
+    body = ("## Doses\n\nTexte.\n\n| Poids | Ibuprofène |\n| --- | --- |\n| 5 kg | – (< 3 mois) |\n")
+    article = openleaf.parse(write_article(tmp_path, body, lang="fr-BE"))
+    row = next(u for u in build_script(article).utterances if "5 kg" in u.text)
+    assert row.text.endswith("Ibuprofène: – (< 3 mois).")
+    assert row.spoken.endswith("Ibuprofène: sans objet (moins de 3 mois).")  # the dash had been silent
+
+
 def test_a_mexican_reference_writes_its_dates_and_editions_as_spanish_does():
     from openleaf.source.references import format_references
 

@@ -252,9 +252,9 @@ def _with_stop(text: str) -> str:
     return text if re.search(r"[.!?…:;]$", text) or not text else text + "."
 
 
-# A cell holding only a dash: nothing applies there ("Ibuprofen: —" under 6 months), which the
-# ear must be told; said alone, the dash is nothing at all.
-_DASH_ONLY = re.compile(r"[-–—‒]")
+# A cell holding only a dash, or a dash and why in brackets: nothing applies there ("Ibuprofen: —" under
+# 6 months, "– (< 3 mois)"), which the ear must be told; said alone, the dash is nothing at all.
+_DASH_ONLY = re.compile(r"[-–—‒](\s*\(.*\))?")
 
 
 def _row_texts(row: TableRow, headers: list[str], label: str, empty: str) -> tuple[str, str]:
@@ -264,7 +264,8 @@ def _row_texts(row: TableRow, headers: list[str], label: str, empty: str) -> tup
         value = plain_text(cell, citations=False).strip()
         if not value:
             continue
-        heard = empty if _DASH_ONLY.fullmatch(value) else value
+        dash = _DASH_ONLY.fullmatch(value)
+        heard = empty + (dash.group(1) or "") if dash else value
         header = f"{headers[index]}: " if index < len(headers) and headers[index] else ""
         written.append(header + value)
         said.append(header + heard)
