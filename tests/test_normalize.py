@@ -1056,3 +1056,31 @@ def test_what_the_new_english_rules_must_leave_alone(lang, written, spoken):
 ])
 def test_what_a_fourteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# What a second read of the thirteenth and fourteenth readings' rules found them reading wrongly, now read as
+# a listener means it, or as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "DOB: 3/4/55; born 6/1/45; seen on 9/12/25.", "D O B: March 4, 1955; born June 1, 1945; seen on September 12, 2025."),
+    ("en-US", "Take 1 tablet IN THE MORNING; Baqsimi 3 mg IN or Gvoke.", "Take 1 tablet IN THE MORNING; Baqsimi 3 milligrams into the nose or Gvoke."),
+    ("en-US", "(HR 0.74; 95% CI 0.6–0.9); HR-positive cancer; contact HR; resting HR above 100; HR 50",
+     "(H R 0.74; 95 percent C I 0.6 to 0.9); HR-positive cancer; contact H R; resting heart rate above 100; heart rate 50"),
+    ("en-AU", "Send forms to Unit 6/52 Smith Street; review 6/52.", "Send forms to Unit 6/52 Smith Street; review 6 weeks."),
+    ("en-US", "Week 3 – Mar 10: start physio. Closed Dec 24–Jan 2 for the holidays. Jan, your nurse, will call.",
+     "Week 3 – March 10: start physio. Closed December 24 to January 2 for the holidays. Jan, your nurse, will call."),
+    ("en-US", "SBP (spontaneous bacterial peritonitis); SBP > 160", "S B P (spontaneous bacterial peritonitis); systolic blood pressure greater than 160"),
+    ("en-US", "Levonorgestrel 1.5 mg EC; aspirin 81 mg EC; omeprazole EC capsules",
+     "Levonorgestrel 1.5 milligrams E C; aspirin 81 milligrams enteric-coated; omeprazole enteric-coated capsules"),
+    ("en-AU", "The CHO's advice; 54 g CHO; CHO counting", "The CHO's advice; 54 grams carbohydrate; carbohydrate counting"),
+    ("en-GB", "Level 3 East Wing St. Joseph's; bank staff earn £15-18 hourly", "Level 3 East Wing Saint Joseph's; bank staff earn 15 to 18 pounds hourly"),
+    ("en-US", "Tips 4 u: drink water. Bolus 2.5 u if BG > 250.", "Tips 4 u: drink water. Bolus 2.5 units if B G greater than 250."),
+    ("en-US", "If in doubt, DO. Dr. Lee, DO, 3rd fl.", "If in doubt, DO. Doctor Lee, D O, 3rd floor."),
+    ("en-US", "Dose (mL) = weight x 2; metformin/ER 500 mg; call urgent care/ER.",
+     "Dose (milliliters) equals weight x 2; metformin/extended release 500 milligrams; call urgent care or the emergency room."),
+    ("en-US", "Cite 2019;1:100. Map scale 1:500. 4 rounds x 4 min. ext 180 degrees.",
+     "Cite 2019;1:100. Map scale 1:500. 4 rounds x 4 minutes ext 180 degrees."),
+    ("en-US", "Season Apr–Jun; Jan–May; Jan–Dec 2025; Dec: 12 visits.",
+     "Season April to June; January to May; January to December 2025; December: 12 visits."),
+])
+def test_what_a_second_read_of_the_thirteenth_and_fourteenth_readings_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken

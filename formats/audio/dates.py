@@ -80,8 +80,9 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
 
 
 def _full_year(year: int) -> int:
-    """A year of two figures: this century's up to 69, the last one's from 70 ("né le 12/03/85")."""
-    return year + (2000 if year < 70 else 1900)
+    """A year of two figures: this century's up to 39, the last one's from 40. A handout's two-figure years are
+    visits, expiries and births: "DOB: 3/4/55" is 1955, not 2055 ("né le 12/03/85")."""
+    return year + (2000 if year < 40 else 1900)
 
 
 def _weekday_rule(lang: str, weekdays: Mapping, in_order, said_date) -> Rule:

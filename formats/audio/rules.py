@@ -43,10 +43,15 @@ def pattern_rule(index: int, entry: Mapping) -> Rule:
     if not words:
         return Rule(f"pattern {index + 1}", re.compile(match), lambda m: m.expand(say))
     # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
-    # any of them, and "{word}" in what is said is the first of them in the match, in full.
+    # any of them, and "{word}" in what is said is the first of them in the match, in full ("{word2}" the
+    # second: "Apr–Jun" is "April to June").
     any_word = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    return Rule(f"pattern {index + 1}", re.compile(match.replace("{words}", f"(?:{any_word.pattern})")),
-                lambda m: m.expand(say).replace("{word}", words[any_word.search(m.group(0)).group(0)]))
+
+    def said(m: re.Match) -> str:
+        found = [words[w] for w in any_word.findall(m.group(0))]
+        return m.expand(say).replace("{word2}", found[-1]).replace("{word}", found[0])
+
+    return Rule(f"pattern {index + 1}", re.compile(match.replace("{words}", f"(?:{any_word.pattern})")), said)
 
 
 def apply_rule(rule: Rule, pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
