@@ -470,3 +470,36 @@ def test_what_a_twelfth_reading_found_said_awkwardly(lang, written, spoken):
 ])
 def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A second read of the twelfth reading's new rules: where they read a sentence worse than before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # three rising figures before what is counted, a cycle or the meals are a scheme, not a date; and where the
+    # middle figure is over 12, no month (the day and month are not swapped for a year of two figures)
+    ("es-MX", "Esquema de insulina: del 6/8/10 unidades antes de cada comida.",
+     "Esquema de insulina: del 6/8/10 unidades antes de cada comida."),
+    ("es-MX", "Aumente del 8/10/12 al 10/12/14 unidades; pase del 6/6/8 al 8/8/10 unidades.",
+     "Aumente del 8/10/12 al 10/12/14 unidades; pase del 6/6/8 al 8/8/10 unidades."),
+    ("es-ES", "Quimioterapia: el día 1/8/15 de cada ciclo de 28 días. Paclitaxel semanal: día 1/8/15, cada 28 días.",
+     "Quimioterapia: el día 1/8/15 de cada ciclo de 28 días. Paclitaxel semanal: día 1/8/15, cada 28 días."),
+    ("es-ES", "Controles al 3/6/12 meses; vacunas del 2/4/11 meses; supervivencia al 1/5/10 años",
+     "Controles al 3/6/12 meses; vacunas del 2/4/11 meses; supervivencia al 1/5/10 años"),
+    ("es-ES", "Rehabilitación: del 10/12/14 repeticiones. Insulina: el 10/12/14 antes de desayuno, comida y cena.",
+     "Rehabilitación: del 10/12/14 repeticiones. Insulina: el 10/12/14 antes de desayuno, comida y cena."),
+    ("es-AR", "Control al 7/14/28 días; el día 1/15/30 del tratamiento",
+     "Control al 7/14/28 días; el día 1/15/30 del tratamiento"),
+])
+def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# ... and the near misses, which must read as they did.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # dates: figures that do not rise, or a scheme word that does not follow them
+    ("es-ES", "del 3/2/25 al 10/2/25; el 1/8/15 nació; el 3/6/25 comenzó el ciclo; el 3/6/25 tome 2 comprimidos",
+     "del 3 de febrero de 2025 al 10 de febrero de 2025; el 1 de agosto de 2015 nació; el 3 de junio de 2025 comenzó "
+     "el ciclo; el 3 de junio de 2025 tome 2 comprimidos"),
+    ("es-US", "el 1/15/25; el 3/2/25", "el 15 de enero de 2025; el 2 de marzo de 2025"),
+])
+def test_what_a_second_read_of_the_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
+    assert normalize(written, lang) == spoken

@@ -4,9 +4,8 @@ Speech engines guess at symbols, units and abbreviations, and often guess
 wrong ("130/80" becomes "one hundred thirty slash eighty", "A1C" becomes "day
 one C"). A `Normalizer` rewrites each sentence into words first. What each
 language says is data, one file per language in ``speech/<language>.toml``
-(adding a language is adding a file; a ``[[regions]]`` entry in it changes
-tables for some regions, as Mexico's decimal point); this module only applies the tables,
-in this order:
+(adding a language is adding a file; a ``[[regions]]`` entry in it changes tables for some regions,
+as Mexico's decimal point); this module only applies the tables, in this order:
 
 1. the article's ``pronounce:`` entries (whole word, case-sensitive): they win
    over everything below;
@@ -156,7 +155,8 @@ class _Language:
         # "01/12/2026" written month first where the region writes it so, though its language says
         # the day first ("12 de enero" in the United States); otherwise as the article's dates are written
         self.month_first = words.get("month_first")
-        self.short_year_after = tuple(words.get("short_year_after", ()))  # "le 28/04/26": a year of two figures
+        # "le 28/04/26": a year of two figures; not before what a scheme counts ("al 3/6/12 meses": a pattern)
+        self.short_year = tuple(words.get("short_year_after", ())), words.get("short_year_scheme")
         self.or_ = words.get("or")
         ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
         self.ratio = ratio.get("word")
@@ -439,7 +439,7 @@ class Normalizer:
                  else site_name(m.group(0), said.dot, said.slash, said.dash, said.said_as_words)),
         ]
         self.dotted_times, self.twelve_hour = said.dotted_times, said.twelve_hour
-        rules += date_rules(lang, said.weekdays, said.month_first, said.short_year_after, said.to)
+        rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry)) for i, entry in enumerate(said.patterns)]
         rules += [rule for early, rule in patterns if early]
