@@ -488,6 +488,11 @@ def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
      "Rehabilitación: del 10/12/14 repeticiones. Insulina: el 10/12/14 antes de desayuno, comida y cena."),
     ("es-AR", "Control al 7/14/28 días; el día 1/15/30 del tratamiento",
      "Control al 7/14/28 días; el día 1/15/30 del tratamiento"),
+    # fluid ounces written with a stop
+    ("es-US", "Beba 64 fl. oz de líquido. Tome 8 fl. oz. de agua.",
+     "Beba 64 onzas líquidas de líquido. Tome 8 onzas líquidas de agua."),
+    ("es-US", "Un vaso de 8 fl. oz equivale a 240 ml; 240 ml / 8 fl. oz",
+     "Un vaso de 8 onzas líquidas equivale a 240 mililitros; 240 mililitros o 8 onzas líquidas"),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -500,6 +505,8 @@ def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
      "del 3 de febrero de 2025 al 10 de febrero de 2025; el 1 de agosto de 2015 nació; el 3 de junio de 2025 comenzó "
      "el ciclo; el 3 de junio de 2025 tome 2 comprimidos"),
     ("es-US", "el 1/15/25; el 3/2/25", "el 15 de enero de 2025; el 2 de marzo de 2025"),
+    # femtolitres stay femtolitres
+    ("es-AR", "VCM 72 fL; VCM 80–100 fl; 72 fl.", "V C M 72 femtolitros; V C M 80 a 100 femtolitros; 72 femtolitros."),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken

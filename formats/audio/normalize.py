@@ -126,7 +126,7 @@ def _abbreviation_first(address: str) -> bool:
 # Units written the same in every language, by what they measure: an amount given in two of one kind
 # is the same amount twice.
 _KINDS_OF_UNIT = (
-    frozenset(["mL", "ml", "L", "l", "dL", "dl", "cL", "cl", "fl oz", "oz", "tsp", "tbsp", "cup", "cups"]),
+    frozenset(["mL", "ml", "L", "l", "dL", "dl", "cL", "cl", "fl oz", "fl. oz", "oz", "tsp", "tbsp", "cup", "cups"]),
     frozenset("mg g µg μg mcg".split()),
     frozenset("g kg lb lbs oz st".split()),  # "4 oz / 113 g"; but "5 mg / 2 kg" is a dose per weight
     frozenset("mm cm m km in ft".split()),
