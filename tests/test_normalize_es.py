@@ -493,6 +493,22 @@ def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
      "Beba 64 onzas líquidas de líquido. Tome 8 onzas líquidas de agua."),
     ("es-US", "Un vaso de 8 fl. oz equivale a 240 ml; 240 ml / 8 fl. oz",
      "Un vaso de 8 onzas líquidas equivale a 240 mililitros; 240 mililitros o 8 onzas líquidas"),
+    # a slash between two medicines alternated, switched or equal is "o", and between two labelled doses "y"
+    ("es-CL", "Alterne paracetamol 500 mg/ibuprofeno 400 mg cada 4 horas.",
+     "Alterne paracetamol 500 miligramos o ibuprofeno 400 miligramos cada 4 horas."),
+    ("es-MX", "Enalapril 10 mg/losartán 50 mg: no los tome juntos.",
+     "Enalapril 10 miligramos o losartán 50 miligramos: no los tome juntos."),
+    ("es-ES", "Cambie de enalapril 10 mg/losartán 50 mg si aparece tos.",
+     "Cambie de enalapril 10 miligramos o losartán 50 miligramos si aparece tos."),
+    ("es-ES", "Omeprazol 20 mg/Esomeprazol 20 mg: son equivalentes.",
+     "Omeprazol 20 miligramos o Esomeprazol 20 miligramos: son equivalentes."),
+    ("es-ES", "Presentaciones: Sintrom 4 mg/Sintrom 1 mg.", "Presentaciones: Sintrom 4 miligramos o Sintrom 1 miligramo."),
+    ("es-AR", "Paracetamol 15 mg/kg/ibuprofeno 10 mg/kg, alternando cada 4 horas.",
+     "Paracetamol 15 miligramos por kilogramo o ibuprofeno 10 miligramos por kilogramo, alternando cada 4 horas."),
+    ("es-ES", "Zolpidem: hombres 10 mg/mujeres 5 mg; adultos 500 mg/niños 250 mg",
+     "Zolpidem: hombres 10 miligramos y mujeres 5 miligramos; adultos 500 miligramos y niños 250 miligramos"),
+    ("es-ES", "Dosis: inicial 25 mg/máxima 100 mg al día; Mínimo 10 mg/máximo 40 mg",
+     "Dosis: inicial 25 miligramos y máxima 100 miligramos al día; Mínimo 10 miligramos y máximo 40 miligramos"),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -507,6 +523,11 @@ def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
     ("es-US", "el 1/15/25; el 3/2/25", "el 15 de enero de 2025; el 2 de marzo de 2025"),
     # femtolitres stay femtolitres
     ("es-AR", "VCM 72 fL; VCM 80–100 fl; 72 fl.", "V C M 72 femtolitros; V C M 80 a 100 femtolitros; 72 femtolitros."),
+    # two medicines of one tablet stay "con", where nothing says they are alternated or switched
+    ("es-MX", "Amoxicilina 875 mg/ácido clavulánico 125 mg: no cambie la dosis; tómelos juntos.",
+     "Amoxicilina 875 miligramos con ácido clavulánico 125 miligramos: no cambie la dosis; tómelos juntos."),
+    ("es-CO", "Acetaminofén: niños 15 mg/kg; adultos 1 g/dosis; 500 mg/comprimido",
+     "Acetaminofén: niños 15 miligramos por kilogramo; adultos 1 gramo por dosis; 500 miligramos por comprimido"),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken

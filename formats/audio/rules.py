@@ -39,14 +39,23 @@ def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False
 
 
 def pattern_rule(index: int, entry: Mapping) -> Rule:
+    """A ``[[patterns]]`` entry: `match` said as `say`; with `when`, only in a sentence where `when` is found
+    (a context no look-behind reaches: "Alterne paracetamol 500 mg/ibuprofeno 400 mg" is said with "o")."""
     match, say, words = entry["match"], entry["say"], entry.get("words")
-    if not words:
-        return Rule(f"pattern {index + 1}", re.compile(match), lambda m: m.expand(say))
+    when = re.compile(entry["when"]) if entry.get("when") else None
     # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
     # any of them, and "{word}" in what is said is the first of them in the match, in full.
-    any_word = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    return Rule(f"pattern {index + 1}", re.compile(match.replace("{words}", f"(?:{any_word.pattern})")),
-                lambda m: m.expand(say).replace("{word}", words[any_word.search(m.group(0)).group(0)]))
+    any_word = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+    if any_word:
+        match = match.replace("{words}", f"(?:{any_word.pattern})")
+
+    def replace(m: re.Match) -> str | None:
+        if when and not when.search(m.string):
+            return None
+        said = m.expand(say)
+        return said.replace("{word}", words[any_word.search(m.group(0)).group(0)]) if any_word else said
+
+    return Rule(f"pattern {index + 1}", re.compile(match), replace)
 
 
 def apply_rule(rule: Rule, pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
