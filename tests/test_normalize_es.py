@@ -509,6 +509,13 @@ def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
      "Zolpidem: hombres 10 miligramos y mujeres 5 miligramos; adultos 500 miligramos y niños 250 miligramos"),
     ("es-ES", "Dosis: inicial 25 mg/máxima 100 mg al día; Mínimo 10 mg/máximo 40 mg",
      "Dosis: inicial 25 miligramos y máxima 100 miligramos al día; Mínimo 10 miligramos y máximo 40 miligramos"),
+    # Argentina: PB in a list of measurements is the arm's perimeter, spelled as before; a licence said once
+    ("es-AR", "Medimos peso, talla, PB (perímetro braquial) y pliegue tricipital.",
+     "Medimos peso, talla, P B (perímetro braquial) y pliegue tricipital."),
+    ("es-AR", "Talla, PB, circunferencia de cintura. Evaluación con IMC, PB, CMB; la talla, PB y la cintura",
+     "Talla, P B, circunferencia de cintura. Evaluación con I M C, P B, C M B; la talla, P B y la cintura"),
+    ("es-AR", "Matrícula M.N. 118452; Matrícula: M.N. 118452; matrícula M.P. 3419",
+     "Matrícula nacional 118452; Matrícula nacional 118452; matrícula provincial 3419"),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -528,6 +535,10 @@ def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
      "Amoxicilina 875 miligramos con ácido clavulánico 125 miligramos: no cambie la dosis; tómelos juntos."),
     ("es-CO", "Acetaminofén: niños 15 mg/kg; adultos 1 g/dosis; 500 mg/comprimido",
      "Acetaminofén: niños 15 miligramos por kilogramo; adultos 1 gramo por dosis; 500 miligramos por comprimido"),
+    # Argentina: PB in an address is the ground floor; a licence number alone names its register
+    ("es-AR", "en ayunas de 8 hs, PB, sector B. Av. Corrientes 1234, PB. Laboratorio en PB.",
+     "en ayunas de 8 horas, planta baja, sector B. avenida Corrientes 1234, planta baja. Laboratorio en planta baja."),
+    ("es-AR", "Médica hematóloga, M.N. 118.452; PB 13 cm", "Médica hematóloga, matrícula nacional 118452; P B 13 centímetros"),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
