@@ -502,7 +502,8 @@ def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
      "Cambie de enalapril 10 miligramos o losartán 50 miligramos si aparece tos."),
     ("es-ES", "Omeprazol 20 mg/Esomeprazol 20 mg: son equivalentes.",
      "Omeprazol 20 miligramos o Esomeprazol 20 miligramos: son equivalentes."),
-    ("es-ES", "Presentaciones: Sintrom 4 mg/Sintrom 1 mg.", "Presentaciones: Sintrom 4 miligramos o Sintrom 1 miligramo."),
+    ("es-ES", "Presentaciones: Sintrom 4 mg/Sintrom 1 mg.",
+     "Presentaciones: Sintrom 4 miligramos o Sintrom 1 miligramo."),
     ("es-AR", "Paracetamol 15 mg/kg/ibuprofeno 10 mg/kg, alternando cada 4 horas.",
      "Paracetamol 15 miligramos por kilogramo o ibuprofeno 10 miligramos por kilogramo, alternando cada 4 horas."),
     ("es-ES", "Zolpidem: hombres 10 mg/mujeres 5 mg; adultos 500 mg/niños 250 mg",
@@ -516,6 +517,16 @@ def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
      "Talla, P B, circunferencia de cintura. Evaluación con I M C, P B, C M B; la talla, P B y la cintura"),
     ("es-AR", "Matrícula M.N. 118452; Matrícula: M.N. 118452; matrícula M.P. 3419",
      "Matrícula nacional 118452; Matrícula nacional 118452; matrícula provincial 3419"),
+    # TA that is the room's temperature or a diagnosis, MAP beside the ICU's mmHg, the letters of surnames, a table:
+    # as before
+    ("es-ES", "Conservar en nevera o TA hasta 30 días. Diagnóstico de TA (trastorno adaptativo).",
+     "Conservar en nevera o T A hasta 30 días. Diagnóstico de T A (trastorno adaptativo)."),
+    ("es-ES", "La TA (temperatura ambiente) no debe superar 25 °C.",
+     "La T A (temperatura ambiente) no debe superar 25 grados Celsius."),
+    ("es-ES", "Valor del MAP en UCI: 70 mmHg.", "Valor del M A P en U C I: 70 milímetros de mercurio."),
+    ("es-ES", "Apellidos de la A a la K: lunes; de L a V: martes.",
+     "Apellidos de la A a la K: lunes; de L a V: martes."),
+    ("es-ES", "Véase la tab. anexa.", "Véase la tab. anexa."),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -538,7 +549,17 @@ def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
     # Argentina: PB in an address is the ground floor; a licence number alone names its register
     ("es-AR", "en ayunas de 8 hs, PB, sector B. Av. Corrientes 1234, PB. Laboratorio en PB.",
      "en ayunas de 8 horas, planta baja, sector B. avenida Corrientes 1234, planta baja. Laboratorio en planta baja."),
-    ("es-AR", "Médica hematóloga, M.N. 118.452; PB 13 cm", "Médica hematóloga, matrícula nacional 118452; P B 13 centímetros"),
+    ("es-AR", "Médica hematóloga, M.N. 118.452; PB 13 cm",
+     "Médica hematóloga, matrícula nacional 118452; P B 13 centímetros"),
+    # TA, MAP, L a V and tab. where they were said right
+    ("es-ES", "Traiga sus glucemias y TA. Cifras de TA altas; glucemias y TA (en casa); Mida su TA.",
+     "Traiga sus glucemias y tensión arterial. Cifras de tensión arterial altas; glucemias y tensión arterial "
+     "(en casa); Mida su tensión arterial."),
+    ("es-ES", "avise a su MAP.; acuda al MAP si su tensión sube; Abierto de L a V; sábados de 9 a 13.",
+     "avise a su médico de atención primaria.; acuda al médico de atención primaria si su tensión sube; "
+     "Abierto de lunes a viernes; sábados de 9 a 13."),
+    ("es-MX", "(10 mEq) tab.: 2 tabs; Tome 1 tab. en la mañana",
+     "(10 miliequivalentes) tableta: 2 tabletas; Tome 1 tableta en la mañana"),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
