@@ -527,6 +527,11 @@ def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     ("es-ES", "Apellidos de la A a la K: lunes; de L a V: martes.",
      "Apellidos de la A a la K: lunes; de L a V: martes."),
     ("es-ES", "Véase la tab. anexa.", "Véase la tab. anexa."),
+    # cel. before "/campo" is cells; ending a sentence, the mobile, with its stop
+    ("es-ES", "Leucocitos en orina: 10 cel./campo; hematíes 3-5 cel./campo.",
+     "Leucocitos en orina: 10 células por campo; hematíes 3 a 5 células por campo."),
+    ("es-AR", "Anotá el número de mi cel. Mañana te confirmo el turno.",
+     "Anotá el número de mi celular. Mañana te confirmo el turno."),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -560,6 +565,16 @@ def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
      "Abierto de lunes a viernes; sábados de 9 a 13."),
     ("es-MX", "(10 mEq) tab.: 2 tabs; Tome 1 tab. en la mañana",
      "(10 miliequivalentes) tableta: 2 tabletas; Tome 1 tableta en la mañana"),
+    # cel. before its number is the mobile; after a figure it is left as written
+    ("es-AR", "Cel. de guardia: 11 15-6021-3388; mi cel. 11 15-6021-3388; Leucocitos 10 cel.",
+     "Celular de guardia: 1 1, 1 5, 6 0 2 1, 3 3 8 8; mi celular 1 1, 1 5, 6 0 2 1, 3 3 8 8; Leucocitos 10 cel."),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+def test_the_mobile_written_short_may_end_a_sentence():
+    assert split("Anotá el número de mi cel. Mañana te confirmo el turno.") == [
+        "Anotá el número de mi cel.", "Mañana te confirmo el turno."]
+    assert split("Cel. de guardia: 11 15-6021-3388. Cel. 11 4959 0200.") == [
+        "Cel. de guardia: 11 15-6021-3388.", "Cel. 11 4959 0200."]
