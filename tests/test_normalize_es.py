@@ -554,6 +554,8 @@ def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
     # Argentina: PB in an address is the ground floor; a licence number alone names its register
     ("es-AR", "en ayunas de 8 hs, PB, sector B. Av. Corrientes 1234, PB. Laboratorio en PB.",
      "en ayunas de 8 horas, planta baja, sector B. avenida Corrientes 1234, planta baja. Laboratorio en planta baja."),
+    ("es-AR", "Paraguay 2155, 1.er piso, PB.", "Paraguay 2155, primer piso, planta baja."),
+    ("es-AR", "Piso 2, PB o subsuelo según el sector.", "Piso 2, planta baja o subsuelo según el sector."),
     ("es-AR", "Médica hematóloga, M.N. 118.452; PB 13 cm",
      "Médica hematóloga, matrícula nacional 118452; P B 13 centímetros"),
     # TA, MAP, L a V and tab. where they were said right
