@@ -570,6 +570,13 @@ def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
     # cel. before its number is the mobile; after a figure it is left as written
     ("es-AR", "Cel. de guardia: 11 15-6021-3388; mi cel. 11 15-6021-3388; Leucocitos 10 cel.",
      "Celular de guardia: 1 1, 1 5, 6 0 2 1, 3 3 8 8; mi celular 1 1, 1 5, 6 0 2 1, 3 3 8 8; Leucocitos 10 cel."),
+    # a combination tablet whose sentence names a change of brand or similar effects; TA across a pregnancy; a
+    # weekday after L a V in the same sentence
+    ("es-ES", "Losartán 50 mg/hidroclorotiazida 12,5 mg: no cambie de marca; efectos similares a otros.",
+     "Losartán 50 miligramos con hidroclorotiazida 12 coma 5 miligramos: no cambie de marca; "
+     "efectos similares a otros."),
+    ("es-ES", "Controle su peso y TA durante el embarazo. Abierto de L a V, y el sábado de 9 a 13.",
+     "Controle su peso y tensión arterial durante el embarazo. Abierto de lunes a viernes, y el sábado de 9 a 13."),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
