@@ -14,10 +14,11 @@ import re
 _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.
     b.d. t.d.s. q.d.s. s.c. v.o. o.n. f.p.j. s.-c.""".split()
 # Months, lengths of time, spoonfuls and a few words short: they often close a sentence ("until 15
-# Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.").
+# Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.", "Anotá el número de mi cel.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
     janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
-_AMOUNTS = "in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha. resp. petit-déj. sach.".split()
+_AMOUNTS = """in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha.
+    resp. petit-déj. sach. cel.""".split()
 # Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
 _LABELLED = frozenset(["sach."])
 # Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
@@ -38,7 +39,7 @@ ABBREVIATIONS = frozenset(
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. pharm. licda. lcda. licdo. lcdo.
-    s/. av. avda. bldg. oint. céd. ced. cel.
+    s/. av. avda. bldg. oint. céd. ced.
     """.split()
 )
 # Abbreviations only where written with a capital: "Col. Roma" is the colonia of a Mexican address, "la col." a cabbage.

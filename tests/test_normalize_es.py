@@ -470,3 +470,120 @@ def test_what_a_twelfth_reading_found_said_awkwardly(lang, written, spoken):
 ])
 def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A second read of the twelfth reading's new rules: where they read a sentence worse than before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # three rising figures before what is counted, a cycle or the meals are a scheme, not a date; and where the
+    # middle figure is over 12, no month (the day and month are not swapped for a year of two figures)
+    ("es-MX", "Esquema de insulina: del 6/8/10 unidades antes de cada comida.",
+     "Esquema de insulina: del 6/8/10 unidades antes de cada comida."),
+    ("es-MX", "Aumente del 8/10/12 al 10/12/14 unidades; pase del 6/6/8 al 8/8/10 unidades.",
+     "Aumente del 8/10/12 al 10/12/14 unidades; pase del 6/6/8 al 8/8/10 unidades."),
+    ("es-ES", "Quimioterapia: el día 1/8/15 de cada ciclo de 28 días. Paclitaxel semanal: día 1/8/15, cada 28 días.",
+     "Quimioterapia: el día 1/8/15 de cada ciclo de 28 días. Paclitaxel semanal: día 1/8/15, cada 28 días."),
+    ("es-ES", "Controles al 3/6/12 meses; vacunas del 2/4/11 meses; supervivencia al 1/5/10 años",
+     "Controles al 3/6/12 meses; vacunas del 2/4/11 meses; supervivencia al 1/5/10 años"),
+    ("es-ES", "Rehabilitación: del 10/12/14 repeticiones. Insulina: el 10/12/14 antes de desayuno, comida y cena.",
+     "Rehabilitación: del 10/12/14 repeticiones. Insulina: el 10/12/14 antes de desayuno, comida y cena."),
+    ("es-AR", "Control al 7/14/28 días; el día 1/15/30 del tratamiento",
+     "Control al 7/14/28 días; el día 1/15/30 del tratamiento"),
+    # fluid ounces written with a stop
+    ("es-US", "Beba 64 fl. oz de líquido. Tome 8 fl. oz. de agua.",
+     "Beba 64 onzas líquidas de líquido. Tome 8 onzas líquidas de agua."),
+    ("es-US", "Un vaso de 8 fl. oz equivale a 240 ml; 240 ml / 8 fl. oz",
+     "Un vaso de 8 onzas líquidas equivale a 240 mililitros; 240 mililitros o 8 onzas líquidas"),
+    # a slash between two medicines alternated, switched or equal is "o", and between two labelled doses "y"
+    ("es-CL", "Alterne paracetamol 500 mg/ibuprofeno 400 mg cada 4 horas.",
+     "Alterne paracetamol 500 miligramos o ibuprofeno 400 miligramos cada 4 horas."),
+    ("es-MX", "Enalapril 10 mg/losartán 50 mg: no los tome juntos.",
+     "Enalapril 10 miligramos o losartán 50 miligramos: no los tome juntos."),
+    ("es-ES", "Cambie de enalapril 10 mg/losartán 50 mg si aparece tos.",
+     "Cambie de enalapril 10 miligramos o losartán 50 miligramos si aparece tos."),
+    ("es-ES", "Omeprazol 20 mg/Esomeprazol 20 mg: son equivalentes.",
+     "Omeprazol 20 miligramos o Esomeprazol 20 miligramos: son equivalentes."),
+    ("es-ES", "Presentaciones: Sintrom 4 mg/Sintrom 1 mg.",
+     "Presentaciones: Sintrom 4 miligramos o Sintrom 1 miligramo."),
+    ("es-AR", "Paracetamol 15 mg/kg/ibuprofeno 10 mg/kg, alternando cada 4 horas.",
+     "Paracetamol 15 miligramos por kilogramo o ibuprofeno 10 miligramos por kilogramo, alternando cada 4 horas."),
+    ("es-ES", "Zolpidem: hombres 10 mg/mujeres 5 mg; adultos 500 mg/niños 250 mg",
+     "Zolpidem: hombres 10 miligramos y mujeres 5 miligramos; adultos 500 miligramos y niños 250 miligramos"),
+    ("es-ES", "Dosis: inicial 25 mg/máxima 100 mg al día; Mínimo 10 mg/máximo 40 mg",
+     "Dosis: inicial 25 miligramos y máxima 100 miligramos al día; Mínimo 10 miligramos y máximo 40 miligramos"),
+    # Argentina: PB in a list of measurements is the arm's perimeter, spelled as before; a licence said once
+    ("es-AR", "Medimos peso, talla, PB (perímetro braquial) y pliegue tricipital.",
+     "Medimos peso, talla, P B (perímetro braquial) y pliegue tricipital."),
+    ("es-AR", "Talla, PB, circunferencia de cintura. Evaluación con IMC, PB, CMB; la talla, PB y la cintura",
+     "Talla, P B, circunferencia de cintura. Evaluación con I M C, P B, C M B; la talla, P B y la cintura"),
+    ("es-AR", "Matrícula M.N. 118452; Matrícula: M.N. 118452; matrícula M.P. 3419",
+     "Matrícula nacional 118452; Matrícula nacional 118452; matrícula provincial 3419"),
+    # TA that is the room's temperature or a diagnosis, MAP beside the ICU's mmHg, the letters of surnames, a table:
+    # as before
+    ("es-ES", "Conservar en nevera o TA hasta 30 días. Diagnóstico de TA (trastorno adaptativo).",
+     "Conservar en nevera o T A hasta 30 días. Diagnóstico de T A (trastorno adaptativo)."),
+    ("es-ES", "La TA (temperatura ambiente) no debe superar 25 °C.",
+     "La T A (temperatura ambiente) no debe superar 25 grados Celsius."),
+    ("es-ES", "Valor del MAP en UCI: 70 mmHg.", "Valor del M A P en U C I: 70 milímetros de mercurio."),
+    ("es-ES", "Apellidos de la A a la K: lunes; de L a V: martes.",
+     "Apellidos de la A a la K: lunes; de L a V: martes."),
+    ("es-ES", "Véase la tab. anexa.", "Véase la tab. anexa."),
+    # cel. before "/campo" is cells; ending a sentence, the mobile, with its stop
+    ("es-ES", "Leucocitos en orina: 10 cel./campo; hematíes 3-5 cel./campo.",
+     "Leucocitos en orina: 10 células por campo; hematíes 3 a 5 células por campo."),
+    ("es-AR", "Anotá el número de mi cel. Mañana te confirmo el turno.",
+     "Anotá el número de mi celular. Mañana te confirmo el turno."),
+])
+def test_what_a_second_read_of_the_twelfth_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# ... and the near misses, which must read as they did.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # dates: figures that do not rise, or a scheme word that does not follow them
+    ("es-ES", "del 3/2/25 al 10/2/25; el 1/8/15 nació; el 3/6/25 comenzó el ciclo; el 3/6/25 tome 2 comprimidos",
+     "del 3 de febrero de 2025 al 10 de febrero de 2025; el 1 de agosto de 2015 nació; el 3 de junio de 2025 comenzó "
+     "el ciclo; el 3 de junio de 2025 tome 2 comprimidos"),
+    ("es-US", "el 1/15/25; el 3/2/25", "el 15 de enero de 2025; el 2 de marzo de 2025"),
+    # femtolitres stay femtolitres
+    ("es-AR", "VCM 72 fL; VCM 80–100 fl; 72 fl.", "V C M 72 femtolitros; V C M 80 a 100 femtolitros; 72 femtolitros."),
+    # two medicines of one tablet stay "con", where nothing says they are alternated or switched
+    ("es-MX", "Amoxicilina 875 mg/ácido clavulánico 125 mg: no cambie la dosis; tómelos juntos.",
+     "Amoxicilina 875 miligramos con ácido clavulánico 125 miligramos: no cambie la dosis; tómelos juntos."),
+    ("es-CO", "Acetaminofén: niños 15 mg/kg; adultos 1 g/dosis; 500 mg/comprimido",
+     "Acetaminofén: niños 15 miligramos por kilogramo; adultos 1 gramo por dosis; 500 miligramos por comprimido"),
+    # Argentina: PB in an address is the ground floor; a licence number alone names its register
+    ("es-AR", "en ayunas de 8 hs, PB, sector B. Av. Corrientes 1234, PB. Laboratorio en PB.",
+     "en ayunas de 8 horas, planta baja, sector B. avenida Corrientes 1234, planta baja. Laboratorio en planta baja."),
+    ("es-AR", "Paraguay 2155, 1.er piso, PB.", "Paraguay 2155, primer piso, planta baja."),
+    ("es-AR", "Piso 2, PB o subsuelo según el sector.", "Piso 2, planta baja o subsuelo según el sector."),
+    ("es-AR", "Médica hematóloga, M.N. 118.452; PB 13 cm",
+     "Médica hematóloga, matrícula nacional 118452; P B 13 centímetros"),
+    # TA, MAP, L a V and tab. where they were said right
+    ("es-ES", "Traiga sus glucemias y TA. Cifras de TA altas; glucemias y TA (en casa); Mida su TA.",
+     "Traiga sus glucemias y tensión arterial. Cifras de tensión arterial altas; glucemias y tensión arterial "
+     "(en casa); Mida su tensión arterial."),
+    ("es-ES", "avise a su MAP.; acuda al MAP si su tensión sube; Abierto de L a V; sábados de 9 a 13.",
+     "avise a su médico de atención primaria.; acuda al médico de atención primaria si su tensión sube; "
+     "Abierto de lunes a viernes; sábados de 9 a 13."),
+    ("es-MX", "(10 mEq) tab.: 2 tabs; Tome 1 tab. en la mañana",
+     "(10 miliequivalentes) tableta: 2 tabletas; Tome 1 tableta en la mañana"),
+    # cel. before its number is the mobile; after a figure it is left as written
+    ("es-AR", "Cel. de guardia: 11 15-6021-3388; mi cel. 11 15-6021-3388; Leucocitos 10 cel.",
+     "Celular de guardia: 1 1, 1 5, 6 0 2 1, 3 3 8 8; mi celular 1 1, 1 5, 6 0 2 1, 3 3 8 8; Leucocitos 10 cel."),
+    # a combination tablet whose sentence names a change of brand or similar effects; TA across a pregnancy; a
+    # weekday after L a V in the same sentence
+    ("es-ES", "Losartán 50 mg/hidroclorotiazida 12,5 mg: no cambie de marca; efectos similares a otros.",
+     "Losartán 50 miligramos con hidroclorotiazida 12 coma 5 miligramos: no cambie de marca; "
+     "efectos similares a otros."),
+    ("es-ES", "Controle su peso y TA durante el embarazo. Abierto de L a V, y el sábado de 9 a 13.",
+     "Controle su peso y tensión arterial durante el embarazo. Abierto de lunes a viernes, y el sábado de 9 a 13."),
+])
+def test_what_a_second_read_of_the_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_the_mobile_written_short_may_end_a_sentence():
+    assert split("Anotá el número de mi cel. Mañana te confirmo el turno.") == [
+        "Anotá el número de mi cel.", "Mañana te confirmo el turno."]
+    assert split("Cel. de guardia: 11 15-6021-3388. Cel. 11 4959 0200.") == [
+        "Cel. de guardia: 11 15-6021-3388.", "Cel. 11 4959 0200."]

@@ -23,12 +23,14 @@ _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 
 
 def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | None = None,
-               short_year_after: Sequence[str] = (), to: str | None = None) -> list[Rule]:
+               short_year_after: Sequence[str] = (), to: str | None = None, scheme: str | None = None) -> list[Rule]:
     """The rules for dates in `lang`, none where we know no month names. `weekdays` is the language's
     ``[weekdays]`` table (with its `labels`, the words that name a date: "Dates: 2/9 – 2/13", said with
     `to` between two); `month_leads` is where figures are written in another order than words
     (Spanish in the US: "12 de enero", but "01/12/2026"); after the words `short_year_after` ("le"),
-    a year may have two figures ("le 28/04/26": elsewhere "10/12/14" may be three doses)."""
+    a year may have two figures ("le 28/04/26": elsewhere "10/12/14" may be three doses), read only in the
+    order the region writes it (in Spain "el día 1/15/30" is no date: 15 is no month). Three figures that
+    rise are a scheme where `scheme` matches what follows them: "al 3/6/12 meses", "el día 1/8/15 de cada ciclo"."""
     if date_words(_dt.date(2000, 1, 2), lang) is None:
         return []
     if month_leads is None:
@@ -63,6 +65,7 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
         rules.append(_labelled_rule(lang, weekdays["labels"], in_order, to))
     rules.append(Rule("numeric dates", _NUMERIC_DATE, numeric))
     if short_year_after:
+        counted = re.compile(scheme) if scheme else None
         announcing = re.compile(r"(?<![\w-])(?:" + "|".join(
             f"[{re.escape(w[0].upper())}{re.escape(w[0].lower())}]{re.escape(w[1:])}" for w in short_year_after) + r")\s+$")
 
@@ -72,8 +75,13 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
             first, mark, second, year = match.groups()
             if first == second == year or _DOSE_AFTER.match(match.string, match.end()):
                 return None  # an insulin scheme "10/10/10", doses "le 5/10/20 mg", "el 5/10/20 ml"
-            first, second, year = int(first), int(second), _full_year(int(year))
-            return said(year, second, first) if mark == "." else said(year, *in_order(first, second))
+            first, second, short = int(first), int(second), int(year)
+            if counted and first <= second <= short and counted.match(match.string, match.end()):
+                return None  # a scheme of doses or visits: "del 6/8/10 unidades", "al 3/6/12 meses"
+            if mark == ".":
+                return said(_full_year(short), second, first)
+            month, day = (first, second) if month_leads else (second, first)  # "1/15/30" is no date in Spain
+            return said(_full_year(short), month, day)
 
         rules.append(Rule("dates with a short year", _SHORT_YEAR_DATE, short_year))
     return rules

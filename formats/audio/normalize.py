@@ -4,9 +4,8 @@ Speech engines guess at symbols, units and abbreviations, and often guess
 wrong ("130/80" becomes "one hundred thirty slash eighty", "A1C" becomes "day
 one C"). A `Normalizer` rewrites each sentence into words first. What each
 language says is data, one file per language in ``speech/<language>.toml``
-(adding a language is adding a file; a ``[[regions]]`` entry in it changes
-tables for some regions, as Mexico's decimal point); this module only applies the tables,
-in this order:
+(adding a language is adding a file; a ``[[regions]]`` entry in it changes tables for some regions,
+as Mexico's decimal point); this module only applies the tables, in this order:
 
 1. the article's ``pronounce:`` entries (whole word, case-sensitive): they win
    over everything below;
@@ -21,8 +20,8 @@ in this order:
    a list ("8h – 14h – 20h" -> "8h, 14h and 20h", with the language's ``and``);
 7. a dosing schedule, one count per time of day, where the language has a ``[schedule]``
    ("1-0-1" -> "1 le matin et 1 le soir");
-8. the language's ``[[patterns]]``: notation that needs its context (heights,
-   clock times, "3x/day", "call 911");
+8. the language's ``[[patterns]]``: notation that needs its context (heights, clock times, "3x/day", "call 911";
+   a pattern with ``when`` only in a sentence where that is found: "Alterne ... mg/ibuprofeno");
 9. blood pressure readings ("130/80" -> "130 over 80");
 10. numbers with ``[units]`` ("1 kg" -> "1 kilogram", "60/min" -> "60 per
    minute", "2 mg/kg" -> "2 milligrams per kilogram", "5.7%" -> "5.7 percent"),
@@ -127,7 +126,7 @@ def _abbreviation_first(address: str) -> bool:
 # Units written the same in every language, by what they measure: an amount given in two of one kind
 # is the same amount twice.
 _KINDS_OF_UNIT = (
-    frozenset(["mL", "ml", "L", "l", "dL", "dl", "cL", "cl", "fl oz", "oz", "tsp", "tbsp", "cup", "cups"]),
+    frozenset(["mL", "ml", "L", "l", "dL", "dl", "cL", "cl", "fl oz", "fl. oz", "oz", "tsp", "tbsp", "cup", "cups"]),
     frozenset("mg g µg μg mcg".split()),
     frozenset("g kg lb lbs oz st".split()),  # "4 oz / 113 g"; but "5 mg / 2 kg" is a dose per weight
     frozenset("mm cm m km in ft".split()),
@@ -156,7 +155,8 @@ class _Language:
         # "01/12/2026" written month first where the region writes it so, though its language says
         # the day first ("12 de enero" in the United States); otherwise as the article's dates are written
         self.month_first = words.get("month_first")
-        self.short_year_after = tuple(words.get("short_year_after", ()))  # "le 28/04/26": a year of two figures
+        # "le 28/04/26": a year of two figures; not before what a scheme counts ("al 3/6/12 meses": a pattern)
+        self.short_year = tuple(words.get("short_year_after", ())), words.get("short_year_scheme")
         self.or_ = words.get("or")
         ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
         self.ratio = ratio.get("word")
@@ -439,7 +439,7 @@ class Normalizer:
                  else site_name(m.group(0), said.dot, said.slash, said.dash, said.said_as_words)),
         ]
         self.dotted_times, self.twelve_hour = said.dotted_times, said.twelve_hour
-        rules += date_rules(lang, said.weekdays, said.month_first, said.short_year_after, said.to)
+        rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry)) for i, entry in enumerate(said.patterns)]
         rules += [rule for early, rule in patterns if early]

@@ -39,19 +39,27 @@ def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False
 
 
 def pattern_rule(index: int, entry: Mapping) -> Rule:
+    """A ``[[patterns]]`` entry: `match` said as `say`; with `when`, only in a sentence where `when` is found
+    (a context no look-behind reaches: "Alterne paracetamol 500 mg/ibuprofeno 400 mg" is said with "o")."""
     match, say, words = entry["match"], entry["say"], entry.get("words")
-    if not words:
-        return Rule(f"pattern {index + 1}", re.compile(match), lambda m: m.expand(say))
+    when = re.compile(entry["when"]) if entry.get("when") else None
     # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
     # any of them, and "{word}" in what is said is the first of them in the match, in full ("{word2}" the
     # second: "Apr–Jun" is "April to June").
-    any_word = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    any_word = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+    if any_word:
+        match = match.replace("{words}", f"(?:{any_word.pattern})")
 
-    def said(m: re.Match) -> str:
+    def replace(m: re.Match) -> str | None:
+        if when and not when.search(m.string):
+            return None
+        said = m.expand(say)
+        if not any_word:
+            return said
         found = [words[w] for w in any_word.findall(m.group(0))]
-        return m.expand(say).replace("{word2}", found[-1]).replace("{word}", found[0])
+        return said.replace("{word2}", found[-1]).replace("{word}", found[0])
 
-    return Rule(f"pattern {index + 1}", re.compile(match.replace("{words}", f"(?:{any_word.pattern})")), said)
+    return Rule(f"pattern {index + 1}", re.compile(match), replace)
 
 
 def apply_rule(rule: Rule, pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
