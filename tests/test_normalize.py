@@ -1084,3 +1084,14 @@ def test_what_a_fourteenth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_a_second_read_of_the_thirteenth_and_fourteenth_readings_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # three rising figures before what they count are a scheme, not a date with a short year
+    ("en-US", "Increase your walks by 5/10/15 minutes; walk by 12/15/18 months; you are on 10/8/12 units.",
+     "Increase your walks by 5/10/15 minutes; walk by 12/15/18 months; you are on 10/8/12 units."),
+    ("en-US", "Ask your HR department. Ulipristal 30 mg EC. We'll text 2 u when it's ready.",
+     "Ask your H R department. Ulipristal 30 milligrams E C. We'll text 2 u when it's ready."),
+])
+def test_what_a_second_read_found_the_new_english_rules_must_leave_as_they_were(lang, written, spoken):
+    assert normalize(written, lang) == spoken
