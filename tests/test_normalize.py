@@ -1049,6 +1049,8 @@ def test_what_the_new_english_rules_must_leave_alone(lang, written, spoken):
     ("en-US", "Go home / ER. Metformin ER 500 mg. Call ext. 2214. Open M–F.",
      "Go home or the emergency room. Metformin extended release 500 milligrams. Call extension 2 2 1 4. Open Monday to Friday."),
     ("en-GB", "Laxido OD–BD; 10 reps x 3 sets; 40 mg BD", "Laxido once or twice a day; 10 reps, 3 sets; 40 milligrams twice a day"),
+    ("en-GB", "Clinic 0800–1600 h daily; ward 1300-1500 hrs; open 0830-1700; take 1000-2000 mg; call 0800 1111",
+     "Clinic 8 A M to 4 P M daily; ward 1 P M to 3 P M; open 8:30 A M to 5 P M; take 1000 to 2000 milligrams; call 0800 1111"),
     ("en-AU", "Croup peaks in autumn (Apr–Jun). Call 1300 60 60 24.", "Croup peaks in autumn (April to June). Call 13 hundred 60 60 24."),
     ("en-US", "Baqsimi 3 mg IN; 1 mL IM; pause x 60 min; 4.5u; grams of CHO; resp rate",
      "Baqsimi 3 milligrams into the nose; 1 milliliter into the muscle; pause for 60 minutes; 4.5 units; grams of carbohydrate; "

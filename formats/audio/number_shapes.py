@@ -140,10 +140,20 @@ _TWENTY_FOUR_HOUR = re.compile(r"\b(?:0\d|1[3-9]|2[0-3]):[0-5]\d")
 _MORNING_WITHOUT_ZERO = re.compile(r"(?<![\d:])([1-9]):([0-5]\d)")
 
 
+# Hours written as four figures, as a hospital writes them, in a range: "0800–1600 h", "0830-1700" (with its zero
+# or its "h"; "1000-2000 mg" is an amount).
+_HOURS_WORD = r"\s?(?:h|hrs|hours)\b"
+_FOUR_FIGURE_HOURS = re.compile(
+    rf"(?<![\w.,/:-])(?:(0\d)([0-5]\d)|(1\d|2[0-3])([0-5]\d)(?=\s?[–-]\s?(?:[01]\d|2[0-3])[0-5]\d{_HOURS_WORD}))"
+    rf"\s?[–-]\s?([01]\d|2[0-3])([0-5]\d)(?:{_HOURS_WORD}|(?![\w.,]\d|\s?[a-zA-Zµ%]))")
+
+
 def on_the_24_hour_clock(text: str) -> str:
-    """ "Give at 8:00 and 20:00" -> "Give at 08:00 and 20:00", which the clock's rules say "8 A M and 8 P M"."""
+    """ "Give at 8:00 and 20:00" -> "Give at 08:00 and 20:00", which the clock's rules say "8 A M and 8 P M";
+    "0800–1600 h" -> "08:00–16:00"."""
     def run(match: re.Match) -> str:
         times = match.group(0)
         return _MORNING_WITHOUT_ZERO.sub(r"0\1:\2", times) if _TWENTY_FOUR_HOUR.search(times) else times
 
+    text = _FOUR_FIGURE_HOURS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}–{m[5]}:{m[6]}", text)
     return _TIME_RUN.sub(run, text)
