@@ -404,3 +404,25 @@ def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# What a second read of the twelfth reading found said worse than before it, said right.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # vitamin K is not potassium, whatever its case and wherever it stands in the name
+    ("fr-FR", "VITAMINE K 10 mg : 1 ampoule; VIT K 10 mg", "VITAMINE K 10 milligrammes: 1 ampoule; V I T K 10 milligrammes"),
+    ("fr-FR", "Vitamines D et K 50 µg; Vitamine D3 + K 75 µg; un antivitamine K 5 mg",
+     "Vitamines D et K 50 microgrammes; Vitamine D3 + K 75 microgrammes; un antivitamine K 5 milligrammes"),
+])
+def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What the second read's mends must leave as it is.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # K before millimoles or milliequivalents is potassium
+    ("fr-FR", "Kaliémie : K 4,5 mmol/l; K 20 mEq en sachet; Bilan : Na 140 mmol/l ; K 3,2 mmol/l",
+     "Kaliémie: potassium 4 virgule 5 millimoles par litre; potassium 20 milliéquivalents en sachet; "
+     "Bilan: sodium 140 millimoles par litre; potassium 3 virgule 2 millimoles par litre"),
+])
+def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
