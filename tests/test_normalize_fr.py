@@ -412,6 +412,10 @@ def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, 
     ("fr-FR", "VITAMINE K 10 mg : 1 ampoule; VIT K 10 mg", "VITAMINE K 10 milligrammes: 1 ampoule; V I T K 10 milligrammes"),
     ("fr-FR", "Vitamines D et K 50 µg; Vitamine D3 + K 75 µg; un antivitamine K 5 mg",
      "Vitamines D et K 50 microgrammes; Vitamine D3 + K 75 microgrammes; un antivitamine K 5 milligrammes"),
+    # after "à" and a time, a dash before a length of time is a pause, not a range
+    ("fr-FR", "Dernière prise à 20h - 4h au moins avant de dormir.", "Dernière prise à 20 heures - 4 heures au moins avant de dormir."),
+    ("fr-FR", "Dîner à 19h - 2h avant le coucher; à 23h - 7h de sommeil au minimum; à 8h - 1h avant",
+     "Dîner à 19 heures - 2 heures avant le coucher; à 23 heures - 7 heures de sommeil au minimum; à 8 heures - 1 heure avant"),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -423,6 +427,9 @@ def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, wri
     ("fr-FR", "Kaliémie : K 4,5 mmol/l; K 20 mEq en sachet; Bilan : Na 140 mmol/l ; K 3,2 mmol/l",
      "Kaliémie: potassium 4 virgule 5 millimoles par litre; potassium 20 milliéquivalents en sachet; "
      "Bilan: sodium 140 millimoles par litre; potassium 3 virgule 2 millimoles par litre"),
+    # two times are a range, also before "avant" or "après" where no "à" puts the first on the clock
+    ("fr-FR", "Effet maximal 1h-2h après la prise; à 17h - 18h; Permanence 8h - 10h avant midi",
+     "Effet maximal 1 heure à 2 heures après la prise; à 17 heures à 18 heures; Permanence 8 heures à 10 heures avant midi"),
 ])
 def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
