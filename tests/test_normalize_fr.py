@@ -416,6 +416,12 @@ def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, 
     ("fr-FR", "Dernière prise à 20h - 4h au moins avant de dormir.", "Dernière prise à 20 heures - 4 heures au moins avant de dormir."),
     ("fr-FR", "Dîner à 19h - 2h avant le coucher; à 23h - 7h de sommeil au minimum; à 8h - 1h avant",
      "Dîner à 19 heures - 2 heures avant le coucher; à 23 heures - 7 heures de sommeil au minimum; à 8 heures - 1 heure avant"),
+    # PA after "la" or "une" is an acute pancreatitis or an elderly person, unless a pressure's word follows
+    ("fr-FR", "Après une PA, évitez l'alcool. Une PA biliaire; la PA grave; Chez une PA de plus de 80 ans",
+     "Après une P A, évitez l'alcool. Une P A biliaire; la P A grave; Chez une P A de plus de 80 ans"),
+    # PAS in capitals after a verb is the negation said loudly
+    ("fr-FR", "Ce n'est PAS 120 mmHg qui compte; Ne dépassez PAS : 12 comprimés; N'oubliez PAS : 135/85 est la limite",
+     "Ce n'est PAS 120 millimètres de mercure qui compte; Ne dépassez PAS: 12 comprimés; N'oubliez PAS: 135 sur 85 est la limite"),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -430,6 +436,13 @@ def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, wri
     # two times are a range, also before "avant" or "après" where no "à" puts the first on the clock
     ("fr-FR", "Effet maximal 1h-2h après la prise; à 17h - 18h; Permanence 8h - 10h avant midi",
      "Effet maximal 1 heure à 2 heures après la prise; à 17 heures à 18 heures; Permanence 8 heures à 10 heures avant midi"),
+    # the pressure after a possessive, before a verb or a word of pressure, before a value
+    ("fr-FR", "La PA est surveillée; la PA est normale; Sa PA basse l'inquiète; une PA de 150/95; PA élevée",
+     "La pression artérielle est surveillée; la pression artérielle est normale; Sa pression artérielle basse l'inquiète; "
+     "une pression artérielle de 150 sur 95; pression artérielle élevée"),
+    ("fr-FR", "Tableau : PAS : 142 ; PAD : 88; si PAS > 180 mmHg",
+     "Tableau: pression artérielle systolique: 142; pression artérielle diastolique: 88; "
+     "si pression artérielle systolique supérieur à 180 millimètres de mercure"),
 ])
 def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
