@@ -422,6 +422,10 @@ def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, 
     # PAS in capitals after a verb is the negation said loudly
     ("fr-FR", "Ce n'est PAS 120 mmHg qui compte; Ne dépassez PAS : 12 comprimés; N'oubliez PAS : 135/85 est la limite",
      "Ce n'est PAS 120 millimètres de mercure qui compte; Ne dépassez PAS: 12 comprimés; N'oubliez PAS: 135 sur 85 est la limite"),
+    # two ranges of hours, each written with a slash, the lunch break a spaced dash
+    ("fr-FR", "Horaires : 9h/12h - 14h/18h.", "Horaires: 9 heures à 12 heures et 14 heures à 18 heures."),
+    ("fr-FR", "Ouvert du lundi au vendredi, 9h/12h – 14h/17h; 8h30/12h - 13h30/17h00",
+     "Ouvert du lundi au vendredi, 9 heures à 12 heures et 14 heures à 17 heures; 8 heures 30 à 12 heures et 13 heures 30 à 17 heures"),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -443,6 +447,9 @@ def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, wri
     ("fr-FR", "Tableau : PAS : 142 ; PAD : 88; si PAS > 180 mmHg",
      "Tableau: pression artérielle systolique: 142; pression artérielle diastolique: 88; "
      "si pression artérielle systolique supérieur à 180 millimètres de mercure"),
+    # not two ranges written with slashes: two ranges joined by a slash; one range
+    ("fr-FR", "Horaires : 9h-12h / 14h-18h; 24h/24; vers 17h - 18h",
+     "Horaires: 9 heures à 12 heures et 14 heures à 18 heures; 24 heures sur 24; vers 17 heures à 18 heures"),
 ])
 def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
