@@ -426,6 +426,12 @@ def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, 
     ("fr-FR", "Horaires : 9h/12h - 14h/18h.", "Horaires: 9 heures à 12 heures et 14 heures à 18 heures."),
     ("fr-FR", "Ouvert du lundi au vendredi, 9h/12h – 14h/17h; 8h30/12h - 13h30/17h00",
      "Ouvert du lundi au vendredi, 9 heures à 12 heures et 14 heures à 17 heures; 8 heures 30 à 12 heures et 13 heures 30 à 17 heures"),
+    # in a reference, "B." is an initial and "Pharm." the start of a journal's name
+    ("fr-FR", "Lemoine B. Pharm. Hosp. Clin. 2019;54:101-8.", "Lemoine B. Pharm. Hosp. Clin. 2019;54:101 à 8."),
+    ("fr-FR", "Durand B. Pharm. Actual. 2020;59:22-5.", "Durand B. Pharm. Actual. 2020;59:22 à 5."),
+    # a box of bottles; "par ordre" under a date
+    ("fr-CH", "Conditionnement : boîte de 60 fl.", "Conditionnement: boîte de 60 fl."),
+    ("fr-CH", "Lausanne, le 3 mars 2026 p.o. Dr Favre, médecin-chef.", "Lausanne, le 3 mars 2026 p.o. docteur Favre, médecin-chef."),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -450,6 +456,12 @@ def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, wri
     # not two ranges written with slashes: two ranges joined by a slash; one range
     ("fr-FR", "Horaires : 9h-12h / 14h-18h; 24h/24; vers 17h - 18h",
      "Horaires: 9 heures à 12 heures et 14 heures à 18 heures; 24 heures sur 24; vers 17 heures à 18 heures"),
+    # the degree after a name; a red cell's femtolitres; by mouth after a dose
+    ("fr-CA", "Julie Roy, B. Pharm., M. Sc.; Marc Côté, B. Pharm. Pharmacien communautaire.",
+     "Julie Roy, baccalauréat en pharmacie, maîtrise en sciences; Marc Côté, baccalauréat en pharmacie. Pharmacien communautaire."),
+    ("fr-CH", "VGM à 110 fl : dosez la B12; VGM 70 fl", "V G M à 110 femtolitres: dosez la B12; V G M 70 femtolitres"),
+    ("fr-CH", "1 cpr p.o. Ne pas croquer; Prednisone 50 mg p.o. pendant 5 jours",
+     "1 comprimé par la bouche. Ne pas croquer; Prednisone 50 milligrammes par la bouche pendant 5 jours"),
 ])
 def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
