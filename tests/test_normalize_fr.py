@@ -432,6 +432,16 @@ def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, 
     # a box of bottles; "par ordre" under a date
     ("fr-CH", "Conditionnement : boîte de 60 fl.", "Conditionnement: boîte de 60 fl."),
     ("fr-CH", "Lausanne, le 3 mars 2026 p.o. Dr Favre, médecin-chef.", "Lausanne, le 3 mars 2026 p.o. docteur Favre, médecin-chef."),
+    # inclusive writing: "tous·tes" and a plural in -aux
+    ("fr-FR", "Merci à tous·tes; Tous·tes les patient·es", "Merci à tous ou toutes; Tous ou Toutes les patients ou patientes"),
+    ("fr-FR", "Des travailleur·euses social·es; les aidant·es familiaux·ales",
+     "Des travailleurs ou travailleuses sociaux ou sociales; les aidants ou aidantes familiaux ou familiales"),
+    # two routes, one or the other
+    ("fr-CA", "Dexaméthasone 10 mg IV/PO die.", "Dexaméthasone 10 milligrammes en intraveineuse ou par la bouche une fois par jour."),
+    ("fr-CA", "Ondansétron 4 mg PO/IV", "Ondansétron 4 milligrammes par la bouche ou en intraveineuse"),
+    # an ion's symbol after its own name is not said again
+    ("fr-FR", "Analyse : Potassium (K+) ; Résultat : 3,2 mmol/l; Analyse : Sodium (Na+)",
+     "Analyse: Potassium; Résultat: 3 virgule 2 millimoles par litre; Analyse: Sodium"),
 ])
 def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -462,6 +472,11 @@ def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, wri
     ("fr-CH", "VGM à 110 fl : dosez la B12; VGM 70 fl", "V G M à 110 femtolitres: dosez la B12; V G M 70 femtolitres"),
     ("fr-CH", "1 cpr p.o. Ne pas croquer; Prednisone 50 mg p.o. pendant 5 jours",
      "1 comprimé par la bouche. Ne pas croquer; Prednisone 50 milligrammes par la bouche pendant 5 jours"),
+    # inclusive writing in the singular; a route and a rate; an ion's symbol after another word
+    ("fr-FR", "un·e assistant·e social·e; tou·te·s; les professionnel·le·s",
+     "un ou une assistant ou assistante social ou sociale; tous ou toutes; les professionnels ou professionnelles"),
+    ("fr-FR", "Solumédrol 1 g IV/j pendant 3 j; Kaliémie (K+) : 4,5 mmol/l",
+     "Solumédrol 1 gramme en intraveineuse par jour pendant 3 jours; Kaliémie (potassium): 4 virgule 5 millimoles par litre"),
 ])
 def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
