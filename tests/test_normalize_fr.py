@@ -460,6 +460,9 @@ def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, wri
     ("fr-FR", "La PA est surveillée; la PA est normale; Sa PA basse l'inquiète; une PA de 150/95; PA élevée",
      "La pression artérielle est surveillée; la pression artérielle est normale; Sa pression artérielle basse l'inquiète; "
      "une pression artérielle de 150 sur 95; pression artérielle élevée"),
+    ("fr-CA", "où 1 personne sur 5 a une PA plus haute; fait baisser la PA d'env. 4 à 5 mm Hg; Mesurez la PA.",
+     "où 1 personne sur 5 a une pression artérielle plus haute; fait baisser la pression artérielle d'environ 4 à 5 "
+     "millimètres de mercure; Mesurez la pression artérielle."),
     ("fr-FR", "Tableau : PAS : 142 ; PAD : 88; si PAS > 180 mmHg",
      "Tableau: pression artérielle systolique: 142; pression artérielle diastolique: 88; "
      "si pression artérielle systolique supérieur à 180 millimètres de mercure"),
