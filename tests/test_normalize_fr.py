@@ -483,3 +483,23 @@ def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, wri
 ])
 def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# What a thirteenth reading found (three handouts: fr-FR, fr-BE, fr-CA), said right.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # the route after "en" or after a dose and a comma (espeak-ng said "I M")
+    ("fr-FR", "ou GlucaGen® 1 mg en IM si > 25 kg", "ou GlucaGen 1 milligramme en intramusculaire si supérieur à 25 kilogrammes"),
+    ("fr-CA", "Engerix-B® 20 µg/1 mL, IM; à injecter en SC",
+     "Engerix-B 20 microgrammes par 1 millilitre, en intramusculaire; à injecter en sous-cutané"),
+])
+def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What looks like the thirteenth reading's notation but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # IM and SC alone may be an author's initials or a mitral insufficiency
+    ("fr-FR", "Martin SC, Dupont IM. Une IM sévère", "Martin S C, Dupont I M. Une I M sévère"),
+])
+def test_what_the_thirteenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
