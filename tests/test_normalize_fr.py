@@ -491,6 +491,11 @@ def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, writ
     ("fr-FR", "ou GlucaGen® 1 mg en IM si > 25 kg", "ou GlucaGen 1 milligramme en intramusculaire si supérieur à 25 kilogrammes"),
     ("fr-CA", "Engerix-B® 20 µg/1 mL, IM; à injecter en SC",
      "Engerix-B 20 microgrammes par 1 millilitre, en intramusculaire; à injecter en sous-cutané"),
+    # two drugs given only together, in one tablet, and its two strengths (it was "ou", and "500 milligrammes par 30")
+    ("fr-BE", "Paracétamol/codéine (Dafalgan Codéine®); 500 mg/30 mg, 1-2 cp",
+     "Paracétamol et codéine (Dafalgan Codéine); 500 milligrammes et 30 milligrammes, 1 à 2 comprimés"),
+    ("fr-FR", "Paracétamol/codéine 500 mg/30 mg; amoxicilline/acide clavulanique 1 g/125 mg",
+     "Paracétamol et codéine 500 milligrammes et 30 milligrammes; amoxicilline et acide clavulanique 1 gramme et 125 milligrammes"),
 ])
 def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -500,6 +505,12 @@ def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
 @pytest.mark.parametrize("lang, written, spoken", [
     # IM and SC alone may be an author's initials or a mitral insufficiency
     ("fr-FR", "Martin SC, Dupont IM. Une IM sévère", "Martin S C, Dupont I M. Une I M sévère"),
+    # a dose per weight, a syrup's strength, an amount per 100 grams
+    ("fr-FR", "2 mg/kg; 5 mg/5 mL; 22,5 g/100 g",
+     "2 milligrammes par kilogramme; 5 milligrammes par 5 millilitres; 22 virgule 5 grammes par 100 grammes"),
+    # two drugs one or the other, or a list of three
+    ("fr-FR", "Alternez paracétamol/ibuprofène; paracétamol/codéine/tramadol",
+     "Alternez paracétamol ou ibuprofène; paracétamol ou codéine ou tramadol"),
 ])
 def test_what_the_thirteenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
