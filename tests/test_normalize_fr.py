@@ -496,6 +496,12 @@ def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, writ
      "Paracétamol et codéine (Dafalgan Codéine); 500 milligrammes et 30 milligrammes, 1 à 2 comprimés"),
     ("fr-FR", "Paracétamol/codéine 500 mg/30 mg; amoxicilline/acide clavulanique 1 g/125 mg",
      "Paracétamol et codéine 500 milligrammes et 30 milligrammes; amoxicilline et acide clavulanique 1 gramme et 125 milligrammes"),
+    # a feminine "(e)" that is not heard ("protégé ou protégée" said the same word twice)
+    ("fr-CA", "Protégé(e); Non protégé(e); vos ami(e)s", "Protégé; Non protégé; vos amis"),
+    # hepatitis B's antigen and immunoglobulins (espeak-ng said "ag ache-bé-esse", "ig ache-bé")
+    ("fr-CA", "Dépistage AgHBs ; IgHB si exposition (< 48 h pour les IgHB)",
+     "Dépistage antigène H B S; immunoglobulines anti-hépatite B si exposition (moins de 48 heures pour les "
+     "immunoglobulines anti-hépatite B)"),
 ])
 def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -511,6 +517,8 @@ def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
     # two drugs one or the other, or a list of three
     ("fr-FR", "Alternez paracétamol/ibuprofène; paracétamol/codéine/tramadol",
      "Alternez paracétamol ou ibuprofène; paracétamol ou codéine ou tramadol"),
+    # a feminine "(e)" that is heard
+    ("fr-FR", "grand(e); inscrit(e)s; un(e) infirmier(ère)", "grand ou grande; inscrits ou inscrites; un ou une infirmier ou infirmière"),
 ])
 def test_what_the_thirteenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
