@@ -502,6 +502,13 @@ def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, writ
     ("fr-CA", "Dépistage AgHBs ; IgHB si exposition (< 48 h pour les IgHB)",
      "Dépistage antigène H B S; immunoglobulines anti-hépatite B si exposition (moins de 48 heures pour les "
      "immunoglobulines anti-hépatite B)"),
+    # seconds and repetitions of an exercise (espeak-ng said "cinq sec", "rèp")
+    ("fr-BE", "Contractions : tenir 5 sec.", "Contractions: tenir 5 secondes."),
+    ("fr-BE", "Abduction debout : 3 × 10 rép.", "Abduction debout: 3 fois 10 répétitions."),
+    ("fr-BE", "Tenir 10 sec puis relâcher. 2 séries de 15 rép chaque jour", "Tenir 10 secondes puis relâcher. 2 séries de 15 répétitions chaque jour"),
+    # a week of the follow-up after à, dès, avant, après (espeak-ng said "èss six")
+    ("fr-BE", "1 canne jusqu'à S6. À partir de S3, vélo; dès S2; avant S12; après S6",
+     "1 canne jusqu'à la semaine 6. À partir de la semaine 3, vélo; dès la semaine 2; avant la semaine 12; après la semaine 6"),
 ])
 def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -519,6 +526,8 @@ def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
      "Alternez paracétamol ou ibuprofène; paracétamol ou codéine ou tramadol"),
     # a feminine "(e)" that is heard
     ("fr-FR", "grand(e); inscrit(e)s; un(e) infirmier(ère)", "grand ou grande; inscrits ou inscrites; un ou une infirmier ou infirmière"),
+    # S and a number elsewhere: a vertebra, a heart sound, a range of weeks left as written
+    ("fr-FR", "hernie de L5 à S1; un bruit S3; de S3 à S6; en S1", "hernie de L5 à S1; un bruit S3; de S3 à S6; en S1"),
 ])
 def test_what_the_thirteenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
