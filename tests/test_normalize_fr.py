@@ -509,6 +509,14 @@ def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, writ
     # a week of the follow-up after à, dès, avant, après (espeak-ng said "èss six")
     ("fr-BE", "1 canne jusqu'à S6. À partir de S3, vélo; dès S2; avant S12; après S6",
      "1 canne jusqu'à la semaine 6. À partir de la semaine 3, vélo; dès la semaine 2; avant la semaine 12; après la semaine 6"),
+    # a count of times before a bracket (espeak-ng said "trois ix")
+    ("fr-FR", "redonner 15 g (max. 3x).", "redonner 15 grammes (maximum 3 fois)."),
+    # an equivalence between two amounts, not "1 gramme par litre environ 5,5"
+    ("fr-FR", "des mmol/L (1 g/L ≈ 5,5 mmol/L); 70 kg ≈ 154 lb",
+     "des millimoles par litre (1 gramme par litre, soit environ 5 virgule 5 millimoles par litre); "
+     "70 kilogrammes, soit environ 154 livres"),
+    # "d'1" before a feminine noun in -tion (espeak-ng said "dé un")
+    ("fr-FR", "pas plus d'1 correction toutes les 3h", "pas plus d'une correction toutes les 3 heures"),
 ])
 def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -528,6 +536,10 @@ def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
     ("fr-FR", "grand(e); inscrit(e)s; un(e) infirmier(ère)", "grand ou grande; inscrits ou inscrites; un ou une infirmier ou infirmière"),
     # S and a number elsewhere: a vertebra, a heart sound, a range of weeks left as written
     ("fr-FR", "hernie de L5 à S1; un bruit S3; de S3 à S6; en S1", "hernie de L5 à S1; un bruit S3; de S3 à S6; en S1"),
+    # "≈" before an amount alone, or after a word, is "environ"; "d'1" before another noun; half a tablet
+    ("fr-FR", "≈ 3 cuillères; 1 verre ≈ 10 g d'alcool; d'1 comprimé; ½ cp",
+     "environ 3 cuillères; 1 verre environ 10 grammes d'alcool; d'1 comprimé; un demi comprimé"),
+    ("fr-FR", "Ouvert 3x par jour; 2x/sem.", "Ouvert 3 fois par jour; 2 fois par semaine."),
 ])
 def test_what_the_thirteenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
