@@ -517,6 +517,9 @@ def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, writ
      "70 kilogrammes, soit environ 154 livres"),
     # "d'1" before a feminine noun in -tion (espeak-ng said "dé un")
     ("fr-FR", "pas plus d'1 correction toutes les 3h", "pas plus d'une correction toutes les 3 heures"),
+    # half of a feminine noun (it was "supérieur à un demi journée")
+    ("fr-FR", "Pour les sorties > 1/2 journée, emporter; dans ½ heure; < 1/2 dose",
+     "Pour les sorties plus d'une demi-journée, emporter; dans une demi-heure; moins d'une demi-dose"),
 ])
 def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
