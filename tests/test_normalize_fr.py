@@ -520,6 +520,7 @@ def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, writ
     # half of a feminine noun (it was "supérieur à un demi journée")
     ("fr-FR", "Pour les sorties > 1/2 journée, emporter; dans ½ heure; < 1/2 dose",
      "Pour les sorties plus d'une demi-journée, emporter; dans une demi-heure; moins d'une demi-dose"),
+    ("fr-FR", "Mesurer toutes les 1/2 heure", "Mesurer toutes les demi-heures"),
 ])
 def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
