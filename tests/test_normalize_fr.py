@@ -404,3 +404,146 @@ def test_what_the_twelfth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# What a second read of the twelfth reading found said worse than before it, said right.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # vitamin K is not potassium, whatever its case and wherever it stands in the name
+    ("fr-FR", "VITAMINE K 10 mg : 1 ampoule; VIT K 10 mg", "VITAMINE K 10 milligrammes: 1 ampoule; V I T K 10 milligrammes"),
+    ("fr-FR", "Vitamines D et K 50 µg; Vitamine D3 + K 75 µg; un antivitamine K 5 mg",
+     "Vitamines D et K 50 microgrammes; Vitamine D3 + K 75 microgrammes; un antivitamine K 5 milligrammes"),
+    # after "à" and a time, a dash before a length of time is a pause, not a range
+    ("fr-FR", "Dernière prise à 20h - 4h au moins avant de dormir.", "Dernière prise à 20 heures - 4 heures au moins avant de dormir."),
+    ("fr-FR", "Dîner à 19h - 2h avant le coucher; à 23h - 7h de sommeil au minimum; à 8h - 1h avant",
+     "Dîner à 19 heures - 2 heures avant le coucher; à 23 heures - 7 heures de sommeil au minimum; à 8 heures - 1 heure avant"),
+    # PA after "la" or "une" is an acute pancreatitis or an elderly person, unless a pressure's word follows
+    ("fr-FR", "Après une PA, évitez l'alcool. Une PA biliaire; la PA grave; Chez une PA de plus de 80 ans",
+     "Après une P A, évitez l'alcool. Une P A biliaire; la P A grave; Chez une P A de plus de 80 ans"),
+    # PAS in capitals after a verb is the negation said loudly
+    ("fr-FR", "Ce n'est PAS 120 mmHg qui compte; Ne dépassez PAS : 12 comprimés; N'oubliez PAS : 135/85 est la limite",
+     "Ce n'est PAS 120 millimètres de mercure qui compte; Ne dépassez PAS: 12 comprimés; N'oubliez PAS: 135 sur 85 est la limite"),
+    # two ranges of hours, each written with a slash, the lunch break a spaced dash
+    ("fr-FR", "Horaires : 9h/12h - 14h/18h.", "Horaires: 9 heures à 12 heures et 14 heures à 18 heures."),
+    ("fr-FR", "Ouvert du lundi au vendredi, 9h/12h – 14h/17h; 8h30/12h - 13h30/17h00",
+     "Ouvert du lundi au vendredi, 9 heures à 12 heures et 14 heures à 17 heures; 8 heures 30 à 12 heures et 13 heures 30 à 17 heures"),
+    # in a reference, "B." is an initial and "Pharm." the start of a journal's name
+    ("fr-FR", "Lemoine B. Pharm. Hosp. Clin. 2019;54:101-8.", "Lemoine B. Pharm. Hosp. Clin. 2019;54:101 à 8."),
+    ("fr-FR", "Durand B. Pharm. Actual. 2020;59:22-5.", "Durand B. Pharm. Actual. 2020;59:22 à 5."),
+    # a box of bottles; "par ordre" under a date
+    ("fr-CH", "Conditionnement : boîte de 60 fl.", "Conditionnement: boîte de 60 fl."),
+    ("fr-CH", "Lausanne, le 3 mars 2026 p.o. Dr Favre, médecin-chef.", "Lausanne, le 3 mars 2026 p.o. docteur Favre, médecin-chef."),
+    # inclusive writing: "tous·tes" and a plural in -aux
+    ("fr-FR", "Merci à tous·tes; Tous·tes les patient·es", "Merci à tous ou toutes; Tous ou Toutes les patients ou patientes"),
+    ("fr-FR", "Des travailleur·euses social·es; les aidant·es familiaux·ales",
+     "Des travailleurs ou travailleuses sociaux ou sociales; les aidants ou aidantes familiaux ou familiales"),
+    # two routes, one or the other
+    ("fr-CA", "Dexaméthasone 10 mg IV/PO die.", "Dexaméthasone 10 milligrammes en intraveineuse ou par la bouche une fois par jour."),
+    ("fr-CA", "Ondansétron 4 mg PO/IV", "Ondansétron 4 milligrammes par la bouche ou en intraveineuse"),
+    # an ion's symbol after its own name is not said again
+    ("fr-FR", "Analyse : Potassium (K+) ; Résultat : 3,2 mmol/l; Analyse : Sodium (Na+)",
+     "Analyse: Potassium; Résultat: 3 virgule 2 millimoles par litre; Analyse: Sodium"),
+])
+def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What the second read's mends must leave as it is.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # K before millimoles or milliequivalents is potassium
+    ("fr-FR", "Kaliémie : K 4,5 mmol/l; K 20 mEq en sachet; Bilan : Na 140 mmol/l ; K 3,2 mmol/l",
+     "Kaliémie: potassium 4 virgule 5 millimoles par litre; potassium 20 milliéquivalents en sachet; "
+     "Bilan: sodium 140 millimoles par litre; potassium 3 virgule 2 millimoles par litre"),
+    # two times are a range, also before "avant" or "après" where no "à" puts the first on the clock
+    ("fr-FR", "Effet maximal 1h-2h après la prise; à 17h - 18h; Permanence 8h - 10h avant midi",
+     "Effet maximal 1 heure à 2 heures après la prise; à 17 heures à 18 heures; Permanence 8 heures à 10 heures avant midi"),
+    # the pressure after a possessive, before a verb or a word of pressure, before a value
+    ("fr-FR", "La PA est surveillée; la PA est normale; Sa PA basse l'inquiète; une PA de 150/95; PA élevée",
+     "La pression artérielle est surveillée; la pression artérielle est normale; Sa pression artérielle basse l'inquiète; "
+     "une pression artérielle de 150 sur 95; pression artérielle élevée"),
+    ("fr-CA", "où 1 personne sur 5 a une PA plus haute; fait baisser la PA d'env. 4 à 5 mm Hg; Mesurez la PA.",
+     "où 1 personne sur 5 a une pression artérielle plus haute; fait baisser la pression artérielle d'environ 4 à 5 "
+     "millimètres de mercure; Mesurez la pression artérielle."),
+    ("fr-FR", "Tableau : PAS : 142 ; PAD : 88; si PAS > 180 mmHg",
+     "Tableau: pression artérielle systolique: 142; pression artérielle diastolique: 88; "
+     "si pression artérielle systolique supérieur à 180 millimètres de mercure"),
+    # not two ranges written with slashes: two ranges joined by a slash; one range
+    ("fr-FR", "Horaires : 9h-12h / 14h-18h; 24h/24; vers 17h - 18h",
+     "Horaires: 9 heures à 12 heures et 14 heures à 18 heures; 24 heures sur 24; vers 17 heures à 18 heures"),
+    # the degree after a name; a red cell's femtolitres; by mouth after a dose
+    ("fr-CA", "Julie Roy, B. Pharm., M. Sc.; Marc Côté, B. Pharm. Pharmacien communautaire.",
+     "Julie Roy, baccalauréat en pharmacie, maîtrise en sciences; Marc Côté, baccalauréat en pharmacie. Pharmacien communautaire."),
+    ("fr-CH", "VGM à 110 fl : dosez la B12; VGM 70 fl", "V G M à 110 femtolitres: dosez la B12; V G M 70 femtolitres"),
+    ("fr-CH", "1 cpr p.o. Ne pas croquer; Prednisone 50 mg p.o. pendant 5 jours",
+     "1 comprimé par la bouche. Ne pas croquer; Prednisone 50 milligrammes par la bouche pendant 5 jours"),
+    # inclusive writing in the singular; a route and a rate; an ion's symbol after another word
+    ("fr-FR", "un·e assistant·e social·e; tou·te·s; les professionnel·le·s",
+     "un ou une assistant ou assistante social ou sociale; tous ou toutes; les professionnels ou professionnelles"),
+    ("fr-FR", "Solumédrol 1 g IV/j pendant 3 j; Kaliémie (K+) : 4,5 mmol/l",
+     "Solumédrol 1 gramme en intraveineuse par jour pendant 3 jours; Kaliémie (potassium): 4 virgule 5 millimoles par litre"),
+])
+def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What a thirteenth reading found (three handouts: fr-FR, fr-BE, fr-CA), said right.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # the route after "en" or after a dose and a comma (espeak-ng said "I M")
+    ("fr-FR", "ou GlucaGen® 1 mg en IM si > 25 kg", "ou GlucaGen 1 milligramme en intramusculaire si supérieur à 25 kilogrammes"),
+    ("fr-CA", "Engerix-B® 20 µg/1 mL, IM; à injecter en SC",
+     "Engerix-B 20 microgrammes par 1 millilitre, en intramusculaire; à injecter en sous-cutané"),
+    # two drugs given only together, in one tablet, and its two strengths (it was "ou", and "500 milligrammes par 30")
+    ("fr-BE", "Paracétamol/codéine (Dafalgan Codéine®); 500 mg/30 mg, 1-2 cp",
+     "Paracétamol et codéine (Dafalgan Codéine); 500 milligrammes et 30 milligrammes, 1 à 2 comprimés"),
+    ("fr-FR", "Paracétamol/codéine 500 mg/30 mg; amoxicilline/acide clavulanique 1 g/125 mg",
+     "Paracétamol et codéine 500 milligrammes et 30 milligrammes; amoxicilline et acide clavulanique 1 gramme et 125 milligrammes"),
+    # a feminine "(e)" that is not heard ("protégé ou protégée" said the same word twice)
+    ("fr-CA", "Protégé(e); Non protégé(e); vos ami(e)s", "Protégé; Non protégé; vos amis"),
+    # hepatitis B's antigen and immunoglobulins (espeak-ng said "ag ache-bé-esse", "ig ache-bé")
+    ("fr-CA", "Dépistage AgHBs ; IgHB si exposition (< 48 h pour les IgHB)",
+     "Dépistage antigène H B S; immunoglobulines anti-hépatite B si exposition (moins de 48 heures pour les "
+     "immunoglobulines anti-hépatite B)"),
+    # seconds and repetitions of an exercise (espeak-ng said "cinq sec", "rèp")
+    ("fr-BE", "Contractions : tenir 5 sec.", "Contractions: tenir 5 secondes."),
+    ("fr-BE", "Abduction debout : 3 × 10 rép.", "Abduction debout: 3 fois 10 répétitions."),
+    ("fr-BE", "Tenir 10 sec puis relâcher. 2 séries de 15 rép chaque jour", "Tenir 10 secondes puis relâcher. 2 séries de 15 répétitions chaque jour"),
+    # a week of the follow-up after à, dès, avant, après (espeak-ng said "èss six")
+    ("fr-BE", "1 canne jusqu'à S6. À partir de S3, vélo; dès S2; avant S12; après S6",
+     "1 canne jusqu'à la semaine 6. À partir de la semaine 3, vélo; dès la semaine 2; avant la semaine 12; après la semaine 6"),
+    # a count of times before a bracket (espeak-ng said "trois ix")
+    ("fr-FR", "redonner 15 g (max. 3x).", "redonner 15 grammes (maximum 3 fois)."),
+    # an equivalence between two amounts, not "1 gramme par litre environ 5,5"
+    ("fr-FR", "des mmol/L (1 g/L ≈ 5,5 mmol/L); 70 kg ≈ 154 lb",
+     "des millimoles par litre (1 gramme par litre, soit environ 5 virgule 5 millimoles par litre); "
+     "70 kilogrammes, soit environ 154 livres"),
+    # "d'1" before a feminine noun in -tion (espeak-ng said "dé un")
+    ("fr-FR", "pas plus d'1 correction toutes les 3h", "pas plus d'une correction toutes les 3 heures"),
+    # half of a feminine noun (it was "supérieur à un demi journée")
+    ("fr-FR", "Pour les sorties > 1/2 journée, emporter; dans ½ heure; < 1/2 dose",
+     "Pour les sorties plus d'une demi-journée, emporter; dans une demi-heure; moins d'une demi-dose"),
+    ("fr-FR", "Mesurer toutes les 1/2 heure", "Mesurer toutes les demi-heures"),
+])
+def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What looks like the thirteenth reading's notation but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # IM and SC alone may be an author's initials or a mitral insufficiency
+    ("fr-FR", "Martin SC, Dupont IM. Une IM sévère", "Martin S C, Dupont I M. Une I M sévère"),
+    # a dose per weight, a syrup's strength, an amount per 100 grams
+    ("fr-FR", "2 mg/kg; 5 mg/5 mL; 22,5 g/100 g",
+     "2 milligrammes par kilogramme; 5 milligrammes par 5 millilitres; 22 virgule 5 grammes par 100 grammes"),
+    # two drugs one or the other, or a list of three
+    ("fr-FR", "Alternez paracétamol/ibuprofène; paracétamol/codéine/tramadol",
+     "Alternez paracétamol ou ibuprofène; paracétamol ou codéine ou tramadol"),
+    # a feminine "(e)" that is heard
+    ("fr-FR", "grand(e); inscrit(e)s; un(e) infirmier(ère)", "grand ou grande; inscrits ou inscrites; un ou une infirmier ou infirmière"),
+    # S and a number elsewhere: a vertebra, a heart sound, a range of weeks left as written
+    ("fr-FR", "hernie de L5 à S1; un bruit S3; de S3 à S6; en S1", "hernie de L5 à S1; un bruit S3; de S3 à S6; en S1"),
+    # "≈" before an amount alone, or after a word, is "environ"; "d'1" before another noun; half a tablet
+    ("fr-FR", "≈ 3 cuillères; 1 verre ≈ 10 g d'alcool; d'1 comprimé; ½ cp",
+     "environ 3 cuillères; 1 verre environ 10 grammes d'alcool; d'1 comprimé; un demi comprimé"),
+    ("fr-FR", "Ouvert 3x par jour; 2x/sem.", "Ouvert 3 fois par jour; 2 fois par semaine."),
+])
+def test_what_the_thirteenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
