@@ -1097,3 +1097,21 @@ def test_what_a_second_read_of_the_thirteenth_and_fourteenth_readings_found(lang
 ])
 def test_what_a_second_read_found_the_new_english_rules_must_leave_as_they_were(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A fifteenth reading: four English handouts (lithium, early pregnancy in Britain, a child's methylphenidate in
+# Canada, the shingles vaccine).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-GB", "Arrive at 08.30; sample at 10.45; weigh 2.30 kg; dose 10.45 mg",
+     "Arrive at 8:30 A M; sample at 10:45; weigh 2.30 kilograms; dose 10.45 milligrams"),
+    ("en-GB", "Scans at 11+2 and 20+6; at 18+0; booking at 10/40; a score of 19/40; 10+2 mg",
+     "Scans at 11 weeks and 2 days and 20 weeks and 6 days; at 18 weeks; booking at 10 weeks; a score of 19 out of 40; "
+     "10+2 milligrams"),
+    ("en-CA", "Give q AM; review q1wk; 50th %ile; OROS-MPH; call 8-1-1; check BP and HR; back at 1500h",
+     "Give every morning; review every week; 50th percentile; OROS-methylphenidate; call 8 1 1; check B P and heart rate; "
+     "back at 3 P M"),
+    ("en-US", "Na 138, K 4.1; plt 250; Vol 71; BSc (Hons); OD–TDS",
+     "sodium 138, potassium 4.1; platelets 250; Volume 71; BSc (Honours); one to three times a day"),
+])
+def test_what_a_fifteenth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken

@@ -122,11 +122,17 @@ _DOTTED_BEFORE_ITS_MERIDIEM = re.compile(
     r"(?<![\w.,£$€])(1[0-2]|0?[1-9])\.([0-5]\d)(?=\s?[–-]\s?\d{1,2}(?:[.:][0-5]\d)?\s?(?:[ap]\.?m\b|[AP]\.?M\b))")
 
 
+# A time of day written with a point and a leading 0, or after "at" ("arrive at 10.45"): "08.30" is no decimal.
+_DOTTED_TIME = re.compile(r"(?:(?<![\w.,£$€])(?=0\d\.)|(?<=\bat )|(?<=\bAt )|(?<=\bby )|(?<=\buntil ))((?:[01]\d|2[0-3]|\d))\.([0-5]\d)"
+                          r"(?![\d.,]\d|\s?(?:mg|g|kg|ml|mL|%|mmol|cm|m|kilos?|[£$€])\b|\d)")
+
+
 def with_a_colon(text: str) -> str:
     """ "08.30–17.00", "3.30–5pm" -> "08:30–17:00", "3:30–5pm": a range of times of day written with a point,
     as Britain writes them, in the shape the clock's rules read."""
     text = _DOTTED_TIME_RANGE.sub(lambda m: m.group(0).replace(".", ":"), text)
-    return _DOTTED_BEFORE_ITS_MERIDIEM.sub(r"\1:\2", text)
+    text = _DOTTED_BEFORE_ITS_MERIDIEM.sub(r"\1:\2", text)
+    return _DOTTED_TIME.sub(r"\1:\2", text)
 
 
 # A run of times of day joined by commas, dashes, "and" or "or", with no a.m. or p.m., one of them on the 24-hour
@@ -156,4 +162,5 @@ def on_the_24_hour_clock(text: str) -> str:
         return _MORNING_WITHOUT_ZERO.sub(r"0\1:\2", times) if _TWENTY_FOUR_HOUR.search(times) else times
 
     text = _FOUR_FIGURE_HOURS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}–{m[5]}:{m[6]}", text)
+    text = re.sub(r"(?<![\w.,])([01]\d|2[0-3])([0-5]\d)(?:h|hrs)\b", r"\1:\2", text)  # "at 1500h"
     return _TIME_RUN.sub(run, text)
