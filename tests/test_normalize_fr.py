@@ -547,3 +547,15 @@ def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_the_thirteenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# Ce qu'une quatorzième lecture a trouvé (lithium, grossesse en Suisse, TDAH au Québec).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-CH", "Dépistage entre 11 0/7 – 13 6/7 SA ; contrôle à 12 1/7 SA ; à 20 SA ; la SA ; 3 0/7 du volume",
+     "Dépistage entre 11 semaines à 13 semaines et 6 jours d'aménorrhée; contrôle à 12 semaines et 1 jour d'aménorrhée; "
+     "à 20 semaines d'aménorrhée; la S A; 3 0/7 du volume"),
+    ("fr-CA", "Prendre 10 mg PO le matin ; le PO de la clinique ; risque 1:1000 ; 50e perc.",
+     "Prendre 10 milligrammes par la bouche le matin; le P O de la clinique; risque 1 sur 1000; 50ième percentile."),
+])
+def test_ce_qu_une_quatorzieme_lecture_a_trouve(lang, written, spoken):
+    assert normalize(written, lang) == spoken
