@@ -1115,3 +1115,20 @@ def test_what_a_second_read_found_the_new_english_rules_must_leave_as_they_were(
 ])
 def test_what_a_fifteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A sixteenth reading: four English handouts (atrial flutter and amiodarone, a child's constipation, gestational
+# hypertension in Australia, hand washing in flu season).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-AU", "Check at e.g. 0800 and 1800; Mon-Fri 8.00–4.30; open 8:00-4:30 daily; 8.5–4.2 mg",
+     "Check at for example, 8 A M and 6 P M; Monday to Friday 8 A M to 4:30 P M; open 8 A M to 4:30 P M daily; "
+     "8.5 to 4.2 milligrams"),
+    ("en-AU", "plt >150 x10^9/L; 32+4 weeks; 37+0 wks; urine PCR; a PCR test",
+     "platelets greater than 150 times 10 to the power of 9 per liter; 32 weeks and 4 days; 37 weeks; "
+     "urine protein to creatinine ratio; a P C R test"),
+    ("en-US", "QTc 500 ms; fever 103 F; 38.5 C; Vitamin C; Sat 9-noon; take x3/day; ULN; CXR",
+     "QTc 500 milliseconds; fever 103 degrees Fahrenheit; 38.5 degrees Celsius; Vitamin C; Saturday 9 A M to noon; "
+     "take 3 times a day; upper limit of normal; chest X-ray"),
+])
+def test_what_a_sixteenth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken

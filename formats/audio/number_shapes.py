@@ -127,11 +127,18 @@ _DOTTED_TIME = re.compile(r"(?:(?<![\w.,£$€])(?=0\d\.)|(?<=\bat )|(?<=\bAt )|
                           r"(?![\d.,]\d|\s?(?:mg|g|kg|ml|mL|%|mmol|cm|m|kilos?|[£$€])\b|\d)")
 
 
+# Office hours on the twelve-hour clock without a.m. or p.m., morning to afternoon: "8.00–4.30", "8:00-4:30" (a
+# range of decimals or of times never falls from 8 to 4).
+_MORNING_TO_AFTERNOON = re.compile(r"(?<![\w.,:£$€])([7-9]|1[01])[.:]([0-5]\d)\s?([–-])\s?([1-7])[.:]([0-5]\d)"
+                                   r"(?![\d.,:]|[a-zµ%£$€]|\s?(?:[AaPp]\.?\s?[Mm]\b|(?:mg|g|kg|mL|ml|L|mmol|cm|mm|m|%|µg)\b))")
+
+
 def with_a_colon(text: str) -> str:
     """ "08.30–17.00", "3.30–5pm" -> "08:30–17:00", "3:30–5pm": a range of times of day written with a point,
     as Britain writes them, in the shape the clock's rules read."""
     text = _DOTTED_TIME_RANGE.sub(lambda m: m.group(0).replace(".", ":"), text)
     text = _DOTTED_BEFORE_ITS_MERIDIEM.sub(r"\1:\2", text)
+    text = _MORNING_TO_AFTERNOON.sub(r"\1:\2am\3\4:\5pm", text)
     return _DOTTED_TIME.sub(r"\1:\2", text)
 
 
