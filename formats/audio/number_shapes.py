@@ -122,15 +122,26 @@ _DOTTED_BEFORE_ITS_MERIDIEM = re.compile(
     r"(?<![\w.,£$€])(1[0-2]|0?[1-9])\.([0-5]\d)(?=\s?[–-]\s?\d{1,2}(?:[.:][0-5]\d)?\s?(?:[ap]\.?m\b|[AP]\.?M\b))")
 
 
-# A time of day written with a point and a leading 0, or after "at" ("arrive at 10.45"): "08.30" is no decimal.
-_DOTTED_TIME = re.compile(r"(?:(?<![\w.,£$€])(?=0\d\.)|(?<=\bat )|(?<=\bAt )|(?<=\bby )|(?<=\buntil ))((?:[01]\d|2[0-3]|\d))\.([0-5]\d)"
-                          r"(?![\d.,]\d|\s?(?:mg|g|kg|ml|mL|%|mmol|cm|m|kilos?|[£$€])\b|\d)")
+# A time of day written with a point after a word that asks for one ("arrive at 08.30", "sample at 10.45"): elsewhere
+# "INR at 2.50", "reduce by 0.25", "Expiry: 08.25" are no times.
+_TIME_CUE = (r"(?:(?<=\b[Aa]rrive at )|(?<=\b[Aa]rrive by )|(?<=\b[Aa]rrival at )|(?<=\bappointment at )|(?<=\bsample at )"
+             r"|(?<=\bopens at )|(?<=\bcloses at )|(?<=\bstarts at )|(?<=\bstart at )|(?<=\bcome at )|(?<=\bcome in at )"
+             r"|(?<=\bbe here at )|(?<=\bbe here by )|(?<=\bseen at )|(?<=\bdue at )|(?<=\btaken at ))")
+_DOTTED_TIME = re.compile(_TIME_CUE + r"((?:[01]\d|2[0-3]|\d))\.([0-5]\d)(?![\d.,]\d|\d)")
+# Office hours on the twelve-hour clock without a.m. or p.m., from a morning to an afternoon hour, after a word that
+# names them: "Mon-Fri 8.00–4.30", "open 8:00-4:30" (not "pH 7.35–7.45", "bedtime 10:30-6:30", "Romans 8:28-5:12").
+_MORNING_TO_AFTERNOON = re.compile(r"(?<![\w.,:£$€])([7-9]|1[01])[.:]([0-5]\d)\s?([–-])\s?([1-6])[.:]([0-5]\d)"
+                                   r"(?![\d,:]|\.\d|[a-zµ%£$€]|\s?(?:[AaPp]\.?\s?[Mm]\b|(?:mg|g|kg|mL|ml|L|mmol|cm|mm|m|%)\b))")
+_OFFICE_HOURS_CUE = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday"
+                               r"|saturday|sunday|weekdays?|daily|open|opens|hours|clinic|office|reception|pharmacy|m[–-]f)"
+                               r"\b[,:]?\s*$", re.IGNORECASE)
 
 
-# Office hours on the twelve-hour clock without a.m. or p.m., morning to afternoon: "8.00–4.30", "8:00-4:30" (a
-# range of decimals or of times never falls from 8 to 4).
-_MORNING_TO_AFTERNOON = re.compile(r"(?<![\w.,:£$€])([7-9]|1[01])[.:]([0-5]\d)\s?([–-])\s?([1-7])[.:]([0-5]\d)"
-                                   r"(?![\d.,:]|[a-zµ%£$€]|\s?(?:[AaPp]\.?\s?[Mm]\b|(?:mg|g|kg|mL|ml|L|mmol|cm|mm|m|%|µg)\b))")
+def _office_hours(match: re.Match) -> str:
+    if not _OFFICE_HOURS_CUE.search(match.string[max(0, match.start() - 40):match.start()]):
+        return match.group(0)
+    start, minutes, dash, end, end_minutes = match.groups()
+    return f"{start}:{minutes}am{dash}{end}:{end_minutes}pm"
 
 
 def with_a_colon(text: str) -> str:
@@ -138,7 +149,7 @@ def with_a_colon(text: str) -> str:
     as Britain writes them, in the shape the clock's rules read."""
     text = _DOTTED_TIME_RANGE.sub(lambda m: m.group(0).replace(".", ":"), text)
     text = _DOTTED_BEFORE_ITS_MERIDIEM.sub(r"\1:\2", text)
-    text = _MORNING_TO_AFTERNOON.sub(r"\1:\2am\3\4:\5pm", text)
+    text = _MORNING_TO_AFTERNOON.sub(_office_hours, text)
     return _DOTTED_TIME.sub(r"\1:\2", text)
 
 
@@ -154,11 +165,13 @@ _MORNING_WITHOUT_ZERO = re.compile(r"(?<![\d:])([1-9]):([0-5]\d)")
 
 
 # Hours written as four figures, as a hospital writes them, in a range: "0800–1600 h", "0830-1700" (with its zero
-# or its "h"; "1000-2000 mg" is an amount).
-_HOURS_WORD = r"\s?(?:h|hrs|hours)\b"
+# or its "h"; on the quarter hour: "1000-2000 mg" is an amount, "ISSN 0028-0836" a number, "1000–1200 hours of
+# placement" a length of time).
+_HOURS_WORD = r"\s?(?:h|hrs)\b(?!\s(?:of|per|a|in|long|over)\b)"
+_QUARTER = r"(00|15|30|45)"
 _FOUR_FIGURE_HOURS = re.compile(
-    rf"(?<![\w.,/:-])(?:(0\d)([0-5]\d)|(1\d|2[0-3])([0-5]\d)(?=\s?[–-]\s?(?:[01]\d|2[0-3])[0-5]\d{_HOURS_WORD}))"
-    rf"\s?[–-]\s?([01]\d|2[0-3])([0-5]\d)(?:{_HOURS_WORD}|(?![\w.,]\d|\s?[a-zA-Zµ%]))")
+    rf"(?<![\w.,/:-])(?:(0\d){_QUARTER}|(1\d|2[0-3]){_QUARTER}(?=\s?[–-]\s?(?:[01]\d|2[0-3])(?:00|15|30|45){_HOURS_WORD}))"
+    rf"\s?[–-]\s?([01]\d|2[0-3]){_QUARTER}(?:{_HOURS_WORD}|(?![\w.,]\d|\s?[a-zA-Zµ%]))")
 
 
 def on_the_24_hour_clock(text: str) -> str:
@@ -169,5 +182,5 @@ def on_the_24_hour_clock(text: str) -> str:
         return _MORNING_WITHOUT_ZERO.sub(r"0\1:\2", times) if _TWENTY_FOUR_HOUR.search(times) else times
 
     text = _FOUR_FIGURE_HOURS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}–{m[5]}:{m[6]}", text)
-    text = re.sub(r"(?<![\w.,])([01]\d|2[0-3])([0-5]\d)(?:h|hrs)\b", r"\1:\2", text)  # "at 1500h"
+    text = re.sub(r"(?<=\b[Aa]t )([01]\d|2[0-3])(00|15|30|45)(?:h|hrs)\b", r"\1:\2", text)  # "at 1500h", not "lasts 2000h"
     return _TIME_RUN.sub(run, text)
