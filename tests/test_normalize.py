@@ -209,7 +209,7 @@ CLINICAL = {
         ("Open 24/7.", "Open 24 hours a day, 7 days a week."),
         ("In: Ruiz A, ed. Manual. 3rd ed. 2020:88-104.", "In: Ruiz A, editor. Manual. 3rd edition. 2020, pages 88 to 104."),
         ("at 8:00 a.m., 9:05 pm, 17:00", "at 8 A M, 9 oh 5 P M, 5 P M"),
-        ("2 g–4 g, 68°F–77°F, 6 a.m.–10 p.m.", "2 grams to 4 grams, 68 degrees Fahrenheit to 77 degrees Fahrenheit, 6 A M to 10 P M."),
+        ("2 g–4 g, 68°F–77°F, 6 a.m.–10 p.m.", "2 grams to 4 grams, 68 to 77 degrees Fahrenheit, 6 A M to 10 P M."),
         ("Tues. 05/12/2026, Mon–Fri, ext. 4", "Tuesday May 12, 2026, Monday to Friday, extension 4"),
         ("LDL ↑, ↓ risk, F/U x 2 wks, SOB", "L D L higher, lower risk, follow-up for 2 weeks, shortness of breath"),
         ("a DVT/PE or pink/red urine, in mg/dL", "a D V T or P E or pink or red urine, in milligrams per deciliter"),
@@ -1152,3 +1152,25 @@ def test_what_a_sixteenth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_the_fifteenth_and_sixteenth_readings_rules_must_leave_as_they_were(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A seventeenth reading: four English handouts (a GLP-1 injection, after a heart attack in Britain, head lice and
+# scabies in Canada, sun safety).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-GB", "Atorvastatin 80mg ON; GTN 400 mcg s/l; EF 35%; turn it ON now",
+     "Atorvastatin 80 milligrams at night; G T N 400 micrograms under the tongue; ejection fraction 35 percent; turn it ON now"),
+    ("en-US", "Store (2°C-8°C); 0.25 mg SC weekly; fast x24h; a 3\" brim; Jane Roe, PA-C; HTN, T2DM, OSA",
+     "Store (2 to 8 degrees Celsius); 0.25 milligrams under the skin weekly; fast for 24 hours; a 3-inch brim; Jane Roe, P A C; "
+     "high blood pressure, type 2 diabetes, O S A"),
+    ("en-CA", "If you treat on Sat. Oct. 11, repeat on Sat. Oct. 18.", "If you treat on Saturday October 11, repeat on Saturday October 18."),
+])
+def test_what_a_seventeenth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_a_short_saturday_before_its_date_does_not_end_a_sentence():
+    from openleaf.source.sentences import split
+
+    assert split("If you treat on Sat. Oct. 11, repeat on Sat. Oct. 18. Then wash.") == [
+        "If you treat on Sat. Oct. 11, repeat on Sat. Oct. 18.", "Then wash."]
+    assert split("The clinic is closed Sat. Call us Monday.") == ["The clinic is closed Sat.", "Call us Monday."]
