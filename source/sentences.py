@@ -138,8 +138,9 @@ def _ends_sentence(word: str, next_char: str, preceding: str = "", following: st
         return False
     if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):
         return False
-    if word in ("sat.", "sun.") and re.match(r"(?:[A-Z][a-z]{2,3}\.?\s?)?\d", following):
-        return False  # a weekday before its date: "on Sat. Oct. 11, repeat"; "closed Sat. Call us" ends one
+    if re.search(r"\bS(?:at|un)\.$", preceding) and re.match(
+            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?\d", following):
+        return False  # a weekday before its date: "on Sat. Oct. 11, repeat"; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
     if word in _COUNTRIES:

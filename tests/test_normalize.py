@@ -1174,3 +1174,24 @@ def test_a_short_saturday_before_its_date_does_not_end_a_sentence():
     assert split("If you treat on Sat. Oct. 11, repeat on Sat. Oct. 18. Then wash.") == [
         "If you treat on Sat. Oct. 11, repeat on Sat. Oct. 18.", "Then wash."]
     assert split("The clinic is closed Sat. Call us Monday.") == ["The clinic is closed Sat.", "Call us Monday."]
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a gloss in brackets that says again what was just said is said once
+    ("en-US", "HTN (high blood pressure) is common; warfarin once a day (q.d.); Hemoglobin (Hb) 12",
+     "high blood pressure is common; warfarin once a day; Hemoglobin 12"),
+    ("fr-CA", "Un verre d'eau au coucher (HS) aide aussi.", "Un verre d'eau au coucher aide aussi."),
+    # and what a second read of the seventeenth reading's rules found them reading wrongly
+    ("en-US", "Store between -2°C-8°C; press \"2\" long enough; set the dial to 10 mg ON, then start; use code EF 15% off",
+     "Store between minus 2 degrees Celsius-8 degrees Celsius; press \"2\" long enough; set the dial to 10 milligrams ON, "
+     "then start; use code E F 15 percent off"),
+])
+def test_what_is_said_once_and_what_a_second_read_of_the_seventeenth_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_a_weekday_before_another_sentence_still_ends_its_own():
+    from openleaf.source.sentences import split
+
+    assert split("We are closed Sat. Call 111 for urgent help. Avoid the sun. Even 10 minutes can burn.") == [
+        "We are closed Sat.", "Call 111 for urgent help.", "Avoid the sun.", "Even 10 minutes can burn."]

@@ -58,7 +58,7 @@ from ..labels import primary_language
 from .dates import date_rules
 from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, list_dash, on_the_24_hour_clock, unit_range, volume_and_pages, with_a_colon)
-from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word
+from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word, without_echo
 from .spelled import EMAIL, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
 
 SPEECH_DATA = Path(__file__).with_name("speech")
@@ -497,7 +497,7 @@ class Normalizer:
         # "… at 5 p.m." ends in a full stop that the expansion swallowed.
         if re.search(r"[.!?…][\"'”’)]*$", text.strip()) and not re.search(r"[.!?…][\"'”’)]*$", spoken):
             spoken += "."
-        return spoken
+        return without_echo(spoken)
 
 
 def _not_after_a_slash(rule: Rule | None, units: Mapping) -> Rule | None:

@@ -80,3 +80,13 @@ def apply_rule(rule: Rule, pieces: list[tuple[str, bool]]) -> list[tuple[str, bo
         if position < len(piece):
             out.append((piece[position:], False))
     return out
+
+
+# A gloss in brackets that says again what was just said: "HTN (high blood pressure)" is "high blood pressure (high
+# blood pressure)" once the abbreviation is said in full, and the listener needs it once.
+_ECHO = re.compile(r"\b([^\W\d_][\w'’ -]{2,60}?) \((\1)\)", re.IGNORECASE)
+
+
+def without_echo(spoken: str) -> str:
+    return _ECHO.sub(r"\1", spoken)
+
