@@ -1195,3 +1195,16 @@ def test_a_weekday_before_another_sentence_still_ends_its_own():
 
     assert split("We are closed Sat. Call 111 for urgent help. Avoid the sun. Even 10 minutes can burn.") == [
         "We are closed Sat.", "Call 111 for urgent help.", "Avoid the sun.", "Even 10 minutes can burn."]
+
+
+# An eighteenth reading: four English handouts (weekly methotrexate, a child's sick-day rules in Britain, fasting
+# before day surgery in Australia, falls at home).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Grab bars at 33\"-36\"; bulbs 800-1100 lumen; to a max. of 25 mg/wk; SC injection; eye exam 1x/yr; 1x daily",
+     "Grab bars at 33 to 36 inches; bulbs 800 to 1100 lumen; to a maximum of 25 milligrams per week; subcutaneous injection; "
+     "eye exam once a year; once daily"),
+    ("en-GB", "For a 20kg child give 100mls; take it ONCE a WEEK, BOTH days",
+     "For a 20 kilogram child give 100 milliliters; take it ONCE a WEEK, BOTH days"),
+])
+def test_what_an_eighteenth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken

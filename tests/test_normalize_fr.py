@@ -559,3 +559,15 @@ def test_what_the_thirteenth_reading_looks_like_but_is_not_is_said_as_before(lan
 ])
 def test_ce_qu_une_quatorzieme_lecture_a_trouve(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# Ce qu'une quinzième lecture a trouvé (méthotrexate, jeûne avant une chirurgie en Belgique, chutes au Québec).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-FR", "PNN < 1,5 G/L ; 2 g/L ; 25 cL ; 5 mg x1/sem. ; ASAT/ALAT ; VHB/VHC ; t° ambiante ; créat.",
+     "P N N inférieur à 1 virgule 5 giga par litre; 2 grammes par litre; 25 centilitres; 5 milligrammes une fois par semaine; "
+     "ASAT et ALAT; V H B et V H C; température ambiante; créatinine."),
+    ("fr-BE", "À jeun dès 01h30 ; arrivée à 05h30 ; appelez le 1733 ; en 1999 ; le 3646 €",
+     "À jeun dès 1 heure 30; arrivée à 5 heures 30; appelez le 17 33; en 1999; le 3646 euros"),
+])
+def test_ce_qu_une_quinzieme_lecture_a_trouve(lang, written, spoken):
+    assert normalize(written, lang) == spoken
