@@ -1201,8 +1201,10 @@ def test_a_weekday_before_another_sentence_still_ends_its_own():
 # before day surgery in Australia, falls at home).
 @pytest.mark.parametrize("lang, written, spoken", [
     ("en-US", "Grab bars at 33\"-36\"; bulbs 800-1100 lumen; to a max. of 25 mg/wk; SC injection; eye exam 1x/yr; 1x daily",
-     "Grab bars at 33 to 36 inches; bulbs 800 to 1100 lumen; to a maximum of 25 milligrams per week; subcutaneous injection; "
+     "Grab bars at 33 to 36 inches; bulbs 800 to 1100 lumen; to a maximum of 25 milligrams per week; S C injection; "
      "eye exam once a year; once daily"),
+    ("en-US", "Give an SC injection; your SC shot; Greenville SC shots", "Give a subcutaneous injection; your subcutaneous shot; "
+     "Greenville S C shots"),
     ("en-GB", "For a 20kg child give 100mls; take it ONCE a WEEK, BOTH days",
      "For a 20 kilogram child give 100 milliliters; take it ONCE a WEEK, BOTH days"),
 ])

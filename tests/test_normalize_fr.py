@@ -565,9 +565,18 @@ def test_ce_qu_une_quatorzieme_lecture_a_trouve(lang, written, spoken):
 @pytest.mark.parametrize("lang, written, spoken", [
     ("fr-FR", "PNN < 1,5 G/L ; 2 g/L ; 25 cL ; 5 mg x1/sem. ; ASAT/ALAT ; VHB/VHC ; t° ambiante ; créat.",
      "P N N inférieur à 1 virgule 5 giga par litre; 2 grammes par litre; 25 centilitres; 5 milligrammes une fois par semaine; "
-     "ASAT et ALAT; V H B et V H C; température ambiante; créatinine."),
+     "A S A T et A L A T; V H B et V H C; température ambiante; créatinine."),
     ("fr-BE", "À jeun dès 01h30 ; arrivée à 05h30 ; appelez le 1733 ; en 1999 ; le 3646 €",
      "À jeun dès 1 heure 30; arrivée à 5 heures 30; appelez le 17 33; en 1999; le 3646 euros"),
 ])
 def test_ce_qu_une_quinzieme_lecture_a_trouve(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("lang, written, spoken", [
+    # ce qu'une relecture de la quinzième lecture a trouvé : seuls les numéros de service connus vont par paires
+    ("fr-CA", "le 1500 $ ; au 1733 rue Sherbrooke ; au 1200 avenue ; appelez le 3114, ou le 15",
+     "le 1500 dollars; au 1733 rue Sherbrooke; au 1200 avenue; appelez le 31 14, ou le 15"),
+])
+def test_ce_qu_une_relecture_de_la_quinzieme_lecture_a_trouve(lang, written, spoken):
     assert normalize(written, lang) == spoken
