@@ -1210,3 +1210,19 @@ def test_a_weekday_before_another_sentence_still_ends_its_own():
 ])
 def test_what_an_eighteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A nineteenth reading: three English handouts (home peritoneal dialysis, an insulin pump in Britain, cellulitis in
+# Australia); the two outside Britain were said right but for one notation.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-GB", "Diabetes Centre, Mon–Fri 08:30-17:00: 0121 496 0832",
+     "Diabetes Centre, Monday to Friday 8:30 A M to 5 P M: 0 1 2 1, 4 9 6, 0 8 3 2"),
+    ("en-GB", "ICR (insulin:carb) 1u:12g; 1:8 g; 1u:3mmol/l; correction 1u:50; 1u drops 3 mmol/L; repeat x3 max",
+     "I C R (insulin to carb) 1 unit for every 12 grams; 1 unit for every 8 grams; 1 unit for every 3 millimoles per liter; "
+     "correction 1 unit per 50; 1 unit drops 3 millimoles per liter; repeat 3 times maximum"),
+    ("en-GB", "Basal 00:00–04:00 0.6 u/hr; 10:00–24:00 0.9 u/hr; 20:00-24:00; 17:00:30",
+     "Basal midnight to 4 A M 0.6 units per hour; 10 A M to midnight 0.9 units per hour; 8 P M to midnight; 17:00:30"),
+    ("en-AU", "Elevate the leg ½–1 hr; Psalm 1:12", "Elevate the leg half to 1 hour; Psalm 1:12"),
+])
+def test_what_a_nineteenth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
