@@ -1226,3 +1226,13 @@ def test_what_an_eighteenth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_a_nineteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+def test_a_pattern_may_name_a_family_of_words_that_several_patterns_share():
+    from openleaf.formats.audio.rules import pattern_rule
+
+    tables = {"short_months": {"Jan": "January", "Feb": "February"}}
+    rule = pattern_rule(0, {"match": r"\b{words}(?= \d{4})", "say": "{word}", "words": "short_months"}, tables)
+    assert rule.pattern.sub(rule.replace, "Feb 2026") == "February 2026"
+    inline = pattern_rule(0, {"match": r"\b{words}(?= \d{4})", "say": "{word}", "words": tables["short_months"]})
+    assert inline.pattern.sub(inline.replace, "Jan 2026") == "January 2026"

@@ -441,7 +441,7 @@ class Normalizer:
         self.dotted_times, self.twelve_hour = said.dotted_times, said.twelve_hour
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
-        patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry)) for i, entry in enumerate(said.patterns)]
+        patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry, table.get("word_tables"))) for i, entry in enumerate(said.patterns)]
         rules += [rule for early, rule in patterns if early]
         if table:
             # Ranges before patterns: one that says "3x/day" would leave the "2–" of "2–3x/day" alone.

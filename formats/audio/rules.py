@@ -38,10 +38,13 @@ def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False
     return Rule(name, pattern, lambda m: table[m.group(0)])
 
 
-def pattern_rule(index: int, entry: Mapping) -> Rule:
+def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None) -> Rule:
     """A ``[[patterns]]`` entry: `match` said as `say`; with `when`, only in a sentence where `when` is found
-    (a context no look-behind reaches: "Alterne paracetamol 500 mg/ibuprofeno 400 mg" is said with "o")."""
+    (a context no look-behind reaches: "Alterne paracetamol 500 mg/ibuprofeno 400 mg" is said with "o").
+    Its `words` are a table, or the name of one in the language's ``[word_tables]``, which several share."""
     match, say, words = entry["match"], entry["say"], entry.get("words")
+    if isinstance(words, str):
+        words = (word_tables or {})[words]
     when = re.compile(entry["when"]) if entry.get("when") else None
     # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
     # any of them, and "{word}" in what is said is the first of them in the match, in full ("{word2}" the
