@@ -168,10 +168,11 @@ _MORNING_WITHOUT_ZERO = re.compile(r"(?<![\d:])([1-9]):([0-5]\d)")
 # or its "h"; on the quarter hour: "1000-2000 mg" is an amount, "ISSN 0028-0836" a number, "1000–1200 hours of
 # placement" a length of time).
 _HOURS_WORD = r"\s?(?:h|hrs)\b(?!\s(?:of|per|a|in|long|over)\b)"
-_QUARTER = r"(00|15|30|45)"
+_QUARTER = "00|15|30|45"
 _FOUR_FIGURE_HOURS = re.compile(
-    rf"(?<![\w.,/:-])(?:(0\d){_QUARTER}|(1\d|2[0-3]){_QUARTER}(?=\s?[–-]\s?(?:[01]\d|2[0-3])(?:00|15|30|45){_HOURS_WORD}))"
-    rf"\s?[–-]\s?([01]\d|2[0-3]){_QUARTER}(?:{_HOURS_WORD}|(?![\w.,]\d|\s?[a-zA-Zµ%]))")
+    rf"(?<![\w.,/:-])(?:(0\d)({_QUARTER})|(1\d|2[0-3])({_QUARTER})(?=\s?[–-]\s?(?:[01]\d|2[0-3])(?:{_QUARTER}){_HOURS_WORD}))"
+    rf"\s?[–-]\s?([01]\d|2[0-3])({_QUARTER})(?:{_HOURS_WORD}|(?![\w.,]\d|\s?[a-zA-Zµ%]))")
+_AT_FOUR_FIGURES = re.compile(rf"(?<=\b[Aa]t )([01]\d|2[0-3])({_QUARTER})(?:h|hrs)\b")  # "at 1500h", not "lasts 2000h"
 
 
 def on_the_24_hour_clock(text: str) -> str:
@@ -182,5 +183,5 @@ def on_the_24_hour_clock(text: str) -> str:
         return _MORNING_WITHOUT_ZERO.sub(r"0\1:\2", times) if _TWENTY_FOUR_HOUR.search(times) else times
 
     text = _FOUR_FIGURE_HOURS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}–{m[5]}:{m[6]}", text)
-    text = re.sub(r"(?<=\b[Aa]t )([01]\d|2[0-3])(00|15|30|45)(?:h|hrs)\b", r"\1:\2", text)  # "at 1500h", not "lasts 2000h"
+    text = _AT_FOUR_FIGURES.sub(r"\1:\2", text)
     return _TIME_RUN.sub(run, text)
