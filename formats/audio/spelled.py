@@ -117,7 +117,7 @@ def spell(letters: str) -> str:
 
 
 ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_UNIT_AFTER = re.compile(r"\s?(%|€|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|kcal\b|steps\b|minutes\b|lumens?\b|lux\b|IU\b)")
+_UNIT_AFTER = re.compile(r"\s?(%|€|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|kcal\b|steps\b|minutes\b|lumens?\b|lux\b)")
 # "and/or" after a number is not its unit: "Llame al 91-123-45-67 y/o al 112"
 _AND_OR_AFTER = re.compile(r"\s?(?:y/o|and/or|et/ou)\b")
 # Belgium writes its area code or mobile prefix before a slash: "02/555.12.34", "010/47.11.11", "0470/12.34.56";
