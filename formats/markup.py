@@ -202,7 +202,7 @@ class Renderer:
         for ref in references:
             back = Markup("").join(
                 Markup(' <a class="backlink" href="%s" role="doc-backlink" aria-label="%s">&#8617;</a>')
-                % (self.cite_href(back_id), self.labels["back_to_citation"].format(n=i + 1))
+                % (self.cite_href(back_id), self.labels["back_to_citation"].format(n=i + 1, ref=ref.number))
                 for i, back_id in enumerate(ref.back_ids)
             )
             items.append(Markup('<li id="%s">%s%s</li>') % (ref.id, Markup(ref.html), back))

@@ -249,6 +249,12 @@ def test_references_are_an_ordered_list_with_links_both_ways(page_under_test):
         assert _text(li) == " ".join(ref.text.split())
 
 
+def test_each_back_link_names_its_reference_so_a_list_of_links_tells_them_apart(page_under_test):
+    _, path = page_under_test
+    names = _tree(path).xpath("//a[@role='doc-backlink']/@aria-label")
+    assert names and len(set(names)) == len(names), names
+
+
 def test_disclaimer_is_a_headed_section_at_the_end_of_main(page_under_test):
     article, path = page_under_test
     tree = _tree(path)
