@@ -72,6 +72,26 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _blank_rule(state: StateInline, silent: bool) -> bool:
+    """A run of three or more underscores with no word against it is a blank to fill in.
+
+    Forms write "Date: ____/____/2026" or "Weight: ______ kg"; CommonMark would read the
+    first as bold around the slash and lose both blanks. "___word___" is still emphasis.
+    """
+    src, pos = state.src, state.pos
+    if not src.startswith("___", pos) or (pos and src[pos - 1].isalnum()):
+        return False
+    end = pos
+    while end < state.posMax and src[end] == "_":
+        end += 1
+    if end < state.posMax and src[end].isalnum():
+        return False
+    if not silent:
+        state.pending += src[pos:end]
+    state.pos = end
+    return True
+
+
 def _bounded(rule):
     """``rule`` (link or image) tried only where a ']' is near, and never scanning far.
 
@@ -104,6 +124,7 @@ def _markdown() -> MarkdownIt:
     md.inline.ruler.at("link", _bounded(_link_rule))
     md.inline.ruler.at("image", _bounded(_image_rule))
     md.inline.ruler.before("link", "citation", _citation_rule)
+    md.inline.ruler.before("emphasis", "blank", _blank_rule)
     container_plugin(md, "callout", validate=lambda params, *args: bool(params.strip()))
     return md
 

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import example_articles, write_article
 from openleaf.source.errors import SourceError
-from openleaf.source.model import Citation, Emph, Figure, ListBlock, Quote, Table, sentences_of
+from openleaf.source.model import Citation, Emph, Figure, ListBlock, Quote, Strong, Table, sentences_of
 from openleaf.source.parser import parse_article
 from openleaf.source.sentences import split
 
@@ -155,6 +155,15 @@ def test_tables_figures_and_callouts(article_folder):
     assert isinstance(figure, Figure) and figure.alt == "A key opening a door" and figure.path.is_file()
     assert decorative.decorative
     assert callout.kind == "warning"
+
+
+def test_a_run_of_underscores_is_a_blank_to_fill_in_and_not_bold(article_folder):
+    body = "Next test: ____/____/2026. Weight: ______ kg. Sign:_____\n\nA ___very___ __firm__ _rule_.\n"
+    article = parse_article(write_article(article_folder, body))
+    [blanks, emphasis] = [block.sentences for block in article.intro]
+    assert [s.text for s in blanks] == ["Next test: ____/____/2026.", "Weight: ______ kg.", "Sign:_____"]
+    assert not any(isinstance(part, (Emph, Strong)) for s in blanks for part in s.inlines)
+    assert sum(isinstance(part, (Emph, Strong)) for part in emphasis[0].inlines) == 3
 
 
 def test_raw_html_stays_text_and_unsafe_links_are_dropped(article_folder):
