@@ -18,7 +18,7 @@ _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
     janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
 _AMOUNTS = """in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha.
-    resp. petit-déj. sach. cel.""".split()
+    resp. petit-déj. sach. cel. temp. appt. abbrev.""".split()
 # Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
 _LABELLED = frozenset(["sach."])
 # Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
@@ -37,7 +37,7 @@ ABBREVIATIONS = frozenset(
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
     ej. p.ej. ex. p.ex. c.-à-d. e. ee. uu. ee.uu.
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
-    incl. appt. ext. temp. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
+    incl. ext. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. pharm. licda. lcda. licdo. lcdo.
     s/. av. avda. bldg. oint. créat. erg. céd. ced.
     """.split()

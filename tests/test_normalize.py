@@ -1236,3 +1236,65 @@ def test_a_pattern_may_name_a_family_of_words_that_several_patterns_share():
     assert rule.pattern.sub(rule.replace, "Feb 2026") == "February 2026"
     inline = pattern_rule(0, {"match": r"\b{words}(?= \d{4})", "say": "{word}", "words": tables["short_months"]})
     assert inline.pattern.sub(inline.replace, "Jan 2026") == "January 2026"
+
+
+# A second read of the nineteenth reading's rules: a numbered label before an amount is no insulin ratio, nor a
+# unit of alcohol, a verse or a journal's year; and what it found still missed.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-GB", "Step 1: 15 g of glucose; Level 1: 3.9 mmol/L; Dose 1: 1 g ceftriaxone",
+     "Step 1: 15 grams of glucose; Level 1: 3.9 millimoles per liter; Dose 1: 1 gram ceftriaxone"),
+    ("en-GB", "Soak for 1 ½–2 hours; 1 unit: 8 g of pure alcohol",
+     "Soak for 1 and a half to 2 hours; 1 unit: 8 grams of pure alcohol"),
+    ("en-GB", "Ecclesiastes 3:1: To every thing there is a season.", "Ecclesiastes 3:1: To every thing there is a season."),
+    ("en-GB", "BMJ 2019:364:l4321", "B M J 2019:364:l4321"),
+    ("en-GB", "ICR 1u:10g CHO; 12:00–24:00; 10:00–24:00 hrs",
+     "I C R 1 unit for every 10 grams carbohydrate; 12 noon to midnight; 10 A M to midnight"),
+    ("en-GB", "Nil by mouth from 24:00. Basal 0.9 u/hour; correction 1u:50mg/dL",
+     "Nil by mouth from midnight. Basal 0.9 units per hour; correction 1 unit for every 50 milligrams per deciliter"),
+    ("en-GB", "Basal 04:00-10:00 0.8 u/hr", "Basal 4 A M to 10 A M 0.8 units per hour"),
+])
+def test_what_a_second_read_of_the_nineteenth_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A twentieth reading: four English handouts (home care in chemotherapy, menopause and HRT in Britain, vaccination in
+# Australia, alcohol withdrawal in Canada).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-GB", "Utrogestan 100 mg ON continuously. Emergency (leg swelling, chest pain): 999",
+     "Utrogestan 100 milligrams at night continuously. Emergency (leg swelling, chest pain): 9 9 9"),
+    ("en-GB", "| 3/12 after starting | BP | Nurse |", "| 3 months after starting | B P | Nurse |"),
+    ("en-US", "| Platelets | 150K-400K | ANC 1,500–8,000/mcL | Hgb <8 g/dL |",
+     "| Platelets | 150 thousand to 400 thousand | A N C 1500 to 8000 per microliter | hemoglobin less than 8 grams per "
+     "deciliter |"),
+    ("en-US", "Filgrastim 5 mcg/kg/day SC x 5-7 days. Ondansetron 8 mg PO/ODT. Olanzapine 5 mg qHS x4 nights.",
+     "Filgrastim 5 micrograms per kilogram per day under the skin for 5 to 7 days. Ondansetron 8 milligrams by mouth "
+     "or as a dissolving tablet. Olanzapine 5 milligrams at bedtime for 4 nights."),
+    ("en-US", "Log in at https://mychart.lakeshorecancer.org before C2D1.",
+     "Log in at my chart dot lakeshore cancer dot org before cycle 2, day 1."),
+    ("en-AU", "Call 24 hrs/7 days. Give it in the L thigh, then the R upper arm.",
+     "Call 24 hours a day, 7 days a week. Give it in the left thigh, then the right upper arm."),
+    ("en-AU", "| 6 wk | DTPa-hepB-IPV-Hib, 13vPCV | MenACWY | Vaccine (abbrev.) |",
+     "| 6 weeks | D T P A, hep B, I P V, Hib, 13 valent P C V | Men A C W Y | Vaccine (abbreviation) |"),
+    ("en-AU", "Report to SAEFVIC. Queensland: 13 HEALTH. Open 09:00–11:00 weekdays.",
+     "Report to Safe Vic. Queensland: 13 HEALTH. Open 9 A M to 11 A M weekdays."),
+    ("en-CA", "HealthLink BC: 811, 24/7. Suicide Crisis Helpline: 9-8-8. More than 7+/wk. The RAAM clinic.",
+     "HealthLink B C: 8 1 1, 24 hours a day, 7 days a week. Suicide Crisis Helpline: 9 8 8. More than 7 or more a "
+     "week. The RAAM clinic."),
+    # near misses, said as before
+    ("en-US", "set the dial to 10 mg ON, then start; 5 mg ON an empty stomach; Sodium: 111, call us; L 5 mm",
+     "set the dial to 10 milligrams ON, then start; 5 milligrams ON an empty stomach; Sodium: 111, call us; L 5 "
+     "millimeters"),
+    ("en-GB", "See cancerresearchuk.org, staldhelms.nhs.uk and stjohnambulance.org.uk",
+     "See cancer research U K dot org, staldhelms dot N H S dot U K and saint john ambulance dot org dot U K"),
+    ("en-US", "on 3/12 after lunch; 5K run; Clinic 9:00–11:00; see www.nhlbi.nih.gov",
+     "on 3/12 after lunch; 5K run; Clinic 9 o'clock to 11 o'clock; see N H L B I dot N I H dot gov"),
+])
+def test_what_a_twentieth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_a_temperature_written_short_can_end_a_sentence():
+    from openleaf.source.sentences import split
+
+    assert split("Keep a log of your pulse and temp. Call us if it is over 38.") == [
+        "Keep a log of your pulse and temp.", "Call us if it is over 38."]

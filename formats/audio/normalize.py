@@ -52,14 +52,15 @@ from pathlib import Path
 from typing import Mapping
 
 from ...source.csl import full_last_page
-from ...source.sentences import (ABBREVIATIONS, DOSING_SHORTHAND, ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS,
+from ...source.sentences import (DOSING_SHORTHAND, ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS,
                                  SHORTHAND_AFTER_DOSING)
 from ..labels import primary_language
 from .dates import date_rules
 from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, list_dash, on_the_24_hour_clock, unit_range, volume_and_pages, with_a_colon)
 from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word, without_echo
-from .spelled import EMAIL, PHONE_CANDIDATE, WEB_ADDRESS, email_said, phone, site_name, spell
+from .spelled import EMAIL, PHONE_CANDIDATE, WEB_ADDRESS, abbreviation_first, email_said, phone, site_name, spell
+from .web_words import english_words
 
 SPEECH_DATA = Path(__file__).with_name("speech")
 
@@ -118,11 +119,6 @@ _AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
 _ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION})(?:[A-Z]{{2,6}}(?![\w'’-])|[A-Z]{{2}}(?=\d))")
 
 
-def _abbreviation_first(address: str) -> bool:
-    """ "máx.de": an abbreviation and a word with no space between, not a site."""
-    return "://" not in address and address.split(".", 1)[0].lower() + "." in ABBREVIATIONS
-
-
 # Units written the same in every language, by what they measure: an amount given in two of one kind
 # is the same amount twice.
 _KINDS_OF_UNIT = (
@@ -151,6 +147,7 @@ class _Language:
         self.dot = words.get("dot", "dot")
         self.slash = words.get("slash")  # in a web address's short path
         self.at = words.get("at")  # in an e-mail address
+        self.run_together = english_words if words.get("run_together") == "english" else None  # "mychart"
         self.twelve_hour = bool(words.get("twelve_hour_clock"))  # "18:30" said "6:30 P M"
         # "01/12/2026" written month first where the region writes it so, though its language says
         # the day first ("12 de enero" in the United States); otherwise as the article's dates are written
@@ -433,10 +430,10 @@ class Normalizer:
             terms_rule("pronounce", pronounce or {}),
             terms_rule("terms", terms or {}),
             Rule("e-mail addresses", EMAIL, lambda m: email_said(m.group(0), said.dot, said.at, said.dash,
-                                                                 said.said_as_words))
+                                                                 said.said_as_words, said.run_together))
             if said.at else None,
-            Rule("web addresses", WEB_ADDRESS, lambda m: None if _abbreviation_first(m.group(0))
-                 else site_name(m.group(0), said.dot, said.slash, said.dash, said.said_as_words)),
+            Rule("web addresses", WEB_ADDRESS, lambda m: None if abbreviation_first(m.group(0)) else site_name(
+                m.group(0), said.dot, said.slash, said.dash, said.said_as_words, said.run_together)),
         ]
         self.dotted_times, self.twelve_hour = said.dotted_times, said.twelve_hour
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])

@@ -157,11 +157,13 @@ def with_a_colon(text: str) -> str:
 # clock (from 13:00, or with a leading 0): "8:00 and 20:00", "8:00 – 14:00 – 20:00". Its mornings are on that
 # clock too ("08:00"). A time elsewhere in the sentence ("Duration: 1:30", "a ratio of 1:12") is no part of it.
 _TIME = r"\d{1,2}:[0-5]\d"
-_JOIN = r"(?:\s?[,–-]\s?|\s(?:and|or|then)\s)"
+_JOIN = r"(?:\s?[,–-]\s?|\s(?:and|or|then|to)\s)"
 _TIME_RUN = re.compile(rf"(?<![\w:.;,/])(?<![–-]\s)(?<!\d[–-]){_TIME}(?:{_JOIN}{_TIME})+(?![\d:])"
                        rf"(?!\s?(?:[AaPp]\.?\s?[Mm]\b|[ap]\.m\.|[ap]\b|h\b|hrs?\b|hours?\b|min|/)|{_JOIN}\d)")
 _TWENTY_FOUR_HOUR = re.compile(r"\b(?:0\d|1[3-9]|2[0-3]):[0-5]\d")
 _MORNING_WITHOUT_ZERO = re.compile(r"(?<![\d:])([1-9]):([0-5]\d)")
+# 10 and 11 have no zero to show the clock: "09:00–11:00" is said "9 A M to 11 A M", not "11 o'clock"
+_LATE_MORNING = re.compile(r"(?<![\d:])(1[01]:[0-5]\d)(?![\d:])")
 
 
 # Hours written as four figures, as a hospital writes them, in a range: "0800–1600 h", "0830-1700" (with its zero
@@ -177,10 +179,12 @@ _AT_FOUR_FIGURES = re.compile(rf"(?<=\b[Aa]t )([01]\d|2[0-3])({_QUARTER})(?:h|hr
 
 def on_the_24_hour_clock(text: str) -> str:
     """ "Give at 8:00 and 20:00" -> "Give at 08:00 and 20:00", which the clock's rules say "8 A M and 8 P M";
-    "0800–1600 h" -> "08:00–16:00"."""
+    "09:00–11:00" -> "09:00–11:00 AM"; "0800–1600 h" -> "08:00–16:00"."""
     def run(match: re.Match) -> str:
         times = match.group(0)
-        return _MORNING_WITHOUT_ZERO.sub(r"0\1:\2", times) if _TWENTY_FOUR_HOUR.search(times) else times
+        if not _TWENTY_FOUR_HOUR.search(times):
+            return times
+        return _LATE_MORNING.sub(r"\1 AM", _MORNING_WITHOUT_ZERO.sub(r"0\1:\2", times))
 
     text = _FOUR_FIGURE_HOURS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}–{m[5]}:{m[6]}", text)
     text = _AT_FOUR_FIGURES.sub(r"\1:\2", text)

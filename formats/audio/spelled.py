@@ -5,6 +5,9 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
+
+from ...source.sentences import ABBREVIATIONS
 
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
 # "argentina.gob.ar", "msp.gub.uy", "clinic.cat", "osakidetza.eus", and the mail services people name ("gmail")
@@ -14,8 +17,13 @@ _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a w
 _CONSONANT = rf"(?:(?!{_VOWEL})[^\W\d_])"
 
 
+def abbreviation_first(address: str) -> bool:
+    """ "máx.de": an abbreviation and a word with no space between, not a site."""
+    return "://" not in address and address.split(".", 1)[0].lower() + "." in ABBREVIATIONS
+
+
 def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | None = None,
-              words: frozenset[str] = frozenset()) -> str:
+              words: frozenset[str] = frozenset(), run_together: Callable[[str], str | None] | None = None) -> str:
     """How a person says where a link goes: "https://www.cdc.gov/x1" -> "C D C dot gov".
 
     Short labels and labels that look like letters rather than a word
@@ -24,24 +32,26 @@ def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | 
     slash: "www.nhs.uk/conditions/asthma" -> "N H S dot U K slash conditions slash asthma".
     Where it has a word for the dash, a hyphen in the name is said: "stpierre-bru.be" ->
     "stpierre dash bru dot B E". `words` are the language's short words said as words ("mon-medecin").
+    `run_together` finds the words of a label written as one ("mychart" -> "my chart"), where the language has it.
     """
     path = re.sub(r"^[^/]*(?://[^/]*)?", "", url.split("://", 1)[-1]).strip("/")
     if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20})?", path):
-        return _host_said(url, dot, dash, words) + "".join(f" {slash} {_label_said(part, short_spelled=False)}"
-                                                           for part in path.split("/"))
-    return _host_said(url, dot, dash, words)
+        return _host_said(url, dot, dash, words, run_together) + "".join(
+            f" {slash} {_label_said(part, short_spelled=False)}" for part in path.split("/"))
+    return _host_said(url, dot, dash, words, run_together)
 
 
 EMAIL = re.compile(r"(?:\bmailto:)?(?<![\w.@-])[\w.+-]+@(?:[\w-]+\.)+[^\W\d_]{2,}(?![\w@-])")
 
 
-def email_said(address: str, dot: str, at: str, dash: str | None = None, words: frozenset[str] = frozenset()) -> str:
+def email_said(address: str, dot: str, at: str, dash: str | None = None, words: frozenset[str] = frozenset(),
+               run_together: Callable[[str], str | None] | None = None) -> str:
     """ "avk.cardio@chu-nantes.fr" -> "A V K dot cardio at C H U dash nantes dot F R": the name's parts
     as words (names: "li", "ian", "sara"), but letters where no word is like them ("hdj", "avk", "etp");
     its site as a site is said."""
     name, site = address.removeprefix("mailto:").split("@", 1)
     parts = [_joined(part, dash, _name_part_said) for part in name.split(".") if part]
-    return f" {dot} ".join(parts) + f" {at} " + _host_said(site, dot, dash, words)
+    return f" {dot} ".join(parts) + f" {at} " + _host_said(site, dot, dash, words, run_together)
 
 
 def _name_part_said(part: str) -> str:
@@ -58,7 +68,8 @@ def _name_part_said(part: str) -> str:
 _NAMES_OF_THREE = frozenset(["ann", "amr"])
 
 
-def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str] = frozenset()) -> str:
+def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str] = frozenset(),
+               run_together: Callable[[str], str | None] | None = None) -> str:
     host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].lower()
     if host.startswith("www."):
         host = host[4:]
@@ -66,7 +77,7 @@ def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str
     for label in host.split("."):
         if not label:
             continue
-        said.append(_joined(label, dash, _label_said, words))
+        said.append(_joined(label, dash, lambda part: _label_or_words(part, run_together), words))
     return f" {dot} ".join(said)
 
 
@@ -93,6 +104,13 @@ _CODAS = frozenset("st rt rs rd rc rn rf rg rk rl rm rp rb rv rx rz rh ct pt ft 
                    "nt nd nc ng nk ns nz nx nh ck ch sh th ph gh kh zh wh dh tt ss ff mm pp zz bb dd gg cc ll nn rr "
                    "ts ds ks ps bs gs ms cs ws fs hs wn wl wk wd wt mp mb sk sp sc sm tz dt ht gn mn hn hm "
                    "tr cr br dr gr pr fr vr bl cl fl gl pl".split())  # (and French words whose e is silent: "gastr", "secr")
+
+
+def _label_or_words(label: str, run_together: Callable[[str], str | None] | None) -> str:
+    said = _label_said(label)
+    if run_together and said == label:  # a word, or words run together; not letters ("nhlbi")
+        return run_together(label) or said
+    return said
 
 
 def _label_said(label: str, short_spelled: bool = True) -> str:

@@ -1,0 +1,41 @@
+"""Words run together in a web address's name, found apart: "mychart" is "my chart", not "mitch-art";
+"lakeshorecancer" is "lakeshore cancer", "riversidechc" "riverside C H C". Where a label splits into words,
+each is said, and a short part that is no word is spelled ("chc", "uk", "bc"). English only: the split
+comes from how often English writes each word and each pair (wordsegment's counts, Apache-2.0)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_VOWEL = re.compile("[aeiouy]")
+# Short words said as words in a run ("mychart", "caringforkids"); other parts of three letters or fewer are
+# letters ("goodrx", "cancerresearchuk", "healthlinkbc").
+_SHORT_WORDS = frozenset("my our go get the and for kid new now one fit eat run you all see".split())
+_SAID = {"st": "saint"}  # "stjohnambulance"
+# Short parts with a vowel that are letters: countries, provinces and states ("cancerresearchuk", "healthywa").
+# Any other such part means the split went wrong ("staldhelms" is not "st ald helms"): the label is said whole.
+_REGIONS = frozenset("uk us au ca nz eu ie bc ab on qc ns nb pe wa sa nt".split())
+
+
+@lru_cache(maxsize=1)
+def _segment():
+    import wordsegment  # its counts take half a second to load: only when an address needs them
+
+    wordsegment.load()
+    return wordsegment.segment
+
+
+def english_words(label: str) -> str | None:
+    """ "mychart" -> "my chart", "riversidechc" -> "riverside C H C"; None where the label is one word
+    or a run of letters ("nhlbi", "cdc"), or the split leaves a lone letter or a short part that is neither a
+    word nor letters ("staldhelms")."""
+    if len(label) < 6 or not label.isalnum():
+        return None
+    parts = _segment()(label)
+    if len(parts) < 2 or "".join(parts) != label or any(len(part) < 2 for part in parts):
+        return None
+    if any(len(part) <= 3 and _VOWEL.search(part) and part not in _SHORT_WORDS | _REGIONS for part in parts):
+        return None
+    return " ".join(_SAID.get(part) or (part if len(part) > 3 or part in _SHORT_WORDS else " ".join(part.upper()))
+                    for part in parts)
