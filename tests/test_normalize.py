@@ -1298,3 +1298,13 @@ def test_a_temperature_written_short_can_end_a_sentence():
 
     assert split("Keep a log of your pulse and temp. Call us if it is over 38.") == [
         "Keep a log of your pulse and temp.", "Call us if it is over 38."]
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Date of your next test: ____/____/2026.", "Date of your next test: blank, 2026."),
+    ("Weight: ______ kg. Sign here: __________", "Weight: blank kilograms. Sign here: blank"),
+    ("Date: __/__/____", "Date: blank"),
+    ("snake_case_name and __init__", "snake_case_name and __init__"),
+])
+def test_a_blank_to_fill_in_is_said_blank(written, spoken):
+    assert normalize(written, "en-US") == spoken
