@@ -17,8 +17,12 @@ _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.
 # Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.", "Anotá el número de mi cel.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
     janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
+# Words written short that end a sentence before a capital, but not before an order's shorthand, a weekday
+# or a month, which go on with it: "Check temp. BID", "Book an appt. Mon–Fri"; "…and temp. Call us" ends one.
+_WORDS_SHORT = frozenset(["temp.", "appt.", "abbrev.", "susp."])
 _AMOUNTS = """in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha.
-    resp. petit-déj. sach. cel. temp. appt. abbrev.""".split()
+    resp. petit-déj. sach. cel.""".split() + sorted(_WORDS_SHORT)
+_GOES_ON = re.compile(r"(?:[A-Z][A-Z\d]+\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 # Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
 _LABELLED = frozenset(["sach."])
 # Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
@@ -110,7 +114,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
             continue  # caseless scripts have no lower case, so they pass
         word = _word_before(text, match.end(1))
         stop = match.end(1)
-        if match.group(1) == "." and not _ends_sentence(word, first, text[max(0, stop - 6) : stop],
+        if match.group(1) == "." and not ends_sentence(word, first, text[max(0, stop - 6) : stop],
                                                         text[after.start(2) : after.start(2) + 12]):
             continue
         if text[start:end].strip():
@@ -121,7 +125,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
     return [(_skip_space(text, s), e) for s, e in spans]
 
 
-def _ends_sentence(word: str, next_char: str, preceding: str = "", following: str = "") -> bool:
+def ends_sentence(word: str, next_char: str, preceding: str = "", following: str = "") -> bool:
     """Whether `word` (with its full stop) ends a sentence, given the next character and the few
     characters before the stop and after the space."""
     if re.search(r"(?<![^\W\d_])[ap]\. m\.$", preceding):
@@ -146,6 +150,8 @@ def _ends_sentence(word: str, next_char: str, preceding: str = "", following: st
     if word in _COUNTRIES:
         opener = re.match(r"[^\W\d_]*", following)[0]
         return opener.lower() in _SENTENCE_OPENERS
+    if word in _WORDS_SHORT and _GOES_ON.match(following):
+        return False
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         return next_char.isupper()
     if word in ABBREVIATIONS:

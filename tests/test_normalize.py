@@ -797,7 +797,7 @@ def test_what_a_second_read_of_the_sixth_reading_found_is_said_right(lang, writt
     ("en-AU", "approx. $60–$90; 30+ min a day; seen 23 Feb 2026; (dd/mm/yyyy)",
      "about 60 to 90 dollars; 30 or more minutes a day; seen 23 February 2026; (day, month, year)"),
     ("en-AU", "Emergency: 000, or 112 from a mobile; call 1800 022 222",
-     "Emergency: 0 0 0, or 1 1 2 from a mobile; call 1 8 0 0, 0 2 2, 2 2 2"),
+     "Emergency: triple zero, or 1 1 2 from a mobile; call 1 8 0 0, 0 2 2, 2 2 2"),
     ("en-US", "Take 5 mg. Then rest. The U.S. Food and Drug Administration; 30+ is fine; MBChB",
      "Take 5 milligrams. Then rest. The U S Food and Drug Administration; 30 plus is fine; M B Ch B"),
     ("en-US", "Born in the U.S.A. in 1990", "Born in the U S A in 1990"),  # had been "U SA."
@@ -897,7 +897,7 @@ def test_what_a_second_read_of_the_tenth_reading_found_is_said_right(lang, writt
      "On 14th November 2025; Wednesday 21st January; specific I G E 17.3 kilo-units per liter; EpiPen Junior"),
     ("en-GB", "Current expiry: 09/2026. Expiry 11/26.", "Current expiry: September 2026. Expiry November 2026."),
     ("en-US", "12:00 noon; 2 bisacodyl 5 mg tabs; drink 8 oz q15min; NPO after midnight; a $100 no-show fee",
-     "12 noon; 2 bisacodyl 5 milligram tabs; drink 8 ounces every 15 minutes; nothing by mouth after midnight; "
+     "12 noon; 2 bisacodyl 5 milligram tablets; drink 8 ounces every 15 minutes; nothing by mouth after midnight; "
      "a 100 dollar no-show fee"),
     # and what a quick second read of these found: days to use by, a reading that rises, a non-profit, a question
     ("en-US", "Use by 12/31; expires 10/15; BP ↑ by 10 mmHg; our NPO partner; Q3 min score; on the 21st Jan.",
@@ -1269,8 +1269,8 @@ def test_what_a_second_read_of_the_nineteenth_found(lang, written, spoken):
     ("en-US", "Filgrastim 5 mcg/kg/day SC x 5-7 days. Ondansetron 8 mg PO/ODT. Olanzapine 5 mg qHS x4 nights.",
      "Filgrastim 5 micrograms per kilogram per day under the skin for 5 to 7 days. Ondansetron 8 milligrams by mouth "
      "or as a dissolving tablet. Olanzapine 5 milligrams at bedtime for 4 nights."),
-    ("en-US", "Log in at https://mychart.lakeshorecancer.org before C2D1.",
-     "Log in at my chart dot lakeshore cancer dot org before cycle 2, day 1."),
+    ("en-US", "Log in at https://mychart.lakeshorecancer.org. Your next CBC is before C2D1.",
+     "Log in at my chart dot lakeshore cancer dot org. Your next C B C is before cycle 2, day 1."),
     ("en-AU", "Call 24 hrs/7 days. Give it in the L thigh, then the R upper arm.",
      "Call 24 hours a day, 7 days a week. Give it in the left thigh, then the right upper arm."),
     ("en-AU", "| 6 wk | DTPa-hepB-IPV-Hib, 13vPCV | MenACWY | Vaccine (abbrev.) |",
@@ -1308,3 +1308,56 @@ def test_a_temperature_written_short_can_end_a_sentence():
 ])
 def test_a_blank_to_fill_in_is_said_blank(written, spoken):
     assert normalize(written, "en-US") == spoken
+
+
+# A second read of the twentieth reading's rules: what must be said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Eli Lilly's site is www.mounjaro.com; see also www.invokana.com.",
+     "Eli Lilly's site is mounjaro dot com; see also invokana dot com."),
+    ("en-US", "Your health results: triglycerides: 999 (very high); platelets: 811 (high), call us",
+     "Your health results: triglycerides: 999 (very high); platelets: 811 (high), call us"),
+    ("en-US", "3/12 after lunch: no solid food. Train for a 5K–10K run.",
+     "3/12 after lunch: no solid food. Train for a 5K to 10K run."),
+    ("en-GB", "The MRI shows a disc bulge at C7 D1. Order part number C10D2.",
+     "The M R I shows a disc bulge at C7 D1. Order part number C10D2."),
+    ("en-US", "Ceftriaxone 1 g every 24 h/7 days. Order a size L calf sleeve; a 1 L hand sanitizer; an M/L arm sling.",
+     "Ceftriaxone 1 gram every 24 hours per 7 days. Order a size L calf sleeve; a 1 liter hand sanitizer; an M/L arm sling."),
+    ("en-US", "Urine protein was 2+/day 1. Give MMR-V at 4 years; her anti-HB level.",
+     "Urine protein was 2+/day 1. Give MMR-V at 4 years; her anti-HB level."),
+    ("en-US", "Check temp. BID and call. Book an appt. Monday to Friday. Start the stopwatch at 00:00.",
+     "Check temperature twice a day and call. Book an appointment Monday to Friday. Start the stopwatch at 00:00."),
+    ("en-GB", "ICR 1 : 10 g at lunch. Visiting 10:00-20:00 daily; Saturday 10:00-16:00.",
+     "I C R 1 unit for every 10 grams at lunch. Visiting 10 A M to 8 P M daily; Saturday 10 A M to 4 P M."),
+])
+def test_what_a_second_read_of_the_twentieth_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A twenty-first reading: four English handouts (a sickle cell crisis at home, epilepsy medicines in Britain,
+# diabetic foot care in Australia, amoxicillin for a child in Canada).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Drink about 1.5x your usual intake. Use the spirometer 10x/hr. CBC w/ diff and retic count; platelets <80K.",
+     "Drink about 1.5 times your usual intake. Use the spirometer 10 times an hour. C B C with differential and "
+     "reticulocyte count; platelets less than 80 thousand."),
+    ("en-US", "2 x 500 mg caps + 1 x 200 mg cap qd. Tabs can be taken with food. | Fluids (oz) |",
+     "2 of the 500 milligram capsules + one 200 milligram capsule once a day. Tablets can be taken with food. | "
+     "Fluids (ounces) |"),
+    ("en-US", "- HA, weakness, slurred speech or trouble seeing; an erection lasting >4 hrs",
+     "- headache, weakness, slurred speech or trouble seeing; an erection lasting more than 4 hours"),
+    ("en-GB", "If a seizure lasts >5 mins, or 3+ seizures happen in 1 hr. The SANAD II study.",
+     "If a seizure lasts more than 5 minutes, or 3 or more seizures happen in 1 hour. The SANAD 2 study."),
+    ("en-AU", "See a podiatrist q3/12. A 5mm x 8mm ulcer on the R) great toe. Ph (02) 9515 6111, pls ask. Call 000.",
+     "See a podiatrist every 3 months. A 5 by 8 millimeters ulcer on the right) great toe. phone 0 2, 9 5 1 5, 6 1 1 1, "
+     "please ask. Call triple zero."),
+    ("en-CA", "400 mg/5 mL susp. for 10 days. Disc. remaining after 14 d. Rx #: 4471289. Ottawa ON K1S 3Y4. Tel: 613-555-0142",
+     "400 milligrams per 5 milliliters suspension for 10 days. Discard remaining after 14 days. prescription number "
+     "4 4 7 1 2 8 9. "
+     "Ottawa, Ontario K 1 S, 3 Y 4. telephone: 6 1 3, 5 5 5, 0 1 4 2"),
+    ("en-CA", "Sun & holidays 10 a.m.–5 p.m. Platt AF Jr. Sickle Cell Anemia.",
+     "Sunday and holidays 10 A M to 5 P M. Platt A F Junior. Sickle Cell Anemia."),
+    # near misses, said as before
+    ("en-US", "HA injections for the knee; the 2+ protein on the dipstick; Grade >2 reflux; walk 10 000 steps",
+     "H A injections for the knee; the 2 plus protein on the dipstick; Grade greater than 2 reflux; walk 10 000 steps"),
+])
+def test_what_a_twenty_first_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken

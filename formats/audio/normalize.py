@@ -52,8 +52,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ...source.csl import full_last_page
-from ...source.sentences import (DOSING_SHORTHAND, ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS,
-                                 SHORTHAND_AFTER_DOSING)
+from ...source.sentences import ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS, ends_sentence
 from ..labels import primary_language
 from .dates import date_rules
 from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
@@ -325,8 +324,10 @@ class _Language:
         pattern = re.compile("(" + "|".join(whole_word(k) for k in keys) + r")(?=\s+[A-ZÀ-Ý])")
 
         def replace(m: re.Match) -> str | None:
-            if m.group(1).lower() in DOSING_SHORTHAND and re.match(rf"\s+{SHORTHAND_AFTER_DOSING}", m.string[m.end():]):
-                return None  # "t.d.s. PRN": one order, said without a stop by the abbreviations
+            following = m.string[m.end():].lstrip()
+            preceding = m.string[max(0, m.end() - 6):m.end()]
+            if m.group(1) not in self.closing and not ends_sentence(m.group(1).lower(), following[0], preceding, following):
+                return None  # where the splitter goes on, so does the voice: "t.d.s. PRN", "temp. BID"
             return self.terms[m.group(1)].rstrip(",") + "."
 
         return Rule("closing abbreviations", pattern, replace)

@@ -163,7 +163,7 @@ _TIME_RUN = re.compile(rf"(?<![\w:.;,/])(?<![–-]\s)(?<!\d[–-]){_TIME}(?:{_JO
 _TWENTY_FOUR_HOUR = re.compile(r"\b(?:0\d|1[3-9]|2[0-3]):[0-5]\d")
 _MORNING_WITHOUT_ZERO = re.compile(r"(?<![\d:])([1-9]):([0-5]\d)")
 # 10 and 11 have no zero to show the clock: "09:00–11:00" is said "9 A M to 11 A M", not "11 o'clock"
-_LATE_MORNING = re.compile(r"(?<![\d:])(1[01]:[0-5]\d)(?![\d:])")
+_LATE_MORNING = re.compile(r"(?<![\d:])(1[01]:[0-5]\d)(?![\d:])(?!\s?[–-]\s?\d)")  # not the start of a range
 
 
 # Hours written as four figures, as a hospital writes them, in a range: "0800–1600 h", "0830-1700" (with its zero

@@ -16,14 +16,18 @@ _SAID = {"st": "saint"}  # "stjohnambulance"
 # Short parts with a vowel that are letters: countries, provinces and states ("cancerresearchuk", "healthywa").
 # Any other such part means the split went wrong ("staldhelms" is not "st ald helms"): the label is said whole.
 _REGIONS = frozenset("uk us au ca nz eu ie bc ab on qc ns nb pe wa sa nt".split())
+# A part of four or five letters that English seldom writes is a brand cut in pieces ("moun jaro", "invo kana"),
+# unless it is a clinic's clipped word ("lakeside peds", "bayview derm").
+_SELDOM = 1_000_000
+_CLIPS = frozenset("derm peds rheum endo ortho neuro cardio onco uro gyn heme renal ent neph pulm".split())
 
 
 @lru_cache(maxsize=1)
-def _segment():
+def _wordsegment():
     import wordsegment  # its counts take half a second to load: only when an address needs them
 
     wordsegment.load()
-    return wordsegment.segment
+    return wordsegment
 
 
 def english_words(label: str) -> str | None:
@@ -32,10 +36,14 @@ def english_words(label: str) -> str | None:
     word nor letters ("staldhelms")."""
     if len(label) < 6 or not label.isalnum():
         return None
-    parts = _segment()(label)
+    words = _wordsegment()
+    parts = words.segment(label)
     if len(parts) < 2 or "".join(parts) != label or any(len(part) < 2 for part in parts):
         return None
     if any(len(part) <= 3 and _VOWEL.search(part) and part not in _SHORT_WORDS | _REGIONS for part in parts):
         return None
-    return " ".join(_SAID.get(part) or (part if len(part) > 3 or part in _SHORT_WORDS else " ".join(part.upper()))
-                    for part in parts)
+    if any(4 <= len(part) <= 5 and part.isalpha() and part not in _CLIPS and words.UNIGRAMS.get(part, 0) < _SELDOM
+           for part in parts):
+        return None
+    return " ".join(_SAID.get(part) or (part if len(part) > 3 or part in _SHORT_WORDS or part.isdigit() and len(part) < 3
+                                        else " ".join(part.upper())) for part in parts)
