@@ -555,7 +555,7 @@ def test_what_the_thirteenth_reading_looks_like_but_is_not_is_said_as_before(lan
      "Dépistage entre 11 semaines à 13 semaines et 6 jours d'aménorrhée; contrôle à 12 semaines et 1 jour d'aménorrhée; "
      "à 20 semaines d'aménorrhée; la S A; 3 0/7 du volume"),
     ("fr-CA", "Prendre 10 mg PO le matin ; le PO de la clinique ; risque 1:1000 ; 50e perc.",
-     "Prendre 10 milligrammes par la bouche le matin; le P O de la clinique; risque 1 sur 1000; 50ième percentile."),
+     "Prendre 10 milligrammes par la bouche le matin; le P O de la clinique; risque 1 sur 1000; cinquantième percentile."),
 ])
 def test_ce_qu_une_quatorzieme_lecture_a_trouve(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -579,4 +579,32 @@ def test_ce_qu_une_quinzieme_lecture_a_trouve(lang, written, spoken):
      "le 1500 dollars; au 1733 rue Sherbrooke; au 1200 avenue; appelez le 31 14, ou le 15"),
 ])
 def test_ce_qu_une_relecture_de_la_quinzieme_lecture_a_trouve(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What the twentieth reading found (capécitabine in France, a child's vaccines in Québec, menopause in Belgium).
+@pytest.mark.parametrize("lang, written, spoken", [
+    # ordinals above ten, in words (espeak-ng said "cent un ième", "treize yème"), in each region's tens
+    ("fr-FR", "Vidal. 101ᵉ éd. Vidal; 2025.", "Vidal. cent unième édition. Vidal; 2025."),
+    ("fr-CA", "pour les mères et les pères. 2022ᵉ éd. Institut",
+     "pour les mères et les pères. deux mille vingt-deuxième édition. Institut"),
+    ("fr-FR", "le 13e jour, la 13ème semaine, le 21e siècle, le 75e percentile, le 80e, le 91e",
+     "le treizième jour, la treizième semaine, le vingt et unième siècle, le soixante-quinzième percentile, "
+     "le quatre-vingtième, le quatre-vingt-onzième"),
+    ("fr-BE", "le 75e percentile, le 71e, le 80e, le 99e", "le septante-cinquième percentile, le septante et unième, "
+     "le quatre-vingtième, le nonante-neuvième"),
+    ("fr-CH", "le 80e anniversaire", "le huitantième anniversaire"),
+    ("fr-CA", "26,4 kg (25e-50e perc.); le 2e-3e trimestre",
+     "26 virgule 4 kilogrammes (vingt-cinquième à cinquantième percentile); le deuxième à troisième trimestre"),
+])
+def test_what_the_twentieth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What looks like the twentieth reading's notation but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # one and zero keep their figures
+    ("fr-FR", "le 1e et le 0e; le 1er; la 1re", "le 1ième et le 0ième; le premier; la première"),
+])
+def test_what_the_twentieth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
