@@ -595,6 +595,14 @@ def test_ce_qu_une_relecture_de_la_quinzieme_lecture_a_trouve(lang, written, spo
     ("fr-BE", "lu-ve 8h-18h, sa 9h-12h", "du lundi au vendredi 8 heures à 18 heures, samedi 9 heures à 12 heures"),
     ("fr-CA", "ouvert ma 14h-18h, je 9h-12h et sa 9:00-12:00",
      "ouvert mardi 14 heures à 18 heures, jeudi 9 heures à 12 heures et samedi 9 heures à 12 heures"),
+    # a combined vaccine's parts (espeak-ng said "dé sa té ache bé vépjib", "ro var")
+    ("fr-CA", "DCaT-HB-VPI-Hib + Pneu-C + Rota", "D C a T, H B, V P I, Hib + Pneu-C + Rota"),
+    ("fr-CA", "DCaT-HB-VPI-Hib, Pneu-C, RRO-Var, Men-C-C", "D C a T, H B, V P I, Hib, Pneu-C, R R O, Var, Men-C-C"),
+    ("fr-FR", "l'hexavalent DTCaP-Hib-HepB ; le dcaT-VPI",
+     "l'hexavalent D T C a P, Hib, hépatite B; le d c a T, V P I"),
+    # a body surface area before its measure
+    ("fr-FR", "Pour vous (SC = 1,82 m²) : 2 000 mg",
+     "Pour vous (surface corporelle égal à 1 virgule 82 mètre carré): 2000 milligrammes"),
     # ordinals above ten, in words (espeak-ng said "cent un ième", "treize yème"), in each region's tens
     ("fr-FR", "Vidal. 101ᵉ éd. Vidal; 2025.", "Vidal. cent unième édition. Vidal; 2025."),
     ("fr-CA", "pour les mères et les pères. 2022ᵉ éd. Institut",
@@ -627,6 +635,10 @@ def test_what_the_twentieth_reading_found_is_said_right(lang, written, spoken):
     # "lu" read, "sa" and "ma" before a noun
     ("fr-FR", "Elle a lu 2h hier; j'ai lu 3 h; sa 2e dose; ma 1re injection",
      "Elle a lu 2 heures hier; j'ai lu 3 heures; sa deuxième dose; ma première injection"),
+    # SC under the skin after a dose, or a name's initials
+    ("fr-FR", "40 mg SC par jour; Martin SC", "40 milligrammes en sous-cutané par jour; Martin S C"),
+    # a département and a newspaper; other hyphened names
+    ("fr-FR", "Le Var; Var-Matin; Men-C-C; Pneu-C-13; anti-HBs", "Le Var; Var-Matin; Men-C-C; Pneu-C-13; anti-HBs"),
     # one and zero keep their figures
     ("fr-FR", "le 1e et le 0e; le 1er; la 1re", "le 1ième et le 0ième; le premier; la première"),
     # a street number or a year after a colon is a number
