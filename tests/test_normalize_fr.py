@@ -647,3 +647,16 @@ def test_what_the_twentieth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_the_twentieth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+def test_the_french_voice_is_given_the_sounds_of_what_it_reads_in_english():
+    """« l'H », « d'H » of a spelled abbreviation (espeak-ng said "el", "deretch": the H lost), "dos", the words in
+    thrombo-, "Montfleury", "clicsante", and ordinals in -antième, « centième », « huitième » ("trentsième")."""
+    from openleaf.formats.audio.sounds import Sounds
+
+    given = Sounds("fr", "espeak").apply(
+        "appelez l'H D J, taux d'H B A 1 C, le dos, une thrombose, C H U de Montfleury, "
+        "clicsante point C A, le trentième, le centième, le dix-huitième; l'hôpital, d'habitude")
+    assert given == (
+        "appelez [[l'aS]] D J, taux [[d'aS]] B A 1 C, le [[d'o]], une [[trO~b'oz]], C H U de [[mO~flYr'i]], "
+        "[[kliksA~t'e]] point C A, le [[trA~tj'Em]], le [[sA~tj'Em]], le dix-[[yitj'Em]]; l'hôpital, d'habitude")
