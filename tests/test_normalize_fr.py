@@ -555,7 +555,7 @@ def test_what_the_thirteenth_reading_looks_like_but_is_not_is_said_as_before(lan
      "Dépistage entre 11 semaines à 13 semaines et 6 jours d'aménorrhée; contrôle à 12 semaines et 1 jour d'aménorrhée; "
      "à 20 semaines d'aménorrhée; la S A; 3 0/7 du volume"),
     ("fr-CA", "Prendre 10 mg PO le matin ; le PO de la clinique ; risque 1:1000 ; 50e perc.",
-     "Prendre 10 milligrammes par la bouche le matin; le P O de la clinique; risque 1 sur 1000; 50ième percentile."),
+     "Prendre 10 milligrammes par la bouche le matin; le P O de la clinique; risque 1 sur 1000; cinquantième percentile."),
 ])
 def test_ce_qu_une_quatorzieme_lecture_a_trouve(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -580,3 +580,83 @@ def test_ce_qu_une_quinzieme_lecture_a_trouve(lang, written, spoken):
 ])
 def test_ce_qu_une_relecture_de_la_quinzieme_lecture_a_trouve(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# What the twentieth reading found (capécitabine in France, a child's vaccines in Québec, menopause in Belgium).
+@pytest.mark.parametrize("lang, written, spoken", [
+    # the days of a cycle in lower case (espeak-ng said "ji un ji vingt-cinq")
+    ("fr-BE", "progestérone 100 mg au coucher, j1-j25.", "progestérone 100 milligrammes au coucher, jours 1 à 25."),
+    ("fr-BE", "j1-j25, puis 5 j d'arrêt ; dosage à j21 ; j14–j21",
+     "jours 1 à 25, puis 5 jours d'arrêt; dosage à jour 21; jours 14 à 21"),
+    # at bedtime after a dose (espeak-ng said "ache esse")
+    ("fr-BE", "Séquentiel : 200 mg h.s.; mélatonine 2 mg h.s. Arrêt après 3 mois",
+     "Séquentiel: 200 milligrammes au coucher; mélatonine 2 milligrammes au coucher. Arrêt après 3 mois"),
+    # a day in two letters before its hours (heard as the possessive "sa")
+    ("fr-BE", "lu-ve 8h-18h, sa 9h-12h", "du lundi au vendredi 8 heures à 18 heures, samedi 9 heures à 12 heures"),
+    ("fr-CA", "ouvert ma 14h-18h, je 9h-12h et sa 9:00-12:00",
+     "ouvert mardi 14 heures à 18 heures, jeudi 9 heures à 12 heures et samedi 9 heures à 12 heures"),
+    # a combined vaccine's parts (espeak-ng said "dé sa té ache bé vépjib", "ro var")
+    ("fr-CA", "DCaT-HB-VPI-Hib + Pneu-C + Rota", "D C a T, H B, V P I, Hib + Pneu-C + Rota"),
+    ("fr-CA", "DCaT-HB-VPI-Hib, Pneu-C, RRO-Var, Men-C-C", "D C a T, H B, V P I, Hib, Pneu-C, R R O, Var, Men-C-C"),
+    ("fr-FR", "l'hexavalent DTCaP-Hib-HepB ; le dcaT-VPI",
+     "l'hexavalent D T C a P, Hib, hépatite B; le d c a T, V P I"),
+    # a body surface area before its measure
+    ("fr-FR", "Pour vous (SC = 1,82 m²) : 2 000 mg",
+     "Pour vous (surface corporelle égal à 1 virgule 82 mètre carré): 2000 milligrammes"),
+    # ordinals above ten, in words (espeak-ng said "cent un ième", "treize yème"), in each region's tens
+    ("fr-FR", "Vidal. 101ᵉ éd. Vidal; 2025.", "Vidal. cent unième édition. Vidal; 2025."),
+    ("fr-CA", "pour les mères et les pères. 2022ᵉ éd. Institut",
+     "pour les mères et les pères. deux mille vingt-deuxième édition. Institut"),
+    ("fr-FR", "le 13e jour, la 13ème semaine, le 21e siècle, le 75e percentile, le 80e, le 91e",
+     "le treizième jour, la treizième semaine, le vingt et unième siècle, le soixante-quinzième percentile, "
+     "le quatre-vingtième, le quatre-vingt-onzième"),
+    ("fr-BE", "le 75e percentile, le 71e, le 80e, le 99e", "le septante-cinquième percentile, le septante et unième, "
+     "le quatre-vingtième, le nonante-neuvième"),
+    ("fr-CH", "le 80e anniversaire", "le huitantième anniversaire"),
+    ("fr-CA", "26,4 kg (25e-50e perc.); le 2e-3e trimestre",
+     "26 virgule 4 kilogrammes (vingt-cinquième à cinquantième percentile); le deuxième à troisième trimestre"),
+    # a known service number alone after a colon, in pairs as Belgians say it
+    ("fr-BE", "Médecin de garde le soir et le week-end : 1733.", "Médecin de garde le soir et le week-end: 17 33."),
+    ("fr-FR", "Prévention du suicide : 3114 (gratuit)", "Prévention du suicide: 31 14 (gratuit)"),
+    # Belgium's health insurer is said as a word
+    ("fr-BE", "remboursés par l'INAMI", "remboursés par l'INAMI"),
+])
+def test_what_the_twentieth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What looks like the twentieth reading's notation but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # "j" per day, "J-1" before a day, "j/7"
+    ("fr-FR", "15 mg/kg/j, à revoir à J-1; 7 j/7",
+     "15 milligrammes par kilogramme par jour, à revoir à jour moins 1; 7 jours sur 7"),
+    # "h.s." out of order, not after a dose
+    ("fr-FR", "L'ascenseur est h.s., prenez l'escalier.", "L'ascenseur est h.s., prenez l'escalier."),
+    # "lu" read, "sa" and "ma" before a noun
+    ("fr-FR", "Elle a lu 2h hier; j'ai lu 3 h; sa 2e dose; ma 1re injection",
+     "Elle a lu 2 heures hier; j'ai lu 3 heures; sa deuxième dose; ma première injection"),
+    # SC under the skin after a dose, or a name's initials
+    ("fr-FR", "40 mg SC par jour; Martin SC", "40 milligrammes en sous-cutané par jour; Martin S C"),
+    # a département and a newspaper; other hyphened names
+    ("fr-FR", "Le Var; Var-Matin; Men-C-C; Pneu-C-13; anti-HBs", "Le Var; Var-Matin; Men-C-C; Pneu-C-13; anti-HBs"),
+    # one and zero keep their figures
+    ("fr-FR", "le 1e et le 0e; le 1er; la 1re", "le 1ième et le 0ième; le premier; la première"),
+    # a street number or a year after a colon is a number
+    ("fr-CA", "Adresse : 1733 rue Sherbrooke Est; Mis à jour : 2020.",
+     "Adresse: 1733 rue Sherbrooke Est; Mis à jour: 2020."),
+])
+def test_what_the_twentieth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_the_french_voice_is_given_the_sounds_of_what_it_reads_in_english():
+    """« l'H », « d'H » of a spelled abbreviation (espeak-ng said "el", "deretch": the H lost), "dos", the words in
+    thrombo-, "Montfleury", "clicsante", and ordinals in -antième, « centième », « huitième » ("trentsième")."""
+    from openleaf.formats.audio.sounds import Sounds
+
+    given = Sounds("fr", "espeak").apply(
+        "appelez l'H D J, taux d'H B A 1 C, le dos, une thrombose, C H U de Montfleury, "
+        "clicsante point C A, le trentième, le centième, le dix-huitième; l'hôpital, d'habitude")
+    assert given == (
+        "appelez [[l'aS]] D J, taux [[d'aS]] B A 1 C, le [[d'o]], une [[trO~b'oz]], C H U de [[mO~flYr'i]], "
+        "[[kliksA~t'e]] point C A, le [[trA~tj'Em]], le [[sA~tj'Em]], le dix-[[yitj'Em]]; l'hôpital, d'habitude")

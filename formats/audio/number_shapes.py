@@ -1,11 +1,13 @@
 """Numbers said by their shape alone: a range ("5–10" -> "5 to 10"), a range of amounts ("2 g–4 g"),
 a list of amounts ("8h – 14h – 20h" -> "8h, 14h and 20h"), a chapter's pages ("p. 88–104" -> "pages 88 to 104"),
-a journal's volume and pages ("13:45–52", not a clock time) and a blood pressure ("130/80" ->
-"130 over 80"). The words ("to", "and", "over") are the language's, from normalize.py's tables."""
+a journal's volume and pages ("13:45–52", not a clock time), a blood pressure ("130/80" ->
+"130 over 80") and an ordinal in words ("13e" -> "treizième"). The words ("to", "and", "over", "treize") are
+the language's, from normalize.py's tables."""
 
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 VOLUME_PAGES = re.compile(r"(?<![\w:.])(\d{1,3}(?:\(\w+\))?:\d{1,5})\s?[-–‑]\s?(\d{1,5})(?![\d:])"
                            r"(?!\s?(?:[AaPp]\.?\s?[Mm]\b|h\b|hrs?\b|hs\b|heures?\b|horas?\b|hours?\b))")
@@ -189,3 +191,29 @@ def on_the_24_hour_clock(text: str) -> str:
     text = _FOUR_FIGURE_HOURS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}–{m[5]}:{m[6]}", text)
     text = _AT_FOUR_FIGURES.sub(r"\1:\2", text)
     return _TIME_RUN.sub(run, text)
+
+
+def ordinal_words(number: int, words: Mapping[str, str]) -> str:
+    """ "13e" -> "treizième", "101ᵉ" -> "cent unième", "2022ᵉ" -> "deux mille vingt-deuxième": the number in the
+    words of the language's ``ordinal_words`` table, its last word given the table's `ending` (on its stem there:
+    "cinq" -> "cinquième"; a final e goes: "onze" -> "onzième"). A ten the table lacks is the ten below and a
+    teen ("soixante-dix", "quatre-vingt-onze"); `and` joins one or eleven to a ten of one word ("vingt et un",
+    "soixante et onze", but "quatre-vingt-un"), as the region says its tens ("septante" in Belgium)."""
+    def below_a_hundred(n: int) -> str:
+        if str(n) in words:
+            return words[str(n)]
+        ten, unit = n - n % 10, n % 10
+        if str(ten) not in words:
+            ten, unit = ten - 10, unit + 10
+        if unit in (1, 11) and "-" not in words[str(ten)]:
+            return f"{words[str(ten)]} {words['and']} {words[str(unit)]}"
+        return f"{words[str(ten)]}-{below_a_hundred(unit)}"
+
+    def cardinal(n: int) -> list[str]:
+        thousands, hundreds, rest = n // 1000, n // 100 % 10, n % 100
+        said = (cardinal(thousands) if thousands > 1 else []) + ([words["1000"]] if thousands else [])
+        said += ([words[str(hundreds)]] if hundreds > 1 else []) + ([words["100"]] if hundreds else [])
+        return said + ([below_a_hundred(rest)] if rest else [])
+
+    head, last = re.fullmatch(r"(.*?)([^\W\d_]+)", " ".join(cardinal(number))).groups()
+    return head + words.get(last, last[:-1] if last.endswith("e") else last) + words["ending"]

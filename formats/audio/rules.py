@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
+from .number_shapes import ordinal_words
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -41,7 +43,9 @@ def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False
 def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None) -> Rule:
     """A ``[[patterns]]`` entry: `match` said as `say`; with `when`, only in a sentence where `when` is found
     (a context no look-behind reaches: "Alterne paracetamol 500 mg/ibuprofeno 400 mg" is said with "o").
-    Its `words` are a table, or the name of one in the language's ``[word_tables]``, which several share."""
+    Its `words` are a table, or the name of one in the language's ``[word_tables]``, which several share;
+    "{ordinal}" in what is said is its first group's number as an ordinal, in the words of the language's
+    ``ordinal_words`` word table ("13e" -> "treizième")."""
     match, say, words = entry["match"], entry["say"], entry.get("words")
     if isinstance(words, str):
         words = (word_tables or {})[words]
@@ -57,6 +61,8 @@ def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None)
         if when and not when.search(m.string):
             return None
         said = m.expand(say)
+        if "{ordinal}" in said:
+            said = said.replace("{ordinal}", ordinal_words(int(m.group(1)), word_tables["ordinal_words"]))
         if not any_word:
             return said
         found = [words[w] for w in any_word.findall(m.group(0))]
