@@ -944,7 +944,7 @@ def test_what_earlier_readings_left_is_said_right(lang, written, spoken):
     ("en-CA", "Transferrin sat. 12%; O2 sat 92%", "Transferrin saturation 12 percent; O2 saturation 92 percent"),
     ("en-CA", "Go to the nearest ED. Ask about ED medicines.", "Go to the nearest emergency department. Ask about E D medicines."),
     ("en-CA", "Call 9-1-1 or Health 811.", "Call 9 1 1 or Health 8 1 1."),
-    ("en-CA", "Email rideaufht@gmail.com", "Email rideaufht at gmail dot com"),
+    ("en-CA", "Email rideaufht@gmail.com", "Email rideau F H T at gmail dot com"),
     # a table's column of dates, and a month before its year
     ("en-US", "Row 1. Days: 1–5; Dates: 2/9 – 2/13; Dates: 3/4–3/6; Date: 3/7.",
      "Row 1. Days: 1 to 5; Dates: February 9 to February 13; Dates: March 4 to March 6; Date: March 7."),
@@ -1360,4 +1360,29 @@ def test_what_a_second_read_of_the_twentieth_found(lang, written, spoken):
      "H A injections for the knee; the 2 plus protein on the dipstick; Grade greater than 2 reflux; walk 10 000 steps"),
 ])
 def test_what_a_twenty_first_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A twenty-second reading: four English handouts (Parkinson's medicines, a baby's bronchiolitis in Britain, living
+# with a stoma in New Zealand, lead exposure in children).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Carbidopa/Levodopa (Sinemet®) tablets; or ibuprofen/paracetamol",
+     "Carbidopa and Levodopa (Sinemet) tablets; or ibuprofen or paracetamol"),
+    ("en-US", "| 1 | 7:00 a.m. | C/L 25/100 mg x1 | Breakfast |", "| 1 | 7 A M | carbidopa levodopa 25 and 100 milligrams once | Breakfast |"),
+    ("en-US", "Do not crush the CR tablet. A 150-lb (68 kg) person. Write ON or OFF.",
+     "Do not crush the controlled release tablet. A 150 pound (68 kilograms) person. Write ON or OFF."),
+    ("en-GB", "RR <60/min; keep your appts. See NHS.UK.", "breathing rate less than 60 per minute; keep your appointments. See N H S dot U K."),
+    ("en-US", "| ≥70 | Immediately (ER) | ½ c. milk; WIC; 10 µg/ft²; 15 ppb; 1-800-424-LEAD (5323)",
+     "| at least 70 | Immediately (emergency room) | one half cup milk; wick; 10 micrograms per square foot; 15 parts per "
+     "billion; 1, 8 0 0, 4 2 4, LEAD, that is 5 3 2 3"),
+    ("en-NZ", "code 16915 – 30/box; Na/K check; (NaCl); Sodium (Na) 135–145 mmol/L; (SR/XR)",
+     "code 1 6 9 1 5, 30 per box; sodium and potassium check; (sodium chloride); Sodium 135 to 145 millimoles per liter; "
+     "(slow release or extended release)"),
+    ("en-NZ", "ph (09) 486 8900; stomanurses@waitematadhb.govt.nz; call us by 14/3",
+     "phone 0 9, 4 8 6, 8 9 0 0; stoma nurses at waitemata D H B dot G O V T dot N Z; call us by 14 March"),
+    ("en-US", "Call us by 3/14; reduce by 3/4; by 14/3", "Call us by March 14; reduce by three quarters; by 14/3"),
+    # near misses, said as before
+    ("en-US", "Metformin (ER) 500 mg tablets; on 14/3 mg", "Metformin (extended release) 500 milligram tablets; on 14 and 3 milligrams"),
+])
+def test_what_a_twenty_second_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken

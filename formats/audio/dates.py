@@ -19,6 +19,8 @@ _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\
 _SHORT_YEAR_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d\d)(?![\d/-]|[.,]\d)")
 _DOSE_AFTER = re.compile(r"\s?(?:(?:UI|U|mg|µg|mcg|mL|ml|g|kg|mmol|mEq|unités|units?)\b|%)")  # "el 5/10/20 ml"
 _COMMON_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4)}
+# A package's month and year: "Use by 12/31", "Expiry date: 08/27" (December 2031, August 2027).
+_EXPIRY = re.compile(r"(?i)(?:\bexp\w*\.?|\buse|\bbest)\s*(?:date)?:?\s*(?:by|before)?:?\s*$")
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 
 
@@ -84,7 +86,22 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
             return said(_full_year(short), month, day)
 
         rules.append(Rule("dates with a short year", _SHORT_YEAR_DATE, short_year))
+        rules.append(_day_past_twelve_rule(lang, announcing, month_leads))
     return rules
+
+
+def _day_past_twelve_rule(lang: str, announcing: re.Pattern, month_leads: bool) -> Rule:
+    """A day and month without a year after a word that leads to a date, where the day can only be a day,
+    written in the region's order: "call us by 14/3" -> "by 14 March" (in the US, "by 3/14"); "by 3/4" may be
+    three quarters, and "on 14/3 mg" is no date."""
+    def replace(m: re.Match) -> str | None:
+        month, day = (int(m.group(1)), int(m.group(2)))[:: 1 if month_leads else -1]
+        before = m.string[: m.start()]
+        if day <= 12 or not announcing.search(before) or _DOSE_AFTER.match(m.string, m.end()) or _EXPIRY.search(before):
+            return None
+        return _day_and_month(month, day, lang)
+
+    return Rule("a day past the twelfth", re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?![\d/]|[.,]\d)"), replace)
 
 
 def _full_year(year: int) -> int:

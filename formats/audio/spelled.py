@@ -50,7 +50,8 @@ def email_said(address: str, dot: str, at: str, dash: str | None = None, words: 
     as words (names: "li", "ian", "sara"), but letters where no word is like them ("hdj", "avk", "etp");
     its site as a site is said."""
     name, site = address.removeprefix("mailto:").split("@", 1)
-    parts = [_joined(part, dash, _name_part_said) for part in name.split(".") if part]
+    parts = [_joined(part, dash, lambda p: run_together and run_together(p) or _name_part_said(p))
+             for part in name.split(".") if part]
     return f" {dot} ".join(parts) + f" {at} " + _host_said(site, dot, dash, words, run_together)
 
 

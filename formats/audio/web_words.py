@@ -17,9 +17,10 @@ _SAID = {"st": "saint"}  # "stjohnambulance"
 # Any other such part means the split went wrong ("staldhelms" is not "st ald helms"): the label is said whole.
 _REGIONS = frozenset("uk us au ca nz eu ie bc ab on qc ns nb pe wa sa nt".split())
 # A part of four or five letters that English seldom writes is a brand cut in pieces ("moun jaro", "invo kana"),
-# unless it is a clinic's clipped word ("lakeside peds", "bayview derm").
+# unless it is a clinic's clipped word or a clinical word the counts underrate ("lakeside peds", "stoma nurses").
 _SELDOM = 1_000_000
-_CLIPS = frozenset("derm peds rheum endo ortho neuro cardio onco uro gyn heme renal ent neph pulm".split())
+_CLIPS = frozenset("derm peds rheum endo ortho neuro cardio onco uro gyn heme renal ent neph pulm rehab "
+                   "stoma gout acne lupus".split())
 
 
 @lru_cache(maxsize=1)
