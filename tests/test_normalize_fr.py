@@ -660,3 +660,28 @@ def test_the_french_voice_is_given_the_sounds_of_what_it_reads_in_english():
     assert given == (
         "appelez [[l'aS]] D J, taux [[d'aS]] B A 1 C, le [[d'o]], une [[trO~b'oz]], C H U de [[mO~flYr'i]], "
         "[[kliksA~t'e]] point C A, le [[trA~tj'Em]], le [[sA~tj'Em]], le dix-[[yitj'Em]]; l'hôpital, d'habitude")
+
+
+# A second read of the twentieth reading's French rules: what must be said as before (a participle "lu", a possessive
+# "sa" before a length of time, amounts and years after a colon, a room's area).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ('fr-FR', "Ce document doit être lu 24 h avant l'examen.", "Ce document doit être lu 24 heures avant l'examen."),
+    ('fr-FR', "Le test tuberculinique est lu 72 h après l'injection.", "Le test tuberculinique est lu 72 heures après l'injection."),
+    ('fr-FR', 'Le résultat sera lu 48 h plus tard.', 'Le résultat sera lu 48 heures plus tard.'),
+    ('fr-FR', "Je l'avais lu 2 h avant la séance.", "Je l'avais lu 2 heures avant la séance."),
+    ('fr-FR', "J'ai tout lu 2 h avant.", "J'ai tout lu 2 heures avant."),
+    ('fr-FR', 'Un livre lu 1 h par jour entretient la mémoire.', 'Un livre lu 1 heure par jour entretient la mémoire.'),
+    ('fr-FR', 'Il fait sa 1h de marche chaque jour.', 'Il fait sa 1 heure de marche chaque jour.'),
+    ('fr-FR', 'Je fais ma 1h30 de vélo le matin.', 'Je fais ma 1 heure 30 de vélo le matin.'),
+    ('fr-FR', 'Montant à régler : 3020,50 €.', 'Montant à régler: 3020 euros 50.'),
+    ('fr-CH', 'Total : 3114.50 CHF.', 'Total: 3114 francs 50.'),
+    ('fr-FR', 'Prix du fauteuil roulant : 3939.', 'Prix du fauteuil roulant: 3939.'),
+    ('fr-FR', 'Calories par jour : 1812.', 'Calories par jour: 1812.'),
+    ('fr-FR', 'Apports conseillés (kcal/j) : 1813 ; protéines : 60 g.', 'Apports conseillés (kilocalories par jour): 1813; protéines: 60 grammes.'),
+    ('fr-FR', 'Année de la première description : 1812.', 'Année de la première description: 1812.'),
+    ('fr-FR', 'Total des kilomètres parcourus : 1771.', 'Total des kilomètres parcourus: 1771.'),
+    ('fr-FR', 'Nombre de pas par jour : 3020 (objectif 8000).', 'Nombre de pas par jour: 3020 (objectif 8000).'),
+    ('fr-FR', 'Local SC : 12 m², au 2e étage.', 'Local S C: 12 mètres carrés, au deuxième étage.'),
+])
+def test_what_a_second_read_of_the_twentieth_found_must_stay(lang, written, spoken):
+    assert normalize(written, lang) == spoken
