@@ -587,3 +587,34 @@ def test_the_mobile_written_short_may_end_a_sentence():
         "Anotá el número de mi cel.", "Mañana te confirmo el turno."]
     assert split("Cel. de guardia: 11 15-6021-3388. Cel. 11 4959 0200.") == [
         "Cel. de guardia: 11 15-6021-3388.", "Cel. 11 4959 0200."]
+
+
+# What the twentieth reading (Spain, Mexico, Colombia) found: given this written text in this language, the spoken
+# text is exactly this.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # a word in capitals for emphasis is said as a word: the voice spelled "NO" ("ene o la duplique": "or double it")
+    ("es-ES", "Si olvida una dosis, NO la duplique; tome la siguiente a su hora.",
+     "Si olvida una dosis, no la duplique; tome la siguiente a su hora."),
+    ("es-ES", "NO LO TOME con alcohol; SI tiene fiebre, LLAME. Tome SOLO UNA dosis al día.",
+     "no lo TOME con alcohol; si tiene fiebre, LLAME. Tome SOLO una dosis al día."),
+    # longer ones the voice reads, but the acronyms' rule spelled them ("E S T E", "P A R T A")
+    ("es-ES", "NO use ESTE jarabe; NO LA PARTA.", "no use ESTE jarabe; no la PARTA."),
+    ("es-MX", "Vaya a urgencias YA. Fuma: SÍ o NO", "Vaya a urgencias ya. Fuma: sí o no"),
+])
+def test_what_the_twentieth_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# ... and what must not change: the near misses.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # acronyms stay spelled (or as they were); a heading all in capitals is left to the voice, which reads it
+    ("es-ES", "óxido nítrico (NO) y NO2; en unidades del SI; norma EN 14683; NO. 5",
+     "óxido nítrico (NO) y NO2; en unidades del SI; norma EN 14683; NO. 5"),
+    ("es-ES", "NO LA DUPLIQUE.", "NO LA DUPLIQUE."),
+    ("es-ES", "No tome NUNCA brivudina; junte TODA la orina", "No tome NUNCA brivudina; junte TODA la orina"),
+    ("es-MX", "Fuma: SÍ/NO. ¿Bebe? SÍ / NO", "Fuma: SÍ o NO. ¿Bebe? SÍ o NO"),  # the voice reads "SÍ o NO" as words
+    ("es-ES", "El ES de la pantalla indica España.", "El ES de la pantalla indica España."),  # a code, not "es"
+    ("es-ES", "no tome AINE ni IECA; la OMS lo recomienda", "no tome AINE ni I E C A; la OMS lo recomienda"),
+])
+def test_what_the_twentieth_reading_must_leave_as_it_was(lang, written, spoken):
+    assert normalize(written, lang) == spoken
