@@ -600,6 +600,13 @@ def test_the_mobile_written_short_may_end_a_sentence():
     # longer ones the voice reads, but the acronyms' rule spelled them ("E S T E", "P A R T A")
     ("es-ES", "NO use ESTE jarabe; NO LA PARTA.", "no use ESTE jarabe; no la PARTA."),
     ("es-MX", "Vaya a urgencias YA. Fuma: SÍ o NO", "Vaya a urgencias ya. Fuma: sí o no"),
+    # an age in months written "m" was said as metres ("a los 12 metros", "no se usa en menor de 6 metros")
+    ("es-MX", "SRP (sarampión, rubéola y parotiditis); PCV13 refuerzo a los 12 m",
+     "S R P (sarampión, rubéola y parotiditis); PCV13 refuerzo a los 12 meses"),
+    ("es-MX", "El ibuprofeno no se usa en < 6 m. Vacunas a los 2, 4 y 6 m; desde los 6 m de edad.",
+     "El ibuprofeno no se usa en menores de 6 meses. Vacunas a los 2, 4 y 6 meses; desde los 6 meses de edad."),
+    ("es-ES", "No dar a < 2 años. No se recomienda en ≥ 65 años; no usar en ≤ 3 m.",
+     "No dar a menores de 2 años. No se recomienda en personas de 65 años o más; no usar en niños de 3 meses o menos."),
 ])
 def test_what_the_twentieth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -615,6 +622,10 @@ def test_what_the_twentieth_reading_found(lang, written, spoken):
     ("es-MX", "Fuma: SÍ/NO. ¿Bebe? SÍ / NO", "Fuma: SÍ o NO. ¿Bebe? SÍ o NO"),  # the voice reads "SÍ o NO" as words
     ("es-ES", "El ES de la pantalla indica España.", "El ES de la pantalla indica España."),  # a code, not "es"
     ("es-ES", "no tome AINE ni IECA; la OMS lo recomienda", "no tome AINE ni I E C A; la OMS lo recomienda"),
+    # metres stay metres; "en < 2 semanas" after a verb that is not a use is a time
+    ("es-CO", "camine los 30 m del pasillo; a los 2 m de la estufa; talla de 1,65 m; a los 1,5 m",
+     "camine los 30 metros del pasillo; a los 2 metros de la estufa; talla de 1 coma 65 metros; a los 1 coma 5 metros"),
+    ("es-ES", "La diarrea mejora en < 2 semanas.", "La diarrea mejora en menos de 2 semanas."),
 ])
 def test_what_the_twentieth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
