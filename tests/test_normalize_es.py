@@ -607,6 +607,12 @@ def test_the_mobile_written_short_may_end_a_sentence():
      "El ibuprofeno no se usa en menores de 6 meses. Vacunas a los 2, 4 y 6 meses; desde los 6 meses de edad."),
     ("es-ES", "No dar a < 2 años. No se recomienda en ≥ 65 años; no usar en ≤ 3 m.",
      "No dar a menores de 2 años. No se recomienda en personas de 65 años o más; no usar en niños de 3 meses o menos."),
+    # s.o.s. is the Latin "si opus sit", not the distress call ("ese o ese"); SOS after a dose or a frequency too
+    ("es-ES", "Náuseas: Metoclopramida 10 mg VO c/8 h s.o.s. (máx. 30 mg/día)",
+     "Náuseas: Metoclopramida 10 miligramos por vía oral cada 8 horas si precisa (máximo 30 miligramos por día)"),
+    ("es-ES", "Metoclopramida 10 mg c/8 h s.o.s. Si persiste, llame. Ibuprofeno 400 mg SOS.",
+     "Metoclopramida 10 miligramos cada 8 horas si precisa. Si persiste, llame. Ibuprofeno 400 miligramos si precisa."),
+    ("es-ES", "Ibuprofeno 400 mg c/8 h s.o.s. dolor.", "Ibuprofeno 400 miligramos cada 8 horas si hay dolor."),
 ])
 def test_what_the_twentieth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -626,6 +632,7 @@ def test_what_the_twentieth_reading_found(lang, written, spoken):
     ("es-CO", "camine los 30 m del pasillo; a los 2 m de la estufa; talla de 1,65 m; a los 1,5 m",
      "camine los 30 metros del pasillo; a los 2 metros de la estufa; talla de 1 coma 65 metros; a los 1 coma 5 metros"),
     ("es-ES", "La diarrea mejora en < 2 semanas.", "La diarrea mejora en menos de 2 semanas."),
+    ("es-ES", "Pulse el botón SOS de la pulsera.", "Pulse el botón S O S de la pulsera."),
 ])
 def test_what_the_twentieth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
