@@ -613,6 +613,13 @@ def test_the_mobile_written_short_may_end_a_sentence():
     ("es-ES", "Metoclopramida 10 mg c/8 h s.o.s. Si persiste, llame. Ibuprofeno 400 mg SOS.",
      "Metoclopramida 10 miligramos cada 8 horas si precisa. Si persiste, llame. Ibuprofeno 400 miligramos si precisa."),
     ("es-ES", "Ibuprofeno 400 mg c/8 h s.o.s. dolor.", "Ibuprofeno 400 miligramos cada 8 horas si hay dolor."),
+    # the ions of a blood test, in a list or before their limit, were "pe", "ka", "eme ge"
+    ("es-CO", "3. Control de P, K y Mg los días 1, 3 y 7. Avise si P < 2,5 mg/dL o K < 3,5 mEq/L.",
+     "3. Control de fósforo, potasio y magnesio los días 1, 3 y 7. Avise si el fósforo menor de 2 coma 5 miligramos por "
+     "decilitro o el potasio menor de 3 coma 5 miliequivalentes por litro."),
+    ("es-CO", "Laboratorios (albúmina, Hb, P, K, Mg); Iones (Na, K, Cl); Ca > 10,5 mg/dL",
+     "Laboratorios (albúmina, hemoglobina, fósforo, potasio, magnesio); Iones (sodio, potasio, cloro); calcio mayor de "
+     "10 coma 5 miligramos por decilitro"),
 ])
 def test_what_the_twentieth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -633,6 +640,9 @@ def test_what_the_twentieth_reading_found(lang, written, spoken):
      "camine los 30 metros del pasillo; a los 2 metros de la estufa; talla de 1 coma 65 metros; a los 1 coma 5 metros"),
     ("es-ES", "La diarrea mejora en < 2 semanas.", "La diarrea mejora en menos de 2 semanas."),
     ("es-ES", "Pulse el botón SOS de la pulsera.", "Pulse el botón S O S de la pulsera."),
+    # a letter that is not an ion: vitamins, a statistic, a cancer, a group
+    ("es-ES", "Tome vitaminas A, D, E y K; vitamina K > 2; P < 0,05; Ca de mama, Ca de colon; grupos A, B y C",
+     "Tome vitaminas A, D, E y K; vitamina K mayor de 2; P menor de 0 coma 05; Ca de mama, Ca de colon; grupos A, B y C"),
 ])
 def test_what_the_twentieth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
