@@ -630,6 +630,10 @@ def test_the_mobile_written_short_may_end_a_sentence():
     ("es-ES", "Tome 1 comp. de 500 mg + 1 comp. de 150 mg; 1 cucharada; sube 1 kg; 1 °C más; 1 UI",
      "Tome un comprimido de 500 miligramos + un comprimido de 150 miligramos; una cucharada; sube un kilogramo; un grado "
      "Celsius más; una unidad internacional"),
+    # the emergency number in the body, as in "llame al 112": it was "ciento doce"
+    ("es-ES", "llame al hospital de día (8:00-15:00 h) o al 112. Fuera de ese horario: Urgencias del hospital o 112.",
+     "llame al hospital de día (8 a 15 horas) o al 1 1 2. Fuera de ese horario: Urgencias del hospital o 1 1 2."),
+    ("es-ES", "Emergencias: 112. El 112 es gratuito.", "Emergencias: 1 1 2. El 1 1 2 es gratuito."),
 ])
 def test_what_the_twentieth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -657,6 +661,10 @@ def test_what_the_twentieth_reading_found(lang, written, spoken):
     ("es-ES", "1 o 2 comprimidos; 1 de cada 250; 1,5 g; 21 g; la 1 h; Día 1 dosis doble; 1 m; 1 mg/kg/día",
      "1 o 2 comprimidos; 1 de cada 250; 1 coma 5 gramos; 21 gramos; la 1 hora; Día 1 dosis doble; 1 metro; 1 miligramo "
      "por kilogramo por día"),
+    # 112 as a measure, a page, a room, a count
+    ("es-ES", "glucemia de 100 o 112; entre 100 y 112; FC 112 lpm; véase p. 112; la habitación 112; 112 pacientes",
+     "glucemia de 100 o 112; entre 100 y 112; frecuencia cardiaca 112 latidos por minuto; véase página 112; la "
+     "habitación 112; 112 pacientes"),
 ])
 def test_what_the_twentieth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
