@@ -634,6 +634,12 @@ def test_the_mobile_written_short_may_end_a_sentence():
     ("es-ES", "llame al hospital de día (8:00-15:00 h) o al 112. Fuera de ese horario: Urgencias del hospital o 112.",
      "llame al hospital de día (8 a 15 horas) o al 1 1 2. Fuera de ese horario: Urgencias del hospital o 1 1 2."),
     ("es-ES", "Emergencias: 112. El 112 es gratuito.", "Emergencias: 1 1 2. El 1 1 2 es gratuito."),
+    # "equis tres por día", "cu de", "ce das"
+    ("es-ES", "Crema de urea al 10 % x3/día; x1/día; ×2/semana", "Crema de urea al 10 por ciento 3 veces al día; una vez al "
+     "día; 2 veces a la semana"),
+    ("es-CO", "Vitamina D3: 1 tab. q.d. Enriquezca: 2 cdas de leche en polvo (≈ 4 g de proteína).",
+     "Vitamina D3: una tableta una vez al día. Enriquezca: 2 cucharadas de leche en polvo (aproximadamente 4 gramos de "
+     "proteína)."),
 ])
 def test_what_the_twentieth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -665,6 +671,7 @@ def test_what_the_twentieth_reading_found(lang, written, spoken):
     ("es-ES", "glucemia de 100 o 112; entre 100 y 112; FC 112 lpm; véase p. 112; la habitación 112; 112 pacientes",
      "glucemia de 100 o 112; entre 100 y 112; frecuencia cardiaca 112 latidos por minuto; véase página 112; la "
      "habitación 112; 112 pacientes"),
+    ("es-CO", "x 10 días; caja x 6; 3x/día", "durante 10 días; caja de 6; 3 veces al día"),
 ])
 def test_what_the_twentieth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
