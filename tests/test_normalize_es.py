@@ -640,6 +640,15 @@ def test_the_mobile_written_short_may_end_a_sentence():
     ("es-CO", "Vitamina D3: 1 tab. q.d. Enriquezca: 2 cdas de leche en polvo (≈ 4 g de proteína).",
      "Vitamina D3: una tableta una vez al día. Enriquezca: 2 cucharadas de leche en polvo (aproximadamente 4 gramos de "
      "proteína)."),
+    # the voice said "I M", "sáb", "esp", and kept silent the hyphen between two hours
+    ("es-MX", "Las vacunas inyectadas se aplican IM en el muslo; se aplica SC.",
+     "Las vacunas inyectadas se aplican por vía intramuscular en el muslo; se aplica por vía subcutánea."),
+    ("es-MX", "lun-vie de 8:00 a 20:00 hrs y sáb de 9 a 14 hrs. Dom. de 10:00 a 14:00 h",
+     "de lunes a viernes de 8 a 20 horas y sábado de 9 a 14 horas. domingo de 10 a 14 horas"),
+    ("es-CO", "Por Carolina Ramírez Zapata, N D, Esp. Nutrición Clínica, y Andrés Felipe Ospina, M D, Geriatra.",
+     "Por Carolina Ramírez Zapata, N D, especialista en Nutrición Clínica, y Andrés Felipe Ospina, M D, Geriatra."),
+    ("es-CO", "lunes a viernes 7:00 a.m.-5:00 p.m.; de 9 am-5 pm",
+     "lunes a viernes 7 de la mañana a 5 de la tarde; de 9 de la mañana a 5 de la tarde"),
 ])
 def test_what_the_twentieth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -672,6 +681,9 @@ def test_what_the_twentieth_reading_found(lang, written, spoken):
      "glucemia de 100 o 112; entre 100 y 112; frecuencia cardiaca 112 latidos por minuto; véase página 112; la "
      "habitación 112; 112 pacientes"),
     ("es-CO", "x 10 días; caja x 6; 3x/día", "durante 10 días; caja de 6; 3 veces al día"),
+    # IM alone may be a myocardial infarction; "mar" is the sea; a journal; the cédula
+    ("es-MX", "antecedente de IM; agua de mar de 3 a 4 veces; Rev. Esp. Cardiol.; Céd. Esp. 4587213",
+     "antecedente de I M; agua de mar de 3 a 4 veces; Rev. Esp. Cardiol.; Cédula de especialidad 4 5 8 7 2 1 3"),
 ])
 def test_what_the_twentieth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
