@@ -678,7 +678,7 @@ def test_what_a_second_read_found_is_said_right(lang, written, spoken):
     ("fr-CA", "Le coût : 25 $.", "Le coût: 25 dollars."),
     ("es-MX", "Su 1a consulta, en el 2do piso; 2 v/día, 24/7; $250 MXN.",
      "Su primera consulta, en el segundo piso; 2 veces al día, las 24 horas, los 7 días; 250 pesos."),
-    ("es-MX", "NOM-007-SSA2-2016", "NOM-007-SSA2-2016"),  # a standard's code, not a range "SSA2 a 2016"
+    ("es-MX", "NOM-007-SSA2-2016", "NOM 007, S S A 2, de 2016"),  # a standard's code, not a range "SSA2 a 2016"
 ])
 def test_what_a_sixth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken

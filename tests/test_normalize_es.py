@@ -183,7 +183,7 @@ def test_units_the_voice_spelled(lang, written, spoken):
     ("es-ES", "en desviaciones estándar (DE): −2,8 en columna lumbar (L1–L4)",
      "en desviaciones estándar (D E): menos 2 coma 8 en columna lumbar (de L1 a L4)"),
     ("es-ES", "de L1-L4; D12–L1", "de L1 a L4; D12 a L1"),
-    ("es-ES", "NO DEJE DE TOMAR; NOM-007-SSA2-2016", "NO DEJE DE TOMAR; NOM-007-SSA2-2016"),
+    ("es-ES", "NO DEJE DE TOMAR; NOM-007-SSA2-2016", "NO DEJE DE TOMAR; NOM 007, S S A 2, de 2016"),
     # "máx." and "mín." agree with a feminine noun beside them
     ("es-US", "Dosis máx. sin hablar con su equipo: 50 unidades/día; la dosis máx. es 1,000 mg/día.",
      "Dosis máxima sin hablar con su equipo: 50 unidades por día; la dosis máxima es 1000 miligramos por día."),
@@ -649,6 +649,9 @@ def test_the_mobile_written_short_may_end_a_sentence():
      "Por Carolina Ramírez Zapata, N D, especialista en Nutrición Clínica, y Andrés Felipe Ospina, M D, Geriatra."),
     ("es-CO", "lunes a viernes 7:00 a.m.-5:00 p.m.; de 9 am-5 pm",
      "lunes a viernes 7 de la mañana a 5 de la tarde; de 9 de la mañana a 5 de la tarde"),
+    # a Mexican norm and a name in mixed capitals, in a reference
+    ("es-MX", "Secretaría de Salud. NOM-036-SSA2-2012, Prevención y control de enfermedades. CeNSIA; 2021.",
+     "Secretaría de Salud. NOM 036, S S A 2, de 2012, Prevención y control de enfermedades. Censia; 2021."),
 ])
 def test_what_the_twentieth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
