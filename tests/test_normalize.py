@@ -233,7 +233,7 @@ CLINICAL = {
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
-        ("Tome 1 comp. 3 veces/día.", "Tome 1 comprimido 3 veces al día."),
+        ("Tome 1 comp. 3 veces/día.", "Tome un comprimido 3 veces al día."),
         ("p. ej. a las 8:30 a. m.", "por ejemplo a las 8:30 de la mañana."),
         ("una glucosa de 0,80 g/L", "una glucosa de 0 coma 80 gramos por litro"),
         ("4,4 mmol/L y/o 80 mg/dL", "4 coma 4 milimoles por litro y o 80 miligramos por decilitro"),
@@ -243,7 +243,7 @@ CLINICAL = {
         ("Llame al 112.", "Llame al 1 1 2."),
         ("≥ 7 %", "mayor o igual a 7 por ciento"),
         ("180/110 mm Hg", "180 sobre 110 milímetros de mercurio"),
-        ("1 vez/día, 2–3 veces/semana", "1 vez al día, 2 a 3 veces a la semana"),
+        ("1 vez/día, 2–3 veces/semana", "una vez al día, 2 a 3 veces a la semana"),
         ("½ comprimido c/6-8 h", "medio comprimido cada 6 a 8 horas"),
         ("el 1.º de mayo, la 1.ª dosis, 38º", "el primero de mayo, la primera dosis, 38 grados"),
         ("a las 9 p. m. o a las 20:00 h", "a las 9 de la noche o a las 20 horas"),
@@ -257,7 +257,7 @@ CLINICAL = {
         ("En: Ruiz A, ed. Manual. 3.ª ed. (s. f.), p. 12", "En: Ruiz A, editor. Manual. tercera edición. (sin fecha), página 12"),
         ("el 02/03/2026 a las 8:00, de 8:00 a 15:00 h", "el 2 de marzo de 2026 a las 8, de 8 a 15 horas"),
         ("x 6 sem., L–V, FPS 50+", "durante 6 semanas, de lunes a viernes, F P S 50 más"),
-        ("1 tab. cada 8 hrs", "1 tableta cada 8 horas"),
+        ("1 tab. cada 8 hrs", "una tableta cada 8 horas"),
         ("riesgo 1/250, pp. 12 y ss.", "riesgo 1 de cada 250, páginas 12 y siguientes."),
         ("a las 20.30 h, 24 h/7 días, SatO2", "a las 20:30 horas, 24 horas, 7 días a la semana, saturación de oxígeno"),
     ],
@@ -322,7 +322,7 @@ def test_a_language_is_a_data_file(tmp_path, monkeypatch):
     ("fr-FR", "Pendant 1 sem. Attendez 5 minutes. Revenez le 15 sept. Consultation mardi.",
      ["Pendant 1 semaine.", "Attendez 5 minutes.", "Revenez le 15 septembre.", "Consultation mardi."]),
     ("es-ES", "Durante 2 sem. Después pare. Tome 1 comprimido v.o. Después descanse.",
-     ["Durante 2 semanas.", "Después pare.", "Tome 1 comprimido por vía oral.", "Después descanse."]),
+     ["Durante 2 semanas.", "Después pare.", "Tome un comprimido por vía oral.", "Después descanse."]),
     ("en-US", "Keep the lights dim. Avoid screens. Ask Sam. He can help.",
      ["Keep the lights dim.", "Avoid screens.", "Ask Sam.", "He can help."]),
     ("en-GB", "Take 1 tablet t.d.s. Then rest. Wait 24 hrs. For a child, 8 hrs. Next visit 3 Sept. Smith calls.",
@@ -390,7 +390,7 @@ def test_a_comparison_sign_is_said_so_that_the_sentence_still_reads(lang, writte
     ("es-MX", "pálido/a; ½ cucharadita y ½ vaso; 2 cdta. al día",
      "pálido o pálida; media cucharadita y medio vaso; 2 cucharaditas al día"),
     ("es-MX", "lun.–vie. de 9:00–18:00 hrs; 30 min a.c.; 1 g s/p",
-     "de lunes a viernes de 9 a 18 horas; 30 minutos antes de las comidas; 1 gramo si precisa"),
+     "de lunes a viernes de 9 a 18 horas; 30 minutos antes de las comidas; un gramo si precisa"),
     ("es-ES", "la Hb, la TA y la FC; base CIMA; llame al 911",
      "la hemoglobina, la tensión arterial y la frecuencia cardiaca; base CIMA; llame al 9 1 1"),
 ])
@@ -556,7 +556,7 @@ def test_a_national_phone_number_is_said_digit_by_digit(lang, written, spoken):
     ("en-GB", "Breathe in, wait 30–60 s, then repeat.", "Breathe in, wait 30 to 60 seconds, then repeat."),
     ("en-GB", "Most people in their 50s", "Most people in their 50s"),  # an age, not seconds
     ("es-ES", "Entre las sem. 24–28, y en la sem. 32", "Entre las semanas 24 a 28, y en la semana 32"),
-    ("es-MX", "1 cdita. no siempre es 5 mL", "1 cucharadita no siempre es 5 mililitros"),
+    ("es-MX", "1 cdita. no siempre es 5 mL", "una cucharadita no siempre es 5 mililitros"),
     ("es-ES", "Sr./Sra. García", "señor o señora García"),
     # and in references in APA's style: a stop before a comma, Mexico's "s/f", "Nᵒ"
     ("es-MX", "Tratado (2.ª ed., pp. 88–104). (s/f).", "Tratado (segunda edición, páginas 88 a 104). (sin fecha)."),
@@ -678,7 +678,7 @@ def test_what_a_second_read_found_is_said_right(lang, written, spoken):
     ("fr-CA", "Le coût : 25 $.", "Le coût: 25 dollars."),
     ("es-MX", "Su 1a consulta, en el 2do piso; 2 v/día, 24/7; $250 MXN.",
      "Su primera consulta, en el segundo piso; 2 veces al día, las 24 horas, los 7 días; 250 pesos."),
-    ("es-MX", "NOM-007-SSA2-2016", "NOM-007-SSA2-2016"),  # a standard's code, not a range "SSA2 a 2016"
+    ("es-MX", "NOM-007-SSA2-2016", "NOM 007, S S A 2, de 2016"),  # a standard's code, not a range "SSA2 a 2016"
 ])
 def test_what_a_sixth_reading_found(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -749,7 +749,7 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
      "injection sous-cutanée ou en sous-cutané, le 35/2"),
     ("es-ES", "Coma ≥ 5 frutas; Conserve entre 2° y 8 °C; 5° bajo cero; 1° de mayo; el 3/10 mg",
      "Coma al menos 5 frutas; Conserve entre 2 grados y 8 grados Celsius; 5 grados bajo cero; primero de mayo; el 3 y 10 miligramos"),
-    ("es-ES", "Llame al 91-123-45-67 y/o al 112", "Llame al 9 1, 1 2 3, 4 5, 6 7 y o al 112"),  # a phone number before "y/o"
+    ("es-ES", "Llame al 91-123-45-67 y/o al 112", "Llame al 9 1, 1 2 3, 4 5, 6 7 y o al 1 1 2"),  # a phone number before "y/o"
     # and what a fourth read found
     ("en-US", "Your T-score at 65 was -2.6; HbA1c -0.5% after 3 months; -1.2 vs -0.3; 10 mg -20 mg; 9am -5pm",
      "Your T-score at 65 was minus 2.6; H B A one C minus 0.5 percent after 3 months; minus 1.2 versus minus 0.3; "
