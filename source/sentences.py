@@ -22,7 +22,9 @@ _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. a
 _WORDS_SHORT = frozenset(["temp.", "appt.", "abbrev.", "susp."])
 _AMOUNTS = """in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha.
     resp. petit-déj. sach. cel.""".split() + sorted(_WORDS_SHORT)
-_GOES_ON = re.compile(r"(?:[A-Z][A-Z\d]+\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+_GOES_ON = re.compile(r"(?:(?:BID|TID|QID|QDS|TDS|BD|OD|ON|PRN|QHS|HS|AM|PM|PO|Q\d{1,2}H|q\d{1,2}h)\b"
+                      r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[a-z]*day)?s?\b(?!['’])|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?[–-]"
+                      r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d)")
 # Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
 _LABELLED = frozenset(["sach."])
 # Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").

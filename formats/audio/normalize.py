@@ -481,8 +481,8 @@ class Normalizer:
         pieces: list[tuple[str, bool]] = [(text, False)]
         shouting = text.upper() == text and any(c.isalpha() for c in text)
         for rule in self.rules:
-            if rule.name == "acronyms" and shouting:
-                continue  # a heading in capitals is not a row of acronyms
+            if (rule.name == "acronyms" and shouting) or (rule.when and not rule.when.search(text)):
+                continue  # a heading in capitals is not a row of acronyms; a pattern whose context is elsewhere
             pieces = apply_rule(rule, pieces)
         # "(2ᵉ éd., p. 88)" -> "(deuxième édition, page 88)": a stop said in full goes before a comma.
         pieces = [(piece[:-1] if done and piece.endswith(".") and pieces[i + 1][0].startswith((",", ";")) else piece, done)

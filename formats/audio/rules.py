@@ -12,11 +12,13 @@ from .number_shapes import ordinal_words
 
 @dataclass(frozen=True)
 class Rule:
-    """One rewrite: every match of `pattern` in text not yet rewritten becomes `replace(match)`."""
+    """One rewrite: every match of `pattern` in text not yet rewritten becomes `replace(match)`; with `when`,
+    only in a sentence where `when` is found (in the whole sentence as written, not the piece left to rewrite)."""
 
     name: str
     pattern: re.Pattern
     replace: Callable[[re.Match], str | None]
+    when: re.Pattern | None = None
 
 
 def whole_word(term: str) -> str:
@@ -58,8 +60,6 @@ def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None)
         match = match.replace("{words}", f"(?:{any_word.pattern})")
 
     def replace(m: re.Match) -> str | None:
-        if when and not when.search(m.string):
-            return None
         said = m.expand(say)
         if "{ordinal}" in said:
             said = said.replace("{ordinal}", ordinal_words(int(m.group(1)), word_tables["ordinal_words"]))
@@ -68,7 +68,7 @@ def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None)
         found = [words[w] for w in any_word.findall(m.group(0))]
         return said.replace("{word2}", found[-1]).replace("{word}", found[0])
 
-    return Rule(f"pattern {index + 1}", re.compile(match), replace)
+    return Rule(f"pattern {index + 1}", re.compile(match), replace, when)
 
 
 def apply_rule(rule: Rule, pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

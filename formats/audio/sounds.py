@@ -18,7 +18,7 @@ _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b([.,;:!?]*)")
 
 def _starts_sentence(match: re.Match) -> bool:
     before = match.string[:match.start()].rstrip()
-    return not before or before[-1] in ".!?:"
+    return not before or before[-1] in ".!?"  # after a colon, a list's item: "tests: A L T less than 40"
 
 
 class Sounds:

@@ -28,16 +28,17 @@ def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | 
 
     Short labels and labels that look like letters rather than a word
     ("niddk", "ncbi") are spelled; the rest are said as words. A short path of
-    one or two plain words is said too, where the language has a word for the
+    one or two plain words ("/flu", "/spider-bites") is said too, where the language has a word for the
     slash: "www.nhs.uk/conditions/asthma" -> "N H S dot U K slash conditions slash asthma".
     Where it has a word for the dash, a hyphen in the name is said: "stpierre-bru.be" ->
     "stpierre dash bru dot B E". `words` are the language's short words said as words ("mon-medecin").
     `run_together` finds the words of a label written as one ("mychart" -> "my chart"), where the language has it.
     """
     path = re.sub(r"^[^/]*(?://[^/]*)?", "", url.split("://", 1)[-1]).strip("/")
-    if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20})?", path):
-        return _host_said(url, dot, dash, words, run_together) + "".join(
-            f" {slash} {_label_said(part, short_spelled=False)}" for part in path.split("/"))
+    if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20}|-[a-z]{2,20})?", path):
+        return _host_said(url, dot, dash, words, run_together) + "".join(  # "/spider-bites": "slash spider bites"
+            f" {slash} " + " ".join(_label_said(word, short_spelled=False) for word in part.split("-"))
+            for part in path.split("/"))
     return _host_said(url, dot, dash, words, run_together)
 
 

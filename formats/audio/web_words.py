@@ -11,7 +11,7 @@ from functools import lru_cache
 _VOWEL = re.compile("[aeiouy]")
 # Short words said as words in a run ("mychart", "caringforkids"); other parts of three letters or fewer are
 # letters ("goodrx", "cancerresearchuk", "healthlinkbc").
-_SHORT_WORDS = frozenset("my our go get the and for kid new now one fit eat run you all see".split())
+_SHORT_WORDS = frozenset("my our go get the and for kid new now one fit eat run you all see med".split())
 _SAID = {"st": "saint"}  # "stjohnambulance"
 # Short parts with a vowel that are letters: countries, provinces and states ("cancerresearchuk", "healthywa").
 # Any other such part means the split went wrong ("staldhelms" is not "st ald helms"): the label is said whole.
@@ -43,8 +43,9 @@ def english_words(label: str) -> str | None:
         return None
     if any(len(part) <= 3 and _VOWEL.search(part) and part not in _SHORT_WORDS | _REGIONS for part in parts):
         return None
-    if any(4 <= len(part) <= 5 and part.isalpha() and part not in _CLIPS and words.UNIGRAMS.get(part, 0) < _SELDOM
-           for part in parts):
-        return None
+    rare = [4 <= len(part) <= 5 and part.isalpha() and part not in _CLIPS and words.UNIGRAMS.get(part, 0) < _SELDOM
+            for part in parts]
+    if any(rare) and not any(words.UNIGRAMS.get(part, 0) >= 10 * _SELDOM for part in parts):
+        return None  # "moun jaro", "invo kana"; but "carer gateway", "croup care" are a word beside a common one
     return " ".join(_SAID.get(part) or (part if len(part) > 3 or part in _SHORT_WORDS or part.isdigit() and len(part) < 3
                                         else " ".join(part.upper())) for part in parts)
