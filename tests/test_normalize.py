@@ -1430,8 +1430,55 @@ def test_what_a_twenty_third_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
 
 
-def test_a_spelled_run_after_a_colon_keeps_its_a_as_a_letter():
+# A twenty-fourth reading: four English handouts (home oxygen, a child's tonsillectomy in Britain, a baby's jaundice in
+# Australia, haemodialysis access in Canada), 95 % and 93 % on a first pass.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-GB", "Make a call to 999. Ward: +44 (0)161 496 0000. FRCS (ORL-HNS)",
+     "Make a call to, 9 9 9. Ward: plus 4 4, 1 6 1, 4 9 6, 0 0 0 0. F R C S (O R L, H N S)"),
+    ("en-US", "on O2 x2 days; approx 8 hr; 4 LPM; 2 lpm", "on O2 for 2 days; about 8 hours; 4 liters per minute; 2 liters per minute"),
+    ("en-CA", "No BP cuffs, IVs or blood draws. Dialysis 0630 to 1500 Mon / Wed / Fri. Binder c̄ meals; K+/day.",
+     "No B P cuffs, I V's or blood draws. Dialysis 6:30 A M to 3 P M Monday, Wednesday and Friday. Binder with meals; "
+     "potassium per day."),
+    ("en-CA", "Replavite 1 tab OD after dialysis.", "Replavite 1 tablet once a day after dialysis."),
+    ("en-AU", "Born at 38+2/40. Review Sun 8 Mar. Feeds 8–12x/24 hrs.",
+     "Born at 38 weeks and 2 days. Review Sunday 8 March. Feeds 8 to 12 times per 24 hours."),
+    # near misses, said as before
+    ("en-US", "Take 1000-2000 mg daily; 3 x 4 hrs; 1000-2000 Units", "Take 1000 to 2000 milligrams daily; 3 times 4 hours; 1000 to 2000 Units"),
+])
+def test_what_a_twenty_fourth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A second read of the twenty-second and twenty-third readings' rules (420 sentences, 46 read worse at first).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Ulcer 1 x 2 cm; 6 x 4 mm; you will have 3 x 1 cm cuts",
+     "Ulcer 1 by 2 centimeters; 6 by 4 millimeters; you will have 3 times 1 centimeter cuts"),
+    ("en-CA", "The hospital is in London, ON.", "The hospital is in London, Ontario."),
+    ("en-US", "an L wrist fracture; An R knee X-ray; 200 mcg/kg x1 in clinic",
+     "a left wrist fracture; A right knee X-ray; 200 micrograms per kilogram once in clinic"),
+    ("en-US", "Symptoms began 3/22. Then 4/24 is your next visit.", "Symptoms began 3/22. Then 4/24 is your next visit."),
+    ("en-US", "Carb ratio: 1 : 10 g. Disc. any unused. A prolapsed disc.",
+     "Carb ratio: 1 unit for every 10 grams. Discard any unused. A prolapsed disc."),
+    ("en-AU", "Tel: 111. Ph 1300 MEDICINE", "telephone: 111. phone 1300 MEDICINE"),
+    ("en-US", "Take it 8 am / 8 pm, whichever suits you.", "Take it 8 A M or 8 P M, whichever suits you."),
+    ("en-US", "metformin (ER); go now (ER)", "metformin (extended release); go now (emergency room)"),
+    ("en-GB", "BP fell by 13/8 mmHg", "B P fell by 13/8 millimeters of mercury"),
+])
+def test_what_a_second_read_of_the_twenty_second_and_third_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_susp_before_what_is_suspected_does_not_end_a_sentence():
+    from openleaf.source.sentences import split
+
+    assert split("Admitted with susp. UTI and given antibiotics.") == ["Admitted with susp. UTI and given antibiotics."]
+
+
+@pytest.mark.parametrize("spoken, given", [
+    ("Liver tests: A L T less than 40.", "Liver tests: [[ ˈeɪ ]] L T less than 40."),
+    ("Note: A G P will call.", "Note: A G P will call."),
+])
+def test_a_spelled_a_after_a_colon_is_a_letter_only_before_a_reading(spoken, given):
     from openleaf.formats.audio.engines import get_engine
 
-    piper = get_engine("piper", "en-GB")
-    assert piper.with_sounds("Liver tests: A L T less than 40.").startswith("Liver tests: [[ ˈeɪ ]] L T")
+    assert get_engine("piper", "en-GB").with_sounds(spoken) == given

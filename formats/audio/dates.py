@@ -17,7 +17,7 @@ from .spelled import ISO_DATE
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 # "le 28/04/26": a year of two figures, a date only after the words that announce one.
 _SHORT_YEAR_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d\d)(?![\d/-]|[.,]\d)")
-_DOSE_AFTER = re.compile(r"\s?(?:(?:UI|U|mg|µg|mcg|mL|ml|g|kg|mmol|mEq|unités|units?)\b|%)")  # "el 5/10/20 ml"
+_DOSE_AFTER = re.compile(r"\s?(?:(?:UI|U|mg|µg|mcg|mL|ml|g|kg|mmol|mEq|unités|units?|mm ?Hg)\b|%)")  # "el 5/10/20 ml"
 _COMMON_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4)}
 # A package's month and year: "Use by 12/31", "Expiry date: 08/27" (December 2031, August 2027).
 _EXPIRY = re.compile(r"(?i)(?:\bexp\w*\.?|\buse|\bbest)\s*(?:date)?:?\s*(?:by|before)?:?\s*$")

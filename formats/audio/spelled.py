@@ -179,6 +179,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
     inner = groups[1:-1] if national and len(groups[0]) == 5 else groups[:-1]
     if any(len(g) > 4 for g in inner) and not (national and len(groups) == 2):
         return None
+    if text.startswith("+") and re.match(r"\+\d{1,3}[ .-]?\(0\)", text):
+        del groups[1]  # "+44 (0)161": the trunk 0 is dialled only from within the country
     # Where numbers are said in pairs (France, Belgium, Switzerland), a pair is a number ("42"),
     # but one that starts with a zero is two digits ("0 1"); longer groups are always digits.
     said = ", ".join(g if pairs and len(g) == 2 and g[0] != "0" else spell(g) for g in groups)
