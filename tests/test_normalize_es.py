@@ -690,3 +690,91 @@ def test_what_the_twentieth_reading_found(lang, written, spoken):
 ])
 def test_what_the_twentieth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A second read of the twentieth reading's rules found 40 sentences said worse than before them: a clinical
+# acronym said as a function word (LES, SU, NO the gas, AL, EN, DE, SI, LA County, UN Women), metres said as
+# months, a dose, a price or an address said as the emergency number, a duration said as an age group, "q.d.s."
+# said once a day, a row label's 1 said as an article, "Esp." before a telephone. Each says what it said before
+# those rules, or better.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-ES", "La producción de NO endotelial disminuye con la edad.",
+     "La producción de NO endotelial disminuye con la edad."),
+    ("es-ES", "Los donantes de NO, como la nitroglicerina, alivian la angina.",
+     "Los donantes de NO, como la nitroglicerina, alivian la angina."),
+    ("es-ES", "Se administró NO inhalado al recién nacido con hipertensión pulmonar.",
+     "Se administró NO inhalado al recién nacido con hipertensión pulmonar."),
+    ("es-ES", "La fracción exhalada de NO (FeNO) mide la inflamación bronquial.",
+     "La fracción exhalada de NO (FeNO) mide la inflamación bronquial."),
+    ("es-ES", "Pacientes con LES deben protegerse del sol.", "Pacientes con L E S deben protegerse del sol."),
+    ("es-ES", "El LES afecta sobre todo a mujeres jóvenes.", "El L E S afecta sobre todo a mujeres jóvenes."),
+    ("es-ES", "Tratamiento con metformina y SU si no se alcanza el objetivo.",
+     "Tratamiento con metformina y SU si no se alcanza el objetivo."),
+    ("es-ES", "Las SU pueden causar hipoglucemia en personas mayores.",
+     "Las SU pueden causar hipoglucemia en personas mayores."),
+    ("es-ES", "La amiloidosis AL se trata con quimioterapia.", "La amiloidosis AL se trata con quimioterapia."),
+    ("es-ES", "Si el AL es positivo, repita la prueba a las 12 semanas.",
+     "Si el AL es positivo, repita la prueba a las 12 semanas."),
+    ("es-ES", "El EN suele aparecer en la cara anterior de las piernas.",
+     "El EN suele aparecer en la cara anterior de las piernas."),
+    ("es-ES", "Se buscaron células LE en la sangre.", "Se buscaron células L E en la sangre."),
+    ("es-ES", "La DE de la glucemia fue de 2,1 mmol/L.", "La DE de la glucemia fue de 2 coma 1 milimoles por litro."),
+    ("es-ES", "Convierta los valores a SI multiplicando por 0,0555.",
+     "Convierta los valores a SI multiplicando por 0 coma 0555."),
+    ("es-ES", "Unidades SI: mmol/L.", "Unidades SI: milimoles por litro."),
+    ("es-ES", "Guantes certificados según EN ISO 374.", "Guantes certificados según EN I S O 374."),
+    ("es-US", "Hay clínicas gratuitas en el condado de LA para personas sin seguro.",
+     "Hay clínicas gratuitas en el condado de LA para personas sin seguro."),
+    ("es-US", "Llame a la línea de salud de LA County si tiene dudas.",
+     "Llame a la línea de salud de LA County si tiene dudas."),
+    ("es-ES", "Fuente: informe de UN Women sobre violencia de género.",
+     "Fuente: informe de UN Women sobre violencia de género."),
+    ("es-ES", "En la prueba de marcha se detuvo a los 30 m por falta de aire.",
+     "En la prueba de marcha se detuvo a los 30 metros por falta de aire."),
+    ("es-ES", "Repita la glucemia a los 15 m si sigue baja.", "Repita la glucemia a los 15 metros si sigue baja."),
+    ("es-ES", "Nade hasta los 25 m y descanse un minuto.", "Nade hasta los 25 metros y descanse un minuto."),
+    ("es-ES", "La cirugía está indicada en > 5 años de evolución de la enfermedad.",
+     "La cirugía está indicada en más de 5 años de evolución de la enfermedad."),
+    ("es-ES", "Desde los 10 m ya no se oye bien la alarma.", "Desde los 10 metros ya no se oye bien la alarma."),
+    ("es-ES", "Servicio 24 horas SOS Rioja: llame al 112.", "Servicio 24 horas S O S Rioja: llame al 1 1 2."),
+    ("es-ES", "Pase del Eutirox 100 al 112 a partir del lunes.", "Pase del Eutirox 100 al 112 a partir del lunes."),
+    ("es-ES", "Se ajustó la levotiroxina del 100 al 112.", "Se ajustó la levotiroxina del 100 al 112."),
+    ("es-ES", "El medicamento cuesta 98 € al mes y 112 € con el parche.",
+     "El medicamento cuesta 98 euros al mes y 112 euros con el parche."),
+    ("es-ES", "Vive en el 112 de la calle Alcalá.", "Vive en el 112 de la calle Alcalá."),
+    ("es-ES", "Tome el 112 o el 27 hasta el hospital.", "Tome el 112 o el 27 hasta el hospital."),
+    ("es-ES", "Su LDL bajó de 140 al 112.", "Su L D L bajó de 140 al 112."),
+    ("es-ES", "La glucemia en ayunas subió al 112.", "La glucemia en ayunas subió al 112."),
+    ("es-ES", "Mes 1 toma 1 comprimido al día; mes 2, 2 comprimidos.",
+     "Mes 1 toma un comprimido al día; mes 2, 2 comprimidos."),
+    ("es-ES", "Año 1 dosis de recuerdo; año 5, otra.", "Año 1 dosis de recuerdo; año 5, otra."),
+    ("es-ES", "Grupo 1 dosis única; grupo 2 dos dosis.", "Grupo 1 dosis única; grupo 2 dos dosis."),
+    ("es-ES", "Tome 1 comprimido q.d.s. (cuatro veces al día).", "Tome un comprimido cuatro veces al día."),
+    ("es-ES", "Hospital La Paz, Madrid, Esp. Teléfono 91 727 70 00.",
+     "Hospital La Paz, Madrid, Esp. Teléfono 91 727 70 00."),
+    ("es-ES", "Edad 45 ± 12 años (media ± DE).", "Edad 45 más o menos 12 años (media más o menos DE)."),
+    ("es-ES", "Suba la dosis de levotiroxina al 112 µg.", "Suba la dosis de levotiroxina al 112 microgramos."),
+    ("es-ES", "Etapa 1 semana sin azúcar; etapa 2, sin harinas.", "Etapa 1 semana sin azúcar; etapa 2, sin harinas."),
+])
+def test_what_a_second_read_of_the_twentieth_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# ... and what those rules were for is still said.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-ES", "Si olvida una dosis, NO la duplique.", "Si olvida una dosis, no la duplique."),
+    ("es-ES", "En caso de NO mejorar, consulte.", "En caso de no mejorar, consulte."),
+    ("es-ES", "Acuda a Urgencias o al 112.", "Acuda a Urgencias o al 1 1 2."),
+    ("es-ES", "Emergencias: 112.", "Emergencias: 1 1 2."),
+    ("es-ES", "Paracetamol 1 g c/8 h SOS.", "Paracetamol un gramo cada 8 horas si precisa."),
+    ("es-ES", "Ondansetrón 4 mg SOS náuseas.", "Ondansetrón 4 miligramos si hay náuseas."),
+    ("es-MX", "Vacunas a los 2, 4 y 6 m de edad.", "Vacunas a los 2, 4 y 6 meses de edad."),
+    ("es-MX", "PCV13: refuerzo a los 12 m.", "PCV13: refuerzo a los 12 meses."),
+    ("es-ES", "No se recomienda en > 65 años.", "No se recomienda en mayores de 65 años."),
+    ("es-ES", "Tome 1 tableta q.d.", "Tome una tableta una vez al día."),
+    ("es-ES", "Tome 1 comprimido t.d.s.", "Tome un comprimido tres veces al día."),
+    ("es-ES", "Laura Gómez, ND, Esp. Nutrición Clínica.", "Laura Gómez, N D, especialista en Nutrición Clínica."),
+    ("es-ES", "Reciba 1 dosis de refuerzo.", "Reciba una dosis de refuerzo."),
+])
+def test_what_the_twentieth_reading_mended_is_still_said(lang, written, spoken):
+    assert normalize(written, lang) == spoken
