@@ -778,3 +778,99 @@ def test_what_a_second_read_of_the_twentieth_reading_found(lang, written, spoken
 ])
 def test_what_the_twentieth_reading_mended_is_still_said(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# What the twenty-first reading found (a Parkinson's handout from Spain, an ileostomy in Mexico, a baby's bronchiolitis
+# in Argentina), the misses of wrong meaning first.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-MX", "Si bajan más, podría necesitar suero IV.", "Si bajan más, podría necesitar suero intravenoso."),
+    ("es-ES", "Paracetamol 1 g IV cada 8 h; hierro IV; por vía IV; hidratación IV; antibióticos IV.",
+     "Paracetamol un gramo por vía intravenosa cada 8 horas; hierro intravenoso; por vía intravenosa; hidratación "
+     "intravenosa; antibióticos intravenosos."),
+    ("es-ES", "Levodopa/carbidopa (Sinemet® 100/25 mg)", "Levodopa con carbidopa (Sinemet 100 y 25 miligramos)"),
+    ("es-ES", "Levodopa/carbidopa retard 200/50 mg", "Levodopa con carbidopa retard 200 y 50 miligramos"),
+    ("es-ES", "Tome amoxicilina/clavulánico 875/125 mg y budesonida/formoterol.",
+     "Tome amoxicilina con clavulánico 875 y 125 miligramos y budesonida con formoterol."),
+    ("es-ES", "Ficha técnica: Sinemet 25 mg/100 mg comprimidos.",
+     "Ficha técnica: Sinemet 25 miligramos y 100 miligramos comprimidos."),
+    ("es-ES", "Cita previa: www.comunidad.madrid/servicios/salud/cita-sanitaria",
+     "Cita previa: comunidad punto madrid"),
+    ("es-MX", "Siguiente cita: 12-05-25 con el Dr. Salinas.",
+     "Siguiente cita: 12 de mayo de 2025 con el doctor Salinas."),
+    ("es-AR", "Control con su pediatra: 16/6/25, 10:30 h.",
+     "Control con su pediatra: 16 de junio de 2025, 10:30 horas."),
+])
+def test_what_the_twenty_first_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# ... and what must not change: the near misses.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # IV after a stage, a class, a type or a grade is a Roman numeral
+    ("es-ES", "Cáncer en estadio IV; clase funcional IV; capítulo IV; glucogenosis tipo IV; grado IV.",
+     "Cáncer en estadio IV; clase funcional IV; capítulo 4; glucogenosis tipo IV; grado IV."),
+    # two medicines taken in turn are one or the other; a dose in a volume is "por"
+    ("es-ES", "Alterne paracetamol/ibuprofeno cada 4 horas.", "Alterne paracetamol o ibuprofeno cada 4 horas."),
+    ("es-ES", "Diluya 20 mg/100 mL de suero.", "Diluya 20 miligramos por 100 mililitros de suero."),
+    # three doses are no date, with or without an hour after them (a year before 2020 is no visit)
+    ("es-ES", "Insulina 10/12/14 unidades; pauta 10-12-14, 8:00 h; el 5/10/20 mg.",
+     "Insulina 10/12/14 unidades; pauta 10-12-14, 8 horas; el 5/10/20 miligramos."),
+    ("es-ES", "Glucemia 110-120 mg/dL.", "Glucemia 110 a 120 miligramos por decilitro."),
+])
+def test_what_the_twenty_first_reading_must_leave_as_it_was(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What the twenty-first reading found, said awkwardly or not at all.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-ES", "Domperidona 10 mg: 15-30' antes. Tómela 30-60' antes de comer; Apgar al 1' y a los 5'.",
+     "Domperidona 10 miligramos: 15 a 30 minutos antes. Tómela 30 a 60 minutos antes de comer; Apgar al 1 "
+     "minuto y a los 5 minutos."),
+    ("es-AR", "Cuente un minuto completo (no en 15\" por 4).", "Cuente un minuto completo (no en 15 segundos por 4)."),
+    ("es-ES", "Unas 2/3 partes de los pacientes se caen alguna vez.",
+     "Unas dos terceras partes de los pacientes se caen alguna vez."),
+    ("es-MX", "Vacíe la bolsa cuando esté a 1/3 o 1/2 de su capacidad.",
+     "Vacíe la bolsa cuando esté a un tercio o la mitad de su capacidad."),
+    ("es-MX", "Azúcar + 1 cdita de sal + 1/2 cdita de bicarbonato.",
+     "Azúcar + una cucharadita de sal + media cucharadita de bicarbonato."),
+    ("es-MX", "Guadalupe Hernández, Lic. Enf., Enfermera; con la Lic. Enf. Hernández; el Lic. Enf. Pérez.",
+     "Guadalupe Hernández, licenciatura en enfermería, Enfermera; con la licenciada en enfermería Hernández; "
+     "el licenciado en enfermería Pérez."),
+    ("es-AR", "Valeria Gómez, MN 123.456, y Nicolás Pereyra, Lic. en Kinesiología, MP 7890.",
+     "Valeria Gómez, matrícula nacional 123456, y Nicolás Pereyra, licenciatura en Kinesiología, matrícula "
+     "provincial 7890."),
+    ("es-ES", "Javier Ortega Sanz, DUE, Enf. gestor de casos.",
+     "Javier Ortega Sanz, D U E, enfermero gestor de casos."),
+    ("es-ES", "Si la PAS baja ≥ 20 mmHg, avísenos.",
+     "Si la presión arterial sistólica baja mayor o igual a 20 milímetros de mercurio, avísenos."),
+    ("es-MX", "Na 132 mEq/L, K 3.3 mEq/L, Mg 1.6 mg/dL.",
+     "sodio 132 miliequivalentes por litro, potasio 3 punto 3 miliequivalentes por litro, magnesio 1 punto 6 "
+     "miligramos por decilitro."),
+    ("es-AR", "Si la T° es ≥ 38 °C; pausas al respirar > 15 seg; moja < 4 pañales en 24 h; en los > 6 meses.",
+     "Si la temperatura es mayor o igual a 38 grados Celsius; pausas al respirar más de 15 segundos; moja "
+     "menos de 4 pañales en 24 horas; en los mayores de 6 meses."),
+    ("es-AR", "SAME (CABA): 107 · Provincia de Bs. As.: 911.", "SAME (CABA): 107, Provincia de Buenos Aires: 9 1 1."),
+    ("es-AR", "Control (CeSAC N° 33).", "Control (Cesac número 33)."),
+    ("es-ES", "Cita previa: www.comunidad.madrid o tlf. 900 102 112.",
+     "Cita previa: comunidad punto madrid o teléfono 900 102 112."),
+    ("es-ES", "Características clínicas y tratamiento (parte I).",
+     "Características clínicas y tratamiento (parte 1)."),
+])
+def test_what_the_twenty_first_reading_found_said_awkwardly(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# ... and their near misses: a quotation, feet and inches, the disease, a stain, a vitamin, a score, a stage.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-ES", "El paciente dijo 'tengo 15' años; mide 5' 8\".", "El paciente dijo 'tengo 15' años; mide 5' 8\"."),
+    ("es-ES", "Enf. renal crónica; Enf. de Crohn; tinción de PAS; vitamina K 10 mg; MN 12.",
+     "Enf. renal crónica; Enf. de Crohn; tinción de P A S; vitamina K 10 miligramos; M N 12."),
+    ("es-ES", "Tome 1/2 comprimido; 1/2 de taza; primera parte IV; T°C 37,5; mg·kg.",
+     "Tome medio comprimido; medio de taza; primera parte IV; T°C 37 coma 5; miligramos·kilogramos."),
+    ("es-ES", "Levodopa/carbidopa/entacapona 100/25/200 mg.",
+     "Levodopa o carbidopa con entacapona 100/25/200 miligramos."),
+    ("es-ES", "Niños < 5 años; FC > 100 lpm; P < 0,05.",
+     "Niños menores de 5 años; frecuencia cardiaca mayor de 100 latidos por minuto; P menor de 0 coma 05."),
+])
+def test_what_the_twenty_first_reading_must_leave_as_it_was_too(lang, written, spoken):
+    assert normalize(written, lang) == spoken
