@@ -46,6 +46,7 @@ ABBREVIATIONS = frozenset(
     incl. ext. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. pharm. licda. lcda. licdo. lcdo.
     s/. av. avda. bldg. oint. créat. erg. céd. ced. susp.
+    tlf. tfno. enf. bs.
     """.split()
 )
 # Abbreviations only where written with a capital: "Col. Roma" is the colonia of a Mexican address, "la col." a cabbage.

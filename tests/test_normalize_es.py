@@ -690,3 +690,187 @@ def test_what_the_twentieth_reading_found(lang, written, spoken):
 ])
 def test_what_the_twentieth_reading_must_leave_as_it_was(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A second read of the twentieth reading's rules found 40 sentences said worse than before them: a clinical
+# acronym said as a function word (LES, SU, NO the gas, AL, EN, DE, SI, LA County, UN Women), metres said as
+# months, a dose, a price or an address said as the emergency number, a duration said as an age group, "q.d.s."
+# said once a day, a row label's 1 said as an article, "Esp." before a telephone. Each says what it said before
+# those rules, or better.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-ES", "La producción de NO endotelial disminuye con la edad.",
+     "La producción de NO endotelial disminuye con la edad."),
+    ("es-ES", "Los donantes de NO, como la nitroglicerina, alivian la angina.",
+     "Los donantes de NO, como la nitroglicerina, alivian la angina."),
+    ("es-ES", "Se administró NO inhalado al recién nacido con hipertensión pulmonar.",
+     "Se administró NO inhalado al recién nacido con hipertensión pulmonar."),
+    ("es-ES", "La fracción exhalada de NO (FeNO) mide la inflamación bronquial.",
+     "La fracción exhalada de NO (FeNO) mide la inflamación bronquial."),
+    ("es-ES", "Pacientes con LES deben protegerse del sol.", "Pacientes con L E S deben protegerse del sol."),
+    ("es-ES", "El LES afecta sobre todo a mujeres jóvenes.", "El L E S afecta sobre todo a mujeres jóvenes."),
+    ("es-ES", "Tratamiento con metformina y SU si no se alcanza el objetivo.",
+     "Tratamiento con metformina y SU si no se alcanza el objetivo."),
+    ("es-ES", "Las SU pueden causar hipoglucemia en personas mayores.",
+     "Las SU pueden causar hipoglucemia en personas mayores."),
+    ("es-ES", "La amiloidosis AL se trata con quimioterapia.", "La amiloidosis AL se trata con quimioterapia."),
+    ("es-ES", "Si el AL es positivo, repita la prueba a las 12 semanas.",
+     "Si el AL es positivo, repita la prueba a las 12 semanas."),
+    ("es-ES", "El EN suele aparecer en la cara anterior de las piernas.",
+     "El EN suele aparecer en la cara anterior de las piernas."),
+    ("es-ES", "Se buscaron células LE en la sangre.", "Se buscaron células L E en la sangre."),
+    ("es-ES", "La DE de la glucemia fue de 2,1 mmol/L.", "La DE de la glucemia fue de 2 coma 1 milimoles por litro."),
+    ("es-ES", "Convierta los valores a SI multiplicando por 0,0555.",
+     "Convierta los valores a SI multiplicando por 0 coma 0555."),
+    ("es-ES", "Unidades SI: mmol/L.", "Unidades SI: milimoles por litro."),
+    ("es-ES", "Guantes certificados según EN ISO 374.", "Guantes certificados según EN I S O 374."),
+    ("es-US", "Hay clínicas gratuitas en el condado de LA para personas sin seguro.",
+     "Hay clínicas gratuitas en el condado de LA para personas sin seguro."),
+    ("es-US", "Llame a la línea de salud de LA County si tiene dudas.",
+     "Llame a la línea de salud de LA County si tiene dudas."),
+    ("es-ES", "Fuente: informe de UN Women sobre violencia de género.",
+     "Fuente: informe de UN Women sobre violencia de género."),
+    ("es-ES", "En la prueba de marcha se detuvo a los 30 m por falta de aire.",
+     "En la prueba de marcha se detuvo a los 30 metros por falta de aire."),
+    ("es-ES", "Repita la glucemia a los 15 m si sigue baja.", "Repita la glucemia a los 15 metros si sigue baja."),
+    ("es-ES", "Nade hasta los 25 m y descanse un minuto.", "Nade hasta los 25 metros y descanse un minuto."),
+    ("es-ES", "La cirugía está indicada en > 5 años de evolución de la enfermedad.",
+     "La cirugía está indicada en más de 5 años de evolución de la enfermedad."),
+    ("es-ES", "Desde los 10 m ya no se oye bien la alarma.", "Desde los 10 metros ya no se oye bien la alarma."),
+    ("es-ES", "Servicio 24 horas SOS Rioja: llame al 112.", "Servicio 24 horas S O S Rioja: llame al 1 1 2."),
+    ("es-ES", "Pase del Eutirox 100 al 112 a partir del lunes.", "Pase del Eutirox 100 al 112 a partir del lunes."),
+    ("es-ES", "Se ajustó la levotiroxina del 100 al 112.", "Se ajustó la levotiroxina del 100 al 112."),
+    ("es-ES", "El medicamento cuesta 98 € al mes y 112 € con el parche.",
+     "El medicamento cuesta 98 euros al mes y 112 euros con el parche."),
+    ("es-ES", "Vive en el 112 de la calle Alcalá.", "Vive en el 112 de la calle Alcalá."),
+    ("es-ES", "Tome el 112 o el 27 hasta el hospital.", "Tome el 112 o el 27 hasta el hospital."),
+    ("es-ES", "Su LDL bajó de 140 al 112.", "Su L D L bajó de 140 al 112."),
+    ("es-ES", "La glucemia en ayunas subió al 112.", "La glucemia en ayunas subió al 112."),
+    ("es-ES", "Mes 1 toma 1 comprimido al día; mes 2, 2 comprimidos.",
+     "Mes 1 toma un comprimido al día; mes 2, 2 comprimidos."),
+    ("es-ES", "Año 1 dosis de recuerdo; año 5, otra.", "Año 1 dosis de recuerdo; año 5, otra."),
+    ("es-ES", "Grupo 1 dosis única; grupo 2 dos dosis.", "Grupo 1 dosis única; grupo 2 dos dosis."),
+    ("es-ES", "Tome 1 comprimido q.d.s. (cuatro veces al día).", "Tome un comprimido cuatro veces al día."),
+    ("es-ES", "Hospital La Paz, Madrid, Esp. Teléfono 91 727 70 00.",
+     "Hospital La Paz, Madrid, Esp. Teléfono 91 727 70 00."),
+    ("es-ES", "Edad 45 ± 12 años (media ± DE).", "Edad 45 más o menos 12 años (media más o menos DE)."),
+    ("es-ES", "Suba la dosis de levotiroxina al 112 µg.", "Suba la dosis de levotiroxina al 112 microgramos."),
+    ("es-ES", "Etapa 1 semana sin azúcar; etapa 2, sin harinas.", "Etapa 1 semana sin azúcar; etapa 2, sin harinas."),
+])
+def test_what_a_second_read_of_the_twentieth_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# ... and what those rules were for is still said.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-ES", "Si olvida una dosis, NO la duplique.", "Si olvida una dosis, no la duplique."),
+    ("es-ES", "En caso de NO mejorar, consulte.", "En caso de no mejorar, consulte."),
+    ("es-ES", "Acuda a Urgencias o al 112.", "Acuda a Urgencias o al 1 1 2."),
+    ("es-ES", "Emergencias: 112.", "Emergencias: 1 1 2."),
+    ("es-ES", "Paracetamol 1 g c/8 h SOS.", "Paracetamol un gramo cada 8 horas si precisa."),
+    ("es-ES", "Ondansetrón 4 mg SOS náuseas.", "Ondansetrón 4 miligramos si hay náuseas."),
+    ("es-MX", "Vacunas a los 2, 4 y 6 m de edad.", "Vacunas a los 2, 4 y 6 meses de edad."),
+    ("es-MX", "PCV13: refuerzo a los 12 m.", "PCV13: refuerzo a los 12 meses."),
+    ("es-ES", "No se recomienda en > 65 años.", "No se recomienda en mayores de 65 años."),
+    ("es-ES", "Tome 1 tableta q.d.", "Tome una tableta una vez al día."),
+    ("es-ES", "Tome 1 comprimido t.d.s.", "Tome un comprimido tres veces al día."),
+    ("es-ES", "Laura Gómez, ND, Esp. Nutrición Clínica.", "Laura Gómez, N D, especialista en Nutrición Clínica."),
+    ("es-ES", "Reciba 1 dosis de refuerzo.", "Reciba una dosis de refuerzo."),
+])
+def test_what_the_twentieth_reading_mended_is_still_said(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What the twenty-first reading found (a Parkinson's handout from Spain, an ileostomy in Mexico, a baby's bronchiolitis
+# in Argentina), the misses of wrong meaning first.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-MX", "Si bajan más, podría necesitar suero IV.", "Si bajan más, podría necesitar suero intravenoso."),
+    ("es-ES", "Paracetamol 1 g IV cada 8 h; hierro IV; por vía IV; hidratación IV; antibióticos IV.",
+     "Paracetamol un gramo por vía intravenosa cada 8 horas; hierro intravenoso; por vía intravenosa; hidratación "
+     "intravenosa; antibióticos intravenosos."),
+    ("es-ES", "Levodopa/carbidopa (Sinemet® 100/25 mg)", "Levodopa con carbidopa (Sinemet 100 y 25 miligramos)"),
+    ("es-ES", "Levodopa/carbidopa retard 200/50 mg", "Levodopa con carbidopa retard 200 y 50 miligramos"),
+    ("es-ES", "Tome amoxicilina/clavulánico 875/125 mg y budesonida/formoterol.",
+     "Tome amoxicilina con clavulánico 875 y 125 miligramos y budesonida con formoterol."),
+    ("es-ES", "Ficha técnica: Sinemet 25 mg/100 mg comprimidos.",
+     "Ficha técnica: Sinemet 25 miligramos y 100 miligramos comprimidos."),
+    ("es-ES", "Cita previa: www.comunidad.madrid/servicios/salud/cita-sanitaria",
+     "Cita previa: comunidad punto madrid"),
+    ("es-MX", "Siguiente cita: 12-05-25 con el Dr. Salinas.",
+     "Siguiente cita: 12 de mayo de 2025 con el doctor Salinas."),
+    ("es-AR", "Control con su pediatra: 16/6/25, 10:30 h.",
+     "Control con su pediatra: 16 de junio de 2025, 10:30 horas."),
+])
+def test_what_the_twenty_first_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# ... and what must not change: the near misses.
+@pytest.mark.parametrize("lang, written, spoken", [
+    # IV after a stage, a class, a type or a grade is a Roman numeral
+    ("es-ES", "Cáncer en estadio IV; clase funcional IV; capítulo IV; glucogenosis tipo IV; grado IV.",
+     "Cáncer en estadio IV; clase funcional IV; capítulo 4; glucogenosis tipo IV; grado IV."),
+    # two medicines taken in turn are one or the other; a dose in a volume is "por"
+    ("es-ES", "Alterne paracetamol/ibuprofeno cada 4 horas.", "Alterne paracetamol o ibuprofeno cada 4 horas."),
+    ("es-ES", "Diluya 20 mg/100 mL de suero.", "Diluya 20 miligramos por 100 mililitros de suero."),
+    # three doses are no date, with or without an hour after them (a year before 2020 is no visit)
+    ("es-ES", "Insulina 10/12/14 unidades; pauta 10-12-14, 8:00 h; el 5/10/20 mg.",
+     "Insulina 10/12/14 unidades; pauta 10-12-14, 8 horas; el 5/10/20 miligramos."),
+    ("es-ES", "Glucemia 110-120 mg/dL.", "Glucemia 110 a 120 miligramos por decilitro."),
+])
+def test_what_the_twenty_first_reading_must_leave_as_it_was(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What the twenty-first reading found, said awkwardly or not at all.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-ES", "Domperidona 10 mg: 15-30' antes. Tómela 30-60' antes de comer; Apgar al 1' y a los 5'.",
+     "Domperidona 10 miligramos: 15 a 30 minutos antes. Tómela 30 a 60 minutos antes de comer; Apgar al 1 "
+     "minuto y a los 5 minutos."),
+    ("es-AR", "Cuente un minuto completo (no en 15\" por 4).", "Cuente un minuto completo (no en 15 segundos por 4)."),
+    ("es-ES", "Unas 2/3 partes de los pacientes se caen alguna vez.",
+     "Unas dos terceras partes de los pacientes se caen alguna vez."),
+    ("es-MX", "Vacíe la bolsa cuando esté a 1/3 o 1/2 de su capacidad.",
+     "Vacíe la bolsa cuando esté a un tercio o la mitad de su capacidad."),
+    ("es-MX", "Azúcar + 1 cdita de sal + 1/2 cdita de bicarbonato.",
+     "Azúcar + una cucharadita de sal + media cucharadita de bicarbonato."),
+    ("es-MX", "Guadalupe Hernández, Lic. Enf., Enfermera; con la Lic. Enf. Hernández; el Lic. Enf. Pérez.",
+     "Guadalupe Hernández, licenciatura en enfermería, Enfermera; con la licenciada en enfermería Hernández; "
+     "el licenciado en enfermería Pérez."),
+    ("es-AR", "Valeria Gómez, MN 123.456, y Nicolás Pereyra, Lic. en Kinesiología, MP 7890.",
+     "Valeria Gómez, matrícula nacional 123456, y Nicolás Pereyra, licenciatura en Kinesiología, matrícula "
+     "provincial 7890."),
+    ("es-ES", "Javier Ortega Sanz, DUE, Enf. gestor de casos.",
+     "Javier Ortega Sanz, D U E, enfermero gestor de casos."),
+    ("es-ES", "Si la PAS baja ≥ 20 mmHg, avísenos.",
+     "Si la presión arterial sistólica baja mayor o igual a 20 milímetros de mercurio, avísenos."),
+    ("es-MX", "Na 132 mEq/L, K 3.3 mEq/L, Mg 1.6 mg/dL.",
+     "sodio 132 miliequivalentes por litro, potasio 3 punto 3 miliequivalentes por litro, magnesio 1 punto 6 "
+     "miligramos por decilitro."),
+    ("es-AR", "Si la T° es ≥ 38 °C; pausas al respirar > 15 seg; moja < 4 pañales en 24 h; en los > 6 meses.",
+     "Si la temperatura es mayor o igual a 38 grados Celsius; pausas al respirar más de 15 segundos; moja "
+     "menos de 4 pañales en 24 horas; en los mayores de 6 meses."),
+    ("es-AR", "SAME (CABA): 107 · Provincia de Bs. As.: 911.", "SAME (CABA): 107, Provincia de Buenos Aires: 9 1 1."),
+    ("es-AR", "Control (CeSAC N° 33).", "Control (Cesac número 33)."),
+    ("es-ES", "Cita previa: www.comunidad.madrid o tlf. 900 102 112.",
+     "Cita previa: comunidad punto madrid o teléfono 900 102 112."),
+    ("es-ES", "Características clínicas y tratamiento (parte I).",
+     "Características clínicas y tratamiento (parte 1)."),
+])
+def test_what_the_twenty_first_reading_found_said_awkwardly(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# ... and their near misses: a quotation, feet and inches, the disease, a stain, a vitamin, a score, a stage.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-ES", "El paciente dijo 'tengo 15' años; mide 5' 8\".", "El paciente dijo 'tengo 15' años; mide 5' 8\"."),
+    ("es-ES", "Enf. renal crónica; Enf. de Crohn; tinción de PAS; vitamina K 10 mg; MN 12.",
+     "Enf. renal crónica; Enf. de Crohn; tinción de P A S; vitamina K 10 miligramos; M N 12."),
+    ("es-ES", "Tome 1/2 comprimido; 1/2 de taza; primera parte IV; T°C 37,5; mg·kg.",
+     "Tome medio comprimido; medio de taza; primera parte IV; T°C 37 coma 5; miligramos·kilogramos."),
+    ("es-ES", "Levodopa/carbidopa/entacapona 100/25/200 mg.",
+     "Levodopa o carbidopa con entacapona 100/25/200 miligramos."),
+    ("es-ES", "Niños < 5 años; FC > 100 lpm; P < 0,05.",
+     "Niños menores de 5 años; frecuencia cardiaca mayor de 100 latidos por minuto; P menor de 0 coma 05."),
+])
+def test_what_the_twenty_first_reading_must_leave_as_it_was_too(lang, written, spoken):
+    assert normalize(written, lang) == spoken

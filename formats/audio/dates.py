@@ -16,7 +16,9 @@ from .spelled import ISO_DATE
 # "05/12/2026": day or month first as the article's dates are written.
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 # "le 28/04/26": a year of two figures, a date only after the words that announce one.
-_SHORT_YEAR_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d\d)(?![\d/-]|[.,]\d)")
+_SHORT_YEAR_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d\d)(?![\d/-]|[.,]\d)")
+# ... or before the hour of that day: "Control: 16/6/25, 10:30 h" (a scheme "10/12/14" has no hour after it)
+_HOUR_AFTER = re.compile(r",?\s(?:a\s+las\s+|à\s+|at\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d(?!\d|[.,]\d)")
 _DOSE_AFTER = re.compile(r"\s?(?:(?:UI|U|mg|µg|mcg|mL|ml|g|kg|mmol|mEq|unités|units?|mm ?Hg)\b|%)")  # "el 5/10/20 ml"
 _COMMON_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4)}
 # A package's month and year: "Use by 12/31", "Expiry date: 08/27" (December 2031, August 2027).
@@ -72,7 +74,11 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
             f"[{re.escape(w[0].upper())}{re.escape(w[0].lower())}]{re.escape(w[1:])}" for w in short_year_after) + r")\s+$")
 
         def short_year(match: re.Match) -> str | None:
-            if not announcing.search(match.string[: match.start()]):
+            announced = announcing.search(match.string[: match.start()])
+            if match.group(2) == "-" and announced and not announced.group(0).rstrip().endswith(":"):
+                announced = None  # "el 5-10-15" may be a scheme; "cita: 12-05-25" is a day
+            hour_after = _HOUR_AFTER.match(match.string, match.end()) and 20 <= int(match.group(4)) <= 39
+            if not announced and not hour_after:
                 return None
             first, mark, second, year = match.groups()
             if first == second == year or _DOSE_AFTER.match(match.string, match.end()):

@@ -192,4 +192,6 @@ WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
     r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|gt|hn|sv|it|pt|eu|cat|eus)(?![\w.-]*\w)"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
+    # after "www.", any top-level domain: "www.comunidad.madrid/servicios"
+    r"|(?<![\w@.-])www\.(?:[^\W\d_][\w-]*\.)+[^\W\d_]{2,}(?![\w.-]*\w)(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
 )
