@@ -698,3 +698,47 @@ def test_what_a_second_read_of_the_twentieth_found_must_stay(lang, written, spok
 ])
 def test_what_a_twenty_first_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# What the twenty-second reading found (home oxygen in France, a tonsillectomy in Belgium, haemodialysis in Quebec).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-FR", "Astreinte : 0 800 12 34 56 (appel gratuit)", "Astreinte: 0, 800, 12, 34, 56 (appel gratuit)"),
+    ("fr-CA", "Votre séance : lun-mer-ven, ou mar-jeu-sam.", "Votre séance: lundi, mercredi, vendredi, ou mardi, jeudi, samedi."),
+    ("fr-BE", "opéré des amygdales (± végétations) le ___ / ___ / 2026.",
+     "opéré des amygdales (avec ou sans végétations) le …, date à compléter, en 2026."),
+    ("fr-FR", "Amygdalectomie ± adénoïdectomie ; Date : ___/___/____",
+     "Amygdalectomie avec ou sans adénoïdectomie; Date: …, date à compléter"),
+    ("fr-BE", "Tout saignement de sang rouge = appelez le 112.", "Tout saignement de sang rouge: appelez le 112."),
+    ("fr-FR", "Douleur thoracique = appeler le 15.", "Douleur thoracique: appeler le 15."),
+    ("fr-CA", "Marc Gagnon, Dt.P., nutritionniste. Par Julie Roy, Dt.P. Elle vous verra.",
+     "Marc Gagnon, diététiste-nutritionniste, nutritionniste. Par Julie Roy, diététiste-nutritionniste. Elle vous verra."),
+    ("fr-FR", "Durée : ≥ 15 h/24 ; 1 h/24 ; 18 h/24 h.", "Durée: au moins 15 heures sur 24; 1 heure sur 24; 18 heures sur 24."),
+    ("fr-FR", "Débit : 2 l/mn. Contrôle à M3, M6 et M12.",
+     "Débit: 2 litres par minute. Contrôle à 3 mois, 6 mois et 12 mois."),
+    ("fr-FR", "Sur le secteur (230 V), ~ 1,5 kWh/j.", "Sur le secteur (230 volts), environ 1 virgule 5 kilowattheure par jour."),
+    ("fr-FR", "PaO2 à 60 mmHg, PaCO2 normale.",
+     "pression en oxygène du sang artériel à 60 millimètres de mercure, pression en gaz carbonique du sang artériel normale."),
+    ("fr-BE", "Ibuprofène 200 mg t.i.d. ou b.i.d.", "Ibuprofène 200 milligrammes trois fois par jour ou deux fois par jour."),
+    ("fr-CA", "Pas de prise de TA dans ce bras.", "Pas de prise de tension artérielle dans ce bras."),
+])
+def test_what_a_twenty_second_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What looks like the twenty-second reading's notation but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-FR", "Œdème (± marqué), (± douloureux), à ± 3 semaines, 5,2 ± 0,3 mmol/L.",
+     "Œdème (plus ou moins marqué), (plus ou moins douloureux), à plus ou moins 3 semaines, "
+     "5 virgule 2 plus ou moins 0 virgule 3 millimole par litre."),
+    ("fr-FR", "Rhinorrhée = nez qui coule. IMC = poids / taille².", "Rhinorrhée égal à nez qui coule. I M C égal à poids ou taille²."),
+    ("fr-FR", "Dose maximale : 4 g/24 h ; 24 h/24 et 7 j/7.",
+     "Dose maximale: 4 grammes par 24 heures; 24 heures sur 24 et 7 jours sur 7."),
+    ("fr-FR", "Tumeur T2 N0 M1. Inscrite en M2. Prenez la ligne M3 à Bastille.",
+     "Tumeur T2 N0 M1. Inscrite en M2. Prenez la ligne M3 à Bastille."),
+    ("fr-FR", "Onde T en V2 ; stade 3 V.", "Onde T en V2; stade 3 V."),
+    ("fr-CA", "Séances les lun-mer.", "Séances les lun-mer."),
+    ("fr-FR", "Une chute de TA rare. Né le __/__/19__", "Une chute de tension artérielle rare. Né le __/__/19__"),
+    ("fr-BE", "Infor-Drogues : 0800 12 345.", "Infor-Drogues: 0 8 0 0, 12, 3 4 5."),
+])
+def test_what_the_twenty_second_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
