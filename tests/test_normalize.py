@@ -1482,3 +1482,31 @@ def test_a_spelled_a_after_a_colon_is_a_letter_only_before_a_reading(spoken, giv
     from openleaf.formats.audio.engines import get_engine
 
     assert get_engine("piper", "en-GB").with_sounds(spoken) == given
+
+
+# A twenty-fifth reading: two English handouts (a baby's formula and reflux in Australia, a plan for low blood sugar
+# in Canada), 92 of 95 and 98 of 103 on a first pass.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-AU", "Feed q2.5-3h; 1 scoop/60 mL; max 2 scoops/100 mL",
+     "Feed every 2.5 to 3 hours; 1 scoop per 60 milliliters; at most 2 scoops per 100 milliliters"),
+    ("en-CA", "glucagon 1 mg IM or SC; HealthLink BC at 811; Mild–moderate low; Moderate-severe low; a high-low mix",
+     "glucagon 1 milligram into the muscle or under the skin; HealthLink B C at 8 1 1; Mild to moderate low; Moderate "
+     "to severe low; a high-low mix"),
+])
+def test_what_a_twenty_fifth_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# The twenty-fifth reading's other two handouts (hepatitis C treatment, a hernia repair in Britain): 110 of 119 and
+# 116 of 119 on a first pass.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Sofosbuvir/Velpatasvir (Epclusa®) 400/100 mg treats hepatitis C GT 1-6. Platelets 150-400 K/µL. F3–F4.",
+     "Sofosbuvir and Velpatasvir (Epclusa) 400 and 100 milligrams treats hepatitis C genotypes 1 to 6. Platelets 150 to "
+     "400 thousand per microliter. F 3 to F 4."),
+    ("en-GB", "Co-codamol 30/500; lactulose 15ml BD. Call for chest pain/SOB.",
+     "Co-codamol 30 and 500; lactulose 15 milliliters twice a day. Call for chest pain or shortness of breath."),
+    # near misses, said as before
+    ("en-US", "Our GT 3 engine; ibuprofen/paracetamol", "Our G T 3 engine; ibuprofen or paracetamol"),
+])
+def test_what_the_twenty_fifth_reading_also_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
