@@ -874,3 +874,18 @@ def test_what_the_twenty_first_reading_found_said_awkwardly(lang, written, spoke
 ])
 def test_what_the_twenty_first_reading_must_leave_as_it_was_too(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A second read of the twenty-first reading's rules: what must not change, or reads right again.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("es-ES", "Paracetamol 1 g c/8 h SOS dolor", "Paracetamol un gramo cada 8 horas si hay dolor"),
+    ("es-MX", "dosis III a los 6 meses y dosis IV a los 18 meses", "dosis III a los 6 meses y dosis IV a los 18 meses"),
+    ("es-ES", "la 'regla del 15' para la hipoglucemia", "la 'regla del 15' para la hipoglucemia"),
+    ("es-AR", "en los 90' y mida 5' de estatura", "en los 90' y mida 5' de estatura"),
+    ("es-ES", "gasa de 4\" por 4\"; espere 15-30' antes de comer", "gasa de 4\" por 4\"; espere 15 a 30 minutos antes de comer"),
+    ("es-AR", "MP 2,5 y MP 123.456", "M P 2 coma 5 y matrícula provincial 123456"),
+    ("es-ES", "150 · 10⁹/L", "150 · 10 elevado a 9 por litro"),
+    ("es-ES", "Insulina 8/10/20 a las 8:00, 14:00 y 20:00", "Insulina 8/10/20 a las 8, 14 y 20"),
+])
+def test_what_a_second_read_of_the_twenty_first_found_must_stay(lang, written, spoken):
+    assert normalize(written, lang) == spoken

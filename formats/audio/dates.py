@@ -18,7 +18,8 @@ _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\
 # "le 28/04/26": a year of two figures, a date only after the words that announce one.
 _SHORT_YEAR_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d\d)(?![\d/-]|[.,]\d)")
 # ... or before the hour of that day: "Control: 16/6/25, 10:30 h" (a scheme "10/12/14" has no hour after it)
-_HOUR_AFTER = re.compile(r",?\s(?:a\s+las\s+|à\s+|at\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d(?!\d|[.,]\d)")
+_HOUR_AFTER = re.compile(r",?\s(?:a\s+las\s+|à\s+|at\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d(?!\d|[.,]\d)"
+                         r"(?!\s?h?,?\s(?:y\s|and\s|et\s)?(?:[01]?\d|2[0-3])[:.h][0-5]\d)")  # one hour: "8/10/20 a las 8:00, 14:00" is doses
 _DOSE_AFTER = re.compile(r"\s?(?:(?:UI|U|mg|µg|mcg|mL|ml|g|kg|mmol|mEq|unités|units?|mm ?Hg)\b|%)")  # "el 5/10/20 ml"
 _COMMON_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4)}
 # A package's month and year: "Use by 12/31", "Expiry date: 08/27" (December 2031, August 2027).
