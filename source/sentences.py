@@ -19,7 +19,7 @@ _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. a
     janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
 # Words written short that end a sentence before a capital, but not before an order's shorthand, a weekday
 # or a month, which go on with it: "Check temp. BID", "Book an appt. Mon–Fri"; "…and temp. Call us" ends one.
-_WORDS_SHORT = frozenset(["temp.", "appt.", "abbrev."])
+_WORDS_SHORT = frozenset(["temp.", "appt.", "abbrev.", "susp."])
 _AMOUNTS = """in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha.
     resp. petit-déj. sach. cel.""".split() + sorted(_WORDS_SHORT)
 _GOES_ON = re.compile(r"(?:(?:BID|TID|QID|QDS|TDS|BD|OD|ON|PRN|QHS|HS|AM|PM|PO|Q\d{1,2}H|q\d{1,2}h)\b"
@@ -45,7 +45,7 @@ ABBREVIATIONS = frozenset(
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. ext. mon. tue. tues. wed. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. pharm. licda. lcda. licdo. lcdo.
-    s/. av. avda. bldg. oint. créat. erg. céd. ced. susp.
+    s/. av. avda. bldg. oint. créat. erg. céd. ced.
     tlf. tfno. enf. bs.
     """.split()
 )
@@ -153,8 +153,8 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
     if word in _COUNTRIES:
         opener = re.match(r"[^\W\d_]*", following)[0]
         return opener.lower() in _SENTENCE_OPENERS
-    if word in _WORDS_SHORT and _GOES_ON.match(following):
-        return False
+    if word in _WORDS_SHORT and _GOES_ON.match(following) or word == "susp." and re.match(r"[A-Z]{2,5}\b", following):
+        return False  # "Check temp. BID"; "susp. UTI" is a suspected one
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         return next_char.isupper()
     if word in ABBREVIATIONS:

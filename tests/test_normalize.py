@@ -1461,7 +1461,8 @@ def test_what_a_twenty_fourth_reading_found_is_said_right(lang, written, spoken)
      "Carb ratio: 1 unit for every 10 grams. Discard any unused. A prolapsed disc."),
     ("en-AU", "Tel: 111. Ph 1300 MEDICINE", "telephone: 111. phone 1300 MEDICINE"),
     ("en-US", "Take it 8 am / 8 pm, whichever suits you.", "Take it 8 A M or 8 P M, whichever suits you."),
-    ("en-US", "metformin (ER); go now (ER)", "metformin (extended release); go now (emergency room)"),
+    ("en-US", "metformin (ER) tablets", "metformin (extended release) tablets"),
+    ("en-US", "If so, go now (ER)", "If so, go now (emergency room)"),
     ("en-GB", "BP fell by 13/8 mmHg", "B P fell by 13/8 millimeters of mercury"),
 ])
 def test_what_a_second_read_of_the_twenty_second_and_third_found(lang, written, spoken):
@@ -1510,3 +1511,29 @@ def test_what_a_twenty_fifth_reading_found_is_said_right(lang, written, spoken):
 ])
 def test_what_the_twenty_fifth_reading_also_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A second read of the twenty-fourth and twenty-fifth readings' rules (301 sentences, 16 kinds of worse reading).
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "go to the nearest emergency room (ER)", "go to the nearest emergency room"),
+    ("en-US", "metformin (ER) 500 mg", "metformin (extended release) 500 milligrams"),
+    ("en-US", "Take 8 am / 8 pm with or without food. Turn the dose dial to 120 units.",
+     "Take 8 A M and 8 P M with or without food. Turn the dose dial to 120 units."),
+    ("en-US", "3 x 10 mm polyps; 2 x 5 mm kidney stones; 10 x 2 min walks; 4 in x 1 in; Leave Bluetooth ON.",
+     "3 times 10 millimeters polyps; 2 times 5 millimeters kidney stones; 10 times 2 minute walks; 4 in x 1 in; Leave "
+     "Bluetooth ON."),
+    ("en-US", "sofosbuvir/velpatasvir/voxilaprevir; Number of symptoms: 8/22; Co-morbidities 3/5; Gamma GT 3 in hepatitis C",
+     "sofosbuvir, velpatasvir and voxilaprevir; Number of symptoms: 8 out of 22; Co-morbidities 3/5; Gamma G T 3 in "
+     "hepatitis C"),
+    ("en-GB", "38+2/40 weeks; 38+1/40; 0500 to 1000 Units; Doses given 10/10/20 at 08:00",
+     "38 weeks and 2 days; 38 weeks and 1 day; 0500 to 1000 Units; Doses given 10/10/20 at 8 A M"),
+])
+def test_what_a_second_read_of_the_twenty_fourth_and_fifth_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_susp_before_a_capital_word_ends_its_sentence_but_not_before_an_acronym():
+    from openleaf.source.sentences import split
+
+    assert split("Use the oral susp. Discard after 14 days. Admitted with susp. UTI today.") == [
+        "Use the oral susp.", "Discard after 14 days.", "Admitted with susp. UTI today."]

@@ -742,3 +742,15 @@ def test_what_a_twenty_second_reading_found_is_said_right(lang, written, spoken)
 ])
 def test_what_the_twenty_second_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# A second read of the twenty-second reading's rules: what must be said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-FR", "Selles (± liquides), (± molles)", "Selles (plus ou moins liquides), (plus ou moins molles)"),
+    ("fr-FR", "(± végétations); amygdalectomie ± adénoïdectomie",
+     "(avec ou sans végétations); amygdalectomie avec ou sans adénoïdectomie"),
+    ("fr-FR", "T2 N1 M0, passé à M1 au contrôle", "T2 N1 M0, passé à M1 au contrôle"),
+    ("fr-FR", "Cabinet fermé du 1/3 au 1/4", "Cabinet fermé du 1 mars au un quart"),
+])
+def test_what_a_second_read_of_the_twenty_second_found_must_stay(lang, written, spoken):
+    assert normalize(written, lang) == spoken

@@ -21,6 +21,7 @@ _SHORT_YEAR_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d\d)(?!
 _HOUR_AFTER = re.compile(r",?\s(?:a\s+las\s+|à\s+|at\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d(?!\d|[.,]\d)"
                          r"(?!\s?h?,?\s(?:y\s|and\s|et\s)?(?:[01]?\d|2[0-3])[:.h][0-5]\d)")  # one hour: "8/10/20 a las 8:00, 14:00" is doses
 _DOSE_AFTER = re.compile(r"\s?(?:(?:UI|U|mg|µg|mcg|mL|ml|g|kg|mmol|mEq|unités|units?|mm ?Hg)\b|%)")  # "el 5/10/20 ml"
+_DOSES = re.compile(r"(?i)\b(?:doses?|dosis|insulin\w*|units?|unidades|unités|pauta|escala|sliding)\b")
 _COMMON_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4)}
 # A package's month and year: "Use by 12/31", "Expiry date: 08/27" (December 2031, August 2027).
 _EXPIRY = re.compile(r"(?i)(?:\bexp\w*\.?|\buse|\bbest)\s*(?:date)?:?\s*(?:by|before)?:?\s*$")
@@ -81,6 +82,8 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
             hour_after = _HOUR_AFTER.match(match.string, match.end()) and 20 <= int(match.group(4)) <= 39
             if not announced and not hour_after:
                 return None
+            if not announced and _DOSES.search(match.string):
+                return None  # "Doses given 10/10/20 at 08:00", "Insulina 8/10/20 a las 8:00": doses before their hours
             first, mark, second, year = match.groups()
             if first == second == year or _DOSE_AFTER.match(match.string, match.end()):
                 return None  # an insulin scheme "10/10/10", doses "le 5/10/20 mg", "el 5/10/20 ml"

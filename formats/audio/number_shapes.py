@@ -176,7 +176,7 @@ _QUARTER = "00|15|30|45"
 _TO = r"(?:\s?[–-]\s?|\sto\s)"  # "0630 to 1500" as "0630–1500"
 _FOUR_FIGURE_HOURS = re.compile(
     rf"(?<![\w.,/:-])(?:(0\d)({_QUARTER})|(1\d|2[0-3])({_QUARTER})(?={_TO}(?:[01]\d|2[0-3])(?:{_QUARTER}){_HOURS_WORD}))"
-    rf"{_TO}([01]\d|2[0-3])({_QUARTER})(?:{_HOURS_WORD}|(?![\w.,]\d|\s?(?:[a-zµ%]|mL\b|L\b|IU\b|U\b|MG\b)))")
+    rf"{_TO}([01]\d|2[0-3])({_QUARTER})(?:{_HOURS_WORD}|(?![\w.,]\d|\s?(?:[a-zµ%]|mL\b|L\b|IU\b|Units?\b|U\b|MG\b)))")
 _AT_FOUR_FIGURES = re.compile(rf"(?<=\b[Aa]t )([01]\d|2[0-3])({_QUARTER})(?:h|hrs)\b")  # "at 1500h", not "lasts 2000h"
 
 

@@ -17,7 +17,8 @@ _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b([.,;:!?]*)")
 
 
 # After a spelled run, the reading of a test it names: "A L T less than 40", "A S T 35".
-_A_READING = re.compile(r"\s*(?:[<>≤≥=]|less\b|greater\b|more\b|under\b|over\b|above\b|below\b|at least\b|\d|,|;|\)|and [A-Z] [A-Z])")
+_A_READING = re.compile(r"\s*(?:[<>≤≥=]|less\b|greater\b|more\b|under\b|over\b|above\b|below\b|at least\b|\d|,|;|\)|"
+                        r"and [A-Z] [A-Z]|[.!?]\s*$)")  # or ends the sentence: "Diagnosis: A M L."
 
 
 def _starts_sentence(match: re.Match) -> bool:
@@ -77,7 +78,7 @@ class Sounds:
     def _spelled(self, run: re.Match) -> str:
         letters, punctuation = run.group(1).split(" "), run.group(2)
         article = []
-        if letters[0] == "A" and _starts_sentence(run) and not _A_READING.match(run.string, run.end()):
+        if letters[0] == "A" and _starts_sentence(run) and not _A_READING.match(run.string, run.end(1)):
             # "A U T I is...": the article, then the letters; but "tests: A L T less than 40" is a reading's name
             article, letters = ["A"], letters[1:]
             if len(letters) < 2:  # "A B": no run is left
