@@ -166,6 +166,7 @@ _TWENTY_FOUR_HOUR = re.compile(r"\b(?:0\d|1[3-9]|2[0-3]):[0-5]\d")
 _MORNING_WITHOUT_ZERO = re.compile(r"(?<![\d:])([1-9]):([0-5]\d)")
 # 10 and 11 have no zero to show the clock: "09:00–11:00" is said "9 A M to 11 A M", not "11 o'clock"
 _LATE_MORNING = re.compile(r"(?<![\d:])(1[01]:[0-5]\d)(?![\d:])")
+_HYPHEN_BETWEEN_HOURS = re.compile(r"(?<=\d)\s?-\s?(?=\d)")  # in a run of times, the range's dash
 
 
 # Hours written as four figures, as a hospital writes them, in a range: "0800–1600 h", "0830-1700" (with its zero
@@ -187,7 +188,7 @@ def on_the_24_hour_clock(text: str) -> str:
         times = match.group(0)
         if not _TWENTY_FOUR_HOUR.search(times):
             return times
-        times = re.sub(r"(?<=\d)\s?-\s?(?=\d)", "–", times)  # a hyphen between hours is the range's dash
+        times = _HYPHEN_BETWEEN_HOURS.sub("–", times)
         return _LATE_MORNING.sub(r"\1 AM", _MORNING_WITHOUT_ZERO.sub(r"0\1:\2", times))
 
     text = _FOUR_FIGURE_HOURS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}–{m[5]}:{m[6]}", text)
