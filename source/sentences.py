@@ -22,9 +22,12 @@ _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. a
 _WORDS_SHORT = frozenset(["temp.", "appt.", "abbrev.", "susp."])
 _AMOUNTS = """in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha.
     resp. petit-déj. sach. cel.""".split() + sorted(_WORDS_SHORT)
-_GOES_ON = re.compile(r"(?:(?:BID|TID|QID|QDS|TDS|BD|OD|ON|PRN|QHS|HS|AM|PM|PO|Q\d{1,2}H|q\d{1,2}h)\b"
-                      r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[a-z]*day)?s?\b(?!['’])|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?[–-]"
-                      r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d)")
+# English weekdays and months written short, as a date or a timetable begins with them.
+_SHORT_DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+_SHORT_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+_GOES_ON = re.compile(rf"(?:(?:BID|TID|QID|QDS|TDS|BD|OD|ON|PRN|QHS|HS|AM|PM|PO|Q\d{{1,2}}H|q\d{{1,2}}h)\b"
+                      rf"|(?:{_SHORT_DAYS})(?:[a-z]*day)?s?\b(?!['’])|(?:{_SHORT_DAYS})\.?[–-]"
+                      rf"|(?:{_SHORT_MONTHS})[a-z]*\.?\s?\d)")
 # Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
 _LABELLED = frozenset(["sach."])
 # Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
@@ -145,8 +148,7 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False
     if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):
         return False
-    if re.search(r"\bS(?:at|un)\.$", preceding) and re.match(
-            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?\d", following):
+    if re.search(r"\bS(?:at|un)\.$", preceding) and re.match(rf"(?:{_SHORT_MONTHS})\.?\s?\d", following):
         return False  # a weekday before its date: "on Sat. Oct. 11, repeat"; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
