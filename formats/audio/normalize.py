@@ -57,7 +57,7 @@ from ..labels import primary_language
 from .dates import date_rules
 from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, list_dash, on_the_24_hour_clock, unit_range, volume_and_pages, with_a_colon)
-from .rules import Rule, apply_rule, pattern_rule, terms_rule, whole_word, without_echo
+from .rules import Rule, apply_rule, not_after_a_slash, pattern_rule, terms_rule, whole_word, without_echo
 from .spelled import EMAIL, PHONE_CANDIDATE, WEB_ADDRESS, abbreviation_first, email_said, phone, site_name, spell
 from .web_words import english_words
 
@@ -462,8 +462,8 @@ class Normalizer:
                 said.units_rule(),
                 said.decimals_rule(),
                 said.per_unit_rule(),
-                _not_after_a_slash(said.closing_rule(), said.units),
-                _not_after_a_slash(terms_rule("abbreviations", said.terms, capitalised=True), said.units),
+                not_after_a_slash(said.closing_rule(), said.units),
+                not_after_a_slash(terms_rule("abbreviations", said.terms, capitalised=True), said.units),
                 said.bare_units_rule(),
                 said.signs_rule(),
                 said.slash_rule(),
@@ -496,20 +496,6 @@ class Normalizer:
         if re.search(r"[.!?…][\"'”’)]*$", text.strip()) and not re.search(r"[.!?…][\"'”’)]*$", spoken):
             spoken += "."
         return without_echo(spoken)
-
-
-def _not_after_a_slash(rule: Rule | None, units: Mapping) -> Rule | None:
-    """The abbreviations, except a unit with a stop right after a slash: "mL/min." ends a sentence on
-    a unit, which the bare units say ("per minute"), not on "minimum"; "Sr./Sra." is two titles."""
-    if rule is None:
-        return None
-
-    def replace(m: re.Match) -> str | None:
-        if m.group(0).endswith(".") and m.string[: m.start()].endswith("/") and m.group(0)[:-1] in units:
-            return None
-        return rule.replace(m)
-
-    return Rule(rule.name, rule.pattern, replace)
 
 
 def normalize(text: str, lang: str = "en", pronounce: Mapping[str, str] | None = None,

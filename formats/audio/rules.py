@@ -42,6 +42,20 @@ def terms_rule(name: str, terms: Mapping[str, str], *, capitalised: bool = False
     return Rule(name, pattern, lambda m: table[m.group(0)])
 
 
+def not_after_a_slash(rule: Rule | None, units: Mapping) -> Rule | None:
+    """The abbreviations, except a unit with a stop right after a slash: "mL/min." ends a sentence on
+    a unit, which the bare units say ("per minute"), not on "minimum"; "Sr./Sra." is two titles."""
+    if rule is None:
+        return None
+
+    def replace(m: re.Match) -> str | None:
+        if m.group(0).endswith(".") and m.string[: m.start()].endswith("/") and m.group(0)[:-1] in units:
+            return None
+        return rule.replace(m)
+
+    return Rule(rule.name, rule.pattern, replace)
+
+
 def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None) -> Rule:
     """A ``[[patterns]]`` entry: `match` said as `say`; with `when`, only in a sentence where `when` is found
     (a context no look-behind reaches: "Alterne paracetamol 500 mg/ibuprofeno 400 mg" is said with "o").
