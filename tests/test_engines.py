@@ -107,10 +107,11 @@ def test_piper_says_a_and_i_in_a_spelled_abbreviation_as_letters_not_words(piper
     given = sounds(piper.with_sounds(text))
     assert "wɪð ˈeɪ dˈiː" in given and "ˈaɪ vˈiː" in given and "bˈiː ˈaɪ dˈɑːt" in given
     assert given.endswith("ˈɛs ˈeɪ.")  # the sentence still ends with its full stop
-    # The pronoun and the article outside a spelled run are words, and so is an "A" that starts a
-    # sentence: "A U T I" is "a UTI" (an "ADHD" there is said as espeak-ng says it, as before).
+    # The pronoun and the article outside a spelled run are words; the spoken text writes the article
+    # before a spelled run "a", so a capital "A" that starts one, even a sentence's, is a letter.
     assert piper.with_sounds("I think A is right.") == "I think A is right."
-    assert piper.with_sounds("A U T I is an infection.") == "A U T [[ ˈaɪ ]] is an infection."
+    assert piper.with_sounds("a U T I is an infection.") == "a U T [[ ˈaɪ ]] is an infection."
+    assert piper.with_sounds("A M L is a cancer.") == "[[ ˈeɪ ]] M L is a cancer."
 
 
 def test_piper_says_the_verb_an_instruction_means_not_the_noun(piper):

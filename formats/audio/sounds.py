@@ -16,16 +16,6 @@ from .normalize import speech_table
 _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b([.,;:!?]*)")
 
 
-# After a spelled run, the reading of a test it names: "A L T less than 40", "A S T 35".
-_A_READING = re.compile(r"\s*(?:[<>≤≥=]|less\b|greater\b|more\b|under\b|over\b|above\b|below\b|at least\b|\d|,|;|\)|"
-                        r"and [A-Z] [A-Z]|[.!?]\s*$)")  # or ends the sentence: "Diagnosis: A M L."
-
-
-def _starts_sentence(match: re.Match) -> bool:
-    before = match.string[:match.start()].rstrip()
-    return not before or before[-1] in ".!?:"
-
-
 class Sounds:
     """The ``[<engine>_sounds]``, ``[<engine>_letters]`` and ``[<engine>_verbs]`` tables of one language."""
 
@@ -76,16 +66,12 @@ class Sounds:
         return self._block(self.verbs[word.group(1).lower()]) if starts else word.group(0)
 
     def _spelled(self, run: re.Match) -> str:
+        # A capital "A" that starts a run is a letter: the spoken text writes the article before a capital "a"
+        # ("a B M I over 30", the speech tables' first pattern), so "A M L is a cancer" is AML.
         letters, punctuation = run.group(1).split(" "), run.group(2)
-        article = []
-        if letters[0] == "A" and _starts_sentence(run) and not _A_READING.match(run.string, run.end(1)):
-            # "A U T I is...": the article, then the letters; but "tests: A L T less than 40" is a reading's name
-            article, letters = ["A"], letters[1:]
-            if len(letters) < 2:  # "A B": no run is left
-                return run.group(0)
         said = [self._block(self.letters[letter]) if letter in self.letters else letter for letter in letters]
         if letters[-1] in self.letters:  # its punctuation with it, as for the sounds table
             said[-1] = self._block(self.letters[letters[-1]], punctuation)
         else:
             said[-1] += punctuation
-        return " ".join(article + said)
+        return " ".join(said)
