@@ -64,7 +64,7 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
             return said(year, second, first)
         return said(year, *in_order(first, second))
 
-    rules = [Rule("dates", ISO_DATE, lambda m: said(*(int(g) for g in m.groups())))]
+    rules = [Rule("dates", ISO_DATE, lambda m: said(int(m.group(1)), int(m.group(3)), int(m.group(4))))]
     if weekdays and weekdays.get("said"):  # before the dates alone: "ma 24.11.2026" is "mardi 24 novembre 2026"
         rules.append(_weekday_rule(lang, weekdays, in_order, said))
     if weekdays and weekdays.get("labels") and to:

@@ -392,11 +392,22 @@ class _Language:
         def replace(m: re.Match) -> str | None:
             before = re.search(r"[^\W\d_]+$", m.string[: m.start()]).group(0)
             after = re.match(r"[^\W\d_]+", m.string[m.end():]).group(0)
-            if before in self.units or after in self.units:
-                return None  # "mg/kg/j"
+            if before in self.units or after in self.units and m.group(0) == "/":
+                return None  # "mg/kg/j", "1 puff/dose"; but "Medicine / dose" is one or the other
             return f" {self.ratio if self._in_a_ratio(m) else self.or_} "
 
         return Rule("slash between words", re.compile(r"(?<=[^\W\d_])\s?/\s?(?=[^\W\d_])"), replace)
+
+    def slash_left(self, spoken: str) -> str:
+        """ "four times a day / every 6 hours": a slash left between two things said by rules of their own, which
+        the slash rule does not see, is "or"; between weekdays or times, "and" ("Tuesday / Thursday", "8 A M / 8 P M")."""
+        days = set(map(str, self.weekdays.get("said", {}).values()))
+
+        def said(m: re.Match) -> str:
+            both = m.group(1) in days or m.group(3) in days or re.search(r"\b[AP] M$", m.string[: m.end(1)])
+            return f"{m.group(1)} {self.and_ if both and self.and_ else self.or_} {m.group(3)}"
+
+        return re.sub(r"(\w+\)?)( / )(?=[^\W\d_(])(\w+)", said, spoken) if self.or_ else spoken
 
     def _in_a_ratio(self, slash: re.Match) -> bool:
         """ "rapport albumine/créatinine", "albumin/creatinine ratio": the word before the pair or after it."""
@@ -436,7 +447,7 @@ class Normalizer:
             Rule("web addresses", WEB_ADDRESS, lambda m: None if abbreviation_first(m.group(0)) else site_name(
                 m.group(0), said.dot, said.slash, said.dash, said.said_as_words, said.run_together)),
         ]
-        self.dotted_times, self.twelve_hour = said.dotted_times, said.twelve_hour
+        self.dotted_times, self.twelve_hour, self.slash_left = said.dotted_times, said.twelve_hour, said.slash_left
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry, table.get("word_tables"))) for i, entry in enumerate(said.patterns)]
@@ -487,7 +498,7 @@ class Normalizer:
         # "(2ᵉ éd., p. 88)" -> "(deuxième édition, page 88)": a stop said in full goes before a comma.
         pieces = [(piece[:-1] if done and piece.endswith(".") and pieces[i + 1][0].startswith((",", ";")) else piece, done)
                   for i, (piece, done) in enumerate(pieces[:-1])] + pieces[-1:]
-        spoken = " ".join("".join(piece for piece, _ in pieces).split())
+        spoken = self.slash_left(" ".join("".join(piece for piece, _ in pieces).split()))
         spoken = re.sub(r"\s+([,.;:!?)\]])", r"\1", spoken)  # "(Vivotif®)" -> "(Vivotif)"
         spoken = re.sub(r"([(\[])\s+", r"\1", spoken)  # "(≥ 55" -> "(at least 55", not "( at least"
         spoken = re.sub(r",([,.;:!?])", r"\1", spoken)  # "e.g., oats" -> "for example,, oats"

@@ -35,11 +35,14 @@ def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | 
     `run_together` finds the words of a label written as one ("mychart" -> "my chart"), where the language has it.
     """
     path = re.sub(r"^[^/]*(?://[^/]*)?", "", url.split("://", 1)[-1]).strip("/")
+    said = _host_said(url, dot, dash, words, run_together)
+    if url[:1].isupper():  # "Rheumatology.org" as a title: after a full stop, a lower-case word is no new sentence
+        said = said[:1].upper() + said[1:]
     if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20}|-[a-z]{2,20})?", path):
-        return _host_said(url, dot, dash, words, run_together) + "".join(  # "/spider-bites": "slash spider bites"
+        return said + "".join(  # "/spider-bites": "slash spider bites"
             f" {slash} " + " ".join(_label_said(word, short_spelled=False) for word in part.split("-"))
             for part in path.split("/"))
-    return _host_said(url, dot, dash, words, run_together)
+    return said
 
 
 EMAIL = re.compile(r"(?:\bmailto:)?(?<![\w.@-])[\w.+-]+@(?:[\w-]+\.)+[^\W\d_]{2,}(?![\w@-])")
@@ -59,11 +62,13 @@ def email_said(address: str, dot: str, at: str, dash: str | None = None, words: 
 def _name_part_said(part: str) -> str:
     """A part of an e-mail's name is a name or a word ("chris", "niamh", "vogt", "mckay"), except letters
     no name is: none of them a vowel ("hdj"), a j after a consonant at the end ("chusj"), or three ending in
-    two consonants ("etp", "avk")."""
+    two consonants ("etp", "avk"), or four or five that no word begins like ("wcoh")."""
     no_vowel = len(part) >= 2 and not re.search(_VOWEL, part)
     consonant_j = re.search(rf"{_CONSONANT}j$", part)
     three = len(part) == 3 and re.search(rf"{_CONSONANT}{{2}}$", part) and part.lower() not in _NAMES_OF_THREE
-    return spell(part.upper()) if no_vowel or consonant_j or three else part
+    start = re.match(rf"{_CONSONANT}{{2}}", part)
+    no_onset = 4 <= len(part) <= 5 and start and start.group(0).lower() not in _ONSETS
+    return spell(part.upper()) if no_vowel or consonant_j or three or no_onset else part
 
 
 # Names of three letters that end in two consonants: said as names in an e-mail address.
@@ -136,7 +141,7 @@ def spell(letters: str) -> str:
     return " ".join(letters)
 
 
-ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+ISO_DATE = re.compile(r"(?<![\d/-])(\d{4})([-/])(\d{2})\2(\d{2})(?![\d/-])")  # and Canada's 2025/07/03
 _UNIT_AFTER = re.compile(r"\s?(%|€|[a-zA-Zµμ]+/|mg\b|g\b|kg\b|mL\b|ml\b|L\b|mmol\b|IU\b|units?\b|calories\b|kcal\b|steps\b|minutes\b|lumens?\b|lux\b)")
 # "and/or" after a number is not its unit: "Llame al 91-123-45-67 y/o al 112"
 _AND_OR_AFTER = re.compile(r"\s?(?:y/o|and/or|et/ou)\b")
