@@ -1564,8 +1564,8 @@ def test_susp_before_a_capital_word_ends_its_sentence_but_not_before_an_acronym(
     ("en-GB", "pyridoxine (vit B6) 10mg OD; Length: 3/12; every Weds at 10:30; Outpatients Dept, NG7 2UH",
      "pyridoxine (vitamin B6) 10 milligrams once a day; Length: 3 months; every Wednesday at 10:30; Outpatients "
      "Department, N G 7, 2 U H"),
-    ("en-AU", "Pain on D3-5 after the extraction; rinse D1–D7; removed under LA/GA; no driving 24 hrs after GA",
-     "Pain on day 3 to 5 after the extraction; rinse day 1 to 7; removed under local or general anaesthetic; no driving "
+    ("en-AU", "Pain on D3-5 after the extraction; When: D1–D7; removed under LA/GA; no driving 24 hrs after GA",
+     "Pain on day 3 to 5 after the extraction; When: day 1 to 7; removed under local or general anaesthetic; no driving "
      "24 hours after a general anaesthetic"),
     ("en-AU", "QID / q6h; ice 20 min on / 20 min off; Cnr Darcy & Hawkesbury Rds, Westmead NSW 2145",
      "four times a day or every 6 hours; ice 20 minutes on, 20 minutes off; Corner Darcy and Hawkesbury Roads, "
@@ -1593,4 +1593,36 @@ def test_what_a_twenty_sixth_reading_found_is_said_right(lang, written, spoken):
      "5 milligrams per kilogram per day; 2 puffs per dose; take 5 out of 10 tablets"),
 ])
 def test_what_the_twenty_sixth_readings_rules_leave_as_they_were(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# A second read of the twenty-sixth reading's rules (220 sentences; 43 read worse at first): each now as before or right.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "Naloxone can reverse an OD; look for pinpoint pupils. Your OD will check your eyes.",
+     "Naloxone can reverse an O D; look for pinpoint pupils. Your O D will check your eyes."),
+    ("en-CA", "ramipril 5 mg OD, latanoprost 1 drop OU at bedtime; Acetazolamide 250 mg OD for glaucoma",
+     "ramipril 5 milligrams once a day, latanoprost 1 drop in both eyes at bedtime; Acetazolamide 250 milligrams once "
+     "a day for glaucoma"),
+    ("en-US", "Take 2 puffs / dose; up to 8 puffs / day; 2,000 calories / day; Infusion rate: 2 units / hour",
+     "Take 2 puffs per dose; up to 8 puffs per day; 2000 calories per day; Infusion rate: 2 units per hour"),
+    ("en-US", "BMI = weight (kg) / height (m) squared; Dose / kg is shown",
+     "B M I equals weight (kilograms) / height (m) squared; Dose / kilograms is shown"),
+    ("en-US", "After bariatric surgery, take D3 2000 IU daily; D50 after surgery; She had D4-D5 spinal surgery",
+     "After bariatric surgery, take D3 2000 international units daily; D50 after surgery; She had D4-D5 spinal "
+     "surgery"),
+    ("en-US", "Savannah, GA 31405 surgery center; Risperidone LA injection; New Orleans, LA 70112: tooth extraction",
+     "Savannah, G A 3 1 4 0 5 surgery center; Risperidone L A injection; New Orleans, L A 7 0 1 1 2: tooth extraction"),
+    ("en-US", "Babies fed BM have softer stools; BM biopsy results; stool test normal",
+     "Babies fed B M have softer stools; B M biopsy results; stool test normal"),
+    ("en-US", "Steroid inhalers cut attacks (RR 0.6) in people with breathing problems",
+     "Steroid inhalers cut attacks (R R 0.6) in people with breathing problems"),
+    ("en-US", "Wear 3 D glasses at the cinema; Ice on for 20 min / off for 20 min; Email hwang@clinic.org",
+     "Wear 3 D glasses at the cinema; Ice on for 20 minutes, off for 20 minutes; Email hwang at clinic dot org"),
+    ("en-GB", "Go to Ward B3 2ND floor", "Go to Ward B3 2ND floor"),
+    ("en-AU", "In NSW 2023 saw a record flu season; In WA 2000 people caught measles",
+     "In N S W 2023 saw a record flu season; In W A 2000 people caught measles"),
+    ("en-US", "A U.S. study found fewer falls. Dialysis Tuesday / Thursday; Health 811 / Telehealth; 9247 / 9248",
+     "a U S study found fewer falls. Dialysis Tuesday and Thursday; Health 8 1 1 or Telehealth; 9247 / 9248"),
+])
+def test_what_a_second_read_of_the_twenty_sixth_found(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -58,6 +58,7 @@ from .dates import date_rules
 from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, list_dash, on_the_24_hour_clock, unit_range, volume_and_pages, with_a_colon)
 from .rules import Rule, apply_rule, not_after_a_slash, pattern_rule, terms_rule, whole_word, without_echo
+from .slashes import Slashes
 from .spelled import EMAIL, PHONE_CANDIDATE, WEB_ADDRESS, abbreviation_first, email_said, phone, site_name, spell
 from .web_words import english_words
 
@@ -154,10 +155,6 @@ class _Language:
         # "le 28/04/26": a year of two figures; not before what a scheme counts ("al 3/6/12 meses": a pattern)
         self.short_year = tuple(words.get("short_year_after", ())), words.get("short_year_scheme")
         self.or_ = words.get("or")
-        ratio = table.get("ratio", {})  # "rapport albumine/créatinine": the slash of a ratio is not "or"
-        self.ratio = ratio.get("word")
-        self.ratio_before = frozenset(ratio.get("before", ()))
-        self.ratio_after = frozenset(ratio.get("after", ()))
         self.plus = words.get("plus", "+")  # the sign before a country code; a language without a word keeps it
         self.phone_pairs = bool(words.get("phone_pairs"))  # "01 42 16 00 00": zéro un, quarante-deux, seize...
         self.singular_below_two = words.get("plural") == "two"
@@ -175,6 +172,7 @@ class _Language:
         self.decimal = self.decimals[0]
         self.decimal_word = words.get("decimal_word")
         self.units = {str(k): tuple(v) for k, v in table.get("units", {}).items()}
+        self.slashes = Slashes(table, self.units)
         # English names a thing by its amount in the singular: "5 mg tablets" -> "5 milligram tablets"
         self.named_by_amount = frozenset(words.get("named_by_amount", ()))
         self.bare_units = frozenset(table.get("bare_units", {}).get("said", ()))
@@ -384,40 +382,6 @@ class _Language:
         pattern = re.compile("|".join(re.escape(s) for s in sorted(self.signs, key=len, reverse=True)))
         return Rule("signs", pattern, lambda m: f" {self.signs[m.group(0)]} ")
 
-    def slash_rule(self) -> Rule | None:
-        """ "DVT/PE", "pink/red": a slash left between two words, after every unit has had its turn."""
-        if not self.or_:
-            return None
-
-        def replace(m: re.Match) -> str | None:
-            before = re.search(r"[^\W\d_]+$", m.string[: m.start()]).group(0)
-            after = re.match(r"[^\W\d_]+", m.string[m.end():]).group(0)
-            if before in self.units or after in self.units and m.group(0) == "/":
-                return None  # "mg/kg/j", "1 puff/dose"; but "Medicine / dose" is one or the other
-            return f" {self.ratio if self._in_a_ratio(m) else self.or_} "
-
-        return Rule("slash between words", re.compile(r"(?<=[^\W\d_])\s?/\s?(?=[^\W\d_])"), replace)
-
-    def slash_left(self, spoken: str) -> str:
-        """ "four times a day / every 6 hours": a slash left between two things said by rules of their own, which
-        the slash rule does not see, is "or"; between weekdays or times, "and" ("Tuesday / Thursday", "8 A M / 8 P M")."""
-        days = set(map(str, self.weekdays.get("said", {}).values()))
-
-        def said(m: re.Match) -> str:
-            both = m.group(1) in days or m.group(3) in days or re.search(r"\b[AP] M$", m.string[: m.end(1)])
-            return f"{m.group(1)} {self.and_ if both and self.and_ else self.or_} {m.group(3)}"
-
-        return re.sub(r"(\w+\)?)( / )(?=[^\W\d_(])(\w+)", said, spoken) if self.or_ else spoken
-
-    def _in_a_ratio(self, slash: re.Match) -> bool:
-        """ "rapport albumine/créatinine", "albumin/creatinine ratio": the word before the pair or after it."""
-        if not self.ratio:
-            return False
-        before = re.search(r"([^\W\d_]+)\s+[^\W\d_]+$", slash.string[: slash.start()])
-        after = re.match(r"[^\W\d_]+\s+([^\W\d_]+)", slash.string[slash.end():])
-        return bool(before and before.group(1).lower() in self.ratio_before
-                    or after and after.group(1).lower() in self.ratio_after)
-
     def acronym(self, match: re.Match) -> str | None:
         word = match.group(0)
         if word in self.said_as_words:
@@ -447,7 +411,7 @@ class Normalizer:
             Rule("web addresses", WEB_ADDRESS, lambda m: None if abbreviation_first(m.group(0)) else site_name(
                 m.group(0), said.dot, said.slash, said.dash, said.said_as_words, said.run_together)),
         ]
-        self.dotted_times, self.twelve_hour, self.slash_left = said.dotted_times, said.twelve_hour, said.slash_left
+        self.dotted_times, self.twelve_hour, self.slashes = said.dotted_times, said.twelve_hour, said.slashes
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry, table.get("word_tables"))) for i, entry in enumerate(said.patterns)]
@@ -477,7 +441,7 @@ class Normalizer:
                 not_after_a_slash(terms_rule("abbreviations", said.terms, capitalised=True), said.units),
                 said.bare_units_rule(),
                 said.signs_rule(),
-                said.slash_rule(),
+                said.slashes.rule(),
             ]
             if said.spell_acronyms:
                 rules.append(Rule("acronyms", _ACRONYM, said.acronym))
@@ -498,7 +462,7 @@ class Normalizer:
         # "(2ᵉ éd., p. 88)" -> "(deuxième édition, page 88)": a stop said in full goes before a comma.
         pieces = [(piece[:-1] if done and piece.endswith(".") and pieces[i + 1][0].startswith((",", ";")) else piece, done)
                   for i, (piece, done) in enumerate(pieces[:-1])] + pieces[-1:]
-        spoken = self.slash_left(" ".join("".join(piece for piece, _ in pieces).split()))
+        spoken = self.slashes.left_over(" ".join("".join(piece for piece, _ in pieces).split()))
         spoken = re.sub(r"\s+([,.;:!?)\]])", r"\1", spoken)  # "(Vivotif®)" -> "(Vivotif)"
         spoken = re.sub(r"([(\[])\s+", r"\1", spoken)  # "(≥ 55" -> "(at least 55", not "( at least"
         spoken = re.sub(r",([,.;:!?])", r"\1", spoken)  # "e.g., oats" -> "for example,, oats"

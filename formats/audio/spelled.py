@@ -102,7 +102,7 @@ def _joined(label: str, dash: str | None, say, words: frozenset[str] = frozenset
 # How a word may begin: two consonants that start words ("bl", "st", "ch"); a short label that starts
 # with others is letters ("hcuge", "gmfu").
 _ONSETS = frozenset("bl br ch cl cr dr fl fr gl gn gr kl kn kr ph pl pn pr ps rh sc sh sk sl sm sn sp st sv sw "
-                    "th tr ts tw vr wh wr ll dw zw pf kh ng zh mc gw tc dj gh kw cz sz".split())
+                    "th tr ts tw vr wh wr ll dw zw pf kh ng zh mc gw tc dj gh kw cz sz hw".split())
 
 
 # How a word may end: two consonants that end words ("st", "rt", "ck", "ph"); a short label that ends
