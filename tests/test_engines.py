@@ -129,6 +129,12 @@ def test_piper_says_the_verb_an_instruction_means_not_the_noun(piper):
     assert given.split()[0] == "jˈuːz"
     assert "klˈoʊz ðə" in given and "ɹᵻkˈɔːɹd jʊɹ" in given and "lˈɪv ɐ" in given
     assert "ðˈɛn ɹᵻkˈɔːɹd" in sounds(piper.with_sounds("Wash your hands, then record your readings."))
+    # "Use" and "Increase" begin an instruction before any word but those their noun goes on with (a twenty-sixth
+    # reading heard "yooss prednisolone").
+    assert sounds(piper.with_sounds("Use prednisolone acetate.")).startswith("jˈuːz")
+    assert sounds(piper.with_sounds("Use of opioids is risky.")).startswith("jˈuːs")
+    assert sounds(piper.with_sounds("Increase lamotrigine slowly.")).startswith("ɪŋkɹˈiːs")
+    assert sounds(piper.with_sounds("Increase in pain means call us.")).startswith("ˈɪŋkɹiːs")
     # Nouns and adjectives stay as they are, and so does a word that does not start an instruction.
     for text in ("The use of the inhaler.", "Keep a record of them.", "At present the clinic is closed.",
                  "Stay close to home.", "Live vaccines are not given.", "Bring your vaccination record every time.",

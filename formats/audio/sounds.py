@@ -41,7 +41,11 @@ class Sounds:
         objects = "|".join(re.escape(str(word)) for word in verbs.get("objects", []))
         if self.verbs and objects:
             words = "|".join(re.escape(word) for word in self.verbs)
-            self._verbs_pattern = re.compile(rf"\b({words})\b(?= (?:(?:{objects})\b|\d))", re.IGNORECASE)
+            # A verb that is one before any word ("Use prednisolone"), except those its noun goes on with ("Use of").
+            any_word = "|".join(re.escape(str(word)) for word in verbs.get("before_any_word", [])) or "(?!)"
+            noun = "|".join(re.escape(str(word)) for word in verbs.get("not_before", [])) or "(?!)"
+            self._verbs_pattern = re.compile(rf"\b({words})\b(?= (?:(?:{objects})\b|\d))|\b({any_word})\b"
+                                             rf"(?= (?!(?:{noun})\b)[^\W\d_])", re.IGNORECASE)
 
     def __bool__(self) -> bool:
         return bool(self.sounds or self.letters or self.verbs)
@@ -63,7 +67,7 @@ class Sounds:
     def _verb(self, word: re.Match) -> str:
         before = word.string[max(0, word.start() - 30):word.start()].split()
         starts = (not before or before[-1][-1] in ".,;:!?(\"“" or before[-1].lower() in self._verb_after)
-        return self._block(self.verbs[word.group(1).lower()]) if starts else word.group(0)
+        return self._block(self.verbs[word.group(0).lower()]) if starts else word.group(0)
 
     def _spelled(self, run: re.Match) -> str:
         # A capital "A" that starts a run is a letter: the spoken text writes the article before a capital "a"
