@@ -79,8 +79,10 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
             announced = announcing.search(match.string[: match.start()])
             if match.group(2) == "-" and announced and not announced.group(0).rstrip().endswith(":"):
                 announced = None  # "el 5-10-15" may be a scheme; "cita: 12-05-25" is a day
-            hour_after = _HOUR_AFTER.match(match.string, match.end()) and 20 <= int(match.group(4)) <= 39
-            if not announced and not hour_after:
+            recent = 20 <= int(match.group(4)) <= 39
+            hour_after = _HOUR_AFTER.match(match.string, match.end()) and recent
+            labelled = recent and re.search(r"[^\W\d_]: $", match.string[: match.start()])  # "After that: 09/05/25"
+            if not announced and not hour_after and not labelled:
                 return None
             if not announced and _DOSES.search(match.string):
                 return None  # "Doses given 10/10/20 at 08:00", "Insulina 8/10/20 a las 8:00": doses before their hours

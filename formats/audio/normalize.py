@@ -116,7 +116,7 @@ _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # (Not after a capital: "C'EST URGENT", "L'EAU" and "D'ACCORD" are shouted French, not "C'E S T".)
 _AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
 # Two letters may run into a number: "NG245", "SF36" -> "N G 245" (but "HER2", "COX2" are said as words).
-_ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION})(?:[A-Z]{{2,6}}(?![\w'’-])|[A-Z]{{2}}(?=\d))")
+_ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION})(?:[A-Z]{{2,6}}s?(?![\w'’-])|[A-Z]{{2}}(?=\d))")
 
 
 # Units written the same in every language, by what they measure: an amount given in two of one kind
@@ -182,6 +182,7 @@ class _Language:
         acronyms = table.get("acronyms", {})
         self.spell_acronyms = bool(acronyms.get("spell"))
         self.said_as_words = frozenset(str(acronyms.get("said", "")).split())
+        self.acronym_plural = acronyms.get("plural")
         self.patterns = list(table.get("patterns", []))
         self.schedule = table.get("schedule", {})
         self.dotted_times = bool(words.get("dotted_times"))  # "15.30–16.15" is a time of day
@@ -384,9 +385,14 @@ class _Language:
 
     def acronym(self, match: re.Match) -> str | None:
         word = match.group(0)
-        if word in self.said_as_words:
+        plural = word.endswith("s") and self.acronym_plural  # "SSRIs" -> "S S R I's", where the language says so
+        if word.removesuffix("s" if plural else "") in self.said_as_words or word.endswith("s") and not plural:
             return None
-        return spell(word) + (" " if match.string[match.end():match.end() + 1].isdigit() else "")
+        digit_after = match.string[match.end():match.end() + 1].isdigit()
+        return spell(word.removesuffix("s")) + (plural or "") + (" " if digit_after else "")
+
+
+_READING_ALONE = re.compile(r"\W*[A-Z][A-Z\d]{1,5}:?[^A-Za-z]*\d(?:[.,/–-]\d|\s?%)[^A-Za-z]*")
 
 
 class Normalizer:
@@ -448,13 +454,15 @@ class Normalizer:
         self.rules = [r for r in rules if r is not None]
 
     def __call__(self, text: str) -> str:
+        text = text.replace("\u2011", "-")  # a hyphen that does not break a line is a hyphen ("1‑866‑797‑0000")
         if self.dotted_times:  # "08.30–17.00", "15.30–16.15": Britain's clock, read as the clock with a colon
             text = with_a_colon(text)
         if self.twelve_hour:  # "8:00 and 20:00": the morning's time is on the same 24-hour clock, "08:00"
             text = on_the_24_hour_clock(text)
         # (text, rewritten): rewritten pieces are final and no later rule sees them.
         pieces: list[tuple[str, bool]] = [(text, False)]
-        shouting = text.upper() == text and any(c.isalpha() for c in text)
+        # (but "INR 2.0–3.0", "BP 140/90": one abbreviation and its reading, as a list or a cell has it alone)
+        shouting = text.upper() == text and any(c.isalpha() for c in text) and not _READING_ALONE.fullmatch(text)
         for rule in self.rules:
             if (rule.name == "acronyms" and shouting) or (rule.when and not rule.when.search(text)):
                 continue  # a heading in capitals is not a row of acronyms; a pattern whose context is elsewhere

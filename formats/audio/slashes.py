@@ -49,10 +49,12 @@ class Slashes:
         rule above does not see."""
         def said(m: re.Match) -> str:
             left, right = m.group(1), m.group(2).strip("().,;:!?")
-            named = left[-1:].isdigit() and re.match(r"[^\W\d_]{2}", right) and right not in self.units  # "8 1 1 / Telehealth"
+            # "Health 8 1 1 / Telehealth": a number, then a name
+            named = left[-1:].isdigit() and re.match(r"[^\W\d_]{2}", right) and right not in self.units
             if not (re.search(r"[^\W\d_]$|\([A-Z][a-z]+\)$", left) or named) or left in self.short:
                 return m.group(0)  # "_ _ / _ _", "weight (kilograms) / height (m)"
-            if _COUNTED.search(m.string[: m.end(1)]) and (right in self.units or right in self.short_said | self.unit_words):
+            a_unit = right in self.units or right in self.short_said | self.unit_words
+            if a_unit and _COUNTED.search(m.string[: m.end(1)]):
                 return f"{left} {self.per} "  # "2 units / hour", "8 puffs / day"
             if right in self.short | self.short_said:
                 return m.group(0)  # "Dose / kg"

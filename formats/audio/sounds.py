@@ -13,7 +13,7 @@ import re
 from .normalize import speech_table
 
 # Two or more capital letters standing alone, one space apart: an abbreviation spelled out.
-_SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b([.,;:!?]*)")
+_SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b('s)?([.,;:!?]*)")  # and its plural: "S S R I's"
 
 
 class Sounds:
@@ -72,10 +72,10 @@ class Sounds:
     def _spelled(self, run: re.Match) -> str:
         # A capital "A" that starts a run is a letter: the spoken text writes the article before a capital "a"
         # ("a B M I over 30", the speech tables' first pattern), so "A M L is a cancer" is AML.
-        letters, punctuation = run.group(1).split(" "), run.group(2)
+        letters, plural, punctuation = run.group(1).split(" "), run.group(2) or "", run.group(3)
         said = [self._block(self.letters[letter]) if letter in self.letters else letter for letter in letters]
-        if letters[-1] in self.letters:  # its punctuation with it, as for the sounds table
-            said[-1] = self._block(self.letters[letters[-1]], punctuation)
+        if letters[-1] in self.letters:  # its plural and punctuation with it, as for the sounds table
+            said[-1] = self._block(self.letters[letters[-1]] + ("z" if plural else ""), punctuation)
         else:
-            said[-1] += punctuation
+            said[-1] += plural + punctuation
         return " ".join(said)

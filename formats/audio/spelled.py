@@ -38,7 +38,7 @@ def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | 
     said = _host_said(url, dot, dash, words, run_together)
     if url[:1].isupper():  # "Rheumatology.org" as a title: after a full stop, a lower-case word is no new sentence
         said = said[:1].upper() + said[1:]
-    if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20}|-[a-z]{2,20})?", path):
+    if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20}|-[a-z]{2,20}|/[a-z]-[a-z]{2,20})?", path):
         return said + "".join(  # "/spider-bites": "slash spider bites"
             f" {slash} " + " ".join(_label_said(word, short_spelled=False) for word in part.split("-"))
             for part in path.split("/"))
@@ -195,7 +195,7 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
 # A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov", "Québec.ca", "www.gob.pe").
 WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
-    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|gt|hn|sv|it|pt|eu|cat|eus)(?![\w.-]*\w)"
+    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|gt|hn|sv|it|pt|eu|cat|eus|nz|ie|za|sg)(?![\w.-]*\w)"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
     # after "www.", any top-level domain: "www.comunidad.madrid/servicios"
     r"|(?<![\w@.-])www\.(?:[^\W\d_][\w-]*\.)+[^\W\d_]{2,}(?![\w.-]*\w)(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
