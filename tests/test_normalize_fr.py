@@ -754,3 +754,30 @@ def test_what_the_twenty_second_reading_looks_like_but_is_not_is_said_as_before(
 ])
 def test_what_a_second_read_of_the_twenty_second_found_must_stay(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# What the twenty-third reading found (a sore throat in France, hay fever in Quebec), said right.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-CA", "Herbe à poux : fin août à mi-sept.", "Herbe à poux: fin août à mi-septembre."),
+    ("fr-CA", "Pic à la mi-sept. Puis il baisse.", "Pic à la mi-septembre. Puis il baisse."),
+    ("fr-FR", "Pollen de sept.–oct. ; de sept. à nov. ; d'août à sept. ; juill. et sept.",
+     "Pollen de septembre à octobre; de septembre à novembre; d'août à septembre; juillet et septembre."),
+    ("fr-FR", "Début sept. et fin sept., ça baisse.", "Début septembre et fin septembre, ça baisse."),
+    ("fr-FR", "La nuit, appelez le 116 117 (médecin de garde).", "La nuit, appelez le 116, 117 (médecin de garde)."),
+    ("fr-FR", "Médecin de garde : 116117. Le 116 123 ou le 116 111.",
+     "Médecin de garde: 116, 117. Le 116, 123 ou le 116, 111."),
+])
+def test_what_a_twenty_third_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What looks like the twenty-third reading's notation but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-FR", "En avril, cinq ; en mai, sept. Il en reste sept.", "En avril, cinq; en mai, sept. Il en reste sept."),
+    ("fr-FR", "Coupez en sept. Le 3 juin à sept. heures.", "Coupez en sept. Le 3 juin à sept. heures."),
+    ("fr-FR", "En 2023, 116 117 appels ; la ville compte 116 117 habitants.",
+     "En 2023, 116117 appels; la ville compte 116117 habitants."),
+    ("fr-FR", "Le 15 sept. 2025, sept. 2026.", "Le 15 septembre 2025, septembre 2026."),
+])
+def test_what_the_twenty_third_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
