@@ -16,7 +16,7 @@ _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.
 # Months, lengths of time, spoonfuls and a few words short: they often close a sentence ("until 15
 # Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.", "Anotá el número de mi cel.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
-    janv. févr. avr. juil. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
+    janv. févr. avr. juil. juill. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
 # Words written short that end a sentence before a capital, but not before an order's shorthand, a weekday
 # or a month, which go on with it: "Check temp. BID", "Book an appt. Mon–Fri"; "…and temp. Call us" ends one.
 _WORDS_SHORT = frozenset(["temp.", "appt.", "abbrev.", "susp."])

@@ -754,3 +754,54 @@ def test_what_the_twenty_second_reading_looks_like_but_is_not_is_said_as_before(
 ])
 def test_what_a_second_read_of_the_twenty_second_found_must_stay(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+# What the twenty-third reading found (a sore throat in France, hay fever in Quebec), said right.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-CA", "Herbe à poux : fin août à mi-sept.", "Herbe à poux: fin août à mi-septembre."),
+    ("fr-CA", "Pic à la mi-sept. Puis il baisse.", "Pic à la mi-septembre. Puis il baisse."),
+    ("fr-FR", "Pollen de sept.–oct. ; de sept. à nov. ; d'août à sept. ; juill. et sept.",
+     "Pollen de septembre à octobre; de septembre à novembre; d'août à septembre; juillet et septembre."),
+    ("fr-FR", "Début sept. et fin sept., ça baisse.", "Début septembre et fin septembre, ça baisse."),
+    ("fr-FR", "La nuit, appelez le 116 117 (médecin de garde).", "La nuit, appelez le 116, 117 (médecin de garde)."),
+    ("fr-FR", "Médecin de garde : 116117. Le 116 123 ou le 116 111.",
+     "Médecin de garde: 116, 117. Le 116, 123 ou le 116, 111."),
+    ("fr-FR", "prenez-la au début du repas, par ex. vers 8 h et 20 h.", "prenez-la au début du repas, par exemple vers 8 heures et 20 heures."),
+    ("fr-FR", "Un antalgique (par ex. paracétamol). Par ex. : 1 g.", "Un antalgique (par exemple paracétamol). Par exemple: 1 gramme."),
+    ("fr-CA", "Graminées : 15 juin–10 juill. Fermé du 14 juill. au 15 août.",
+     "Graminées: 15 juin à 10 juillet. Fermé du 14 juillet au 15 août."),
+    ("fr-CA", "Herbe à poux : 1er août aux 1res gelées.", "Herbe à poux: premier août aux premières gelées."),
+    ("fr-FR", "Les 1ères semaines, aux 1ers symptômes, les 2es doses, les 1ʳᵉˢ semaines.",
+     "Les premières semaines, aux premiers symptômes, les deuxièmes doses, les premières semaines."),
+    ("fr-CA", "ouverte du lun. au ven. de 9 h à 21 h et les sam. et dim. de 10 h à 17 h.",
+     "ouverte du lundi au vendredi de 9 heures à 21 heures et les samedis et dimanches de 10 heures à 17 heures."),
+    ("fr-FR", "Ouvert sam. ou dim. Fermé les dim. Pas de service les sam. Appelez le 15.",
+     "Ouvert samedi ou dimanche. Fermé les dimanches. Pas de service les samedis. Appelez le 15."),
+    ("fr-FR", "Le sam. et le dim., ouvert ; les mer. et sam. matin.",
+     "Le samedi et le dimanche, ouvert; les mercredis et samedis matin."),
+])
+def test_what_a_twenty_third_reading_found_is_said_right(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+# What looks like the twenty-third reading's notation but is something else, said as before.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("fr-FR", "En avril, cinq ; en mai, sept. Il en reste sept.", "En avril, cinq; en mai, sept. Il en reste sept."),
+    ("fr-FR", "Coupez en sept. Le 3 juin à sept. heures.", "Coupez en sept. Le 3 juin à sept. heures."),
+    ("fr-FR", "En 2023, 116 117 appels ; la ville compte 116 117 habitants.",
+     "En 2023, 116117 appels; la ville compte 116117 habitants."),
+    ("fr-FR", "Le 15 sept. 2025, sept. 2026.", "Le 15 septembre 2025, septembre 2026."),
+    ("fr-FR", "Taux : 116 117 pour 100 000. Le 116 000.", "Taux: 116117 pour 100000. Le 116000."),
+    ("fr-FR", "Vue sur la mer. Et vous ? Un jeu. Et un autre.", "Vue sur la mer. Et vous? Un jeu. Et un autre."),
+    ("fr-FR", "1re dose, 1er rappel, 2e dose. Les 2ess.", "première dose, premier rappel, deuxième dose. Les 2ess."),
+    ("fr-FR", "Antibiotique, ex. amoxicilline, p. ex. le matin.", "Antibiotique, par exemple amoxicilline, par exemple le matin."),
+])
+def test_what_the_twenty_third_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+def test_the_french_voice_says_an_unaccented_site_name_with_its_accents():
+    """« meteomedia » of a web address (espeak-ng said « meuteuomdia »)."""
+    from openleaf.formats.audio.sounds import Sounds
+
+    assert Sounds("fr", "espeak").apply("meteomedia point com") == "[[meteOmedj'a]] point com"
