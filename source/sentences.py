@@ -46,7 +46,7 @@ ABBREVIATIONS = frozenset(
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
     ej. p.ej. ex. p.ex. c.-à-d. e. ee. uu. ee.uu.
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
-    incl. ext. rm. mon. tue. tues. wed. weds. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
+    incl. ext. rm. o.m. mon. tue. tues. wed. weds. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. pharm. licda. lcda. licdo. lcdo.
     s/. av. avda. bldg. oint. créat. erg. céd. ced.
     tlf. tfno. enf. bs.

@@ -28,6 +28,11 @@ _EXPIRY = re.compile(r"(?i)(?:\bexp\w*\.?|\buse|\bbest)\s*(?:date)?:?\s*(?:by|be
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 
 
+# A label that names a time, before a date with a short year: "Next visit: 9/5/25".
+_TIME_LABEL = re.compile(r"(?i)\b(?:date|dated|appointment|appt|visit|review|due|next|last|that|then|follow-up|scan|"
+                         r"expires?|expiry|until|from|since|starts?|stops?|ends?|on|time|when|day)\s?: $")
+
+
 def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | None = None,
                short_year_after: Sequence[str] = (), to: str | None = None, scheme: str | None = None) -> list[Rule]:
     """The rules for dates in `lang`, none where we know no month names. `weekdays` is the language's
@@ -81,7 +86,9 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
                 announced = None  # "el 5-10-15" may be a scheme; "cita: 12-05-25" is a day
             recent = 20 <= int(match.group(4)) <= 39
             hour_after = _HOUR_AFTER.match(match.string, match.end()) and recent
-            labelled = recent and re.search(r"[^\W\d_]: $", match.string[: match.start()])  # "After that: 09/05/25"
+            # "After that: 09/05/25", "Next visit: 9/5/25"; not "Tablet strengths: 2/4/20"
+            labelled = recent and re.search(r"[^\W\d_]: $", match.string[: match.start()]) and (
+                "0" in (match.group(1)[0], match.group(3)[0]) or _TIME_LABEL.search(match.string[: match.start()]))
             if not announced and not hour_after and not labelled:
                 return None
             if not announced and _DOSES.search(match.string):

@@ -392,7 +392,7 @@ class _Language:
         return spell(word.removesuffix("s")) + (plural or "") + (" " if digit_after else "")
 
 
-_READING_ALONE = re.compile(r"\W*[A-Z][A-Z\d]{1,5}:?[^A-Za-z]*\d(?:[.,/–-]\d|\s?%)[^A-Za-z]*")
+_READING_ALONE = re.compile(r"\W*(?:[A-Z]{2,3}|[A-Z][A-Z]*\d[A-Z\d]*):?[^A-Za-z]*\d(?:[.,/–-]\d|\s?%)[^A-Za-z]*")
 
 
 class Normalizer:

@@ -16,6 +16,11 @@ from .normalize import speech_table
 _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b('s)?([.,;:!?]*)")  # and its plural: "S S R I's"
 
 
+# A verb later in the clause: the word before it was its subject, a noun ("Use beyond 7 days can cause...").
+_A_VERB_FOLLOWS = re.compile(r"[^,;:.!?]*?\b(?:is|are|was|were|can|could|may|might|should|must|will|would|means?|has|have|"
+                             r"had|causes?|helps?|leads?|makes?|needs?|does|did|seems?|becomes?)\b")
+
+
 class Sounds:
     """The ``[<engine>_sounds]``, ``[<engine>_letters]`` and ``[<engine>_verbs]`` tables of one language."""
 
@@ -32,7 +37,10 @@ class Sounds:
         tables = repr((sorted(self.sounds.items()), sorted(self.letters.items()), sorted(verbs.items())))
         # Part of the engine's version: a changed table must not reuse speech made with the old one.
         self.version = hashlib.sha256(tables.encode()).hexdigest()[:12] if self else ""
-        self._sounds_pattern = self._verbs_pattern = None
+        self._sounds_pattern = self._verbs_pattern = self._letter_after = None
+        after = "|".join(re.escape(str(word)) for word in speech.get("letter_after", {}).get("words", []))
+        if after and "A" in self.letters:  # "vitamin A": the letter, though alone
+            self._letter_after = re.compile(rf"\b({after}) A\b(?![-'’]|\.\w)([.,;:!?]*)")
         if self.sounds:
             # Longest first: a phrase before a shorter entry it holds. Punctuation right after the word is
             # kept with it (see _block).
@@ -59,6 +67,8 @@ class Sounds:
             text = self._verbs_pattern.sub(self._verb, text)
         if self.letters:
             text = _SPELLED_RUN.sub(self._spelled, text)
+        if self._letter_after is not None:
+            text = self._letter_after.sub(lambda m: f"{m.group(1)} {self._block(self.letters['A'], m.group(2))}", text)
         return text
 
     def _block(self, phonemes: str, punctuation: str = "") -> str:
@@ -67,6 +77,9 @@ class Sounds:
     def _verb(self, word: re.Match) -> str:
         before = word.string[max(0, word.start() - 30):word.start()].split()
         starts = (not before or before[-1][-1] in ".,;:!?(\"“" or before[-1].lower() in self._verb_after)
+        if word.group(2) and (word.group(2).isupper() or before and before[-1].lower() in ("and", "or", "not")
+                              or _A_VERB_FOLLOWS.match(word.string, word.end())):
+            return word.group(0)  # the noun: "Use during pregnancy is not advised", "storage and use", a heading
         return self._block(self.verbs[word.group(0).lower()]) if starts else word.group(0)
 
     def _spelled(self, run: re.Match) -> str:

@@ -61,18 +61,22 @@ def email_said(address: str, dot: str, at: str, dash: str | None = None, words: 
 
 def _name_part_said(part: str) -> str:
     """A part of an e-mail's name is a name or a word ("chris", "niamh", "vogt", "mckay"), except letters
-    no name is: none of them a vowel ("hdj"), a j after a consonant at the end ("chusj"), or three ending in
+    no name is: two that are no name ("gi"), none of them a vowel ("hdj"), a j after a consonant at the end ("chusj"), or three ending in
     two consonants ("etp", "avk"), or four or five that no word begins like ("wcoh")."""
     no_vowel = len(part) >= 2 and not re.search(_VOWEL, part)
     consonant_j = re.search(rf"{_CONSONANT}j$", part)
     three = len(part) == 3 and re.search(rf"{_CONSONANT}{{2}}$", part) and part.lower() not in _NAMES_OF_THREE
+    two = len(part) == 2 and part.lower() not in _NAMES_OF_TWO  # "gi.nurses": letters, not "ghee"
     start = re.match(rf"{_CONSONANT}{{2}}", part)
     no_onset = 4 <= len(part) <= 5 and start and start.group(0).lower() not in _ONSETS
-    return spell(part.upper()) if no_vowel or consonant_j or three or no_onset else part
+    return spell(part.upper()) if no_vowel or consonant_j or three or two or no_onset else part
 
 
 # Names of three letters that end in two consonants: said as names in an e-mail address.
 _NAMES_OF_THREE = frozenset(["ann", "amr"])
+# Names and words of two letters, in the languages spoken ("jo", "li", "mi", "pa"); others are letters ("gi").
+_NAMES_OF_TWO = frozenset("jo al ed li bo ty di vi cy su yu wu xu hu lu ma ng le my we me mi tu el la de lo se te yo "
+                          "ya no pa".split())
 
 
 def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str] = frozenset(),
