@@ -28,9 +28,10 @@ _EXPIRY = re.compile(r"(?i)(?:\bexp\w*\.?|\buse|\bbest)\s*(?:date)?:?\s*(?:by|be
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 
 
-# A label that names a time, before a date with a short year: "Next visit: 9/5/25".
-_TIME_LABEL = re.compile(r"(?i)\b(?:date|dated|appointment|appt|visit|review|due|next|last|that|then|follow-up|scan|"
-                         r"expires?|expiry|until|from|since|starts?|stops?|ends?|on|time|when|day)\s?: $")
+# A label that names an amount, not a time: "Tablet strengths: 2/4/20", "Score: 3/12/25" are no dates.
+_AMOUNT_LABEL = re.compile(r"(?i)\b(?:strengths?|doses?|dosing|scores?|readings?|ratios?|dilutions?|sizes?|reps|"
+                           r"repetitions|sets|counts?|levels?|results?|values?|units|grams|steps|numbers?|insulin|"
+                           r"weights?|heights?|pressures?|sugars?|glucose|amounts?|mg|mL|tablets?|puffs?|drops?)\s?: $")
 
 
 def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | None = None,
@@ -86,9 +87,9 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
                 announced = None  # "el 5-10-15" may be a scheme; "cita: 12-05-25" is a day
             recent = 20 <= int(match.group(4)) <= 39
             hour_after = _HOUR_AFTER.match(match.string, match.end()) and recent
-            # "After that: 09/05/25", "Next visit: 9/5/25"; not "Tablet strengths: 2/4/20"
+            # "After that: 09/05/25", "Last reviewed: 3/6/25"; not "Tablet strengths: 2/4/20"
             labelled = recent and re.search(r"[^\W\d_]: $", match.string[: match.start()]) and (
-                "0" in (match.group(1)[0], match.group(3)[0]) or _TIME_LABEL.search(match.string[: match.start()]))
+                "0" in (match.group(1)[0], match.group(3)[0]) or not _AMOUNT_LABEL.search(match.string[: match.start()]))
             if not announced and not hour_after and not labelled:
                 return None
             if not announced and _DOSES.search(match.string):

@@ -17,8 +17,10 @@ _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b('s)?([.,;:!?]*)")  # and its 
 
 
 # A verb later in the clause: the word before it was its subject, a noun ("Use beyond 7 days can cause...").
-_A_VERB_FOLLOWS = re.compile(r"[^,;:.!?]*?\b(?:is|are|was|were|can|could|may|might|should|must|will|would|means?|has|have|"
-                             r"had|causes?|helps?|leads?|makes?|needs?|does|did|seems?|becomes?)\b")
+# (up to a word that begins another clause: "Use sunscreen when you are outdoors" is an instruction)
+_A_VERB_FOLLOWS = re.compile(r"(?:(?!\b(?:if|when|whenever|until|unless|that|so|as|because|while|before|after|since|"
+                             r"and|or)\b)[^,;:.!?])*?\b(?:is|are|was|were|can|could|may|might|should|must|will|would|"
+                             r"means?|has|have|had|causes?|helps?|leads?|makes?|needs?|does|did|seems?|becomes?)\b")
 
 
 class Sounds:
@@ -77,9 +79,8 @@ class Sounds:
     def _verb(self, word: re.Match) -> str:
         before = word.string[max(0, word.start() - 30):word.start()].split()
         starts = (not before or before[-1][-1] in ".,;:!?(\"“" or before[-1].lower() in self._verb_after)
-        if word.group(2) and (word.group(2).isupper() or before and before[-1].lower() in ("and", "or", "not")
-                              or _A_VERB_FOLLOWS.match(word.string, word.end())):
-            return word.group(0)  # the noun: "Use during pregnancy is not advised", "storage and use", a heading
+        if word.group(2) and _A_VERB_FOLLOWS.match(word.string, word.end()):
+            return word.group(0)  # the noun: "Use during pregnancy is not advised"
         return self._block(self.verbs[word.group(0).lower()]) if starts else word.group(0)
 
     def _spelled(self, run: re.Match) -> str:

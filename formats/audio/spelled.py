@@ -40,8 +40,18 @@ def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | 
         said = said[:1].upper() + said[1:]
     if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20}|-[a-z]{2,20}|/[a-z]-[a-z]{2,20})?", path):
         return said + "".join(  # "/spider-bites": "slash spider bites"
-            f" {slash} " + " ".join(_label_said(word, short_spelled=False) for word in part.split("-"))
+            f" {slash} " + " ".join(_path_word(word, run_together) for word in part.split("-"))
             for part in path.split("/"))
+    return said
+
+
+def _path_word(word: str, run_together: Callable[[str], str | None] | None) -> str:
+    """A word of a short path: an English word as a word ("ankle", "ticks", "mychart" -> "my chart"), though its
+    consonants look like letters; letters where no word ends like it ("adhd")."""
+    said = _label_said(word, short_spelled=False)
+    end = re.search(rf"{_CONSONANT}{{2}}$", word)
+    if run_together and (said == word or not end or end.group(0).lower() in _CODAS):
+        return run_together(word) or said
     return said
 
 
@@ -61,12 +71,12 @@ def email_said(address: str, dot: str, at: str, dash: str | None = None, words: 
 
 def _name_part_said(part: str) -> str:
     """A part of an e-mail's name is a name or a word ("chris", "niamh", "vogt", "mckay"), except letters
-    no name is: two that are no name ("gi"), none of them a vowel ("hdj"), a j after a consonant at the end ("chusj"), or three ending in
+    no name is: a service's two ("gi"), none of them a vowel ("hdj"), a j after a consonant at the end ("chusj"), or three ending in
     two consonants ("etp", "avk"), or four or five that no word begins like ("wcoh")."""
     no_vowel = len(part) >= 2 and not re.search(_VOWEL, part)
     consonant_j = re.search(rf"{_CONSONANT}j$", part)
     three = len(part) == 3 and re.search(rf"{_CONSONANT}{{2}}$", part) and part.lower() not in _NAMES_OF_THREE
-    two = len(part) == 2 and part.lower() not in _NAMES_OF_TWO  # "gi.nurses": letters, not "ghee"
+    two = part.lower() in _LETTERS_OF_TWO  # "gi.nurses": letters, not "ghee"
     start = re.match(rf"{_CONSONANT}{{2}}", part)
     no_onset = 4 <= len(part) <= 5 and start and start.group(0).lower() not in _ONSETS
     return spell(part.upper()) if no_vowel or consonant_j or three or two or no_onset else part
@@ -74,9 +84,8 @@ def _name_part_said(part: str) -> str:
 
 # Names of three letters that end in two consonants: said as names in an e-mail address.
 _NAMES_OF_THREE = frozenset(["ann", "amr"])
-# Names and words of two letters, in the languages spoken ("jo", "li", "mi", "pa"); others are letters ("gi").
-_NAMES_OF_TWO = frozenset("jo al ed li bo ty di vi cy su yu wu xu hu lu ma ng le my we me mi tu el la de lo se te yo "
-                          "ya no pa".split())
+# Two letters with a vowel that a service's e-mail name spells ("gi.nurses", "ae.reception"); other pairs are said.
+_LETTERS_OF_TWO = frozenset("gi ae it ed er ob ot id ir uc ei ai ia ue".split())
 
 
 def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str] = frozenset(),
@@ -132,7 +141,7 @@ def _label_said(label: str, short_spelled: bool = True) -> str:
         return label
     start = re.match(rf"{_CONSONANT}{{2}}", label)
     end = re.search(rf"{_CONSONANT}{{2}}$", label)
-    if (short_spelled and len(label) <= 3) or not re.search(_VOWEL, label) or (
+    if (short_spelled and len(label) <= 3) or not re.search(_VOWEL, label) or label.startswith("aa") or (
         len(label) <= 5 and re.search(rf"(?:(?!{_VOWEL}).){{3}}", label)
     ) or (len(label) <= 6 and start and start.group(0) not in _ONSETS) or (
         len(label) <= 5 and end and end.group(0).lower() not in _CODAS):

@@ -11,11 +11,11 @@ from functools import lru_cache
 _VOWEL = re.compile("[aeiouy]")
 # Short words said as words in a run ("mychart", "caringforkids"); other parts of three letters or fewer are
 # letters ("goodrx", "cancerresearchuk", "healthlinkbc").
-_SHORT_WORDS = frozenset("my our go get the and for kid new now one fit eat run you all see med".split())
+_SHORT_WORDS = frozenset("my our go get the and for kid new now one fit eat run you all see med net web eye ear pet day top".split())
 _SAID = {"st": "saint"}  # "stjohnambulance"
 # Short parts with a vowel that are letters: countries, provinces and states ("cancerresearchuk", "healthywa").
 # Any other such part means the split went wrong ("staldhelms" is not "st ald helms"): the label is said whole.
-_REGIONS = frozenset("uk us au ca nz eu ie bc ab on qc ns nb pe wa sa nt".split())
+_REGIONS = frozenset("uk us au ca nz eu ie bc ab on qc ns nb pe wa sa nt uc".split())  # (and urgent care, "lakeviewuc")
 # A part of four or five letters that English seldom writes is a brand cut in pieces ("moun jaro", "invo kana"),
 # unless it is a clinic's clipped word or a clinical word the counts underrate ("lakeside peds", "stoma nurses").
 _SELDOM = 1_000_000
@@ -32,12 +32,14 @@ def _wordsegment():
 
 
 def english_words(label: str) -> str | None:
-    """ "mychart" -> "my chart", "riversidechc" -> "riverside C H C"; None where the label is one word
-    or a run of letters ("nhlbi", "cdc"), or the split leaves a lone letter or a short part that is neither a
+    """ "mychart" -> "my chart", "riversidechc" -> "riverside C H C", "ankle" -> "ankle"; None where the label is a
+    rare word or a run of letters ("nhlbi", "cdc"), or the split leaves a lone letter or a short part that is neither a
     word nor letters ("staldhelms")."""
+    words = _wordsegment()
+    if len(label) >= 4 and label.isalpha() and _VOWEL.search(label) and words.UNIGRAMS.get(label, 0) >= _SELDOM:
+        return label  # one English word: "ankle", "ticks" in a path, not letters
     if len(label) < 6 or not label.isalnum():
         return None
-    words = _wordsegment()
     parts = words.segment(label)
     if len(parts) < 2 or "".join(parts) != label or any(len(part) < 2 for part in parts):
         return None
