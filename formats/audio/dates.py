@@ -31,7 +31,9 @@ _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 # A label that names an amount, not a time: "Tablet strengths: 2/4/20", "Score: 3/12/25" are no dates.
 _AMOUNT_LABEL = re.compile(r"(?i)\b(?:strengths?|doses?|dosing|scores?|readings?|ratios?|dilutions?|sizes?|reps|"
                            r"repetitions|sets|counts?|levels?|results?|values?|units|grams|steps|numbers?|insulin|"
-                           r"weights?|heights?|pressures?|sugars?|glucose|amounts?|mg|mL|tablets?|puffs?|drops?)\s?: $")
+                           r"weights?|heights?|pressures?|sugars?|glucose|amounts?|mg|mL|tablets?|puffs?|drops?|"
+                           r"frequency|eyes|cycles?|mix|pain|lot|room|pack|novorapid|humalog|lantus|levemir|tresiba|"
+                           r"toujeo|apidra|fiasp|novomix|humulin)\s?: $")
 
 
 def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | None = None,

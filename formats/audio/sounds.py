@@ -19,7 +19,7 @@ _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b('s)?([.,;:!?]*)")  # and its 
 # A verb later in the clause: the word before it was its subject, a noun ("Use beyond 7 days can cause...").
 # (up to a word that begins another clause: "Use sunscreen when you are outdoors" is an instruction)
 _A_VERB_FOLLOWS = re.compile(r"(?:(?!\b(?:if|when|whenever|until|unless|that|so|as|because|while|before|after|since|"
-                             r"and|or)\b)[^,;:.!?])*?\b(?:is|are|was|were|can|could|may|might|should|must|will|would|"
+                             r"and|or|to|you|we|they|he|she|every|each)\b)[^,;:.!?])*?\b(?:is|are|was|were|can|could|may|might|should|must|will|would|"
                              r"means?|has|have|had|causes?|helps?|leads?|makes?|needs?|does|did|seems?|becomes?)\b")
 
 
@@ -40,9 +40,11 @@ class Sounds:
         # Part of the engine's version: a changed table must not reuse speech made with the old one.
         self.version = hashlib.sha256(tables.encode()).hexdigest()[:12] if self else ""
         self._sounds_pattern = self._verbs_pattern = self._letter_after = None
-        after = "|".join(re.escape(str(word)) for word in speech.get("letter_after", {}).get("words", []))
-        if after and "A" in self.letters:  # "vitamin A": the letter, though alone
-            self._letter_after = re.compile(rf"\b({after}) A\b(?![-'’]|\.\w)([.,;:!?]*)")
+        letter_after = speech.get("letter_after", {})
+        after = "|".join(re.escape(str(word)) for word in letter_after.get("words", []))
+        before_lower = "|".join(re.escape(str(word)) for word in letter_after.get("not_before_a_capital", [])) or "(?!)"
+        if after and "A" in self.letters:  # "vitamin A", "Part A covers": the letter, though alone
+            self._letter_after = re.compile(rf"\b({after}|(?:{before_lower})(?= A\b(?! [A-Z]))) A\b(?![-'’]|\.\w)([.,;:!?]*)")
         if self.sounds:
             # Longest first: a phrase before a shorter entry it holds. Punctuation right after the word is
             # kept with it (see _block).

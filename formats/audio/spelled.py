@@ -49,7 +49,9 @@ def _path_word(word: str, run_together: Callable[[str], str | None] | None) -> s
     """A word of a short path: an English word as a word ("ankle", "ticks", "mychart" -> "my chart"), though its
     consonants look like letters; letters where no word ends like it ("adhd")."""
     said = _label_said(word, short_spelled=False)
-    end = re.search(rf"{_CONSONANT}{{2}}$", word)
+    start, end = re.match(rf"{_CONSONANT}{{2}}", word), re.search(rf"{_CONSONANT}{{2}}$", word)
+    if start and start.group(0).lower() not in _ONSETS:
+        return said  # "pcos", "ncbi": no word begins so
     if run_together and (said == word or not end or end.group(0).lower() in _CODAS):
         return run_together(word) or said
     return said
@@ -85,19 +87,22 @@ def _name_part_said(part: str) -> str:
 # Names of three letters that end in two consonants: said as names in an e-mail address.
 _NAMES_OF_THREE = frozenset(["ann", "amr"])
 # Two letters with a vowel that a service's e-mail name spells ("gi.nurses", "ae.reception"); other pairs are said.
-_LETTERS_OF_TWO = frozenset("gi ae it ed er ob ot id ir uc ei ai ia ue".split())
+_LETTERS_OF_TWO = frozenset("gi ae it er ob ot id ir uc ei ai ia ue".split())
 
 
 def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str] = frozenset(),
                run_together: Callable[[str], str | None] | None = None) -> str:
-    host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].lower()
-    if host.startswith("www."):
-        host = host[4:]
+    written = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0]
+    if written.lower().startswith("www."):
+        written = written[4:]
     said = []
-    for label in host.split("."):
+    for label in written.split("."):
         if not label:
             continue
-        said.append(_joined(label, dash, lambda part: _label_or_words(part, run_together), words))
+        if capitals := re.fullmatch(r"([A-Z]{2,5})([a-z]{3,})", label):  # "ENThealth": letters, then a word
+            said.append(spell(capitals.group(1)) + " " + capitals.group(2))
+            continue
+        said.append(_joined(label.lower(), dash, lambda part: _label_or_words(part, run_together), words))
     return f" {dot} ".join(said)
 
 
