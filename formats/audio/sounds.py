@@ -19,8 +19,15 @@ _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b('s)?([.,;:!?]*)")  # and its 
 # A verb later in the clause: the word before it was its subject, a noun ("Use beyond 7 days can cause...").
 # (up to a word that begins another clause: "Use sunscreen when you are outdoors" is an instruction)
 _A_VERB_FOLLOWS = re.compile(r"(?:(?!\b(?:if|when|whenever|until|unless|that|so|as|because|while|before|after|since|"
-                             r"and|or|to|you|we|they|he|she|every|each)\b)[^,;:.!?])*?\b(?:is|are|was|were|can|could|may|might|should|must|will|would|"
-                             r"means?|has|have|had|causes?|helps?|leads?|makes?|needs?|does|did|seems?|becomes?)\b")
+                             r"and|or)\b)[^,;:.!?])*?(?<!\bto )(?<!\byou )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )"
+                             r"\b(?:is|are|was|were|can|could|may|might|should|must|will|would|means?|has|have|had|causes?|"
+                             r"helps?|leads?|makes?|needs?|does|did|seems?|becomes?|increases|raises|reduces|lowers|"
+                             r"affects|carries|requires|puts|gives)\b")
+
+
+# A bracket touching a block of phonemes, and the stop after the closing one.
+_BRACKET_BEFORE = re.compile(r"[(\[]\s*\[\[(?!\[)")
+_BRACKET_AFTER = re.compile(r"\s*\]\](?<!\]\]\])\s*[)\]]([.,;:!?]*)")
 
 
 class Sounds:
@@ -73,6 +80,8 @@ class Sounds:
             text = _SPELLED_RUN.sub(self._spelled, text)
         if self._letter_after is not None:
             text = self._letter_after.sub(lambda m: f"{m.group(1)} {self._block(self.letters['A'], m.group(2))}", text)
+        if self._inside:  # Piper runs a block into a bracket beside it ("milliliterztwice") and says a stop after both
+            text = _BRACKET_AFTER.sub(r"\1 ]]", _BRACKET_BEFORE.sub("[[", text))  # as its name ("):" as "colon")
         return text
 
     def _block(self, phonemes: str, punctuation: str = "") -> str:

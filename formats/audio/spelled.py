@@ -50,8 +50,8 @@ def _path_word(word: str, run_together: Callable[[str], str | None] | None) -> s
     consonants look like letters; letters where no word ends like it ("adhd")."""
     said = _label_said(word, short_spelled=False)
     start, end = re.match(rf"{_CONSONANT}{{2}}", word), re.search(rf"{_CONSONANT}{{2}}$", word)
-    if start and start.group(0).lower() not in _ONSETS:
-        return said  # "pcos", "ncbi": no word begins so
+    if start and start.group(0).lower() not in _ONSETS or len(word) == 2 and word in _LETTERS_OF_TWO:
+        return spell(word.upper()) if len(word) == 2 else said  # "pcos", "ncbi": no word begins so; "/gi"
     if run_together and (said == word or not end or end.group(0).lower() in _CODAS):
         return run_together(word) or said
     return said
@@ -66,8 +66,11 @@ def email_said(address: str, dot: str, at: str, dash: str | None = None, words: 
     as words (names: "li", "ian", "sara"), but letters where no word is like them ("hdj", "avk", "etp");
     its site as a site is said."""
     name, site = address.removeprefix("mailto:").split("@", 1)
-    parts = [_joined(part, dash, lambda p: run_together and run_together(p) or _name_part_said(p))
-             for part in name.split(".") if part]
+    names = [part for part in name.split(".") if part]
+    # "ed.smith" is a name; "ed.families", "cairns-ed-followup" an emergency department's
+    ed = len(names) == 2 and names[0].lower() == "ed" and names[1].lower() not in _SERVICE_WORDS
+    parts = [part if ed and i == 0 else _joined(part, dash, lambda p: run_together and run_together(p) or _name_part_said(p))
+             for i, part in enumerate(names)]
     return f" {dot} ".join(parts) + f" {at} " + _host_said(site, dot, dash, words, run_together)
 
 
@@ -87,7 +90,10 @@ def _name_part_said(part: str) -> str:
 # Names of three letters that end in two consonants: said as names in an e-mail address.
 _NAMES_OF_THREE = frozenset(["ann", "amr"])
 # Two letters with a vowel that a service's e-mail name spells ("gi.nurses", "ae.reception"); other pairs are said.
-_LETTERS_OF_TWO = frozenset("gi ae it er ob ot id ir uc ei ai ia ue".split())
+_LETTERS_OF_TWO = frozenset("gi ae it ed er ob ot id ir uc ei ai ia ue".split())
+# What a service's address names after its letters: "ed.families", "ed.followup".
+_SERVICE_WORDS = frozenset("families followup follow bookings booking reception admin enquiries referrals nurses team "
+                           "triage info appointments results office".split())
 
 
 def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str] = frozenset(),
@@ -99,8 +105,12 @@ def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str
     for label in written.split("."):
         if not label:
             continue
-        if capitals := re.fullmatch(r"([A-Z]{2,5})([a-z]{3,})", label):  # "ENThealth": letters, then a word
-            said.append(spell(capitals.group(1)) + " " + capitals.group(2))
+        capitals = re.fullmatch(r"([A-Z]{2,5}?)([A-Z][a-z]{2,})", label)  # "BCCancer": a capital word after letters
+        if not (capitals and run_together and run_together(capitals.group(2).lower()) == capitals.group(2).lower()):
+            capitals = re.fullmatch(r"([A-Z]{2,5})([a-z]{3,})", label)  # "ENThealth"
+        if capitals and run_together and run_together(capitals.group(1).lower()) != capitals.group(1).lower():
+            # "ENThealth", "BCCancer": letters, then a word ("CALMzone": a word, then another)
+            said.append(spell(capitals.group(1)) + " " + _label_or_words(capitals.group(2).lower(), run_together))
             continue
         said.append(_joined(label.lower(), dash, lambda part: _label_or_words(part, run_together), words))
     return f" {dot} ".join(said)
