@@ -1864,3 +1864,38 @@ def test_what_the_voice_is_given_around_a_bracket_and_after_use(spoken, given):
     from openleaf.formats.audio.engines import get_engine
 
     assert get_engine("piper", "en-US").with_sounds(spoken) == given
+
+
+# A second read of the thirty-first reading's rules (213 sentences; 43 worse at first), mended; and a thirty-second
+# reading: six ordinary clinic handouts (hand, foot and mouth disease, nosebleeds and sleep in the US; a baby's thrush in
+# Britain, a sprained wrist in Australia, constipation in Canada), 136 of 138 and 137 of 145 on a first pass.
+@pytest.mark.parametrize("lang, written, spoken", [
+    ("en-US", "A wound longer than 1 1/2 in.", "A wound longer than 1 and a half inches."),
+    ("en-US", "6 months v. 12 months", "6 months v. 12 months"),  # versus
+    ("en-CA", "Halifax, NS, B3H 4R2", "Halifax, Nova Scotia, B 3 H, 4 R 2"),
+    ("en-CA", "Blood Group AB at the hospital clinic", "Blood Group A B at the hospital clinic"),
+    ("en-GB", "Re: 6-week check", "about 6 week check"),
+    ("en-US", "Patients travelling from MN; Ward 12 Jan Smith", "Patients travelling from M N; Ward 12 Jan Smith"),
+    ("en-AU", "PO Box 48, Brisbane", "P O Box 48, Brisbane"),  # not "by mouth Box"
+    ("en-US", "TID–QID; BID/TID; the 300mcg inhalers", "three or four times a day; two or three times a day; the 300 "
+     "microgram inhalers"),
+    ("en-GB", "available from BD. Change from BD to OD.", "available from B D. Change from twice a day to O D."),
+    ("en-GB", "Reference: ENThealth. Online at www.enthealth.org/conditions/nosebleeds",
+     "Reference: E N T health. Online at E N T health dot org slash conditions slash nosebleeds"),
+    ("en-CA", "visit ontario.ca/health811; a quarter of a 5ml spoon", "visit ontario dot C A slash health 8 1 1; a "
+     "quarter of a 5 milliliter spoon"),
+])
+def test_what_a_second_read_of_the_thirty_first_and_a_thirty_second_reading_found(lang, written, spoken):
+    assert normalize(written, lang) == spoken
+
+
+@pytest.mark.parametrize("spoken, given", [
+    ("Use sunscreen daily – it reduces burns.", "[[ jˈuːz ]] sunscreen daily – it reduces burns."),
+    ("Use ice every time your knee is swollen.", "[[ jˈuːz ]] ice every time your knee is swollen."),
+    ("Use during pregnancy to treat nausea has not been studied.",
+     "Use during pregnancy to treat nausea has not been studied."),
+])
+def test_use_with_an_object_is_an_instruction_and_with_a_preposition_may_be_a_noun(spoken, given):
+    from openleaf.formats.audio.engines import get_engine
+
+    assert get_engine("piper", "en-US").with_sounds(spoken) == given

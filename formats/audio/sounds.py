@@ -18,15 +18,21 @@ _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b('s)?([.,;:!?]*)")  # and its 
 
 # A verb later in the clause: the word before it was its subject, a noun ("Use beyond 7 days can cause...").
 # (up to a word that begins another clause: "Use sunscreen when you are outdoors" is an instruction)
-_A_VERB_FOLLOWS = re.compile(r"(?:(?!\b(?:if|when|whenever|until|unless|that|so|as|because|while|before|after|since|"
-                             r"and|or)\b)[^,;:.!?])*?(?<!\bto )(?<!\byou )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )"
-                             r"\b(?:is|are|was|were|can|could|may|might|should|must|will|would|means?|has|have|had|causes?|"
-                             r"helps?|leads?|makes?|needs?|does|did|seems?|becomes?|increases|raises|reduces|lowers|"
-                             r"affects|carries|requires|puts|gives)\b")
+_VERBS = (r"\b(?:is|are|was|were|can|could|may|might|should|must|will|would|means?|has|have|had|causes?|helps?|"
+          r"leads?|makes?|needs?|does|did|seems?|becomes?|increases|raises|reduces|lowers|affects|carries|requires|"
+          r"puts|gives)\b")
+_CLAUSE_ENDS = r"if|when|whenever|until|unless|that|so|as|because|while|before|after|since|and|or"
+# After "Use" and a preposition ("Use during pregnancy to treat nausea has not..."), the clause runs to its stop; after
+# an object ("Use ice every time it swells", "Use sunscreen – it reduces..."), it ends at the next clause's word.
+_A_VERB_FOLLOWS_FAR = re.compile(rf"(?:(?!\b(?:{_CLAUSE_ENDS})\b)[^,;:.!?])*?(?<!\bto )(?<!\byou )(?<!\bwe )"
+                                 rf"(?<!\bthey )(?<!\bhe )(?<!\bshe ){_VERBS}")
+_A_VERB_FOLLOWS = re.compile(rf"(?:(?!\b(?:{_CLAUSE_ENDS}|to|every|each|which|who|whose|this|it|you|we|they)\b)"
+                             rf"[^,;:.!?(–-])*?{_VERBS}")
+_PREPOSITION = re.compile(r" (?:with|during|beyond|in|of|after|before|for|by|over|under|without|while|on)\b")
 
 
 # A bracket touching a block of phonemes, and the stop after the closing one.
-_BRACKET_BEFORE = re.compile(r"[(\[]\s*\[\[(?!\[)")
+_BRACKET_BEFORE = re.compile(r"\s*[(\[]\s*\[\[(?!\[)")
 _BRACKET_AFTER = re.compile(r"\s*\]\](?<!\]\]\])\s*[)\]]([.,;:!?]*)")
 
 
@@ -81,7 +87,7 @@ class Sounds:
         if self._letter_after is not None:
             text = self._letter_after.sub(lambda m: f"{m.group(1)} {self._block(self.letters['A'], m.group(2))}", text)
         if self._inside:  # Piper runs a block into a bracket beside it ("milliliterztwice") and says a stop after both
-            text = _BRACKET_AFTER.sub(r"\1 ]]", _BRACKET_BEFORE.sub("[[", text))  # as its name ("):" as "colon")
+            text = _BRACKET_AFTER.sub(r"\1 ]]", _BRACKET_BEFORE.sub(lambda m: " [[" if m.start() else "[[", text))  # as its name ("):" as "colon")
         return text
 
     def _block(self, phonemes: str, punctuation: str = "") -> str:
@@ -90,7 +96,8 @@ class Sounds:
     def _verb(self, word: re.Match) -> str:
         before = word.string[max(0, word.start() - 30):word.start()].split()
         starts = (not before or before[-1][-1] in ".,;:!?(\"“" or before[-1].lower() in self._verb_after)
-        if word.group(2) and _A_VERB_FOLLOWS.match(word.string, word.end()):
+        follows = _A_VERB_FOLLOWS_FAR if _PREPOSITION.match(word.string, word.end()) else _A_VERB_FOLLOWS
+        if word.group(2) and follows.match(word.string, word.end()):
             return word.group(0)  # the noun: "Use during pregnancy is not advised"
         return self._block(self.verbs[word.group(0).lower()]) if starts else word.group(0)
 

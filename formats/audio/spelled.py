@@ -38,7 +38,8 @@ def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | 
     said = _host_said(url, dot, dash, words, run_together)
     if url[:1].isupper():  # "Rheumatology.org" as a title: after a full stop, a lower-case word is no new sentence
         said = said[:1].upper() + said[1:]
-    if slash and re.fullmatch(r"[a-z]{2,20}(?:/[a-z]{2,20}|-[a-z]{2,20}|/[a-z]-[a-z]{2,20})?", path):
+    # (a word's number after it is said, "/health811", "/covid19"; a code's is not, "/guidance/ng245")
+    if slash and re.fullmatch(r"[a-z]{2,20}(?:[a-z]{2}\d{1,4})?(?:/[a-z]{2,20}(?:[a-z]{2}\d{1,4})?|-[a-z]{2,20}|/[a-z]-[a-z]{2,20})?", path):
         return said + "".join(  # "/spider-bites": "slash spider bites"
             f" {slash} " + " ".join(_path_word(word, run_together) for word in part.split("-"))
             for part in path.split("/"))
@@ -48,6 +49,9 @@ def site_name(url: str, dot: str = "dot", slash: str | None = None, dash: str | 
 def _path_word(word: str, run_together: Callable[[str], str | None] | None) -> str:
     """A word of a short path: an English word as a word ("ankle", "ticks", "mychart" -> "my chart"), though its
     consonants look like letters; letters where no word ends like it ("adhd")."""
+    if numbered := re.fullmatch(r"([a-z]{2,20})(\d{1,4})", word):  # "/health811": "health 8 1 1"
+        digits = numbered.group(2)
+        return _path_word(numbered.group(1), run_together) + " " + (spell(digits) if len(digits) > 2 else digits)
     said = _label_said(word, short_spelled=False)
     start, end = re.match(rf"{_CONSONANT}{{2}}", word), re.search(rf"{_CONSONANT}{{2}}$", word)
     if start and start.group(0).lower() not in _ONSETS or len(word) == 2 and word in _LETTERS_OF_TWO:
@@ -93,7 +97,7 @@ _NAMES_OF_THREE = frozenset(["ann", "amr"])
 _LETTERS_OF_TWO = frozenset("gi ae it ed er ob ot id ir uc ei ai ia ue".split())
 # What a service's address names after its letters: "ed.families", "ed.followup".
 _SERVICE_WORDS = frozenset("families followup follow bookings booking reception admin enquiries referrals nurses team "
-                           "triage info appointments results office".split())
+                           "triage info appointments results office clinic discharge nurse pharmacy dept".split())
 
 
 def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str] = frozenset(),

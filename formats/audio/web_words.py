@@ -15,7 +15,7 @@ _SHORT_WORDS = frozenset("my our go get the and for kid new now one fit eat run 
 _SAID = {"st": "saint"}  # "stjohnambulance"
 # Short parts with a vowel that are letters: countries, provinces and states ("cancerresearchuk", "healthywa").
 # Any other such part means the split went wrong ("staldhelms" is not "st ald helms"): the label is said whole.
-_REGIONS = frozenset("uk us au ca nz eu ie bc ab on qc ns nb pe wa sa nt uc".split())  # (and urgent care, "lakeviewuc")
+_REGIONS = frozenset("uk us au ca nz eu ie bc ab on qc ns nb pe wa sa nt uc ent".split())  # (and "lakeviewuc", "enthealth")
 # A part of four or five letters that English seldom writes is a brand cut in pieces ("moun jaro", "invo kana"),
 # unless it is a clinic's clipped word or a clinical word the counts underrate ("lakeside peds", "stoma nurses").
 _SELDOM = 1_000_000
