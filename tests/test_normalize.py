@@ -6,6 +6,14 @@ from hypothesis import strategies as st
 
 from openleaf.formats.audio.normalize import Normalizer, normalize, site_name
 
+
+def piper_given(text: str, lang: str = "en-US", *, written: bool = True) -> str:
+    """What the Piper voice is given for `text`: as written (normalised first), or as the spoken text already."""
+    from openleaf.formats.audio.engines import get_engine
+
+    return get_engine("piper", lang).with_sounds(normalize(text, lang) if written else text)
+
+
 ENGLISH = [
     # units and medical terms
     ("100 to 125 mg/dL", "100 to 125 milligrams per deciliter"),
@@ -1490,9 +1498,7 @@ def test_susp_before_what_is_suspected_does_not_end_a_sentence():
     ("A U-shaped curve.", "a U-shaped curve."),
 ])
 def test_a_capital_a_that_starts_a_spelled_run_is_a_letter_and_the_article_before_one_is_not(written, given):
-    from openleaf.formats.audio.engines import get_engine
-
-    assert get_engine("piper", "en-GB").with_sounds(normalize(written, "en-GB")) == given
+    assert piper_given(written, "en-GB") == given
 
 
 # A twenty-fifth reading: two English handouts (a baby's formula and reflux in Australia, a plan for low blood sugar
@@ -1681,9 +1687,7 @@ def test_what_the_twenty_seventh_readings_rules_leave_as_they_were(lang, written
     ("Join a support group a few times.", "Join a support group a few times."),
 ])
 def test_the_plural_of_a_spelled_abbreviation_and_a_group_letter_are_said_as_letters(written, given):
-    from openleaf.formats.audio.engines import get_engine
-
-    assert get_engine("piper", "en-US").with_sounds(normalize(written, "en-US")) == given
+    assert piper_given(written) == given
 
 
 # A second read of the twenty-seventh reading's rules (255 sentences; 63 read worse at first), mended.
@@ -1715,9 +1719,7 @@ def test_what_a_second_read_of_the_twenty_seventh_found(lang, written, spoken):
     ("Use prednisolone acetate.", "[[ jˈuːz ]] prednisolone acetate."),
 ])
 def test_use_is_the_noun_before_its_verb_and_the_verb_beginning_an_instruction(spoken, given):
-    from openleaf.formats.audio.engines import get_engine
-
-    assert get_engine("piper", "en-US").with_sounds(spoken) == given
+    assert piper_given(spoken, written=False) == given
 
 
 # A twenty-eighth reading: eight English handouts, six of them ordinary clinic handouts of about 45 notations (US: low
@@ -1788,9 +1790,7 @@ def test_what_a_second_read_of_the_twenty_eighth_and_a_twenty_ninth_reading_foun
     ("Stage A heart failure", "Stage [[ ˈeɪ ]] heart failure"),
 ])
 def test_a_lone_capital_a_after_a_noun_that_names_letters_is_the_letter(written, given):
-    from openleaf.formats.audio.engines import get_engine
-
-    assert get_engine("piper", "en-US").with_sounds(normalize(written, "en-US")) == given
+    assert piper_given(written) == given
 
 
 # A second read of the twenty-ninth reading's rules (212 sentences; 43 worse at first, none in real handouts), mended;
@@ -1824,9 +1824,7 @@ def test_what_a_second_read_of_the_twenty_ninth_and_a_thirtieth_reading_found(la
     ("Storage and use instructions", "Storage and use instructions"),
 ])
 def test_what_a_second_read_of_the_twenty_ninth_found_in_what_the_voice_is_given(written, given):
-    from openleaf.formats.audio.engines import get_engine
-
-    assert get_engine("piper", "en-US").with_sounds(normalize(written, "en-US")) == given
+    assert piper_given(written) == given
 
 
 # A second read of the thirtieth reading's rules (219 sentences; 47 worse at first, 3 lines of real handouts: "ed"),
@@ -1861,9 +1859,7 @@ def test_what_a_second_read_of_the_thirtieth_and_a_thirty_first_reading_found(la
     ("Dose (milliliters) twice", "Dose [[ mˈɪlᵻlˌiːɾɚz ]] twice"),
 ])
 def test_what_the_voice_is_given_around_a_bracket_and_after_use(spoken, given):
-    from openleaf.formats.audio.engines import get_engine
-
-    assert get_engine("piper", "en-US").with_sounds(spoken) == given
+    assert piper_given(spoken, written=False) == given
 
 
 # A second read of the thirty-first reading's rules (213 sentences; 43 worse at first), mended; and a thirty-second
@@ -1896,6 +1892,4 @@ def test_what_a_second_read_of_the_thirty_first_and_a_thirty_second_reading_foun
      "Use during pregnancy to treat nausea has not been studied."),
 ])
 def test_use_with_an_object_is_an_instruction_and_with_a_preposition_may_be_a_noun(spoken, given):
-    from openleaf.formats.audio.engines import get_engine
-
-    assert get_engine("piper", "en-US").with_sounds(spoken) == given
+    assert piper_given(spoken, written=False) == given
