@@ -1893,3 +1893,12 @@ def test_what_a_second_read_of_the_thirty_first_and_a_thirty_second_reading_foun
 ])
 def test_use_with_an_object_is_an_instruction_and_with_a_preposition_may_be_a_noun(spoken, given):
     assert piper_given(spoken, written=False) == given
+
+
+# A thirty-third reading: six ordinary clinic handouts (a dog bite, hives and lactose intolerance in the US; an ear
+# after swimming in Britain, a broken toe in Australia, COVID-19 at home in Canada), 139 of 141 and 150 of 150.
+def test_a_sentence_in_lower_case_inside_an_utterance_begins_with_a_capital_for_the_voice():
+    # Piper ran "Pregnancy. healthdirect." into one sentence; the article "a" before letters stays as it is.
+    assert piper_given("Reference 3. Pregnancy. healthdirect dot gov. Accessed, May 2.", written=False) == (
+        "Reference 3. Pregnancy. Healthdirect dot gov. Accessed, May 2.")
+    assert piper_given("Note. a B M I over 30.", written=False) == "Note. a B M [[ ˈaɪ ]] over 30."

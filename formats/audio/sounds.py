@@ -31,6 +31,8 @@ _A_VERB_FOLLOWS = re.compile(rf"(?:(?!\b(?:{_CLAUSE_ENDS}|to|every|each|which|wh
 _PREPOSITION = re.compile(r" (?:with|during|beyond|in|of|after|before|for|by|over|under|without|while|on)\b")
 
 
+# A word in lower case after a full stop (not the article "a", which the spoken text writes before letters).
+_LOWER_AFTER_A_STOP = re.compile(r"(?<=[.!?] )[a-z](?=[a-z])")
 # A bracket touching a block of phonemes, and the stop after the closing one.
 _BRACKET_BEFORE = re.compile(r"\s*[(\[]\s*\[\[(?!\[)")
 _BRACKET_AFTER = re.compile(r"\s*\]\](?<!\]\]\])\s*[)\]]([.,;:!?]*)")
@@ -78,6 +80,8 @@ class Sounds:
     def apply(self, text: str) -> str:
         """The text with each word of the sounds table, each verb an instruction means, and each
         letter of the letters table in a spelled-out run ("A D H D"), as the engine's phonemes."""
+        if self._inside:  # a sentence inside an utterance that begins in lower case ("Pregnancy. healthdirect."):
+            text = _LOWER_AFTER_A_STOP.sub(lambda m: m.group(0).upper(), text)  # Piper runs it into the one before
         if self._sounds_pattern is not None:
             text = self._sounds_pattern.sub(lambda m: self._block(self.sounds[m.group(1).lower()], m.group(2)), text)
         if self._verbs_pattern is not None:
