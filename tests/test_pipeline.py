@@ -172,6 +172,22 @@ def test_the_speech_cache_key_changes_with_the_engine_or_voice_version():
     assert cache_key(Voice(), "Hello.", 1.0) != cache_key(Upgraded(), "Hello.", 1.0)
 
 
+def test_the_speech_cache_key_is_what_the_voice_is_given_not_only_the_spoken_text():
+    from openleaf.formats.audio.cache import cache_key
+
+    class Voice:
+        name, voice, sample_rate, version = "piper", "en_US-joe-medium", 22050, "piper-tts=1.8.0"
+
+        def with_sounds(self, text):
+            return text
+
+    class Mended(Voice):  # the same tables, applied differently ("(5 milliliters):" with its bracket left out)
+        def with_sounds(self, text):
+            return text.replace("(", "")
+
+    assert cache_key(Voice(), "Dose (5 mL): 2 mL.", 1.0) != cache_key(Mended(), "Dose (5 mL): 2 mL.", 1.0)
+
+
 def test_publish_cache_shows_its_size_and_prunes_and_clears(tmp_path, capsys, speech_cache):
     import os
     import time

@@ -34,8 +34,11 @@ def default_cache_dir() -> Path:
 
 
 def cache_key(engine: Engine, text: str, rate: float) -> str:
+    # What the voice is given, below the spoken text: a change in how the sounds tables are applied (not only in the
+    # tables) must not reuse speech made the old way.
+    given = engine.with_sounds(text) if hasattr(engine, "with_sounds") else text
     described = [CACHE_FORMAT, engine.name, engine.voice, getattr(engine, "version", ""), f"{rate:.4f}",
-                 engine.sample_rate, text]
+                 engine.sample_rate, given]
     return hashlib.sha256(json.dumps(described, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
