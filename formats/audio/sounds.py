@@ -32,7 +32,8 @@ _PREPOSITION = re.compile(r" (?:with|during|beyond|in|of|after|before|for|by|ove
 
 
 # A word in lower case after a full stop (not the article "a", which the spoken text writes before letters).
-_LOWER_AFTER_A_STOP = re.compile(r"(?<=[.!?] )[a-z](?=[a-z])")
+_LOWER_AFTER_A_STOP = re.compile(r"(?<=[a-z]{3}[.!?] )(?<!\b(?:vol|ref|max|min|tsp|etc|est)\. )(?<!approx\. )"
+                                 r"(?<!\b(?:incl|tbsp|dept)\. )[a-z](?=[a-z])")  # (a sentence's word before the stop: not "C. diff", "in. of")
 # A bracket touching a block of phonemes, and the stop after the closing one.
 _BRACKET_BEFORE = re.compile(r"\s*[(\[]\s*\[\[(?!\[)")
 _BRACKET_AFTER = re.compile(r"\s*\]\](?<!\]\]\])\s*[)\]]([.,;:!?]*)")
