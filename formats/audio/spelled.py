@@ -53,10 +53,11 @@ def _path_word(word: str, run_together: Callable[[str], str | None] | None) -> s
         digits = numbered.group(2)
         return _path_word(numbered.group(1), run_together) + " " + (spell(digits) if len(digits) > 2 else digits)
     said = _label_said(word, short_spelled=False)
-    start, end = re.match(rf"{_CONSONANT}{{2}}", word), re.search(rf"{_CONSONANT}{{2}}$", word)
-    if start and start.group(0).lower() not in _ONSETS or len(word) == 2 and word in _LETTERS_OF_TWO:
-        return spell(word.upper()) if len(word) == 2 else said  # "pcos", "ncbi": no word begins so; "/gi"
-    if run_together and (said == word or not end or end.group(0).lower() in _CODAS):
+    if len(word) == 2 and word in _LETTERS_OF_TWO:
+        return spell(word.upper())  # "/gi"
+    if _begins_as_no_word(word):
+        return said  # "pcos", "ncbi": no word begins so
+    if run_together and (said == word or not _ends_as_no_word(word)):
         return run_together(word) or said
     return said
 
@@ -86,8 +87,7 @@ def _name_part_said(part: str) -> str:
     consonant_j = re.search(rf"{_CONSONANT}j$", part)
     three = len(part) == 3 and re.search(rf"{_CONSONANT}{{2}}$", part) and part.lower() not in _NAMES_OF_THREE
     two = part.lower() in _LETTERS_OF_TWO  # "gi.nurses": letters, not "ghee"
-    start = re.match(rf"{_CONSONANT}{{2}}", part)
-    no_onset = 4 <= len(part) <= 5 and start and start.group(0).lower() not in _ONSETS
+    no_onset = 4 <= len(part) <= 5 and _begins_as_no_word(part)
     return spell(part.upper()) if no_vowel or consonant_j or three or two or no_onset else part
 
 
@@ -109,15 +109,26 @@ def _host_said(url: str, dot: str, dash: str | None = None, words: frozenset[str
     for label in written.split("."):
         if not label:
             continue
-        capitals = re.fullmatch(r"([A-Z]{2,5}?)([A-Z][a-z]{2,})", label)  # "BCCancer": a capital word after letters
-        if not (capitals and run_together and run_together(capitals.group(2).lower()) == capitals.group(2).lower()):
-            capitals = re.fullmatch(r"([A-Z]{2,5})([a-z]{3,})", label)  # "ENThealth"
-        if capitals and run_together and run_together(capitals.group(1).lower()) != capitals.group(1).lower():
-            # "ENThealth", "BCCancer": letters, then a word ("CALMzone": a word, then another)
-            said.append(spell(capitals.group(1)) + " " + _label_or_words(capitals.group(2).lower(), run_together))
-            continue
-        said.append(_joined(label.lower(), dash, lambda part: _label_or_words(part, run_together), words))
+        said.append(_letters_then_word(label, run_together)
+                    or _joined(label.lower(), dash, lambda part: _label_or_words(part, run_together), words))
     return f" {dot} ".join(said)
+
+
+def _letters_then_word(label: str, run_together: Callable[[str], str | None] | None) -> str | None:
+    """ "ENThealth" -> "E N T health", "BCCancer" -> "B C cancer": a label written as capitals that are letters, then
+    an English word; None for any other ("CALMzone" is a word, then another)."""
+    if not run_together:
+        return None
+
+    def a_word(text: str) -> bool:
+        return run_together(text.lower()) == text.lower()
+
+    split = re.fullmatch(r"([A-Z]{2,5}?)([A-Z][a-z]{2,})", label)  # "BCCancer": a capital word after the letters
+    if not (split and a_word(split.group(2))):
+        split = re.fullmatch(r"([A-Z]{2,5})([a-z]{3,})", label)  # "ENThealth"
+    if not split or a_word(split.group(1)):
+        return None
+    return spell(split.group(1)) + " " + _label_or_words(split.group(2).lower(), run_together)
 
 
 def _joined(label: str, dash: str | None, say, words: frozenset[str] = frozenset()) -> str:
@@ -145,6 +156,18 @@ _CODAS = frozenset("st rt rs rd rc rn rf rg rk rl rm rp rb rv rx rz rh ct pt ft 
                    "tr cr br dr gr pr fr vr bl cl fl gl pl".split())  # (and French words whose e is silent: "gastr", "secr")
 
 
+def _begins_as_no_word(text: str) -> bool:
+    """Two consonants at its start that begin no word ("hcuge", "wcoh", "pcos")."""
+    start = re.match(rf"{_CONSONANT}{{2}}", text)
+    return bool(start) and start.group(0).lower() not in _ONSETS
+
+
+def _ends_as_no_word(text: str) -> bool:
+    """Two consonants at its end that end no word ("etp", "adhd")."""
+    end = re.search(rf"{_CONSONANT}{{2}}$", text)
+    return bool(end) and end.group(0).lower() not in _CODAS
+
+
 def _label_or_words(label: str, run_together: Callable[[str], str | None] | None) -> str:
     said = _label_said(label)
     if run_together and said == label:  # a word, or words run together; not letters ("nhlbi")
@@ -158,12 +181,9 @@ def _label_said(label: str, short_spelled: bool = True) -> str:
     word begins like is letters too ("hcuge"), and one of up to five that no word ends like ("etp")."""
     if label in SAID_DOMAINS:
         return label
-    start = re.match(rf"{_CONSONANT}{{2}}", label)
-    end = re.search(rf"{_CONSONANT}{{2}}$", label)
     if (short_spelled and len(label) <= 3) or not re.search(_VOWEL, label) or label.startswith("aa") or (
         len(label) <= 5 and re.search(rf"(?:(?!{_VOWEL}).){{3}}", label)
-    ) or (len(label) <= 6 and start and start.group(0) not in _ONSETS) or (
-        len(label) <= 5 and end and end.group(0).lower() not in _CODAS):
+    ) or (len(label) <= 6 and _begins_as_no_word(label)) or (len(label) <= 5 and _ends_as_no_word(label)):
         return spell(label.upper())
     return label
 
