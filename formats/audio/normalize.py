@@ -384,12 +384,15 @@ class _Language:
         return Rule("signs", pattern, lambda m: f" {self.signs[m.group(0)]} ")
 
     def acronym(self, match: re.Match) -> str | None:
-        word = match.group(0)
-        plural = word.endswith("s") and self.acronym_plural  # "SSRIs" -> "S S R I's", where the language says so
-        if word.removesuffix("s" if plural else "") in self.said_as_words or word.endswith("s") and not plural:
+        word, plural = match.group(0), ""
+        if word.endswith("s"):  # "SSRIs" -> "S S R I's", where the language says how
+            if not self.acronym_plural:
+                return None
+            word, plural = word[:-1], self.acronym_plural
+        if word in self.said_as_words:
             return None
         digit_after = match.string[match.end():match.end() + 1].isdigit()
-        return spell(word.removesuffix("s")) + (plural or "") + (" " if digit_after else "")
+        return spell(word) + plural + (" " if digit_after else "")
 
 
 _READING_ALONE = re.compile(r"\W*(?:[A-Z]{2,3}|[A-Z][A-Z]*\d[A-Z\d]*):?[^A-Za-z]*\d(?:[.,/–-]\d|\s?%)[^A-Za-z]*")
