@@ -28,6 +28,7 @@ class Slashes:
         self.unit_words = {form for key, forms in units.items() if key in forms for form in forms}
         self.short = {key for key in units if key not in self.unit_words}
         self.short_said = {form for key in self.short for form in units[key]} - self.unit_words
+        self.after_a_count = set(units) | self.short_said | self.unit_words  # "2 units / hour", "8 puffs / day"
         self.days = {str(day) for day in table.get("weekdays", {}).get("said", {}).values()}
 
     def rule(self) -> Rule | None:
@@ -53,10 +54,9 @@ class Slashes:
             named = left[-1:].isdigit() and re.match(r"[^\W\d_]{2}", right) and right not in self.units
             if not (re.search(r"[^\W\d_]$|\([A-Z][a-z]+\)$", left) or named) or left in self.short:
                 return m.group(0)  # "_ _ / _ _", "weight (kilograms) / height (m)"
-            a_unit = right in self.units or right in self.short_said | self.unit_words
-            if a_unit and _COUNTED.search(m.string[: m.end(1)]):
+            if right in self.after_a_count and _COUNTED.search(m.string[: m.end(1)]):
                 return f"{left} {self.per} "  # "2 units / hour", "8 puffs / day"
-            if right in self.short | self.short_said:
+            if right in self.short or right in self.short_said:
                 return m.group(0)  # "Dose / kg"
             if not re.match(r"[^\W\d_]", right) and not _CLOCK.search(m.string[: m.end(1)]):
                 return m.group(0)  # "9247 / 9248"
