@@ -31,9 +31,10 @@ _A_VERB_FOLLOWS = re.compile(rf"(?:(?!\b(?:{_CLAUSE_ENDS}|to|every|each|which|wh
 _PREPOSITION = re.compile(r" (?:with|during|beyond|in|of|after|before|for|by|over|under|without|while|on)\b")
 
 
-# A word in lower case after a full stop (not the article "a", which the spoken text writes before letters).
+# A word in lower case after a sentence's full stop: a word's, not an abbreviation's ("C. diff", "in. of"), and not
+# the article "a", which the spoken text writes before letters.
 _LOWER_AFTER_A_STOP = re.compile(r"(?<=[a-z]{3}[.!?] )(?<!\b(?:vol|ref|max|min|tsp|etc|est)\. )(?<!approx\. )"
-                                 r"(?<!\b(?:incl|tbsp|dept)\. )[a-z](?=[a-z])")  # (a sentence's word before the stop: not "C. diff", "in. of")
+                                 r"(?<!\b(?:incl|tbsp|dept)\. )[a-z](?=[a-z])")
 # A bracket touching a block of phonemes, and the stop after the closing one.
 _BRACKET_BEFORE = re.compile(r"\s*[(\[]\s*\[\[(?!\[)")
 _BRACKET_AFTER = re.compile(r"\s*\]\](?<!\]\]\])\s*[)\]]([.,;:!?]*)")
@@ -91,8 +92,9 @@ class Sounds:
             text = _SPELLED_RUN.sub(self._spelled, text)
         if self._letter_after is not None:
             text = self._letter_after.sub(lambda m: f"{m.group(1)} {self._block(self.letters['A'], m.group(2))}", text)
-        if self._inside:  # Piper runs a block into a bracket beside it ("milliliterztwice") and says a stop after both
-            text = _BRACKET_AFTER.sub(r"\1 ]]", _BRACKET_BEFORE.sub(lambda m: " [[" if m.start() else "[[", text))  # as its name ("):" as "colon")
+        if self._inside:  # Piper runs a block into a bracket beside it ("milliliterztwice"), and says a stop after
+            # the bracket as its name ("):" as "colon")
+            text = _BRACKET_AFTER.sub(r"\1 ]]", _BRACKET_BEFORE.sub(lambda m: " [[" if m.start() else "[[", text))
         return text
 
     def _block(self, phonemes: str, punctuation: str = "") -> str:
