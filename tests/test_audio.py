@@ -171,7 +171,7 @@ def test_the_opening_names_title_authors_review_date_publisher_and_key_points(sc
         "Checking Your Blood Sugar.",
         "A short guide.",
         "Written by Ana Lopez, R N, and Ben Okoro.",
-        "Reviewed on November 1, 2026.",
+        "Reviewed on November 1st, 2026.",
         "Published by Test Clinic.",
         "Key points.",
         "Check at the times your nurse suggests.",
@@ -223,7 +223,7 @@ def test_references_are_numbered_with_site_names_and_the_disclaimer_comes_last(s
     assert references[0].endswith("Online at N I D D K dot N I H dot gov.")
     assert references[1].startswith("Reference 2. Ford P. Managing Type 2 Diabetes.")
     assert not any("http" in r or "/" in r for r in references)
-    assert "Accessed, October 1, 2026." in references[0]  # with a pause after "Accessed": heard apart
+    assert "Accessed, October 1st, 2026." in references[0]  # with a pause after "Accessed": heard apart
     assert said[-2:] == ["This is general information.", "Ask your own doctor about your care."]
     assert {u.section_id for u in script.utterances[-2:]} == {"disclaimer"}
 

@@ -63,8 +63,8 @@ ENGLISH = [
     ("IV fluids for type II", "I V fluids for type 2"),
     ("CALL YOUR DOCTOR NOW", "CALL YOUR DOCTOR NOW"),
     # dates
-    ("Reviewed 2026-11-01.", "Reviewed November 1, 2026."),
-    ("on 2024-02-29", "on February 29, 2024"),
+    ("Reviewed 2026-11-01.", "Reviewed November 1st, 2026."),
+    ("on 2024-02-29", "on February 29th, 2024"),
     ("not a date: 2026-13-45", "not a date: 2026-13-45"),
     # phone numbers, digit by digit
     ("call 1-800-555-0199.", "call 1, 8 0 0, 5 5 5, 0 1 9 9."),
@@ -218,7 +218,7 @@ CLINICAL = {
         ("In: Ruiz A, ed. Manual. 3rd ed. 2020:88-104.", "In: Ruiz A, editor. Manual. 3rd edition. 2020, pages 88 to 104."),
         ("at 8:00 a.m., 9:05 pm, 17:00", "at 8 A M, 9 oh 5 P M, 5 P M"),
         ("2 g–4 g, 68°F–77°F, 6 a.m.–10 p.m.", "2 grams to 4 grams, 68 to 77 degrees Fahrenheit, 6 A M to 10 P M."),
-        ("Tues. 05/12/2026, Mon–Fri, ext. 4", "Tuesday May 12, 2026, Monday to Friday, extension 4"),
+        ("Tues. 05/12/2026, Mon–Fri, ext. 4", "Tuesday May 12th, 2026, Monday to Friday, extension 4"),
         ("LDL ↑, ↓ risk, F/U x 2 wks, SOB", "L D L higher, lower risk, follow-up for 2 weeks, shortness of breath"),
         ("a DVT/PE or pink/red urine, in mg/dL", "a D V T or P E or pink or red urine, in milligrams per deciliter"),
         ("risk 1/250 for a 10 yo, pub. No. 19-0071", "risk 1 in 250 for a 10 year old, publication number 19-0071"),
@@ -232,12 +232,12 @@ CLINICAL = {
         ("It lasts 1000 hours; come at 1700 hours", "It lasts 1000 hours; come at 17 hundred hours"),
         ("1 tab t.d.s. or 2 b.d., TDS, 1 mg/kg s.c. q4wk", "1 tablet three times a day or 2 twice a day, three times a day, "
                                                        "1 milligram per kilogram under the skin every 4 weeks"),
-        ("Clinic Mon/Wed/Fri. Appt on 14 Jan. at 10.", "Clinic Monday, Wednesday, Friday. Appointment on 14 January at 10."),
+        ("Clinic Mon/Wed/Fri. Appt on 14 Jan. at 10.", "Clinic Monday, Wednesday, Friday. Appointment on the 14th of January at 10."),
         ("2 puffs of 100 mcg/puff, Hb 12 g/dL", "2 puffs of 100 micrograms per puff, hemoglobin 12 grams per deciliter"),
         ("pain 7/10 at worst", "pain 7 out of 10 at worst"),
         ("St. John's wort from 12 Oak St. today", "Saint John's wort from 12 Oak St. today"),
         ("[cited 2026 Jun 1]; 2020 Sep;6:1. Jan Smith", "[cited 2026 June 1]; 2020 September;6:1. Jan Smith"),
-        ("2020 Mar 1–Apr 15; since 2019 Jan has run", "2020 March 1 to April 15; since 2019 Jan has run"),
+        ("2020 Mar 1–Apr 15; since 2019 Jan has run", "2020 March 1st to April 15th; since 2019 Jan has run"),
     ],
     "es-ES": [
         ("PA 130/80 mmHg", "P A 130 sobre 80 milímetros de mercurio"),
@@ -335,7 +335,7 @@ def test_a_language_is_a_data_file(tmp_path, monkeypatch):
      ["Keep the lights dim.", "Avoid screens.", "Ask Sam.", "He can help."]),
     ("en-GB", "Take 1 tablet t.d.s. Then rest. Wait 24 hrs. For a child, 8 hrs. Next visit 3 Sept. Smith calls.",
      ["Take 1 tablet three times a day.", "Then rest.", "Wait 24 hours.", "For a child, 8 hours.",
-      "Next visit 3 September.", "Smith calls."]),
+      "Next visit the 3rd of September.", "Smith calls."]),
 ])
 def test_a_short_month_or_length_of_time_may_end_a_sentence_and_the_next_one_is_still_said_apart(lang, text, sentences):
     from openleaf.source.sentences import split
@@ -521,7 +521,7 @@ def test_what_the_third_reading_left(lang, written, spoken):
      "15 milligrams per kilogram 10 and 20 milligrams; tablets per day 10 and 20 milligrams; and or one half glass"),
     ("en-US", "perindopril/amlodipine 5/5 mg", "perindopril and amlodipine 5 and 5 milligrams"),
     # a date with points is day first in every language; a version number is not a date
-    ("en-US", "on 15.03.2027, v3.1.2024", "on March 15, 2027, v3.1.2024"),
+    ("en-US", "on 15.03.2027, v3.1.2024", "on March 15th, 2027, v3.1.2024"),
     ("es-ES", "Llame 112 o marque el 061; marque 150 minutos", "Llame 1 1 2 o marque el 0 6 1; marque 150 minutos"),
     ("fr-FR", "Composez 112; Voie IM", "Composez 112; Voie intramusculaire"),  # « cent douze »
     ("es-AR", "Lun. a Vie. de 8 a 14hs", "de lunes a viernes de 8 a 14 horas"),
@@ -774,7 +774,7 @@ def test_what_looks_like_todays_notation_but_is_not_is_left_alone(lang, written)
     ("es-ES", "Entre la 1° y la 2° dosis; la 1° semana", "Entre la primera y la segunda dosis; la primera semana"),
     # and what a third read found
     ("en-US", "The z-score was -1.5; keep below -18 °C; Day -1; 4 oz / 113 g; born 12-25-1850; Max heart rate; Max daily dose: 4 g",
-     "The z-score was minus 1.5; keep below minus 18 degrees Celsius; Day minus 1; 4 ounces or 113 grams; born December 25, "
+     "The z-score was minus 1.5; keep below minus 18 degrees Celsius; Day minus 1; 4 ounces or 113 grams; born December 25th, "
      "1850; Maximum heart rate; Maximum daily dose: 4 grams"),
     ("fr-FR", "150.000-400.000 plaquettes/mm³ ; le 15/10 de 9 h à 17 h ; du 24/12 au 2/1 de chaque année",
      "150.000 à 400.000 plaquettes par millimètre cube; le 15 octobre de 9 heures à 17 heures; du 24 décembre au 2 janvier "
@@ -803,15 +803,15 @@ def test_what_a_second_read_of_the_sixth_reading_found_is_said_right(lang, writt
     ("en-US", "U-100 insulin, a 32G pen needle, the exp. date; M–F 8:30 a.m.; Sat 9–12",
      "U 100 insulin, a 32 gauge pen needle, the expiry date; Monday to Friday 8:30 A M; Saturday 9 to 12"),
     ("en-AU", "approx. $60–$90; 30+ min a day; seen 23 Feb 2026; (dd/mm/yyyy)",
-     "about 60 to 90 dollars; 30 or more minutes a day; seen 23 February 2026; (day, month, year)"),
+     "about 60 to 90 dollars; 30 or more minutes a day; seen the 23rd of February 2026; (day, month, year)"),
     ("en-AU", "Emergency: 000, or 112 from a mobile; call 1800 022 222",
      "Emergency: triple zero, or 1 1 2 from a mobile; call 1 8 0 0, 0 2 2, 2 2 2"),
     ("en-US", "Take 5 mg. Then rest. The U.S. Food and Drug Administration; 30+ is fine; MBChB",
      "Take 5 milligrams. Then rest. The U S Food and Drug Administration; 30 plus is fine; M B Ch B"),
     ("en-US", "Born in the U.S.A. in 1990", "Born in the U S A in 1990"),  # had been "U SA."
     # a day of a log after its weekday, without its year: the day or the month first as the article's dates
-    ("en-US", "Mon 9/3, Tue, 10/3; Mon 2/30", "Monday September 3, Tuesday, October 3; Monday 2/30"),
-    ("en-AU", "Mon 9/3, Sunday 29/2", "Monday 9 March, Sunday 29 February"),
+    ("en-US", "Mon 9/3, Tue, 10/3; Mon 2/30", "Monday September 3rd, Tuesday, October 3rd; Monday 2/30"),
+    ("en-AU", "Mon 9/3, Sunday 29/2", "Monday the 9th of March, Sunday the 29th of February"),
     ("es-AR", "lunes 16/3", "lunes 16 de marzo"),
     ("fr-FR", "mardi 1/5", "mardi 1er mai"),
 ])
@@ -860,7 +860,7 @@ def test_what_a_second_read_of_the_ninth_reading_found_is_said_right(lang, writt
      "a 7 day A M and P M pill box"),
     ("en-US", "An alarm at 0800 and 2000 helps. At 0730. Come at 0800 hours.",
      "An alarm at 8 A M and 8 P M helps. At 7:30 A M. Come at oh 8 hundred hours."),
-    ("en-US", "Next visit Tues., 4/14/26 at 10:15 AM", "Next visit Tuesday, April 14, 2026 at 10:15 A M"),
+    ("en-US", "Next visit Tues., 4/14/26 at 10:15 AM", "Next visit Tuesday, April 14th, 2026 at 10:15 A M"),
     ("en-GB", "A CAT score of 19/40; wait 30–60 secs; if you need it > every 2 h; with Sr Cairncross",
      "a C A T score of 19 out of 40; wait 30 to 60 seconds; if you need it more often than every 2 hours; "
      "with Sister Cairncross"),
@@ -955,9 +955,9 @@ def test_what_earlier_readings_left_is_said_right(lang, written, spoken):
     ("en-CA", "Email rideaufht@gmail.com", "Email rideau F H T at gmail dot com"),
     # a table's column of dates, and a month before its year
     ("en-US", "Row 1. Days: 1–5; Dates: 2/9 – 2/13; Dates: 3/4–3/6; Date: 3/7.",
-     "Row 1. Days: 1 to 5; Dates: February 9 to February 13; Dates: March 4 to March 6; Date: March 7."),
+     "Row 1. Days: 1 to 5; Dates: February 9th to February 13th; Dates: March 4th to March 6th; Date: March 7th."),
     ("en-GB", "Dates: 9/2 – 13/2. Reviewed Aug 2026; in Sept 2025.",
-     "Dates: 9 February to 13 February. Reviewed August 2026; in September 2025."),
+     "Dates: the 9th of February to the 13th of February. Reviewed August 2026; in September 2025."),
     # hours written short, with their weekdays and time zones
     ("en-US", "Call (M–F, 8:30a–5p) or M–F 8:00am-5:00pm; Sat 9am-12pm; Friday 9am–5pm ET; 7 p.m.–7 a.m.",
      "Call (Monday to Friday, 8:30 A M to 5 P M) or Monday to Friday 8 A M to 5 P M; Saturday 9 A M to 12 P M; "
@@ -989,7 +989,7 @@ def test_what_a_twelfth_reading_found_is_said_right(lang, written, spoken):
      "Used 5 hours 12 minutes; ran 5 meters. Pressure 10 centimeters of water; 8 centimeters of water."),
     ("en-GB", "Cetirizine 1mg 4-6 hrly; 2 x 500g tubs; apply oint. bd",
      "Cetirizine 1 milligram every 4 to 6 hours; 2 times 500 gram tubs; apply ointment twice a day"),
-    ("en-CA", "Week 2: Jan 28–Feb 3; Jan 5 mg; call Health811.", "Week 2: January 28 to February 3; Jan 5 milligrams; call Health 8 1 1."),
+    ("en-CA", "Week 2: Jan 28–Feb 3; Jan 5 mg; call Health811.", "Week 2: January 28th to February 3rd; Jan 5 milligrams; call Health 8 1 1."),
     ("en-US", "Repeat every 5 min x3; IV x 3; x 2 readings; may repeat ×1 after 2 h.",
      "Repeat every 5 minutes 3 times; I V 3 times; x 2 readings; may repeat once after 2 hours."),
     ("en-US", "Dr Jane Roe, DO. Do not stop. Aspirin 81 mg EC daily; NTG 0.4 mg SL.",
@@ -997,8 +997,8 @@ def test_what_a_twelfth_reading_found_is_said_right(lang, written, spoken):
     ("en-US", "SBP > 160; HR 50; LFTs. Bldg C, 2nd fl. 45 Main St. Call us.",
      "systolic blood pressure greater than 160; heart rate 50; liver function tests. Building C, 2nd floor. "
      "45 Main Street. Call us."),
-    ("en-US", "Seen on 9/12/25; date: 3/4/26; 5/10/20 mg.", "Seen on September 12, 2025; date: March 4, 2026; 5/10/20 milligrams."),
-    ("en-GB", "Seen on 02/06/25.", "Seen on 2 June 2025."),
+    ("en-US", "Seen on 9/12/25; date: 3/4/26; 5/10/20 mg.", "Seen on September 12th, 2025; date: March 4th, 2026; 5/10/20 milligrams."),
+    ("en-GB", "Seen on 02/06/25.", "Seen on the 2nd of June 2025."),
 ])
 def test_what_a_thirteenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -1071,13 +1071,13 @@ def test_what_a_fourteenth_reading_found_is_said_right(lang, written, spoken):
 # What a second read of the thirteenth and fourteenth readings' rules found them reading wrongly, now read as
 # a listener means it, or as before.
 @pytest.mark.parametrize("lang, written, spoken", [
-    ("en-US", "DOB: 3/4/55; born 6/1/45; seen on 9/12/25.", "D O B: March 4, 1955; born June 1, 1945; seen on September 12, 2025."),
+    ("en-US", "DOB: 3/4/55; born 6/1/45; seen on 9/12/25.", "D O B: March 4th, 1955; born June 1st, 1945; seen on September 12th, 2025."),
     ("en-US", "Take 1 tablet IN THE MORNING; Baqsimi 3 mg IN or Gvoke.", "Take 1 tablet IN THE MORNING; Baqsimi 3 milligrams into the nose or Gvoke."),
     ("en-US", "(HR 0.74; 95% CI 0.6–0.9); HR-positive cancer; contact HR; resting HR above 100; HR 50",
      "(H R 0.74; 95 percent C I 0.6 to 0.9); HR-positive cancer; contact H R; resting heart rate above 100; heart rate 50"),
     ("en-AU", "Send forms to Unit 6/52 Smith Street; review 6/52.", "Send forms to Unit 6/52 Smith Street; review 6 weeks."),
     ("en-US", "Week 3 – Mar 10: start physio. Closed Dec 24–Jan 2 for the holidays. Jan, your nurse, will call.",
-     "Week 3 – March 10: start physio. Closed December 24 to January 2 for the holidays. Jan, your nurse, will call."),
+     "Week 3 – March 10th: start physio. Closed December 24th to January 2nd for the holidays. Jan, your nurse, will call."),
     ("en-US", "SBP (spontaneous bacterial peritonitis); SBP > 160", "S B P (spontaneous bacterial peritonitis); systolic blood pressure greater than 160"),
     ("en-US", "Levonorgestrel 1.5 mg EC; aspirin 81 mg EC; omeprazole EC capsules",
      "Levonorgestrel 1.5 milligrams E C; aspirin 81 milligrams enteric-coated; omeprazole enteric-coated capsules"),
@@ -1170,7 +1170,7 @@ def test_what_the_fifteenth_and_sixteenth_readings_rules_must_leave_as_they_were
     ("en-US", "Store (2°C-8°C); 0.25 mg SC weekly; fast x24h; a 3\" brim; Jane Roe, PA-C; HTN, T2DM, OSA",
      "Store (2 to 8 degrees Celsius); 0.25 milligrams under the skin weekly; fast for 24 hours; a 3-inch brim; Jane Roe, P A C; "
      "high blood pressure, type 2 diabetes, O S A"),
-    ("en-CA", "If you treat on Sat. Oct. 11, repeat on Sat. Oct. 18.", "If you treat on Saturday October 11, repeat on Saturday October 18."),
+    ("en-CA", "If you treat on Sat. Oct. 11, repeat on Sat. Oct. 18.", "If you treat on Saturday October 11th, repeat on Saturday October 18th."),
 ])
 def test_what_a_seventeenth_reading_found_is_said_right(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -1387,8 +1387,8 @@ def test_what_a_twenty_first_reading_found_is_said_right(lang, written, spoken):
      "code 1 6 9 1 5, 30 per box; sodium and potassium check; (sodium chloride); Sodium 135 to 145 millimoles per liter; "
      "(slow release or extended release)"),
     ("en-NZ", "ph (09) 486 8900; stomanurses@waitematadhb.govt.nz; call us by 14/3",
-     "phone 0 9, 4 8 6, 8 9 0 0; stoma nurses at waitemata D H B dot G O V T dot N Z; call us by 14 March"),
-    ("en-US", "Call us by 3/14; reduce by 3/4; by 14/3", "Call us by March 14; reduce by three quarters; by 14/3"),
+     "phone 0 9, 4 8 6, 8 9 0 0; stoma nurses at waitemata D H B dot G O V T dot N Z; call us by the 14th of March"),
+    ("en-US", "Call us by 3/14; reduce by 3/4; by 14/3", "Call us by March 14th; reduce by three quarters; by 14/3"),
     # near misses, said as before
     ("en-US", "Metformin (ER) 500 mg tablets; on 14/3 mg", "Metformin (extended release) 500 milligram tablets; on 14 and 3 milligrams"),
 ])
@@ -1402,7 +1402,7 @@ def test_what_a_twenty_second_reading_found_is_said_right(lang, written, spoken)
     ("en-US", "Keep Bluetooth ON. Press ON. Urine PH 6.5; people with PH; HA (hyaluronic acid) injections",
      "Keep Bluetooth ON. Press ON. Urine P H 6.5; people with P H; H A (hyaluronic acid) injections"),
     ("en-US", "Suicide & Crisis Lifeline: 988 (call or text). Next visit: C4D1 on 12 May. Visiting 10:00-11:30.",
-     "Suicide and Crisis Lifeline: 9 8 8 (call or text). Next visit: cycle 4, day 1 on 12 May. Visiting 10 o'clock "
+     "Suicide and Crisis Lifeline: 9 8 8 (call or text). Next visit: cycle 4, day 1 on the 12th of May. Visiting 10 o'clock "
      "to 11:30."),
     ("en-US", "Referred for susp. appendicitis. You will have 3 x 1 cm cuts. Support is available for 24 hrs/7 days.",
      "Referred for suspected appendicitis. You will have 3 times 1 centimeter cuts. Support is available for 24 hours "
@@ -1449,7 +1449,7 @@ def test_what_a_twenty_third_reading_found_is_said_right(lang, written, spoken):
      "potassium per day."),
     ("en-CA", "Replavite 1 tab OD after dialysis.", "Replavite 1 tablet once a day after dialysis."),
     ("en-AU", "Born at 38+2/40. Review Sun 8 Mar. Feeds 8–12x/24 hrs.",
-     "Born at 38 weeks and 2 days. Review Sunday 8 March. Feeds 8 to 12 times per 24 hours."),
+     "Born at 38 weeks and 2 days. Review Sunday the 8th of March. Feeds 8 to 12 times per 24 hours."),
     # near misses, said as before
     ("en-US", "Take 1000-2000 mg daily; 3 x 4 hrs; 1000-2000 Units", "Take 1000 to 2000 milligrams daily; 3 times 4 hours; 1000 to 2000 Units"),
 ])
@@ -1566,7 +1566,7 @@ def test_susp_before_a_capital_word_ends_its_sentence_but_not_before_an_acronym(
     ("en-US", "vision at least 20/40 after cataract surgery; readers (+1.50 to +2.50 D) are fine with glasses",
      "vision at least 20 40 after cataract surgery; readers (+1.50 to +2.50 diopters) are fine with glasses"),
     ("en-CA", "Constipation can be serious: if no BM x3 days, call. Next test Thurs. 2025/07/03",
-     "Constipation can be serious: if no bowel movement for 3 days, call. Next test Thursday July 3, 2025"),
+     "Constipation can be serious: if no bowel movement for 3 days, call. Next test Thursday July 3rd, 2025"),
     ("en-GB", "pyridoxine (vit B6) 10mg OD; Length: 3/12; every Weds at 10:30; Outpatients Dept, NG7 2UH",
      "pyridoxine (vitamin B6) 10 milligrams once a day; Length: 3 months; every Wednesday at 10:30; Outpatients "
      "Department, N G 7, 2 U H"),
@@ -1582,7 +1582,7 @@ def test_susp_before_a_capital_word_ends_its_sentence_but_not_before_an_acronym(
      "H I V test (antigen and antibody); take Prep daily; Pep within 72 hours; Check: breathing rate (breaths per "
      "minute)"),
     ("en-US", "Hydroxychloroquine (Plaquenil). Rheumatology.org. Accessed September 14, 2026.",
-     "Hydroxychloroquine (Plaquenil). Rheumatology dot org. Accessed, September 14, 2026."),
+     "Hydroxychloroquine (Plaquenil). Rheumatology dot org. Accessed, September 14th, 2026."),
     ("en-US", "Go to the emergency department / call 911. Medicine / dose: none",
      "Go to the emergency department or call, 9 1 1. Medicine or dose: none"),
 ])
@@ -1645,7 +1645,7 @@ def test_what_a_second_read_of_the_twenty_sixth_found(lang, written, spoken):
      "about your results; Room: Room 4B; Start date: blank; ASCO guideline"),
     ("en-GB", "a GDH+/toxin+ result; see www.nhs.uk/conditions/c-difficile; Leaflet v3.1, issued 4 June 2025",
      "a G D H positive and toxin positive result; see N H S dot U K slash conditions slash C difficile; Leaflet "
-     "version 3.1, issued 4 June 2025"),
+     "version 3.1, issued the 4th of June 2025"),
     ("en-CA", "Grade Group (GG 1–5) in prostate cancer; call Health Connect Ontario: 811 or 1‑866‑797‑0000",
      "Grade Group (Grade Group 1 to 5) in prostate cancer; call Health Connect Ontario: 8 1 1 or 1, 8 6 6, 7 9 7, "
      "0 0 0 0"),
@@ -1654,14 +1654,14 @@ def test_what_a_second_read_of_the_twenty_sixth_found(lang, written, spoken):
      "units into the muscle"),
     ("en-NZ", "swab (GAS +ve); penicillin V 500 mg bd-tds; Day: Sat; Hours: 9am-12 noon; After that: 09/05/25.",
      "swab (G A S positive); penicillin V 500 milligrams two or three times a day; Day: Saturday; Hours: 9 A M to 12 "
-     "noon; After that: 9 May 2025."),
+     "noon; After that: the 9th of May 2025."),
     ("en-NZ", "More info: healthify.nz/rheumatic-fever.", "More info: healthify dot N Z slash rheumatic fever."),
     ("en-GB", "800 IU OD; mometasone 50 micrograms/spray, 2 sprays each nostril OD; Grains per m³ of air",
      "800 international units once a day; mometasone 50 micrograms per spray, 2 sprays each nostril once a day; "
      "Grains per cubic meter of air"),
     ("en-US", "labs at week 4 (about 8/11/25); NPO after MN; SpO2 ≥ 92% on RA; Ht 5'6\"; ≤ 2 g Na/day; Tues 11/3 @ 2pm",
-     "labs at week 4 (about August 11, 2025); nothing by mouth after midnight; S P O 2 at least 92 percent on room "
-     "air; Height 5 feet 6 inches; at most 2 grams sodium per day; Tuesday November 3 at 2 P M"),
+     "labs at week 4 (about August 11th, 2025); nothing by mouth after midnight; S P O 2 at least 92 percent on room "
+     "air; Height 5 feet 6 inches; at most 2 grams sodium per day; Tuesday November 3rd at 2 P M"),
     ("en-US", "INR 2.0–3.0", "I N R 2.0 to 3.0"),  # one abbreviation and its reading alone: no heading in capitals
     ("en-US", "BP ≥ 140/90", "B P at least 140 over 90"),
 ])
@@ -1693,7 +1693,7 @@ def test_the_plural_of_a_spelled_abbreviation_and_a_group_letter_are_said_as_let
 # A second read of the twenty-seventh reading's rules (255 sentences; 63 read worse at first), mended.
 @pytest.mark.parametrize("lang, written, spoken", [
     ("en-US", "Tablet strengths: 2/4/20; Score: 3/12/25; Next visit: 9/5/25; Date and time: 6/3/26, 2200",
-     "Tablet strengths: 2/4/20; Score: 3/12/25; Next visit: September 5, 2025; Date and time: June 3, 2026, 2200"),
+     "Tablet strengths: 2/4/20; Score: 3/12/25; Next visit: September 5th, 2025; Date and time: June 3rd, 2026, 2200"),
     ("en-US", "TABLE 2.1", "TABLE 2.1"),  # a heading in capitals, not one abbreviation and its reading
     ("en-US", "TEMP 37.5", "TEMP 37.5"),
     ("en-US", "FEV1 80%", "F E V 1 80 percent"),
@@ -1756,7 +1756,7 @@ def test_an_online_article_number_after_the_pages_is_not_said_with_the_year():
 # control, an ankle sprain, a tick bite; Britain: threadworms, conjunctivitis, chickenpox; Australia: nappy rash;
 # Canada: acne; New Zealand: warts), 137 of 148, 145 of 146 and 138 of 145 on a first pass.
 @pytest.mark.parametrize("lang, written, spoken", [
-    ("en-US", "Last reviewed: 3/6/25; Date of birth: 4/7/25", "Last reviewed: March 6, 2025; Date of birth: April 7, 2025"),
+    ("en-US", "Last reviewed: 3/6/25; Date of birth: 4/7/25", "Last reviewed: March 6th, 2025; Date of birth: April 7th, 2025"),
     ("en-GB", "Nil by mouth after MN; Fasting from MN; SpO2 on RA: 95%; 96% (on RA)",
      "Nil by mouth after midnight; Fasting from midnight; S P O 2 on room air: 95 percent; 96 percent (on room air)"),
     ("en-US", "Box breathing: 4 in, 4 hold, 4 out", "Box breathing: 4 in, 4 hold, 4 out"),
@@ -1841,7 +1841,7 @@ def test_what_a_second_read_of_the_twenty_ninth_found_in_what_the_voice_is_given
     ("en-US", "hydrocortisone 1% cream BID-TID; a blister bigger than 1/2 in.",
      "hydrocortisone 1 percent cream two or three times a day; a blister bigger than half an inch."),
     ("en-NZ", "NZF for Children, v. 155; the 300mcg device", "N Z F for Children, version 155; the 300 microgram device"),
-    ("en-GB", "Tues 17 Feb", "Tuesday 17 February"),
+    ("en-GB", "Tues 17 Feb", "Tuesday the 17th of February"),
     ("en-US", "www.riversidefm.org/gi", "riverside F M dot org slash G I"),
     ("en-GB", "CALMzone.org; BCCancer.ca; CDCFoundation.org; NPSmedicinewise.org.au",
      "Calm zone dot org; B C cancer dot C A; C D C foundation dot org; N P S medicine wise dot org dot A U"),
@@ -1919,7 +1919,7 @@ def test_what_a_thirty_fourth_reading_found_is_said_right(lang, written, spoken)
 # "Main St." had made Piper end a sentence there), mended.
 @pytest.mark.parametrize("lang, written, spoken", [
     ("en-GB", "from 1 Apr to 30 Apr; Seen on 12 Jan by Dr Patel; Ward 12 Jan Smith",
-     "from 1 April to 30 April; Seen on 12 January by Dr Patel; Ward 12 Jan Smith"),
+     "from the 1st of April to the 30th of April; Seen on the 12th of January by Dr Patel; Ward 12 Jan Smith"),
     ("en-US", "Oxygen levels in the 80s", "Oxygen levels in the eighties"),
     ("en-US", "Take 10 mg PO. Box the remaining tablets.", "Take 10 milligrams by mouth. Box the remaining tablets."),
     ("en-GB", "BNF v. 86; Increase to 5 mg and BD.", "B N F version 86; Increase to 5 milligrams and twice a day."),
@@ -1931,3 +1931,21 @@ def test_what_a_second_read_of_the_last_rules_found(lang, written, spoken):
 def test_a_lower_case_word_after_an_abbreviations_stop_stays_in_its_sentence():
     assert piper_given("C. diff is a gut infection. Main St. office.", written=False) == (
         "C. diff is a gut infection. Main St. office.")
+
+
+# A thirty-fifth reading counted a date's day said as a plain number ("Reviewed on 1 October 2026": "one October",
+# "November fifteen") six times in 143 notations: English says the day of a month as an ordinal.
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-GB", "Reviewed on 1 October 2026.", "Reviewed on the 1st of October 2026."),
+    ("en-AU", "Accessed 15 July 2025.", "Accessed, the 15th of July 2025."),
+    ("en-CA", "Reviewed on November 15, 2026.", "Reviewed on November 15th, 2026."),
+    ("en-GB", "Seen 3–5 June; due 22/9/2026. 14 March 2025.", "Seen the 3rd to the 5th of June; due the 22nd of September 2026. "
+     "The 14th of March 2025."),
+    ("en-US", "Seen June 3–5; due 9/22/2026; closed Dec 24–Jan 2 for the holidays.",
+     "Seen June 3rd to 5th; due September 22nd, 2026; closed December 24th to January 2nd for the holidays."),
+    ("en-GB", "The 2 March visit", "The 2nd of March visit"),
+    # a month's name beside a number that is no day: said as before
+    ("en-US", "2 May help; June 2 patients; in May 2026; Jan 5 mg.", "2 May help; June 2 patients; in May 2026; Jan 5 milligrams."),
+])
+def test_an_english_day_of_a_month_is_said_as_an_ordinal(lang, text, said):
+    assert normalize(text, lang) == said

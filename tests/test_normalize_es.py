@@ -67,7 +67,7 @@ def test_a_time_written_a_space_m_ends_a_sentence_before_a_capital():
     ("es-US", "el 25/12/2026", "el 25 de diciembre de 2026"),  # only one order is a date
     ("es-MX", "el 01/12/2026", "el 1 de diciembre de 2026"),
     ("es-ES", "el 01/12/2026", "el 1 de diciembre de 2026"),
-    ("en-GB", "on 12/25/2026", "on 25 December 2026"),
+    ("en-GB", "on 12/25/2026", "on the 25th of December 2026"),
 ])
 def test_a_date_in_figures_is_read_as_the_region_writes_it(lang, written, spoken):
     assert normalize(written, lang) == spoken

@@ -366,7 +366,7 @@ def test_a_french_reference_puts_a_space_before_a_colon(style):
     ("es-MX", "(2016, 21 de septiembre).", "Recuperado el 8 de mayo de 2026, de https://fedecardio.org/a",
      "Recuperado el 8 de mayo de 2026, de fedecardio punto org."),
     ("en-GB", "(2016, September 21).", "Retrieved 8 May 2026, from https://fedecardio.org/a",
-     "Retrieved, 8 May 2026, from fedecardio dot org."),  # the pause is for the ear
+     "Retrieved, the 8th of May 2026, from fedecardio dot org."),  # the pause is for the ear
 ])
 def test_apa_references_write_dates_in_the_languages_order_and_say_a_site_once(lang, dated, retrieved, said):
     from openleaf.formats.audio.normalize import normalize

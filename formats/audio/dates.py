@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
-from ..labels import date_words, day_and_month_words, month_first
+from ..labels import MONTHS, date_words, day_and_month_words, month_first, primary_language
 from .rules import Rule
 from .spelled import ISO_DATE
 
@@ -196,3 +196,46 @@ def _day_and_month(month: int, day: int, lang: str) -> str | None:
     except ValueError:
         return None
     return day_and_month_words(month, day, lang)
+
+
+def days_said(table: Mapping | None, lang: str, to: str = "to") -> Callable[[str], str]:
+    """How a day of a month is said where the language's ``[days]`` table says so: English says the day as an
+    ordinal ("March 4, 2026" -> "March 4th, 2026", "15 March" -> "the 15th of March", "3–5 June" -> "the 3rd to
+    the 5th of June"). It reads the sentence as spoken, so dates written as words, read from figures and
+    printed by the editions are said alike. A month name that is also a word ("May") is a month before a day,
+    a year, a stop or a joining word only: "2 May help" is no date."""
+    months = MONTHS.get(primary_language(lang))
+    if not table or not months:
+        return lambda spoken: spoken
+    suffixes, suffix = {int(k): v for k, v in table["suffixes"].items()}, table["suffix"]
+    day_word, of = table["day"], table["of"]
+
+    def ordinal(day: str) -> str:
+        return str(int(day)) + suffixes.get(int(day), suffix)
+
+    month = "(" + "|".join(months) + ")"
+    day = r"(?:0?[1-9]|[12]\d|3[01])"
+    joined = r"( to | and | or | through |–|-)"
+    # what follows a date: a year, a stop, a joining word, the hour; not "2 May help", "June 2 patients"
+    ends = r"(?=[,.;:!?)]|$| \d{4}\b| (?:to|and|or|through|until|at|from|for|in|is|was|will)\b| \()"
+    before = re.compile(rf"(?<![\w.,/:–-])((?:[Tt]he )?)({day})(?:{joined}(?:the )?({day}))? {month}\b(?!-)(?!(?<=May) (?!"
+                        rf"(?:to|and|or|through|until|at|from)\b)[a-z])")
+    after = re.compile(rf"\b{month} (?:the )?({day})(?:{joined}({day}))?(?![\w/.,:]\d|\w){ends}")
+
+    def day_first(m: re.Match) -> str:
+        the, first, joiner, second, name = m.groups()
+        said = the + ordinal(first) if the else day_word.format(day=ordinal(first))  # "the 2 March visits"
+        if second:
+            said += (f" {joiner.strip()} " if joiner.strip() else f" {to} ") + day_word.format(day=ordinal(second))
+        said = f"{said} {of} {name}"
+        starts = not m.string[: m.start()].strip() or m.string[: m.start()].endswith((". ", "! ", "? "))
+        return said[0].upper() + said[1:] if starts else said
+
+    def month_leading(m: re.Match) -> str:
+        name, first, joiner, second = m.groups()
+        said = f"{name} {ordinal(first)}"
+        if second:
+            said += (f" {joiner.strip()} " if joiner.strip() else f" {to} ") + ordinal(second)
+        return said
+
+    return lambda spoken: after.sub(month_leading, before.sub(day_first, spoken))

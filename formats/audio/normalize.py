@@ -54,7 +54,7 @@ from typing import Mapping
 from ...source.csl import full_last_page
 from ...source.sentences import ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS, ends_sentence
 from ..labels import primary_language
-from .dates import date_rules
+from .dates import date_rules, days_said
 from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, list_dash, on_the_24_hour_clock, unit_range, volume_and_pages, with_a_colon)
 from .rules import Rule, apply_rule, not_after_a_slash, pattern_rule, terms_rule, whole_word, without_echo
@@ -421,6 +421,7 @@ class Normalizer:
                 m.group(0), said.dot, said.slash, said.dash, said.said_as_words, said.run_together)),
         ]
         self.dotted_times, self.twelve_hour, self.slashes = said.dotted_times, said.twelve_hour, said.slashes
+        self.days = days_said(table.get("days"), lang, said.to)
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
         patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry, table.get("word_tables"))) for i, entry in enumerate(said.patterns)]
@@ -481,7 +482,7 @@ class Normalizer:
         # "… at 5 p.m." ends in a full stop that the expansion swallowed.
         if re.search(r"[.!?…][\"'”’)]*$", text.strip()) and not re.search(r"[.!?…][\"'”’)]*$", spoken):
             spoken += "."
-        return without_echo(spoken)
+        return without_echo(self.days(spoken))
 
 
 def normalize(text: str, lang: str = "en", pronounce: Mapping[str, str] | None = None,
