@@ -138,7 +138,7 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return next_char.isupper()  # "a. m." as Spanish spaces it ends one as "a.m." does: "a las 12:00 a. m. No alterne"
     if re.search(r"\d\s?[hgmlL]\.$", preceding):
         return True  # a one-letter unit after a number, not an initial: "pendant 24 h. Évitez"
-    if word == "in." and not re.search(r"\d\s?in\.$", preceding):
+    if word == "in." and not re.search(r"[\d½¼¾]\s?in\.$", preceding):
         return True  # inches only after a number: "2 in. (5 cm)"; "Come in." ends a sentence
     if (word in DOSING_SHORTHAND or word in _DOSE_UNITS) and re.match(SHORTHAND_AFTER_DOSING, following):
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction

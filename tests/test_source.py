@@ -248,6 +248,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
         ("It is common in the U.S. It affects 1 in 3. See the U.S. Food and Drug Administration. In the U.K. 2 in 5.",
          ["It is common in the U.S.", "It affects 1 in 3.", "See the U.S. Food and Drug Administration.",
           "In the U.K. 2 in 5."]),  # a country written short ends a sentence before a word that opens one
+        ("Set it 1-1½ in. (2-3 fingers) below. Come in. Then sit.",  # inches after a fraction, as after a figure
+         ["Set it 1-1½ in. (2-3 fingers) below.", "Come in.", "Then sit."]),
     ],
 )
 def test_sentence_splitter(text, expected):
