@@ -203,6 +203,9 @@ PHONE_CANDIDATE = re.compile(r"(?<![\w/.+$-])(?<!\$ )(\+\d{1,3}[ .-]?)?(?:\(\d{1
                               r"(?:[ .-]\d+|(?:(?<=\b0\d)|(?<=\b0\d\d)|(?<=\b0\d\d\d))/\d+)*(?![\w/-]|\.\d)")
 
 
+_HUNDREDS_FIRST = re.compile(r"1[38]00 \d{3} \d{3}")
+
+
 def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | None:
     text = match.group(0)
     if ISO_DATE.fullmatch(text):
@@ -241,6 +244,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
     # Where numbers are said in pairs (France, Belgium, Switzerland), a pair is a number ("42"),
     # but one that starts with a zero is two digits ("0 1"); longer groups are always digits.
     said = ", ".join(g if pairs and len(g) == 2 and g[0] != "0" else spell(g) for g in groups)
+    if _HUNDREDS_FIRST.fullmatch(text):  # Australia says its free and local-rate numbers "one eight hundred"
+        said = f"1 {text[1:4]}" + said[len(spell(groups[0])):]
     return f"{plus} {said}" if text.startswith("+") else said
 
 
