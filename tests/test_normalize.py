@@ -805,7 +805,7 @@ def test_what_a_second_read_of_the_sixth_reading_found_is_said_right(lang, writt
     ("en-AU", "approx. $60–$90; 30+ min a day; seen 23 Feb 2026; (dd/mm/yyyy)",
      "about 60 to 90 dollars; 30 or more minutes a day; seen the 23rd of February 2026; (day, month, year)"),
     ("en-AU", "Emergency: 000, or 112 from a mobile; call 1800 022 222",
-     "Emergency: triple zero, or 1 1 2 from a mobile; call 1 8 0 0, 0 2 2, 2 2 2"),
+     "Emergency: triple zero, or 1 1 2 from a mobile; call 1 800, 0 2 2, 2 2 2"),
     ("en-US", "Take 5 mg. Then rest. The U.S. Food and Drug Administration; 30+ is fine; MBChB",
      "Take 5 milligrams. Then rest. The U S Food and Drug Administration; 30 plus is fine; M B Ch B"),
     ("en-US", "Born in the U.S.A. in 1990", "Born in the U S A in 1990"),  # had been "U SA."
@@ -1949,3 +1949,29 @@ def test_a_lower_case_word_after_an_abbreviations_stop_stays_in_its_sentence():
 ])
 def test_an_english_day_of_a_month_is_said_as_an_ordinal(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# The thirty-fifth reading (six ordinary handouts: a knee sprain, Bell's palsy and heat exhaustion in the US; a chest
+# infection in Britain, whooping cough in Australia and frostbite in Canada): 170 of 175 and 136 of 143.
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "Keep the A/C set to 72-78°F.", "Keep the air conditioning set to 72 to 78 degrees Fahrenheit."),
+    ("en-US", "Check the urine A/C ratio.", "Check the urine A to C ratio."),  # albumin to creatinine, as before
+    ("en-US", "Wear the elastic (ACE) wrap; an ACE inhibitor.", "Wear the elastic (Ace) wrap; an A C E inhibitor."),
+    ("en-US", "The facial nerve (cranial nerve VII) swells.", "The facial nerve (cranial nerve 7) swells."),
+    ("en-US", "Put a ¼-in. strip inside the lid; make a 2-in. cut.",
+     "Put a quarter-inch strip inside the lid; make a 2-inch cut."),
+    ("en-US", "Set the crutch 1-1½ in. (2-3 fingers) below your armpit.",
+     "Set the crutch 1 to 1 and a half inches (2 to 3 fingers) below your armpit."),
+    ("en-GB", "Dose: 1g (2 × 500 mg tablets) QDS.", "Dose: 1 gram (2 of the 500 milligram tablets) four times a day."),
+    ("en-US", "People with Type I or II diabetes.", "People with Type 1 or 2 diabetes."),
+    ("en-AU", "Call healthdirect on 1800 022 222 or 1300 882 924.",
+     "Call healthdirect on 1 800, 0 2 2, 2 2 2 or 1 300, 8 8 2, 9 2 4."),
+])
+def test_what_a_thirty_fifth_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+def test_a_numbered_line_before_a_word_in_lower_case_ends_for_the_voice():
+    # Piper ran "Reference 1. healthdirect Australia" into one sentence: "Reference one healthdirect Australia".
+    assert piper_given("Reference 1. healthdirect Australia. Row 12. blood glucose", written=False) == (
+        "Reference 1. Healthdirect Australia. Row 12. Blood glucose")
