@@ -216,11 +216,21 @@ def days_said(table: Mapping | None, lang: str, to: str = "to") -> Callable[[str
     month = "(" + "|".join(months) + ")"
     day = r"(?:0?[1-9]|[12]\d|3[01])"
     joined = r"( to | and | or | through |–|-)"
-    # what follows a date: a year, a stop, a joining word, the hour; not "2 May help", "June 2 patients"
-    ends = r"(?=[,.;:!?)]|$| \d{4}\b| (?:to|and|or|through|until|at|from|for|in|is|was|will)\b| \()"
-    before = re.compile(rf"(?<![\w.,/:–-])((?:[Tt]he )?)({day})(?:{joined}(?:the )?({day}))? {month}\b(?!-)(?!(?<=May) (?!"
-                        rf"(?:to|and|or|through|until|at|from)\b)[a-z])")
-    after = re.compile(rf"\b{month} (?:the )?({day})(?:{joined}({day}))?(?![\w/.,:]\d|\w){ends}")
+    # what follows a date: a year, a stop, a joining word before no count, the hour; not "2 May help",
+    # "June 2 patients", "May 5 to 10 percent"
+    ends = (r"(?:(?=[,.;:!?)\]]|$| \d{4}\b| (?:until|at|from|for|in|is|was|will)\b| \(| [–-] )"
+            r"|(?= (?:to|and|or|through)\b)(?! \w+ \d))")
+    # ... or any word but a count's after a word that leads to a date: "on April 1 if", "Starting October 2 we"
+    leads = r"((?<![\w'])(?:[Oo]n|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]hrough|[Ss]ince|[Bb]efore|[Aa]fter|[Ss]tarting|[Dd]ue) )?"
+    no_count = r"(?!\s?(?:to|or|and|through|[–-])\s?\d)"
+    not_counted = "".join(rf"(?<!\b{w} )" for w in ("day", "Day", "week", "Week", "cycle", "Cycle", "ward", "Ward",
+                                                      "bed", "Bed", "room", "Room", "bay", "Bay"))
+    street = r"(?! (?:Street|St|Road|Rd|Avenue|Ave|Drive|Lane|Place|Court|Way|Crescent|Terrace|Parade|Highway|Close)\b)"
+    before = re.compile(rf"(?<![\w.,/:–-]){not_counted}((?:[Tt]he )?)({day})(?:{joined}(?:the )?({day}))? {month}\b(?!-)"
+                        rf"{street}(?!(?<=May) (?!(?:to|and|or|through|until|at|from)\b)[a-z])")
+    # a range of days must end as a date does; one day after a leading word may be followed by any word
+    after = re.compile(rf"{leads}\b{month} (?:the )?({day})(?:{joined}({day}))?(?![\w/.,:]\d|\w)"
+                       rf"(?(5){ends}|(?(1){no_count}|{ends}))")
 
     def day_first(m: re.Match) -> str:
         the, first, joiner, second, name = m.groups()
@@ -232,8 +242,8 @@ def days_said(table: Mapping | None, lang: str, to: str = "to") -> Callable[[str
         return said[0].upper() + said[1:] if starts else said
 
     def month_leading(m: re.Match) -> str:
-        name, first, joiner, second = m.groups()
-        said = f"{name} {ordinal(first)}"
+        leading, name, first, joiner, second = m.groups()
+        said = f"{leading or ''}{name} {ordinal(first)}"
         if second:
             said += (f" {joiner.strip()} " if joiner.strip() else f" {to} ") + ordinal(second)
         return said
