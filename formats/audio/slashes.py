@@ -46,8 +46,8 @@ class Slashes:
         return Rule("slash between words", _LETTER_BEFORE, replace)
 
     def left_over(self, spoken: str) -> str:
-        """ "four times a day / every 6 hours": a slash between two things said by rules of their own, which the
-        rule above does not see."""
+        """ "four times a day / every 6 hours", "four times a day/as needed": a slash between two things said by
+        rules of their own, which the rule above does not see."""
         def said(m: re.Match) -> str:
             left, right = m.group(1), m.group(2).strip("().,;:!?")
             # "Health 8 1 1 / Telehealth": a number, then a name
@@ -62,7 +62,18 @@ class Slashes:
                 return m.group(0)  # "9247 / 9248"
             return f"{left} {self._or_and(m.string[: m.end(1)], right)} "
 
-        return re.sub(r"(\S+) / (?=(\S+))", said, spoken) if self.or_ else spoken
+        if not self.or_:
+            return spoken
+        spoken = re.sub(r"([^\W\d_]+)/(?=([^\W\d_]+))", self._between_said_words, spoken)
+        return re.sub(r"(\S+) / (?=(\S+))", said, spoken)
+
+    def _between_said_words(self, m: re.Match) -> str:
+        """ "QID/PRN" -> "four times a day/as needed": a slash left between two pieces said in full is "or"
+        (a unit's, "puff/dose", is the units' to say)."""
+        left, right = m.group(1), m.group(2)
+        if right in self.units or right in self.short_said:
+            return m.group(0)
+        return f"{left} {self._or_and(m.string[: m.end(1)], right)} "
 
     def _or_and(self, before: str, right: str) -> str:
         """ "and" between weekdays or clock times ("Tuesday / Thursday", "8 A M / 8 P M"); otherwise "or"."""
