@@ -41,6 +41,10 @@ def english_words(label: str) -> str | None:
     if len(label) < 6 or not label.isalnum():
         return None
     parts = words.segment(label)
+    if len(parts) == 1:  # a rare word the counts keep whole, though two common ones make it: "kidshealth"
+        parts = max(([label[:i], label[i:]] for i in range(3, len(label) - 2)
+                     if min(words.UNIGRAMS.get(label[:i], 0), words.UNIGRAMS.get(label[i:], 0)) >= 10 * _SELDOM),
+                    key=lambda pair: words.UNIGRAMS[pair[0]] * words.UNIGRAMS[pair[1]], default=parts)
     if len(parts) < 2 or "".join(parts) != label or any(len(part) < 2 for part in parts):
         return None
     if any(len(part) <= 3 and _VOWEL.search(part) and part not in _SHORT_WORDS | _REGIONS for part in parts):
