@@ -203,7 +203,7 @@ PHONE_CANDIDATE = re.compile(r"(?<![\w/.+$-])(?<!\$ )(\+\d{1,3}[ .-]?)?(?:\(\d{1
                               r"(?:[ .-]\d+|(?:(?<=\b0\d)|(?<=\b0\d\d)|(?<=\b0\d\d\d))/\d+)*(?![\w/-]|\.\d)")
 
 
-_HUNDREDS_FIRST = re.compile(r"1[38]00 \d{3} \d{3}")
+_HUNDREDS_FIRST = re.compile(r"1[38]00([ -])\d{3}\1\d{3}")
 
 
 def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | None:
@@ -231,7 +231,7 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
     # Ten digits in groups ending in four, as North America and Mexico write them: "514 555-0148",
     # "1 800 555 0199", "55 5123 4567"; Australia's free and local-rate numbers, "1800 022 222".
     # A range has no space before its dash.
-    grouped = (re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}|1[38]00 \d{3} \d{3}", text) is not None
+    grouped = ((re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}", text) or _HUNDREDS_FIRST.fullmatch(text))
                and digits in (10, 11) and not _UNIT_AFTER.match(match.string, match.end()))
     if not (international or local or national or listed or grouped):
         return None
@@ -244,8 +244,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
     # Where numbers are said in pairs (France, Belgium, Switzerland), a pair is a number ("42"),
     # but one that starts with a zero is two digits ("0 1"); longer groups are always digits.
     said = ", ".join(g if pairs and len(g) == 2 and g[0] != "0" else spell(g) for g in groups)
-    if _HUNDREDS_FIRST.fullmatch(text):  # Australia says its free and local-rate numbers "one eight hundred"
-        said = f"1 {text[1:4]}" + said[len(spell(groups[0])):]
+    if _HUNDREDS_FIRST.fullmatch(text):  # Australia's free and local-rate numbers: "one eight hundred", "thirteen hundred"
+        said = ("1 800" if text.startswith("18") else "13 hundred") + said[len(spell(groups[0])):]
     return f"{plus} {said}" if text.startswith("+") else said
 
 
