@@ -23,6 +23,7 @@ def heard_text(transcript: str) -> str:
     text = re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]{2,}\b)", " dot ", transcript)
     # "7.2 mm per liter": no length is per liter, so it heard millimoles
     text = re.sub(r"\bmm(?=\s+per\s+lit(?:er|re)\b)", "millimoles", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bmm(?=\s+of\s+mercury\b)", "millimeters", text, flags=re.IGNORECASE)  # "mm of mercury"
     return re.sub(r"(?<=[\d\s])(mg|kg|ml|mcg)\b", lambda m: " " + RECOGNISER_UNITS[m.group(1).lower()], text,
                   flags=re.IGNORECASE)
 
