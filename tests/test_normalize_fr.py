@@ -67,7 +67,7 @@ def test_a_dash_before_a_year_in_a_title_is_a_pause(lang, written, spoken):
     ("fr-FR", "educ.diabete@aphp.fr, www.federationdesdiabetiques.org",
      "educ point diabete arobase A P H P point F R, federationdesdiabetiques point org"),
     ("fr-CH", "Voir Healthytravel.ch et sante.gouv.fr", "Voir Healthytravel point C H et sante point gouv point F R"),
-    ("en-US", "mailto:info@cdc.gov, www.heart.org, medlineplus.gov", "info at C D C dot gov, heart dot org, medlineplus dot gov"),
+    ("en-US", "mailto:info@cdc.gov, www.heart.org, medlineplus.gov", "info at C D C dot gov, heart dot org, medline plus dot gov"),
     ("fr-CA", "ana.roy@gmf.ca", "ana point roy arobase G M F point C A"),
 ])
 def test_addresses_are_said_as_they_are_typed(lang, written, spoken):
