@@ -805,3 +805,10 @@ def test_the_french_voice_says_an_unaccented_site_name_with_its_accents():
     from openleaf.formats.audio.sounds import Sounds
 
     assert Sounds("fr", "espeak").apply("meteomedia point com") == "[[meteOmedj'a]] point com"
+
+
+def test_an_antibiotic_written_by_its_letters_is_said_by_its_name():
+    # a twenty-fourth reading: "TMP-SMX DS" was spelled "T M P S M X D S", and "TMP/SMX" said "T M P ou S M X"
+    assert normalize("Prendre TMP-SMX DS 1 co. BID. TMP/SMX est un antibiotique.", "fr-CA") == (
+        "Prendre triméthoprime-sulfaméthoxazole double force 1 comprimé deux fois par jour. "
+        "triméthoprime-sulfaméthoxazole est un antibiotique.")
