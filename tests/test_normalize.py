@@ -1430,7 +1430,7 @@ def test_what_a_second_read_of_the_twenty_first_found(lang, written, spoken):
     ("en-AU", "See https://www.healthdirect.gov.au/spider-bites", "See health direct dot gov dot A U slash spider bites"),
     ("en-US", "Labs M/W/F. CMV D+/R- risk. At 8am / 8pm. Check Cr, K+, Mg weekly. Call if temp ≥100.4 F. Pager #4417.",
      "Labs Monday, Wednesday and Friday. C M V donor positive, recipient negative risk. At 8 A M and 8 P M. Check "
-     "creatinine, potassium, magnesium weekly. Call if temp at least 100.4 degrees Fahrenheit. Pager 4 4 1 7."),
+     "creatinine, potassium, magnesium weekly. Call if temp of at least 100.4 degrees Fahrenheit. Pager 4 4 1 7."),
     ("en-US", "Email txcoord@lakesidemed.org", "Email T X coord at lakeside med dot org"),
     ("en-CA", "| Symptoms (/22): 14/22 | Return for ½ days.", "| Symptoms (out of 22): 14 out of 22 | Return for half days."),
 ])
@@ -2010,3 +2010,30 @@ def test_a_numbered_line_before_a_word_in_lower_case_ends_for_the_voice():
 ])
 def test_what_a_second_read_of_the_thirty_fifth_and_a_thirty_sixth_reading_found(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# The thirty-seventh reading (six ordinary handouts: a colposcopy, a tension headache and a vasectomy in the US; fasting
+# bloods in Britain, a toddler's vomiting in Australia, a pre-travel visit in Canada): 177 of 181 and 147 of 151.
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", '"3/14, 3:30 p.m., pain 5/10"', '"March 14th, 3:30 P M, pain 5 out of 10"'),
+    ("en-US", "Pain 5/10, 3:30 p.m.", "Pain 5 out of 10, 3:30 P M."),  # a score before an hour, as before
+    ("en-US", "Your test was HPV+ and HIV+; AB+ blood; OHIP+ covers it.",
+     "Your test was H P V positive and H I V positive; A B positive blood; OHIP+ covers it."),
+    ("en-US", "A LEEP removes tissue; see CATMAT.", "a LEEP removes tissue; see CATMAT."),
+    ("en-US", "Check the portal at www.northgateuro.com.", "Check the portal at northgate uro dot com."),
+    ("en-US", "Visit us at 2250 W. Elm St., or 1200 Main Street. In 2003 W. Bush spoke.",
+     "Visit us at 22 50 West Elm Street, or 12 hundred Main Street. In 2003 W. Bush spoke."),
+    ("en-US", "Take TMP-SMX DS 1 tab BID.", "Take T M P S M X double strength 1 tablet twice a day."),
+    ("en-GB", "Day: 1st Sat of the month.", "Day: 1st Saturday of the month."),
+    ("en-AU", "Dilute apple juice 1:4 with water; a temperature ≥ 38.5°C; fever ≥38 °C.",
+     "Dilute apple juice 1 part to 4 parts with water; a temperature of at least 38.5 degrees Celsius; "
+     "fever of at least 38 degrees Celsius."),
+    ("en-CA", "Your prescription: azithromycin 1 g PO x1.", "Your prescription: azithromycin 1 gram by mouth once."),
+])
+def test_what_a_thirty_seventh_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+def test_acetaminophen_is_given_to_piper_as_it_is_said():
+    # espeak-ng, which Piper uses for its sounds, says "ASS-it-am-in-AH-fen"
+    assert piper_given("Take acetaminophen daily.") == "Take [[ əsˌiːɾəmˈɪnəfən ]] daily."

@@ -113,13 +113,16 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
 
 
 def _day_past_twelve_rule(lang: str, announcing: re.Pattern, month_leads: bool) -> Rule:
-    """A day and month without a year after a word that leads to a date, where the day can only be a day,
-    written in the region's order: "call us by 14/3" -> "by 14 March" (in the US, "by 3/14"); "by 3/4" may be
-    three quarters, and "on 14/3 mg" is no date."""
+    """A day and month without a year after a word that leads to a date, or opening a line before an hour, where
+    the day can only be a day, written in the region's order: "call us by 14/3" -> "by 14 March" (in the US, "by
+    3/14"); "by 3/4" may be three quarters, and "on 14/3 mg" is no date."""
     def replace(m: re.Match) -> str | None:
         month, day = (int(m.group(1)), int(m.group(2)))[:: 1 if month_leads else -1]
         before = m.string[: m.start()]
-        if day <= 12 or not announcing.search(before) or _DOSE_AFTER.match(m.string, m.end()) or _EXPIRY.search(before):
+        # ... or opening a diary's line before its hour: '"3/14, 3:30 p.m., pain 5/10"'
+        opens_before_an_hour = re.search(r"(?:^|[\"“(]\s?)$", before) and _HOUR_AFTER.match(m.string, m.end())
+        if day <= 12 or not (announcing.search(before) or opens_before_an_hour) or _DOSE_AFTER.match(m.string, m.end()) \
+                or _EXPIRY.search(before):
             return None
         return _day_and_month(month, day, lang)
 

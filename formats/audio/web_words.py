@@ -11,7 +11,7 @@ from functools import lru_cache
 _VOWEL = re.compile("[aeiouy]")
 # Short words said as words in a run ("mychart", "caringforkids"); other parts of three letters or fewer are
 # letters ("goodrx", "cancerresearchuk", "healthlinkbc").
-_SHORT_WORDS = frozenset("my our go get the and for kid new now one fit eat run you all see med net web eye ear pet day top".split())
+_SHORT_WORDS = frozenset("my our go get the and for kid new now one fit eat run you all see med net web eye ear pet day top uro".split())
 _SAID = {"st": "saint"}  # "stjohnambulance"
 # Short parts with a vowel that are letters: countries, provinces and states ("cancerresearchuk", "healthywa").
 # Any other such part means the split went wrong ("staldhelms" is not "st ald helms"): the label is said whole.
