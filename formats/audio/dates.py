@@ -226,14 +226,19 @@ def days_said(table: Mapping | None, lang: str, to: str = "to") -> Callable[[str
     # ... or any word but a count's after a word that leads to a date: "on April 1 if", "Starting October 2 we"
     leads = r"((?<![\w'])(?:[Oo]n|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]hrough|[Ss]ince|[Bb]efore|[Aa]fter|[Ss]tarting|[Dd]ue) )?"
     no_count = r"(?!\s?(?:to|or|and|through|[–-])\s?\d)"
+    # what a number counts: "From April 2 tablets a day", "Due June 30 days after", "On June 2 of the 10"
+    counted = (r"(?!\s?%| (?:tablets?|tabs?|caps?|capsules?|pills?|puffs?|sprays?|drops?|doses?|times|hours?|hrs?|h|"
+               r"minutes?|mins?|days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|percent|per|mg|mcg|g|kg|lbs?|mL|ml|L|"
+               r"units?|patients|people|adults|children|of|out|in|x|servings?|cups?|glasses|pieces?|more|milligrams?|micrograms?|"
+               r"grams?|kilograms?|milliliters?|millilitres?|liters?|litres?|pounds?|ounces?|inches|feet|degrees)\b)")
     not_counted = "".join(rf"(?<!\b{w} )" for w in ("day", "Day", "week", "Week", "cycle", "Cycle", "ward", "Ward",
                                                       "bed", "Bed", "room", "Room", "bay", "Bay"))
     street = r"(?! (?:Street|St|Road|Rd|Avenue|Ave|Drive|Lane|Place|Court|Way|Crescent|Terrace|Parade|Highway|Close)\b)"
     before = re.compile(rf"(?<![\w.,/:–-]){not_counted}((?:[Tt]he )?)({day})(?:{joined}(?:the )?({day}))? {month}\b(?!-)"
                         rf"{street}(?!(?<=May) (?!(?:to|and|or|through|until|at|from)\b)[a-z])")
-    # a range of days must end as a date does; one day after a leading word may be followed by any word
+    # a range of days, or one day after a leading word, may be followed by any word but what a number counts
     after = re.compile(rf"{leads}\b{month} (?:the )?({day})(?:{joined}({day}))?(?![\w/.,:]\d|\w)"
-                       rf"(?(5){ends}|(?(1){no_count}|{ends}))")
+                       rf"(?(5){counted}|(?(1){counted}{no_count}|{ends}))")
 
     def day_first(m: re.Match) -> str:
         the, first, joiner, second, name = m.groups()
