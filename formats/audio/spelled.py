@@ -168,10 +168,10 @@ def _ends_as_no_word(text: str) -> bool:
     return bool(end) and end.group(0).lower() not in _CODAS
 
 
-def _label_or_words(label: str, run_together: Callable[[str], str | None] | None) -> str:
+def _label_or_words(label: str, run_together: Callable[..., str | None] | None) -> str:
     said = _label_said(label)
-    if run_together and said == label:  # a word, or words run together; not letters ("nhlbi")
-        return run_together(label) or said
+    if run_together and said == label:  # a word, or words run together; not letters ("nhlbi"); a site's name
+        return run_together(label, site=True) or said  # may be two words the counts keep as one ("kidshealth")
     return said
 
 

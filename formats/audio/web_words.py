@@ -31,17 +31,18 @@ def _wordsegment():
     return wordsegment
 
 
-def english_words(label: str) -> str | None:
+def english_words(label: str, site: bool = False) -> str | None:
     """ "mychart" -> "my chart", "riversidechc" -> "riverside C H C", "ankle" -> "ankle"; None where the label is a
     rare word or a run of letters ("nhlbi", "cdc"), or the split leaves a lone letter or a short part that is neither a
-    word nor letters ("staldhelms")."""
+    word nor letters ("staldhelms"). A `site`'s name may be two common words the counts keep as one rare one
+    ("kidshealth", "northgate"); elsewhere such a word is itself ("/platelets", "thanking@")."""
     words = _wordsegment()
     if len(label) >= 4 and label.isalpha() and _VOWEL.search(label) and words.UNIGRAMS.get(label, 0) >= _SELDOM:
         return label  # one English word: "ankle", "ticks" in a path, not letters
     if len(label) < 6 or not label.isalnum():
         return None
     parts = words.segment(label)
-    if len(parts) == 1:  # a rare word the counts keep whole, though two common ones make it: "kidshealth"
+    if len(parts) == 1 and site:  # a rare word the counts keep whole, though two common ones make it: "kidshealth"
         parts = max(([label[:i], label[i:]] for i in range(3, len(label) - 2)
                      if min(words.UNIGRAMS.get(label[:i], 0), words.UNIGRAMS.get(label[i:], 0)) >= 10 * _SELDOM),
                     key=lambda pair: words.UNIGRAMS[pair[0]] * words.UNIGRAMS[pair[1]], default=parts)
