@@ -2037,3 +2037,27 @@ def test_what_a_thirty_seventh_reading_found_is_said_right(lang, text, said):
 def test_acetaminophen_is_given_to_piper_as_it_is_said():
     # espeak-ng, which Piper uses for its sounds, says "ASS-it-am-in-AH-fen"
     assert piper_given("Take acetaminophen daily.") == "Take [[ əsˌiːɾəmˈɪnəfən ]] daily."
+
+
+# A second read of the thirty-sixth reading's rules (228 sentences of the reviewer's own).
+@pytest.mark.parametrize("lang, text, said", [
+    # a number after a month and a leading word that counts something: no date
+    ("en-US", "From April 2 tablets a day. Before June 4 mg. Due June 30 days after. On June 2 of the 10 patients.",
+     "From April 2 tablets a day. Before June 4 milligrams. Due June 30 days after. On June 2 of the 10 patients."),
+    # a range of days before any other word
+    ("en-US", "On May 5 and 6 we are closed. March 1–15 only.", "On May 5th and 6th we are closed. March 1st to 15th only."),
+    # two emergency numbers only where an emergency is spoken of
+    ("en-GB", "The response rate was 112/999 (11%). If very unwell call 112/999. Call 111/999.",
+     "The response rate was 112/999 (11 percent). If very unwell call, 1 1 2 or 9 9 9. Call, 1 1 1 or 9 9 9."),
+    # ER: a release's form, a tumour's receptor, a place to go
+    ("en-US", "The ER formulation; the ER status; ER-positive tumour; go to the ER; The ER team; hospital/ER.",
+     "The extended release formulation; the E R status; E R-positive tumour; go to the emergency room; "
+     "The emergency room team; hospital or the emergency room."),
+    ("en-US", "Turn on the A/C in the car.", "Turn on the air conditioning in the car."),
+    ("en-US", "Apply a 1 1/2-in. strip; take PEG-3350 or PEG3350.", "Apply a 1 and a half-inch strip; take P E G 33 50 or P E G 33 50."),
+    # a word of a web path or an e-mail name is itself; a site's name may be two words
+    ("en-AU", "See healthdirect.gov.au/platelets or e-mail thanking@northgate.org.",
+     "See health direct dot gov dot A U slash platelets or e-mail thanking at north gate dot org."),
+])
+def test_what_a_second_read_of_the_thirty_sixth_reading_found(lang, text, said):
+    assert normalize(text, lang) == said
