@@ -1378,7 +1378,7 @@ def test_what_a_twenty_first_reading_found_is_said_right(lang, written, spoken):
      "Carbidopa and Levodopa (Sinemet) tablets; or ibuprofen or paracetamol"),
     ("en-US", "| 1 | 7:00 a.m. | C/L 25/100 mg x1 | Breakfast |", "| 1 | 7 A M | carbidopa levodopa 25 and 100 milligrams once | Breakfast |"),
     ("en-US", "Do not crush the CR tablet. A 150-lb (68 kg) person. Write ON or OFF.",
-     "Do not crush the controlled release tablet. A 150 pound (68 kilograms) person. Write ON or OFF."),
+     "Do not crush the controlled release tablet. A 150 pound (68 kilograms) person. Write ON or off."),
     ("en-GB", "RR <60/min; keep your appts. See NHS.UK.", "breathing rate less than 60 per minute; keep your appointments. See N H S dot U K."),
     ("en-US", "| ≥70 | Immediately (ER) | ½ c. milk; WIC; 10 µg/ft²; 15 ppb; 1-800-424-LEAD (5323)",
      "| at least 70 | Immediately (emergency room) | one half cup milk; wick; 10 micrograms per square foot; 15 parts per "
@@ -2060,4 +2060,45 @@ def test_acetaminophen_is_given_to_piper_as_it_is_said():
      "See health direct dot gov dot A U slash platelets or e-mail thanking at north gate dot org."),
 ])
 def test_what_a_second_read_of_the_thirty_sixth_reading_found(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# Readers noted in every round a gloss heard twice once its abbreviation was said ("once daily (qd)"): said once.
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "Brush it on once daily (qd) at bedtime; take 10 mg at bedtime (qhs).",
+     "Brush it on once daily at bedtime; take 10 milligrams at bedtime."),
+    ("en-GB", "Haemoglobin (Hb) is low; Bedtime (qhs): 1 tablet.", "Haemoglobin is low; Bedtime: 1 tablet."),
+    # a gloss that adds something stays
+    ("en-US", "Take it twice a day (morning and night); paracetamol (acetaminophen); one tablet (1 tab).",
+     "Take it twice a day (morning and night); paracetamol (acetaminophen); one tablet (1 tablet)."),
+])
+def test_a_gloss_that_says_again_what_was_just_said_is_said_once(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# The thirty-eighth reading (six ordinary handouts: starting sertraline, a wrist fracture and a home sleep test in the
+# US; a head injury in Britain, a skin biopsy in Australia, a dislocated shoulder in Canada): 142 of 145, 140 of 143;
+# and a second read of the thirty-seventh's rules (192 sentences).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "Our 4th St. office; St. John's wort.", "Our 4th Street office; Saint John's wort."),
+    ("en-US", "Call or text 988 or visit 988lifeline.org.", "Call or text, 9 8 8 or visit 9 8 8 lifeline dot org."),
+    ("en-US", "Turn the device OFF, then ON.", "Turn the device off, then ON."),
+    ("en-GB", "Your GCS was 15/15; 7/15 items.", "Your G C S was 15 out of 15; 7 out of 15 items."),
+    ("en-AU", "A wider excision with a 1–2 cm margin; a 200 mL glass.",
+     "A wider excision with a 1 to 2 centimeter margin; a 200 milliliter glass."),
+    # the second read
+    ("en-US", "The ER is open 24 hours. The ER formulation lasts longer.",
+     "The emergency room is open 24 hours. The extended release formulation lasts longer."),
+    ("en-US", "Take it at 1:30 with milk. Dilute 1:4 with sterile water. Mix 1:9 parts water.",
+     "Take it at 1:30 with milk. Dilute 1 part to 4 parts with sterile water. Mix 1 part to 9 parts water."),
+    ("en-US", "By March 31 of each year. On July 4 people gather. On June 2 of the 10 patients.",
+     "By March 31st of each year. On July 4th people gather. On June 2 of the 10 patients."),
+    ("en-US", "Visit us at 1000 Main Street or 1100 Oak Road.", "Visit us at 1000 Main Street or 11 hundred Oak Road."),
+    ("en-GB", "In an emergency, 112/999 (free from any phone).", "In an emergency, 1 1 2 or 9 9 9 (free from any phone)."),
+    ("en-US", "Take 1 tab A/C on an empty stomach.", "Take 1 tablet A or C on an empty stomach."),
+    ("en-US", "If you have no A/C, use a fan in the heat.", "If you have no air conditioning, use a fan in the heat."),
+    ("en-US", "NHS+ scheme; ESPN+; HIV+ result; HBsAg+.", "N H S+ scheme; E S P N+; H I V positive result; HBsAg positive."),
+    ("en-US", "3rd Sat-nav; Temp ≥ 38 °C; SMX-TMP DS.", "3rd Sat-nav; Temp of at least 38 degrees Celsius; S M X T M P double strength."),
+])
+def test_what_a_thirty_eighth_reading_and_a_second_read_found_is_said_right(lang, text, said):
     assert normalize(text, lang) == said

@@ -812,3 +812,14 @@ def test_an_antibiotic_written_by_its_letters_is_said_by_its_name():
     assert normalize("Prendre TMP-SMX DS 1 co. BID. TMP/SMX est un antibiotique.", "fr-CA") == (
         "Prendre triméthoprime-sulfaméthoxazole double force 1 comprimé deux fois par jour. "
         "triméthoprime-sulfaméthoxazole est un antibiotique.")
+
+
+@pytest.mark.parametrize("text, said", [  # a twenty-fifth reading: 123 of 127
+    ("Cabinet : du lun. au ven. de 8 h 30 à 19 h, sam. de 9 h à 12 h.",
+     "Cabinet: du lundi au vendredi de 8 heures 30 à 19 heures, samedi de 9 heures à 12 heures."),
+    ("Il a perdu ≥ 10 % de son poids.", "Il a perdu au moins 10 pour cent de son poids."),
+    ("Il est donné à 18 mois et à 4-6 ans.", "Il est donné à 18 mois et entre 4 et 6 ans."),
+    ("Enfant VIH+. Il va à la mer.", "Enfant V I H positif. Il va à la mer."),
+])
+def test_what_a_twenty_fifth_french_reading_found_is_said_right(text, said):
+    assert normalize(text, "fr-FR") == said

@@ -226,11 +226,12 @@ def days_said(table: Mapping | None, lang: str, to: str = "to") -> Callable[[str
     # ... or any word but a count's after a word that leads to a date: "on April 1 if", "Starting October 2 we"
     leads = r"((?<![\w'])(?:[Oo]n|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]hrough|[Ss]ince|[Bb]efore|[Aa]fter|[Ss]tarting|[Dd]ue) )?"
     no_count = r"(?!\s?(?:to|or|and|through|[–-])\s?\d)"
-    # what a number counts: "From April 2 tablets a day", "Due June 30 days after", "On June 2 of the 10"
+    # what a number counts: "From April 2 tablets a day", "Due June 30 days after", "On June 2 of the 10" (but "By
+    # March 31 of each year", "On July 4 people")
     counted = (r"(?!\s?%| (?:tablets?|tabs?|caps?|capsules?|pills?|puffs?|sprays?|drops?|doses?|times|hours?|hrs?|h|"
-               r"minutes?|mins?|days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|percent|per|mg|mcg|g|kg|lbs?|mL|ml|L|"
-               r"units?|patients|people|adults|children|of|out|in|x|servings?|cups?|glasses|pieces?|more|milligrams?|micrograms?|"
-               r"grams?|kilograms?|milliliters?|millilitres?|liters?|litres?|pounds?|ounces?|inches|feet|degrees)\b)")
+               r"minutes?|mins?|days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|percent|units?|x(?!-)|servings?|cups?|"
+               r"glasses|pieces?|milligrams?|micrograms?|grams?|kilograms?|milliliters?|millilitres?|liters?|litres?|"
+               r"pounds?|ounces?|inches|feet|degrees|of (?:the |\d))\b)")
     not_counted = "".join(rf"(?<!\b{w} )" for w in ("day", "Day", "week", "Week", "cycle", "Cycle", "ward", "Ward",
                                                       "bed", "Bed", "room", "Room", "bay", "Bay"))
     street = r"(?! (?:Street|St|Road|Rd|Avenue|Ave|Drive|Lane|Place|Court|Way|Crescent|Terrace|Parade|Highway|Close)\b)"
