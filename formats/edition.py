@@ -274,7 +274,7 @@ _DOI = re.compile(r"\s*\b(?:doi|DOI)\s?:\s*\S+?(?=\.?\s|\.?$)\.?")  # "DOI :" in
 _PMID = re.compile(r"\s*\b(?:PubMed\s+)?PMID\s?:\s*\d+\.?")  # NLM: "PubMed PMID: 123"
 # AMA's "2024;47(Suppl 1):S20-S42." is for finding a paper, not for listening: keep the year.
 _JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,2})?)?;[^.\s]*(?:\s[^.\s]*\))?[^.\s]*"
-                              r"(?:\.e\d+)?\.")  # and an online page's ".e1": "707-719.e1"
+                              r"(?:\.e\d+[^.\s]*)*\.")  # and online pages: "707-719.e1", "247.e1-247.e9"
 
 
 _LEADS_TO_A_URL = re.compile(r"(?::|\b[^\W\d_]*[a-zà-ÿ])\s*$")  # a colon or a word, not a sentence's end
