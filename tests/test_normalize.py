@@ -1749,6 +1749,9 @@ def test_an_online_article_number_after_the_pages_is_not_said_with_the_year():
 
     text = "Wilson RD. Folic acid. J Obstet Gynaecol Can. 2022;44(6):707-719.e1."
     assert spoken_reference(text, {}, {"online": "Online at {site}.", "and": "and"}).endswith("Can. 2022.")
+    # pages that are both online ones, joined by a hyphen that does not break (a twenty-sixth French reading)
+    text = "Macones GA. Care. Am J Obstet Gynecol. 2019;221(3):247.e1\u2011247.e9. doi:10.1016/j.ajog.2019.04.012"
+    assert spoken_reference(text, {}, {"online": "Online at {site}.", "and": "and"}).endswith("Gynecol. 2019.")
 
 
 # A second read of the twenty-eighth reading's rules (175 sentences; 54 worse at first, 7 lines of real handouts, all
@@ -2089,8 +2092,9 @@ def test_a_gloss_that_says_again_what_was_just_said_is_said_once(lang, text, sai
     # the second read
     ("en-US", "The ER is open 24 hours. The ER formulation lasts longer.",
      "The emergency room is open 24 hours. The extended release formulation lasts longer."),
-    ("en-US", "Take it at 1:30 with milk. Dilute 1:4 with sterile water. Mix 1:9 parts water.",
-     "Take it at 1:30 with milk. Dilute 1 part to 4 parts with sterile water. Mix 1 part to 9 parts water."),
+    ("en-US", "Take it at 1:30 with milk.", "Take it at 1:30 with milk."),  # a time: no word of mixing
+    ("en-US", "Dilute 1:4 with sterile water. Mix 1:9 parts water.",
+     "Dilute 1 part to 4 parts with sterile water. Mix 1 part to 9 parts water."),
     ("en-US", "By March 31 of each year. On July 4 people gather. On June 2 of the 10 patients.",
      "By March 31st of each year. On July 4th people gather. On June 2 of the 10 patients."),
     ("en-US", "Visit us at 1000 Main Street or 1100 Oak Road.", "Visit us at 1000 Main Street or 11 hundred Oak Road."),
@@ -2101,4 +2105,23 @@ def test_a_gloss_that_says_again_what_was_just_said_is_said_once(lang, text, sai
     ("en-US", "3rd Sat-nav; Temp ≥ 38 °C; SMX-TMP DS.", "3rd Sat-nav; Temp of at least 38 degrees Celsius; S M X T M P double strength."),
 ])
 def test_what_a_thirty_eighth_reading_and_a_second_read_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# A second read of the thirty-eighth reading's rules (326 sentences), and the thirty-ninth reading (six ordinary
+# handouts: prediabetes, a mammogram callback and a shoulder impingement in the US; carpal tunnel in Britain, a
+# child's collarbone in Australia, knee osteoarthritis in Canada): 134 of 135 and 145 of 146.
+@pytest.mark.parametrize("lang, text, said", [
+    # a gloss naming another thing, or saying more, stays
+    ("en-US", "Take prednisone (or prednisolone). Hypertension (or prehypertension). Take it on Monday (every Monday).",
+     "Take prednisone (or prednisolone). Hypertension (or prehypertension). Take it on Monday (every Monday)."),
+    ("en-GB", "Liver function test (LFTs); anaesthetise (anesthetize) it.", "Liver function test; anaesthetise it."),
+    ("en-US", "Turn on the A/C.", "Turn on the air conditioning."),
+    ("en-US", "VRE+ and PCR+ swabs; O+ blood; NHS+.", "V R E positive and P C R positive swabs; O positive blood; N H S+."),
+    ("en-US", "Give 1 tsp. Benadryl every 6 hours.", "Give 1 teaspoon Benadryl every 6 hours."),
+    ("en-US", "Mix at 1:10 with water.", "Mix at 1 part to 10 parts with water."),
+    ("en-US", "On June 2 of 10 patients. March 12 out of 20 patients.", "On June 2 of 10 patients. March 12 out of 20 patients."),
+    ("en-US", "Our ER is open. The IDEA trial.", "Our emergency room is open. The IDEA trial."),
+])
+def test_what_a_second_read_of_the_thirty_eighth_and_a_thirty_ninth_reading_found(lang, text, said):
     assert normalize(text, lang) == said

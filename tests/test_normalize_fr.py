@@ -823,3 +823,12 @@ def test_an_antibiotic_written_by_its_letters_is_said_by_its_name():
 ])
 def test_what_a_twenty_fifth_french_reading_found_is_said_right(text, said):
     assert normalize(text, "fr-FR") == said
+
+
+@pytest.mark.parametrize("text, said", [  # a twenty-sixth reading: 96 of 99
+    ("Par Marie Roy, inf., B. Sc., et Paul Roy.", "Par Marie Roy, infirmière, baccalauréat en sciences, et Paul Roy."),
+    ("Ouvert 7 jours/7; un poids inf. à 2 kg.", "Ouvert 7 jours sur 7; un poids inf. à 2 kilogrammes."),
+    ("Jusqu'à 4-6 ans.", "Jusqu'à 4 à 6 ans."),  # "jusqu'entre" is no French
+])
+def test_what_a_twenty_sixth_french_reading_found_is_said_right(text, said):
+    assert normalize(text, "fr-CA") == said

@@ -201,12 +201,17 @@ def _day_and_month(month: int, day: int, lang: str) -> str | None:
     return day_and_month_words(month, day, lang)
 
 
+def _either_case(word: str) -> str:
+    return f"[{word[0].upper()}{word[0]}]{re.escape(word[1:])}"
+
+
 def days_said(table: Mapping | None, lang: str, to: str = "to") -> Callable[[str], str]:
     """How a day of a month is said where the language's ``[days]`` table says so: English says the day as an
     ordinal ("March 4, 2026" -> "March 4th, 2026", "15 March" -> "the 15th of March", "3–5 June" -> "the 3rd to
     the 5th of June"). It reads the sentence as spoken, so dates written as words, read from figures and
     printed by the editions are said alike. A month name that is also a word ("May") is a month before a day,
-    a year, a stop or a joining word only: "2 May help" is no date."""
+    a year, a stop or a joining word only: "2 May help" is no date. The table's word lists say which numbers
+    beside a month are no day: `counted` after it, `not_after` before it, `not_before` a street's name after."""
     months = MONTHS.get(primary_language(lang))
     if not table or not months:
         return lambda spoken: spoken
@@ -224,17 +229,11 @@ def days_said(table: Mapping | None, lang: str, to: str = "to") -> Callable[[str
     ends = (r"(?:(?=[,.;:!?)\]]|$| \d{4}\b| (?:until|at|from|for|in|is|was|will)\b| \(| [–-] )"
             r"|(?= (?:to|and|or|through)\b)(?! \w+ \d))")
     # ... or any word but a count's after a word that leads to a date: "on April 1 if", "Starting October 2 we"
-    leads = r"((?<![\w'])(?:[Oo]n|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]hrough|[Ss]ince|[Bb]efore|[Aa]fter|[Ss]tarting|[Dd]ue) )?"
+    leads = r"((?<![\w'])(?:" + "|".join(_either_case(w) for w in table["leading"]) + ") )?"
     no_count = r"(?!\s?(?:to|or|and|through|[–-])\s?\d)"
-    # what a number counts: "From April 2 tablets a day", "Due June 30 days after", "On June 2 of the 10" (but "By
-    # March 31 of each year", "On July 4 people")
-    counted = (r"(?!\s?%| (?:tablets?|tabs?|caps?|capsules?|pills?|puffs?|sprays?|drops?|doses?|times|hours?|hrs?|h|"
-               r"minutes?|mins?|days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|percent|units?|x(?!-)|servings?|cups?|"
-               r"glasses|pieces?|milligrams?|micrograms?|grams?|kilograms?|milliliters?|millilitres?|liters?|litres?|"
-               r"pounds?|ounces?|inches|feet|degrees|of (?:the |\d))\b)")
-    not_counted = "".join(rf"(?<!\b{w} )" for w in ("day", "Day", "week", "Week", "cycle", "Cycle", "ward", "Ward",
-                                                      "bed", "Bed", "room", "Room", "bay", "Bay"))
-    street = r"(?! (?:Street|St|Road|Rd|Avenue|Ave|Drive|Lane|Place|Court|Way|Crescent|Terrace|Parade|Highway|Close)\b)"
+    counted = r"(?!\s?%| (?:" + "|".join(table["counted"]) + r")\b)"
+    not_counted = "".join(rf"(?<!\b{w} )" for word in table["not_after"] for w in (word, word.capitalize()))
+    street = r"(?! (?:" + "|".join(table["not_before"]) + r")\b)"
     before = re.compile(rf"(?<![\w.,/:–-]){not_counted}((?:[Tt]he )?)({day})(?:{joined}(?:the )?({day}))? {month}\b(?!-)"
                         rf"{street}(?!(?<=May) (?!(?:to|and|or|through|until|at|from)\b)[a-z])")
     # a range of days, or one day after a leading word, may be followed by any word but what a number counts

@@ -4,7 +4,6 @@ made from a table of terms or of patterns, and how a rule is applied to a senten
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
@@ -111,26 +110,35 @@ def apply_rule(rule: Rule, pieces: list[tuple[str, bool]]) -> list[tuple[str, bo
 _ECHO = re.compile(r"\b([^\W\d_][\w'’ -]{2,60}?) \((\1)\)", re.IGNORECASE)
 
 
+def _spelling(word: str) -> str:
+    """A word as either side of the Atlantic spells it: "haemoglobin" and "hemoglobin", "anaesthetise" and
+    "anesthetize", one and several ("tablet", "tablets")."""
+    word = re.sub(r"(?<=[a-z])[ao]e(?=[a-z])", "e", word)
+    return re.sub(r"is(e|ed|es|ing)$", r"iz\1", word).removesuffix("s")
+
+
 def without_echo(spoken: str, glosses: Mapping | None = None) -> str:
     """The spoken sentence with a gloss that repeats what was just said left out: word for word, or, by the language's
     ``[glosses]`` table, in other words of the same meaning ("once daily (once a day)", "at bedtime (at bedtime)",
     "Haemoglobin (hemoglobin)"): each of its words but the table's `filler` is one of the few words just before it,
     one of them the last, or that word spelled another way, or named in `same` ("daily" for "day"). A gloss with a
-    figure is never left out."""
+    figure, or one that opens with one of the table's `alternatives` ("(or prednisolone)"), is never left out."""
     spoken = _ECHO.sub(r"\1", spoken)
     if not glosses:
         return spoken
     filler, same = frozenset(glosses.get("filler", ())), glosses.get("same", {})
+    alternatives = frozenset(glosses.get("alternatives", ()))  # "prednisone (or prednisolone)" names another
 
     def said_before(word: str, before: list[str]) -> bool:
-        return any(w == word or same.get(w) == word or same.get(word) == w
-                   or min(len(w), len(word)) >= 6 and SequenceMatcher(None, w, word).ratio() >= 0.85 for w in before)
+        return any(w == word or same.get(w) == word or same.get(word) == w or _spelling(w) == _spelling(word)
+                   for w in before)
 
     def gloss(m: re.Match) -> str:
         inside = re.findall(r"[^\W\d_]+", m.group(2).lower())
         words = [w for w in inside if w not in filler]
         before = re.findall(r"[^\W\d_\s]+|\d+", m.group(1).lower())[-(len(inside) + 1):]
-        if not words or re.search(r"\d", m.group(2)) or not all(said_before(w, before) for w in words) \
+        if not words or inside[0] in alternatives or re.search(r"\d", m.group(2)) \
+                or not all(said_before(w, before) for w in words) \
                 or not any(said_before(w, before[-1:]) for w in words):  # "96 percent (on room air)" says which
             return m.group(0)
         return m.group(1)
