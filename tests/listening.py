@@ -6,7 +6,7 @@ on the best alignment of the two word lists. Inserted words (a recogniser's
 How a recogniser writes what it heard is not held against the voice: a
 word written as two ("heat stroke" for "heatstroke", "8.30" for "8 30") is
 the same word, a site name written "heart.org" was heard "heart dot org",
-and a unit the recogniser abbreviates ("125mg") was heard in full.
+and a unit the recogniser abbreviates ("125mg") was heard in full, a date's "12th" written "12".
 """
 
 from __future__ import annotations
@@ -28,8 +28,14 @@ def heard_text(transcript: str) -> str:
                   flags=re.IGNORECASE)
 
 
+# A day said as an ordinal is written with its figure: the voice says "November twelfth", the recogniser writes
+# "November 12", as dates are written.
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
+
+
 def content_error(reference: list[str], heard: list[str]) -> float:
     """(substitutions + deletions) / len(reference), on a minimum-edit alignment."""
+    reference, heard = [_ORDINAL.sub("", w) for w in reference], [_ORDINAL.sub("", w) for w in heard]
 
     def same(written: list[str], said: list[str]) -> bool:
         return "".join(written).replace(".", "") == "".join(said).replace(".", "")

@@ -196,6 +196,9 @@ def test_a_unit_the_recogniser_abbreviates_was_heard_in_full():
     said = words_for_wer("4.4 to 7.2 millimoles per liter, 130 milligrams")
     assert content_error(said, words_for_wer(heard_text("4.4 to 7.2 mm per liter, 130mg"))) == 0
     assert "millimoles" not in heard_text("a 5 mm cut")  # a length stays a length
+    # "Reviewed on November 12th": the recogniser writes the day it heard as dates are written, "November 12"
+    assert content_error(words_for_wer("on November 12th, 2026"), words_for_wer("on November 12, 2026")) == 0
+    assert content_error(words_for_wer("on November 12th"), words_for_wer("on November 11")) > 0
     # "130 over 80 mm of mercury": the recogniser wrote the pressure's unit short, as a clinic does
     assert heard_text("under 130 over 80 mm of mercury") == "under 130 over 80 millimeters of mercury"
 
