@@ -21,7 +21,7 @@ _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. a
 # or a month, which go on with it: "Check temp. BID", "Book an appt. Mon–Fri"; "…and temp. Call us" ends one.
 _WORDS_SHORT = frozenset(["temp.", "appt.", "abbrev.", "susp."])
 _AMOUNTS = """in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita. cda. caps. int. izq. der. izda. dcha.
-    resp. petit-déj. sach. cel. oz. lb. lbs.""".split() + sorted(_WORDS_SHORT)
+    resp. petit-déj. sach. cel. oz. lb. lbs. tsp. tbsp.""".split() + sorted(_WORDS_SHORT)
 # English weekdays and months written short, as a date or a timetable begins with them.
 _SHORT_DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 _SHORT_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"

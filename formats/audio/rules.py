@@ -112,9 +112,10 @@ _ECHO = re.compile(r"\b([^\W\d_][\w'’ -]{2,60}?) \((\1)\)", re.IGNORECASE)
 
 def _spelling(word: str) -> str:
     """A word as either side of the Atlantic spells it: "haemoglobin" and "hemoglobin", "anaesthetise" and
-    "anesthetize", one and several ("tablet", "tablets")."""
-    word = re.sub(r"(?<=[a-z])[ao]e(?=[a-z])", "e", word)
-    return re.sub(r"is(e|ed|es|ing)$", r"iz\1", word).removesuffix("s")
+    "anesthetize", "millilitres" and "milliliters", "behaviour" and "behavior", one and several ("tablets")."""
+    word = re.sub(r"[ao]e(?=[a-z])", "e", word.removesuffix("s"))  # oesophagus, haemoglobin
+    word = re.sub(r"(?<=[^aeiou])re$", "er", re.sub(r"(?<=[a-z]{3})our$", "or", word))  # litre, behaviour
+    return re.sub(r"([iy])s(e|ed|es|ing)$", r"\1z\2", word)  # anaesthetise, analyse
 
 
 def without_echo(spoken: str, glosses: Mapping | None = None) -> str:
