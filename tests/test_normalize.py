@@ -235,7 +235,7 @@ CLINICAL = {
         ("Clinic Mon/Wed/Fri. Appt on 14 Jan. at 10.", "Clinic Monday, Wednesday, Friday. Appointment on the 14th of January at 10."),
         ("2 puffs of 100 mcg/puff, Hb 12 g/dL", "2 puffs of 100 micrograms per puff, hemoglobin 12 grams per deciliter"),
         ("pain 7/10 at worst", "pain 7 out of 10 at worst"),
-        ("St. John's wort from 12 Oak St. today", "Saint John's wort from 12 Oak St. today"),
+        ("St. John's wort from 12 Oak St. today", "Saint John's wort from 12 Oak Street today"),
         ("[cited 2026 Jun 1]; 2020 Sep;6:1. Jan Smith", "[cited 2026 June 1st]; 2020 September;6:1. Jan Smith"),
         ("2020 Mar 1–Apr 15; since 2019 Jan has run", "2020 March 1st to April 15th; since 2019 Jan has run"),
     ],
@@ -2118,10 +2118,33 @@ def test_what_a_thirty_eighth_reading_and_a_second_read_found_is_said_right(lang
     ("en-GB", "Liver function test (LFTs); anaesthetise (anesthetize) it.", "Liver function test; anaesthetise it."),
     ("en-US", "Turn on the A/C.", "Turn on the air conditioning."),
     ("en-US", "VRE+ and PCR+ swabs; O+ blood; NHS+.", "V R E positive and P C R positive swabs; O positive blood; N H S+."),
-    ("en-US", "Give 1 tsp. Benadryl every 6 hours.", "Give 1 teaspoon Benadryl every 6 hours."),
     ("en-US", "Mix at 1:10 with water.", "Mix at 1 part to 10 parts with water."),
     ("en-US", "On June 2 of 10 patients. March 12 out of 20 patients.", "On June 2 of 10 patients. March 12 out of 20 patients."),
     ("en-US", "Our ER is open. The IDEA trial.", "Our emergency room is open. The IDEA trial."),
 ])
 def test_what_a_second_read_of_the_thirty_eighth_and_a_thirty_ninth_reading_found(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# The fortieth reading (six ordinary handouts: allergy shots, morning sickness and a kidney function letter in the US;
+# tennis elbow in Britain, impetigo in New Zealand, iron studies in Australia): 142 of 147 and 141 of 148; and a
+# second read of the thirty-ninth's rules (189 sentences).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-GB", "Some pain (up to 3/10 on a pain scale) is fine.", "Some pain (up to 3 out of 10 on a pain scale) is fine."),
+    ("en-GB", "Sets x reps: 1 x 10; Sets x reps: 3 x 15.", "Sets and reps: 1 set of 10; Sets and reps: 3 sets of 15."),
+    ("en-AU", "Our centre at 112 High St is open.", "Our centre at 112 High Street is open."),
+    ("en-US", "Urine ACR (albumin/creatinine); lose > 5 lb.", "Urine A C R (albumin to creatinine); lose more than 5 pounds."),
+    ("en-US", "See ACAAI.org or www.asthmaandlung.org.uk.", "See A C A A I dot org or asthma and lung dot org dot U K."),
+    # the second read
+    ("en-US", "Take your ER metformin. Our ER is open.", "Take your extended release metformin. Our emergency room is open."),
+    ("en-AU", "Check BGL A/C and turn the patient.", "Check B G L A or C and turn the patient."),
+    ("en-US", "Drink it at 1:30 with water; mix at 1:10 with water.",
+     "Drink it at 1:30 with water; mix at 1 part to 10 parts with water."),
+    ("en-GB", "Oesophagus (esophagus); 5 millilitres (milliliters); behaviour (behavior).", "Oesophagus; 5 millilitres; behaviour."),
+    ("en-US", "PCR+/-; COVID-19+ result; blood type O+; O- blood; an A+ type rating.",
+     "P C R plus or minus; COVID-19 positive result; blood type O positive; O negative blood; an A+ type rating."),
+    ("en-US", "On July 4 out of intensive care; after April 1 of 2026; March 12 out of 20.",
+     "On July 4th out of intensive care; after April 1st of 2026; March 12 out of 20."),
+])
+def test_what_a_fortieth_reading_and_a_second_read_found_is_said_right(lang, text, said):
     assert normalize(text, lang) == said

@@ -832,3 +832,12 @@ def test_what_a_twenty_fifth_french_reading_found_is_said_right(text, said):
 ])
 def test_what_a_twenty_sixth_french_reading_found_is_said_right(text, said):
     assert normalize(text, "fr-CA") == said
+
+
+@pytest.mark.parametrize("text, said", [  # a twenty-seventh reading (97 of 98) and a second read
+    ("L'« otite du baigneur » est fréquente. Réussir les ECOS.", "L'otite du baigneur » est fréquente. Réussir les ECOS."),
+    ("Membres sup., inf., bilatéral.", "Membres sup., inf., bilatéral."),  # inférieur, not a nurse
+    ("Toutes les 4 heures/6 heures.", "Toutes les 4 heures par 6 heures."),
+])
+def test_what_a_twenty_seventh_french_reading_found_is_said_right(text, said):
+    assert normalize(text, "fr-FR") == said

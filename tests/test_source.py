@@ -250,8 +250,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
           "In the U.K. 2 in 5."]),  # a country written short ends a sentence before a word that opens one
         ("Set it 1-1½ in. (2-3 fingers) below. Come in. Then sit.",  # inches after a fraction, as after a figure
          ["Set it 1-1½ in. (2-3 fingers) below.", "Come in.", "Then sit."]),
-        ("It weighs about 4 oz. It is on loan. Use 2 lb. weights. Give 1 tsp. Benadryl.",  # an amount ends one
-         ["It weighs about 4 oz.", "It is on loan.", "Use 2 lb. weights.", "Give 1 tsp. Benadryl."]),
+        ("It weighs about 4 oz. It is on loan. Use 2 lb. weights. Give 1 tsp. Repeat in 4 hours.",  # an amount ends one
+         ["It weighs about 4 oz.", "It is on loan.", "Use 2 lb. weights.", "Give 1 tsp.", "Repeat in 4 hours."]),
     ],
 )
 def test_sentence_splitter(text, expected):
