@@ -252,6 +252,9 @@ def test_error_lines_point_at_the_body_line(article_folder):
          ["Set it 1-1½ in. (2-3 fingers) below.", "Come in.", "Then sit."]),
         ("It weighs about 4 oz. It is on loan. Use 2 lb. weights. Give 1 tsp. Repeat in 4 hours.",  # an amount ends one
          ["It weighs about 4 oz.", "It is on loan.", "Use 2 lb. weights.", "Give 1 tsp.", "Repeat in 4 hours."]),
+        ("Give 1 tsp. Benadryl every 6 hours. Ring Outpatients Dept. To change it, call. The Dept. of Health says so.",
+         ["Give 1 tsp. Benadryl every 6 hours.", "Ring Outpatients Dept.", "To change it, call.",
+          "The Dept. of Health says so."]),  # a spoon before a medicine's name goes on
     ],
 )
 def test_sentence_splitter(text, expected):
