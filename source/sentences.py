@@ -63,12 +63,14 @@ _BEFORE_THEIR_NUMBER = frozenset(["art."])
 _COUNTRIES = frozenset(["u.s.", "u.k.", "u.s.a.", "ee.uu."])
 _SENTENCE_OPENERS = frozenset("""it its the this that these those there they their we our you your he she
     his her in if when while but and so for as at on by to most many some all about one a an""".split())
-# Spoons end a sentence before a word that opens one, not before a medicine's name ("1 tsp. Benadryl").
+# Spoons and a department end a sentence before a word that opens one, not before a name ("1 tsp. Benadryl",
+# "Radiology Dept. Level 2").
 _SPOONS = frozenset(["tsp.", "tbsp."])
 _INSTRUCTIONS = frozenset("""repeat then call take give do don't stir mix add wait use keep shake measure children adults
-    never always after before stop swallow drink eat""".split())
+    never always after before stop swallow drink eat wash rinse store offer continue throw follow ask discard twice
+    every once place put pour let try check clean dry write record refill see read tell bring go come make avoid""".split())
 # Abbreviations that often close a sentence: they end one when a capital follows.
-SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", "dept.", *_DOSING, *_MONTHS, *_AMOUNTS,
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS,
                                           *_DEGREES])
 # Capitals that go on with the same order after dosing shorthand or a dose: "1 g q.d.s. PRN",
 # "b.i.d. PO", and Quebec's Latin in capitals after a tablet, "1 co. DIE".
@@ -156,7 +158,7 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # a weekday before its date: "on Sat. Oct. 11, repeat"; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
-    if word in _SPOONS:  # "Give 1 tsp. Repeat in 4 hours" ends; "Give 1 tsp. Benadryl" goes on
+    if word in _SPOONS or word == "dept.":  # "1 tsp. Repeat in 4 hours" ends; "1 tsp. Benadryl", "Dept. Health" go on
         opener = re.match(r"[^\W\d_]*", following)[0].lower()
         return opener in _SENTENCE_OPENERS or opener in _INSTRUCTIONS
     if word in _COUNTRIES:

@@ -255,6 +255,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
         ("Give 1 tsp. Benadryl every 6 hours. Ring Outpatients Dept. To change it, call. The Dept. of Health says so.",
          ["Give 1 tsp. Benadryl every 6 hours.", "Ring Outpatients Dept.", "To change it, call.",
           "The Dept. of Health says so."]),  # a spoon before a medicine's name goes on
+        ("Give 1 tsp. Wash the spoon. Radiology Dept. Level 2 is open.",
+         ["Give 1 tsp.", "Wash the spoon.", "Radiology Dept. Level 2 is open."]),
     ],
 )
 def test_sentence_splitter(text, expected):
