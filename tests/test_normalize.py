@@ -2178,3 +2178,23 @@ def test_a_sentence_after_a_bracket_begins_with_a_capital_for_the_voice():
     # Piper said "otitis media dot healthdirect"
     assert piper_given("Ear infection (otitis media). healthdirect.", "en-AU", written=False) == (
         "Ear infection (otitis media). Healthdirect.")
+
+
+# A second read of the forty-first reading's rules (198 sentences).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "Take 1 1/2 tablet or 1 ½ tablet; the ½ tablet; ½ tin.",
+     "Take 1 and a half tablet or 1 and a half tablet; the one half tablet; half a tin."),
+    ("en-GB", "If your blood type is A- and you are pregnant, you need anti-D.",
+     "If your blood type is A negative and you are pregnant, you need anti-D."),
+    ("en-US", "Mix the powder and drink it at 1:30 with water.", "Mix the powder and drink it at 1:30 with water."),
+    ("en-US", "Patient to take glipizide 5 mg A/C; discharge home today.",
+     "Patient to take glipizide 5 milligrams A or C; discharge home today."),
+    ("en-US", "Switch to your ER metformin.", "Switch to your extended release metformin."),
+    ("en-US", "Visit us at 2010 Park St near the bus stop. In 2020 High St was closed.",
+     "Visit us at 2010 Park Street near the bus stop. In 2020 High St was closed."),
+    ("en-US", "Up to 3/10 of the time.", "Up to 3 out of 10 of the time."),
+    ("en-US", "The T1-T2 weighted image; C2-C3-C4.", "The T1-T2 weighted image; C2-C3-C4."),
+    ("en-AU", "Every 4–6 hrly as needed.", "Every 4 to 6 hours as needed."),
+])
+def test_what_a_second_read_of_the_forty_first_reading_found(lang, text, said):
+    assert normalize(text, lang) == said

@@ -843,5 +843,6 @@ def test_what_a_twenty_seventh_french_reading_found_is_said_right(text, said):
     assert normalize(text, "fr-FR") == said
 
 
-def test_a_nurse_after_her_degree_in_a_byline():
-    assert normalize("Par Julie Roy, M. Sc., inf., et Paul Roy.", "fr-CA") == "Par Julie Roy, M. Sc., infirmière, et Paul Roy."
+def test_a_nurse_after_her_degree_keeps_the_degree_said():
+    assert normalize("Par Julie Roy, M. Sc., inf., et Paul Roy.", "fr-CA") == (
+        "Par Julie Roy, maîtrise en sciences, infirmière, et Paul Roy.")
