@@ -1246,6 +1246,16 @@ def test_a_pattern_may_name_a_family_of_words_that_several_patterns_share():
     assert inline.pattern.sub(inline.replace, "Jan 2026") == "January 2026"
 
 
+def test_a_pattern_may_name_a_context_that_several_patterns_share():
+    from openleaf.formats.audio.rules import pattern_rule
+
+    contexts = {"exercise": r"(?i)\breps\b"}
+    rule = pattern_rule(0, {"match": r"\d x \d", "say": "sets", "context": "exercise"}, None, contexts)
+    assert rule.when.search("3 x 15 reps") and not rule.when.search("3 x 15 mm")
+    with pytest.raises(KeyError):  # a name the language does not have is an error, not a pattern said everywhere
+        pattern_rule(0, {"match": r"\d", "say": "x", "context": "excercise"}, None, contexts)
+
+
 # A second read of the nineteenth reading's rules: a numbered label before an amount is no insulin ratio, nor a
 # unit of alcohol, a verse or a journal's year; and what it found still missed.
 @pytest.mark.parametrize("lang, written, spoken", [

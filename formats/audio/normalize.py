@@ -422,10 +422,12 @@ class Normalizer:
         ]
         self.dotted_times, self.twelve_hour, self.slashes = said.dotted_times, said.twelve_hour, said.slashes
         self.days = days_said(table.get("days"), lang, said.to)
-        self.glosses = table.get("glosses")
+        self.without_echo = without_echo(table.get("glosses"))
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
-        patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry, table.get("word_tables"))) for i, entry in enumerate(said.patterns)]
+        patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry, table.get("word_tables"),
+                                                                     table.get("contexts")))
+                    for i, entry in enumerate(said.patterns)]
         rules += [rule for early, rule in patterns if early]
         if table:
             # Ranges before patterns: one that says "3x/day" would leave the "2–" of "2–3x/day" alone.
@@ -483,7 +485,7 @@ class Normalizer:
         # "… at 5 p.m." ends in a full stop that the expansion swallowed.
         if re.search(r"[.!?…][\"'”’)]*$", text.strip()) and not re.search(r"[.!?…][\"'”’)]*$", spoken):
             spoken += "."
-        return without_echo(self.days(spoken), self.glosses)
+        return self.without_echo(self.days(spoken))
 
 
 def normalize(text: str, lang: str = "en", pronounce: Mapping[str, str] | None = None,

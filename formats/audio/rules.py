@@ -56,16 +56,19 @@ def not_after_a_slash(rule: Rule | None, units: Mapping) -> Rule | None:
     return Rule(rule.name, rule.pattern, replace)
 
 
-def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None) -> Rule:
+def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None,
+                 contexts: Mapping | None = None) -> Rule:
     """A ``[[patterns]]`` entry: `match` said as `say`; with `when`, only in a sentence where `when` is found
-    (a context no look-behind reaches: "Alterne paracetamol 500 mg/ibuprofeno 400 mg" is said with "o").
+    (a context no look-behind reaches: "Alterne paracetamol 500 mg/ibuprofeno 400 mg" is said with "o"); with
+    `context`, the `when` of that name in the language's ``[contexts]``, which several patterns share.
     Its `words` are a table, or the name of one in the language's ``[word_tables]``, which several share;
     "{ordinal}" in what is said is its first group's number as an ordinal, in the words of the language's
     ``ordinal_words`` word table ("13e" -> "treizième")."""
     match, say, words = entry["match"], entry["say"], entry.get("words")
     if isinstance(words, str):
         words = (word_tables or {})[words]
-    when = re.compile(entry["when"]) if entry.get("when") else None
+    when = (contexts or {})[entry["context"]] if "context" in entry else entry.get("when")
+    when = re.compile(when) if when else None
     # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
     # any of them, and "{word}" in what is said is the first of them in the match, in full ("{word2}" the
     # second: "Apr–Jun" is "April to June").
@@ -108,6 +111,8 @@ def apply_rule(rule: Rule, pieces: list[tuple[str, bool]]) -> list[tuple[str, bo
 # A gloss in brackets that says again what was just said: "HTN (high blood pressure)" is "high blood pressure (high
 # blood pressure)" once the abbreviation is said in full, and the listener needs it once.
 _ECHO = re.compile(r"\b([^\W\d_][\w'’ -]{2,60}?) \((\1)\)", re.IGNORECASE)
+# A bracket after a word: a gloss of what goes before it, perhaps.
+_GLOSS = re.compile(r"([^()]*?[^\W\d_]) \(([^()]{2,40})\)")
 
 
 def _spelling(word: str) -> str:
@@ -118,15 +123,14 @@ def _spelling(word: str) -> str:
     return re.sub(r"([iy])s(e|ed|es|ing)$", r"\1z\2", word)  # anaesthetise, analyse
 
 
-def without_echo(spoken: str, glosses: Mapping | None = None) -> str:
-    """The spoken sentence with a gloss that repeats what was just said left out: word for word, or, by the language's
-    ``[glosses]`` table, in other words of the same meaning ("once daily (once a day)", "at bedtime (at bedtime)",
-    "Haemoglobin (hemoglobin)"): each of its words but the table's `filler` is one of the few words just before it,
-    one of them the last, or that word spelled another way, or named in `same` ("daily" for "day"). A gloss with a
-    figure, or one that opens with one of the table's `alternatives` ("(or prednisolone)"), is never left out."""
-    spoken = _ECHO.sub(r"\1", spoken)
+def without_echo(glosses: Mapping | None = None) -> Callable[[str], str]:
+    """What leaves out of a spoken sentence a gloss that repeats what was just said: word for word, or, by the
+    language's ``[glosses]`` table, in other words of the same meaning ("once daily (once a day)", "at bedtime (at
+    bedtime)", "Haemoglobin (hemoglobin)"): each of its words but the table's `filler` is one of the few words just
+    before it, one of them the last, or that word spelled another way, or named in `same` ("daily" for "day"). A gloss
+    with a figure, or one that opens with one of the table's `alternatives` ("(or prednisolone)"), is never left out."""
     if not glosses:
-        return spoken
+        return lambda spoken: _ECHO.sub(r"\1", spoken)
     filler, same = frozenset(glosses.get("filler", ())), glosses.get("same", {})
     alternatives = frozenset(glosses.get("alternatives", ()))  # "prednisone (or prednisolone)" names another
 
@@ -144,5 +148,4 @@ def without_echo(spoken: str, glosses: Mapping | None = None) -> str:
             return m.group(0)
         return m.group(1)
 
-    return re.sub(r"([^()]*?[^\W\d_]) \(([^()]{2,40})\)", gloss, spoken)
-
+    return lambda spoken: _GLOSS.sub(gloss, _ECHO.sub(r"\1", spoken))
