@@ -65,10 +65,11 @@ _SENTENCE_OPENERS = frozenset("""it its the this that these those there they the
     his her in if when while but and so for as at on by to most many some all about one a an""".split())
 # Spoons and a department end a sentence before a word that opens one, not before a name ("1 tsp. Benadryl",
 # "Radiology Dept. Level 2").
-_SPOONS = frozenset(["tsp.", "tbsp."])
-_INSTRUCTIONS = frozenset("""repeat then call take give do don't stir mix add wait use keep shake measure children adults
-    never always after before stop swallow drink eat wash rinse store offer continue throw follow ask discard twice
-    every once place put pour let try check clean dry write record refill see read tell bring go come make avoid""".split())
+_BEFORE_AN_OPENER = frozenset(["tsp.", "tbsp.", "dept."])
+_OPENERS_AND_INSTRUCTIONS = _SENTENCE_OPENERS | frozenset("""repeat then call take give do stir mix add wait use
+    keep shake measure children adults never always after before stop swallow drink eat wash rinse store offer continue
+    throw follow ask discard twice every once place put pour let try check clean dry write record refill see read tell
+    bring go come make avoid""".split())
 # Abbreviations that often close a sentence: they end one when a capital follows.
 SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS,
                                           *_DEGREES])
@@ -137,6 +138,10 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
     return [(_skip_space(text, s), e) for s, e in spans]
 
 
+def _first_word(text: str) -> str:
+    return re.match(r"[^\W\d_]*", text)[0].lower()
+
+
 def ends_sentence(word: str, next_char: str, preceding: str = "", following: str = "") -> bool:
     """Whether `word` (with its full stop) ends a sentence, given the next character and the few
     characters before the stop and after the space."""
@@ -158,12 +163,10 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # a weekday before its date: "on Sat. Oct. 11, repeat"; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
-    if word in _SPOONS or word == "dept.":  # "1 tsp. Repeat in 4 hours" ends; "1 tsp. Benadryl", "Dept. Health" go on
-        opener = re.match(r"[^\W\d_]*", following)[0].lower()
-        return opener in _SENTENCE_OPENERS or opener in _INSTRUCTIONS
+    if word in _BEFORE_AN_OPENER:  # "1 tsp. Repeat in 4 hours" ends; "1 tsp. Benadryl", "Dept. Health" go on
+        return _first_word(following) in _OPENERS_AND_INSTRUCTIONS
     if word in _COUNTRIES:
-        opener = re.match(r"[^\W\d_]*", following)[0]
-        return opener.lower() in _SENTENCE_OPENERS
+        return _first_word(following) in _SENTENCE_OPENERS
     if word in _WORDS_SHORT and _GOES_ON.match(following) or word == "susp." and re.match(r"[A-Z]{2,5}\b", following):
         return False  # "Check temp. BID"; "susp. UTI" is a suspected one
     if word in SENTENCE_FINAL_ABBREVIATIONS:

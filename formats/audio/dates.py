@@ -221,6 +221,9 @@ def days_said(table: Mapping | None, lang: str, to: str = "to") -> Callable[[str
     def ordinal(day: str) -> str:
         return str(int(day)) + suffixes.get(int(day), suffix)
 
+    def joining(joiner: str) -> str:  # "3–5 June": a dash between two days is the language's "to"
+        return f" {joiner.strip() or to} "
+
     month = "(" + "|".join(months) + ")"
     day = r"(?:0?[1-9]|[12]\d|3[01])"
     joined = r"( to | and | or | through |–|-)"
@@ -244,7 +247,7 @@ def days_said(table: Mapping | None, lang: str, to: str = "to") -> Callable[[str
         the, first, joiner, second, name = m.groups()
         said = the + ordinal(first) if the else day_word.format(day=ordinal(first))  # "the 2 March visits"
         if second:
-            said += (f" {joiner.strip()} " if joiner.strip() else f" {to} ") + day_word.format(day=ordinal(second))
+            said += joining(joiner) + day_word.format(day=ordinal(second))
         said = f"{said} {of} {name}"
         starts = not m.string[: m.start()].strip() or m.string[: m.start()].endswith((". ", "! ", "? "))
         return said[0].upper() + said[1:] if starts else said
@@ -253,7 +256,7 @@ def days_said(table: Mapping | None, lang: str, to: str = "to") -> Callable[[str
         leading, name, first, joiner, second = m.groups()
         said = f"{leading or ''}{name} {ordinal(first)}"
         if second:
-            said += (f" {joiner.strip()} " if joiner.strip() else f" {to} ") + ordinal(second)
+            said += joining(joiner) + ordinal(second)
         return said
 
     return lambda spoken: after.sub(month_leading, before.sub(day_first, spoken))

@@ -48,6 +48,9 @@ class Slashes:
     def left_over(self, spoken: str) -> str:
         """ "four times a day / every 6 hours", "four times a day/as needed": a slash between two things said by
         rules of their own, which the rule above does not see."""
+        if not self.or_:
+            return spoken
+
         def said(m: re.Match) -> str:
             left, right = m.group(1), m.group(2).strip("().,;:!?")
             # "Health 8 1 1 / Telehealth": a number, then a name
@@ -62,8 +65,6 @@ class Slashes:
                 return m.group(0)  # "9247 / 9248"
             return f"{left} {self._or_and(m.string[: m.end(1)], right)} "
 
-        if not self.or_:
-            return spoken
         spoken = re.sub(r"([^\W\d_]+)/(?=([^\W\d_]+))", self._between_said_words, spoken)
         return re.sub(r"(\S+) / (?=(\S+))", said, spoken)
 
