@@ -21,7 +21,8 @@ as Mexico's decimal point); this module only applies the tables, in this order:
 7. a dosing schedule, one count per time of day, where the language has a ``[schedule]``
    ("1-0-1" -> "1 le matin et 1 le soir");
 8. the language's ``[[patterns]]``: notation that needs its context (heights, clock times, "3x/day", "call 911";
-   a pattern with ``when`` only in a sentence where that is found: "Alterne ... mg/ibuprofeno");
+   a pattern with ``when`` only in a sentence where that is found: "Alterne ... mg/ibuprofeno"; ``context`` names a
+   ``when`` of the language's ``[contexts]`` that several patterns share);
 9. blood pressure readings ("130/80" -> "130 over 80");
 10. numbers with ``[units]`` ("1 kg" -> "1 kilogram", "60/min" -> "60 per
    minute", "2 mg/kg" -> "2 milligrams per kilogram", "5.7%" -> "5.7 percent"),
