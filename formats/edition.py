@@ -311,11 +311,26 @@ def _all_of(names: list[str], and_: str) -> str:
     return ", ".join(names[:-1]) + f" {and_} {names[-1]}"
 
 
+def _without_report_number(said: str, csl: Mapping) -> str:
+    """A report's number ("NG145", "IMSS-320-10") is for finding it in a library, as a journal's pages are: the
+    printed editions keep it, the voice leaves it out, with a word the style put before it ("Report", "Rapport")."""
+    number = csl.get("number")
+    if csl.get("type") != "report" or not isinstance(number, (str, int)) or not str(number).strip():
+        return said
+    # As a sentence of its own ("2019. NG145. Accessed", NLM's "Report 2024-05."); APA's "(No. 12; Series)" stays.
+    found = list(re.finditer(rf"(?<=\. )(?:[^\W\d_]+ )?{re.escape(str(number).strip())}\.(?=\s|$)", said))
+    if not found:
+        return said
+    last = found[-1]  # printed after the title: "3" may be in it too
+    return said[:last.start()] + said[last.end():]
+
+
 def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     """A formatted reference made fit for listening: sites instead of URLs, no DOI or page numbers."""
     said = _DOI.sub("", text)
     said = _PMID.sub("", said)
     said = _JOURNAL_LOCATOR.sub(r"\1.", said)
+    said = _without_report_number(said, csl)
     short, full = csl.get("container-title-short"), csl.get("container-title")
     if isinstance(short, str) and isinstance(full, str) and short and short != full:
         said = said.replace(short, full)  # "N Engl J Med" -> "New England Journal of Medicine"

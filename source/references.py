@@ -284,6 +284,8 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
     form = _page_range_format(style_name)
     plain = [_pages_as_the_style_writes(p, item, form) for p, item in zip(plain, items)]
     rich = [_pages_as_the_style_writes(h, item, form) for h, item in zip(rich, items)]
+    plain = [_with_its_number(p, item) for p, item in zip(plain, items)]
+    rich = [_with_its_number(h, item, escape=True) for h, item in zip(rich, items)]
     formatted = [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
     for index, item in enumerate(items):
         if not formatted[index][0] and item.get("type") == "personal_communication":
@@ -406,6 +408,31 @@ def _pages_as_the_style_writes(entry: str, item: dict, form: str) -> str:
         entry = re.sub(rf"(?<!\d){first}(\s*[-–‑]\s*){full}(?!\d)", lambda m: first + m.group(1) + short, entry,
                        count=1)
     return entry
+
+
+def _with_its_number(entry: str, item: dict, escape: bool = False) -> str:
+    """A report's number ("KCE Reports 311B", "WHO/HEP/2020.1"), which the AMA style does not print, after its year:
+    a reader asks a library for the report by it."""
+    number = item.get("number")
+    if item.get("type") != "report" or not isinstance(number, (str, int)) or not str(number).strip():
+        return entry
+    number = str(number).strip()
+    written = html.escape(number, quote=False) if escape else number
+    if written in re.sub(r"https?://[^\s<>\"]+", "", entry):  # (in a web address, it is not printed for a reader)
+        return entry
+    year = _year(item)
+    found = re.search(rf"(?<!\d){year}\.", entry) if year else None
+    at = found.end() if found else len(entry.rstrip())
+    stop = "" if written.endswith(".") else "."
+    return f"{entry[:at]} {written}{stop}{entry[at:]}" if found else f"{entry[:at].rstrip('.')}. {written}{stop}"
+
+
+def _year(item: dict) -> str | None:
+    parts = (item.get("issued") or {}).get("date-parts") if isinstance(item.get("issued"), dict) else None
+    try:
+        return str(int(parts[0][0]))
+    except (TypeError, IndexError, ValueError):
+        return None
 
 
 def _title_in_its_language(entry: str, item: dict, lang: str) -> str:

@@ -605,3 +605,33 @@ def test_an_english_title_in_a_french_article_is_marked_english():
     english, french = (rich for _, rich in format_references(items, "american-medical-association", "fr-FR"))
     assert '<span lang="en">Inhaled steroids in children</span>' in english
     assert "lang=" not in french
+
+
+@pytest.mark.parametrize("style", ["apa", "american-medical-association", "nlm-citation-sequence"])
+def test_a_report_keeps_its_number_in_every_style(style):
+    """AMA's style printed "KCE; 2019." and lost "KCE Reports 311B", by which a library finds the report."""
+    from openleaf.source.references import format_references
+
+    report = [{"id": "k", "type": "report", "author": [{"literal": "Centre fédéral d'expertise"}],
+               "title": "Antibiotiques en médecine dentaire", "publisher": "KCE & co", "number": "KCE Reports 311B",
+               "issued": {"date-parts": [[2019]]}, "URL": "https://kce.fgov.be/fr", "accessed": {"date-parts": [[2025, 1, 20]]}}]
+    plain, rich = format_references(report, style, "fr-BE")[0]
+    assert plain.count("KCE Reports 311B") == 1 and rich.count("KCE Reports 311B") == 1, plain
+    assert plain.index("2019") < plain.index("KCE Reports") < plain.index("https://"), plain
+
+
+@pytest.mark.parametrize("style", ["american-medical-association", "nlm-citation-sequence"])
+def test_a_reports_number_is_printed_and_not_said(style):
+    """Like a journal's pages, "IMSS-320-10" is for finding the report: said, it was "IMSS 320 a 10"."""
+    from openleaf.formats.edition import spoken_reference
+    from openleaf.formats.labels import spoken_labels_for
+    from openleaf.source.references import format_references
+
+    report = [{"id": "r", "type": "report", "author": [{"literal": "IMSS"}], "title": "Guía 3 de diabetes",
+               "publisher": "IMSS", "number": "IMSS-320-10", "issued": {"date-parts": [[2016]]},
+               "URL": "https://imss.gob.mx/guias/IMSS-320-10"}]
+    written = format_references(report, style, "es-MX")[0][0]
+    said = spoken_reference(written, report[0], spoken_labels_for("es-MX"))
+    assert "IMSS-320-10." in written and written.count("IMSS-320-10") == 2, written
+    assert said.count("IMSS-320-10") == 1 and "guias/IMSS-320-10" in said, said  # the web address keeps it
+    assert "Guía 3 de diabetes" in said and "Informe" not in said, said
