@@ -49,7 +49,7 @@ ABBREVIATIONS = frozenset(
     incl. ext. rm. o.m. mon. tue. tues. wed. weds. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. pharm. licda. lcda. licdo. lcdo.
     s/. av. avda. bldg. oint. créat. erg. céd. ced.
-    tlf. tfno. enf. bs.
+    tlf. tfno. enf. bs. i.v. i.m.
     """.split()
 )
 # Abbreviations only where written with a capital: "Col. Roma" is the colonia of a Mexican address, "la col." a cabbage.
@@ -63,15 +63,18 @@ _BEFORE_THEIR_NUMBER = frozenset(["art."])
 _COUNTRIES = frozenset(["u.s.", "u.k.", "u.s.a.", "ee.uu."])
 _SENTENCE_OPENERS = frozenset("""it its the this that these those there they their we our you your he she
     his her in if when while but and so for as at on by to most many some all about one a an""".split())
-# Spoons and a department end a sentence before a word that opens one, not before a name ("1 tsp. Benadryl",
-# "Radiology Dept. Level 2").
-_BEFORE_AN_OPENER = frozenset(["tsp.", "tbsp.", "dept."])
+# Spoons end a sentence before a word that opens one, not before a medicine's name ("1 tsp. Benadryl").
+_BEFORE_AN_OPENER = frozenset(["tsp.", "tbsp."])
 _OPENERS_AND_INSTRUCTIONS = _SENTENCE_OPENERS | frozenset("""repeat then call take give do stir mix add wait use
     keep shake measure children adults never always after before stop swallow drink eat wash rinse store offer continue
     throw follow ask discard twice every once place put pour let try check clean dry write record refill see read tell
-    bring go come make avoid""".split())
+    bring go come make avoid please note babies contact""".split())
+# A department goes on before where it is ("Radiology Dept. Level 2", "Dept. of Health"); before any other capital
+# it ends a sentence ("Outpatients Dept. Please arrive early").
+_WHERE_A_DEPARTMENT_IS = frozenset("""level floor room building wing suite block ward of for health website office
+    entrance ground basement secretary manager head director administrator""".split())
 # Abbreviations that often close a sentence: they end one when a capital follows.
-SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", *_DOSING, *_MONTHS, *_AMOUNTS,
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", "dept.", "i.v.", "i.m.", *_DOSING, *_MONTHS, *_AMOUNTS,
                                           *_DEGREES])
 # Capitals that go on with the same order after dosing shorthand or a dose: "1 g q.d.s. PRN",
 # "b.i.d. PO", and Quebec's Latin in capitals after a tablet, "1 co. DIE".
@@ -163,8 +166,10 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # a weekday before its date: "on Sat. Oct. 11, repeat"; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
-    if word in _BEFORE_AN_OPENER:  # "1 tsp. Repeat in 4 hours" ends; "1 tsp. Benadryl", "Dept. Health" go on
+    if word in _BEFORE_AN_OPENER:  # "1 tsp. Repeat in 4 hours" ends; "1 tsp. Benadryl" goes on
         return _first_word(following) in _OPENERS_AND_INSTRUCTIONS
+    if word == "dept.":
+        return next_char.isupper() and _first_word(following) not in _WHERE_A_DEPARTMENT_IS
     if word in _COUNTRIES:
         return _first_word(following) in _SENTENCE_OPENERS
     if word in _WORDS_SHORT and _GOES_ON.match(following) or word == "susp." and re.match(r"[A-Z]{2,5}\b", following):

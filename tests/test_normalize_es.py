@@ -889,3 +889,8 @@ def test_what_the_twenty_first_reading_must_leave_as_it_was_too(lang, written, s
 ])
 def test_what_a_second_read_of_the_twenty_first_found_must_stay(lang, written, spoken):
     assert normalize(written, lang) == spoken
+
+
+def test_a_medicine_given_into_a_vein_is_said_so():  # a twenty-eighth reading: "propofol i.v" was "i uve"
+    assert normalize("La sedación (propofol i.v.) y la vacuna i.m.", "es-ES") == (
+        "La sedación (propofol por vía intravenosa) y la vacuna por vía intramuscular.")

@@ -846,3 +846,14 @@ def test_what_a_twenty_seventh_french_reading_found_is_said_right(text, said):
 def test_a_nurse_after_her_degree_keeps_the_degree_said():
     assert normalize("Par Julie Roy, M. Sc., inf., et Paul Roy.", "fr-CA") == (
         "Par Julie Roy, maîtrise en sciences, infirmière, et Paul Roy.")
+
+
+@pytest.mark.parametrize("lang, text, said", [  # a twenty-eighth reading (50 of 50, 48 of 50) and a second read
+    ("fr-BE", "Par Sophie Lambert, LSD, et Thomas Peeters, Pharm.",
+     "Par Sophie Lambert, licencié en sciences dentaires, et Thomas Peeters, pharmacien."),
+    ("fr-FR", "Le LSD est une drogue.", "Le L S D est une drogue."),
+    ("fr-CA", "Jean Roy, IPS, inf.", "Jean Roy, I P S, infirmière."),  # a nurse after her title in capitals
+    ("fr-CA", "Paupière droite, inf.", "Paupière droite, inf."),  # inférieure, no nurse after a lower-case word
+])
+def test_what_a_twenty_eighth_french_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said

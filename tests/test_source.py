@@ -257,6 +257,9 @@ def test_error_lines_point_at_the_body_line(article_folder):
           "The Dept. of Health says so."]),  # a spoon before a medicine's name goes on
         ("Give 1 tsp. Wash the spoon. Radiology Dept. Level 2 is open.",
          ["Give 1 tsp.", "Wash the spoon.", "Radiology Dept. Level 2 is open."]),
+        ("Outpatients Dept. Please arrive early. Radiology Dept. Reception is on the left. Give 1 tsp. Please measure it.",
+         ["Outpatients Dept.", "Please arrive early.", "Radiology Dept.", "Reception is on the left.", "Give 1 tsp.",
+          "Please measure it."]),  # a department goes on only before where it is
     ],
 )
 def test_sentence_splitter(text, expected):

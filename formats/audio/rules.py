@@ -71,7 +71,7 @@ def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None,
     when = re.compile(when) if when else None
     # A family of words in one context ("2026 Jun 1", "du lun. au ven."): "{words}" in the match is
     # any of them, and "{word}" in what is said is the first of them in the match, in full ("{word2}" the
-    # second: "Apr–Jun" is "April to June").
+    # last: "Apr–Jun" is "April to June"; "{middle}" those between, with commas: "Mon-Wed-Fri").
     any_word = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
     if any_word:
         match = match.replace("{words}", f"(?:{any_word.pattern})")
@@ -83,6 +83,7 @@ def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None,
         if not any_word:
             return said
         found = [words[w] for w in any_word.findall(m.group(0))]
+        said = said.replace("{middle}", ", ".join(found[1:-1]))
         return said.replace("{word2}", found[-1]).replace("{word}", found[0])
 
     return Rule(f"pattern {index + 1}", re.compile(match), replace, when)

@@ -205,6 +205,8 @@ PHONE_CANDIDATE = re.compile(r"(?<![\w/.+$-])(?<!\$ )(\+\d{1,3}[ .-]?)?(?:\(\d{1
 
 
 _HUNDREDS_FIRST = re.compile(r"1[38]00([ -])\d{3}\1\d{3}")
+# North America's free numbers, said "one eight hundred": "1-800-222-1222", "(800) 222-1222".
+_EIGHT_HUNDRED = re.compile(r"(?:1[ .-])?\(?800\)?[ .-]?\d{3}[ .-]\d{4}")
 
 
 def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | None:
@@ -247,6 +249,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
     said = ", ".join(g if pairs and len(g) == 2 and g[0] != "0" else spell(g) for g in groups)
     if _HUNDREDS_FIRST.fullmatch(text):  # Australia's free and local-rate numbers: "one eight hundred", "thirteen hundred"
         said = ("1 800" if text.startswith("18") else "13 hundred") + said[len(spell(groups[0])):]
+    elif _EIGHT_HUNDRED.fullmatch(text):
+        said = ("1 800, " if groups[0] == "1" else "800, ") + ", ".join(map(spell, groups[-2:]))
     return f"{plus} {said}" if text.startswith("+") else said
 
 
