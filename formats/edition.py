@@ -318,7 +318,8 @@ def _without_report_number(said: str, csl: Mapping) -> str:
     if csl.get("type") != "report" or not isinstance(number, (str, int)) or not str(number).strip():
         return said
     # As a sentence of its own ("2019. NG145. Accessed", NLM's "Report 2024-05."); APA's "(No. 12; Series)" stays.
-    found = list(re.finditer(rf"(?<=\. )(?:[^\W\d_]+ )?{re.escape(str(number).strip())}\.(?=\s|$)", said))
+    term = r"(?:[^\W\d_]+ (?:[^\W\d_]+(?:\.[^\W\d_]+)*\.? ?: )?)?"  # "Report ", "Rapport nᵒ : ", "Informe n.º: "
+    found = list(re.finditer(rf"(?<=\. ){term}{re.escape(str(number).strip())}\.(?=\s|$)", said))
     if not found:
         return said
     last = found[-1]  # printed after the title: "3" may be in it too

@@ -284,8 +284,6 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
     form = _page_range_format(style_name)
     plain = [_pages_as_the_style_writes(p, item, form) for p, item in zip(plain, items)]
     rich = [_pages_as_the_style_writes(h, item, form) for h, item in zip(rich, items)]
-    plain = [_with_its_number(p, item) for p, item in zip(plain, items)]
-    rich = [_with_its_number(h, item, escape=True) for h, item in zip(rich, items)]
     formatted = [(" ".join(p.split()), _linked(h)) for p, h in zip(plain, rich)]
     for index, item in enumerate(items):
         if not formatted[index][0] and item.get("type") == "personal_communication":
@@ -293,6 +291,10 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
             said = _term(locale, "personal-communication") or "personal communication"
             as_document = {**item, "type": "document", "genre": said[:1].upper() + said[1:]}
             formatted[index] = format_references([as_document], style_name, lang)[0]
+        if _a_report_numbered(item) and formatted[index] == format_references([_unnumbered(item)], style_name, lang)[0]:
+            # the style prints nothing of the number (AMA): written after the year
+            plain_entry, rich_entry = formatted[index]
+            formatted[index] = (_with_its_number(plain_entry, item), _with_its_number(rich_entry, item, escape=True))
         event = item.get("event-title") or item.get("event")
         if (item.get("type") == "paper-conference" and isinstance(event, str) and not item.get("container-title")
                 and event not in formatted[index][0]):
@@ -410,18 +412,23 @@ def _pages_as_the_style_writes(entry: str, item: dict, form: str) -> str:
     return entry
 
 
+def _a_report_numbered(item: dict) -> bool:
+    number = item.get("number")
+    return item.get("type") == "report" and isinstance(number, (str, int)) and bool(str(number).strip())
+
+
+def _unnumbered(item: dict) -> dict:
+    return {key: value for key, value in item.items() if key != "number"}
+
+
 def _with_its_number(entry: str, item: dict, escape: bool = False) -> str:
     """A report's number ("KCE Reports 311B", "WHO/HEP/2020.1"), which the AMA style does not print, after its year:
     a reader asks a library for the report by it."""
-    number = item.get("number")
-    if item.get("type") != "report" or not isinstance(number, (str, int)) or not str(number).strip():
-        return entry
-    number = str(number).strip()
+    number = str(item["number"]).strip()
     written = html.escape(number, quote=False) if escape else number
-    if written in re.sub(r"https?://[^\s<>\"]+", "", entry):  # (in a web address, it is not printed for a reader)
-        return entry
     year = _year(item)
-    found = re.search(rf"(?<!\d){year}\.", entry) if year else None
+    # after the publisher's year ("KCE; 2019."), or the last place the year ends a sentence (a title may hold it too)
+    found = year and (re.search(rf"(?<=; ){year}\.", entry) or ([*re.finditer(rf"(?<!\d){year}\.", entry)] or [None])[-1])
     at = found.end() if found else len(entry.rstrip())
     stop = "" if written.endswith(".") else "."
     return f"{entry[:at]} {written}{stop}{entry[at:]}" if found else f"{entry[:at].rstrip('.')}. {written}{stop}"

@@ -12,7 +12,7 @@ import re
 
 # Dosing shorthand (Latin, UK, and the route): never a sentence end in itself, but an order often ends on it.
 _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.m. p.r.n. p.o. a.c. p.c.
-    b.d. t.d.s. q.d.s. s.c. v.o. o.n. f.p.j. s.-c.""".split()
+    b.d. t.d.s. q.d.s. s.c. v.o. o.n. f.p.j. s.-c. i.v. i.m.""".split()
 # Months, lengths of time, spoonfuls and a few words short: they often close a sentence ("until 15
 # Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.", "Anotá el número de mi cel.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
@@ -49,7 +49,7 @@ ABBREVIATIONS = frozenset(
     incl. ext. rm. o.m. mon. tue. tues. wed. weds. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. pharm. licda. lcda. licdo. lcdo.
     s/. av. avda. bldg. oint. créat. erg. céd. ced.
-    tlf. tfno. enf. bs. i.v. i.m.
+    tlf. tfno. enf. bs.
     """.split()
 )
 # Abbreviations only where written with a capital: "Col. Roma" is the colonia of a Mexican address, "la col." a cabbage.
@@ -72,9 +72,10 @@ _OPENERS_AND_INSTRUCTIONS = _SENTENCE_OPENERS | frozenset("""repeat then call ta
 # A department goes on before where it is ("Radiology Dept. Level 2", "Dept. of Health"); before any other capital
 # it ends a sentence ("Outpatients Dept. Please arrive early").
 _WHERE_A_DEPARTMENT_IS = frozenset("""level floor room building wing suite block ward of for health website office
-    entrance ground basement secretary manager head director administrator""".split())
+    entrance ground basement secretary manager head director administrator first second third lower upper main st
+    saint hospital centre center""".split())
 # Abbreviations that often close a sentence: they end one when a capital follows.
-SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", "dept.", "i.v.", "i.m.", *_DOSING, *_MONTHS, *_AMOUNTS,
+SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", "dept.", *_DOSING, *_MONTHS, *_AMOUNTS,
                                           *_DEGREES])
 # Capitals that go on with the same order after dosing shorthand or a dose: "1 g q.d.s. PRN",
 # "b.i.d. PO", and Quebec's Latin in capitals after a tablet, "1 co. DIE".

@@ -2244,3 +2244,28 @@ def test_what_a_second_read_of_the_forty_first_reading_found(lang, text, said):
 ])
 def test_what_a_forty_second_reading_and_a_second_read_found_is_said_right(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# The forty-third reading (six ordinary handouts: a coeliac diet, starting tamsulosin and care after a birth in the
+# US; compression stockings in Britain, scarlet fever in Ireland, a bluebottle sting in Australia) and a second read
+# of the forty-second's mends.
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "AUA Guideline Part I—Initial Work-up. Phase I trial. Part I think is hard.",
+     "A U A Guideline Part 1—Initial Work-up. Phase 1 trial. Part I think is hard."),
+    ("en-US", "A score ≥ 10 means you should talk to us.", "A score of at least 10 means you should talk to us."),
+    ("en-IE", "Ring SouthDoc on 1850 335 999. Published by Ballincollig Family Practice, Co. Cork. Smith & Co. Ltd.",
+     "Ring SouthDoc on 1 8 5 0, 3 3 5, 9 9 9. Published by Ballincollig Family Practice, County Cork. Smith and Co. Ltd."),
+    ("en-AU", "Emergency: 000 (112 from a mobile). Open 9am–5pm Sun, ph 13 11 26.",
+     "Emergency: triple zero (1 1 2 from a mobile). Open 9 A M to 5 P M Sunday, phone 13 11 26."),
+    ("en-GB", "An applicator costs about £10–£15 from a pharmacy.", "An applicator costs about 10 to 15 pounds from a pharmacy."),
+    # the second read
+    ("en-US", "Bring this leaflet to your ER. Take your child to your ER right away. Report to your ER.",
+     "Bring this leaflet to your emergency room. Take your child to your emergency room right away. Report to your emergency room."),
+    ("en-US", "Go back to your ER medication. Go back to your ER morphine. Keep to your ER schedule.",
+     "Go back to your extended release medication. Go back to your extended release morphine. Keep to your extended release schedule."),
+    ("en-US", "In hot weather turn on A/C or use a fan.", "In hot weather turn on air conditioning or use a fan."),
+    ("en-US", "Reference: No. AB 12345.", "Reference: number A B 12345."),
+    ("en-US", "Adults 500 mg / children 250 mg.", "Adults 500 milligrams or children 250 milligrams."),
+])
+def test_what_a_forty_third_reading_and_a_second_read_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said

@@ -894,3 +894,4 @@ def test_what_a_second_read_of_the_twenty_first_found_must_stay(lang, written, s
 def test_a_medicine_given_into_a_vein_is_said_so():  # a twenty-eighth reading: "propofol i.v" was "i uve"
     assert normalize("La sedación (propofol i.v.) y la vacuna i.m.", "es-ES") == (
         "La sedación (propofol por vía intravenosa) y la vacuna por vía intramuscular.")
+    assert normalize("Se administra por vía i.v.", "es-ES") == "Se administra por vía intravenosa."  # not "vía por vía"

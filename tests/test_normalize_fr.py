@@ -851,7 +851,8 @@ def test_a_nurse_after_her_degree_keeps_the_degree_said():
 @pytest.mark.parametrize("lang, text, said", [  # a twenty-eighth reading (50 of 50, 48 of 50) and a second read
     ("fr-BE", "Par Sophie Lambert, LSD, et Thomas Peeters, Pharm.",
      "Par Sophie Lambert, licencié en sciences dentaires, et Thomas Peeters, pharmacien."),
-    ("fr-FR", "Le LSD est une drogue.", "Le L S D est une drogue."),
+    ("fr-FR", "Le LSD est une drogue; cannabis, LSD, cocaïne.", "Le L S D est une drogue; cannabis, L S D, cocaïne."),
+    ("fr-CA", "Centre antipoison du Québec : 1 800 463-5060.", "Centre antipoison du Québec: 1, 800, 4 6 3, 5 0 6 0."),
     ("fr-CA", "Jean Roy, IPS, inf.", "Jean Roy, I P S, infirmière."),  # a nurse after her title in capitals
     ("fr-CA", "Paupière droite, inf.", "Paupière droite, inf."),  # inférieure, no nurse after a lower-case word
 ])

@@ -158,6 +158,7 @@ class _Language:
         self.or_ = words.get("or")
         self.plus = words.get("plus", "+")  # the sign before a country code; a language without a word keeps it
         self.phone_pairs = bool(words.get("phone_pairs"))  # "01 42 16 00 00": zéro un, quarante-deux, seize...
+        self.eight_hundred = words.get("eight_hundred", "1 800")  # a free number's start: "one eight hundred"
         self.singular_below_two = words.get("plural") == "two"
         marks = words.get("group_mark", ",")  # one mark, or several ("1.000" and "1 000" in Spain)
         marks = [marks] if isinstance(marks, str) else list(marks)
@@ -425,7 +426,7 @@ class Normalizer:
         self.days = days_said(table.get("days"), lang, said.to)
         self.without_echo = without_echo(table.get("glosses"))
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])
-        rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs)))
+        rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs, said.eight_hundred)))
         patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry, table.get("word_tables"),
                                                                      table.get("contexts")))
                     for i, entry in enumerate(said.patterns)]

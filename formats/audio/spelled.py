@@ -209,7 +209,7 @@ _HUNDREDS_FIRST = re.compile(r"1[38]00([ -])\d{3}\1\d{3}")
 _EIGHT_HUNDRED = re.compile(r"(?:1[ .-])?\(?800\)?[ .-]?\d{3}[ .-]\d{4}")
 
 
-def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | None:
+def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundred: str = "1 800") -> str | None:
     text = match.group(0)
     if ISO_DATE.fullmatch(text):
         return None  # a date in a language whose month names we do not know
@@ -234,7 +234,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
     # Ten digits in groups ending in four, as North America and Mexico write them: "514 555-0148",
     # "1 800 555 0199", "55 5123 4567"; Australia's free and local-rate numbers, "1800 022 222".
     # A range has no space before its dash.
-    grouped = ((re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}", text) or _HUNDREDS_FIRST.fullmatch(text))
+    # Ireland's old LoCall numbers, "1850 335 999", "1890 200 300".
+    grouped = ((re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}|18[59]0 \d{3} \d{3}", text) or _HUNDREDS_FIRST.fullmatch(text))
                and digits in (10, 11) and not _UNIT_AFTER.match(match.string, match.end()))
     if not (international or local or national or listed or grouped):
         return None
@@ -248,9 +249,9 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False) -> str | Non
     # but one that starts with a zero is two digits ("0 1"); longer groups are always digits.
     said = ", ".join(g if pairs and len(g) == 2 and g[0] != "0" else spell(g) for g in groups)
     if _HUNDREDS_FIRST.fullmatch(text):  # Australia's free and local-rate numbers: "one eight hundred", "thirteen hundred"
-        said = ("1 800" if text.startswith("18") else "13 hundred") + said[len(spell(groups[0])):]
+        said = (eight_hundred if text.startswith("18") else "13 hundred") + said[len(spell(groups[0])):]
     elif _EIGHT_HUNDRED.fullmatch(text):
-        said = ("1 800, " if groups[0] == "1" else "800, ") + ", ".join(map(spell, groups[-2:]))
+        said = (f"{eight_hundred}, " if groups[0] == "1" else "800, ") + ", ".join(map(spell, groups[-2:]))
     return f"{plus} {said}" if text.startswith("+") else said
 
 
