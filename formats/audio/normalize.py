@@ -14,7 +14,8 @@ as Mexico's decimal point); this module only applies the tables, in this order:
    with the language's ``dash``;
 4. ISO and numeric dates ("2026-11-01", "11/1/2026" -> "November 1, 2026"), in every language
    whose month names labels.py has;
-5. phone numbers, digit by digit ("1-800-555-0199" -> "1, 8 0 0, 5 5 5, 0 1 9 9");
+5. phone numbers, digit by digit ("555-0199" -> "5 5 5, 0 1 9 9"; a free number's start as people say it,
+   "1-800" -> "1 800", in the language's ``eight_hundred`` words);
 6. ranges ("5–10" -> "5 to 10"), before the patterns so that "2–3x/day" stays a range (but a pattern
    with ``before_ranges`` comes first: "× 2–4 wk"); first, three or more amounts joined by one dash are
    a list ("8h – 14h – 20h" -> "8h, 14h and 20h", with the language's ``and``);

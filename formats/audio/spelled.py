@@ -1,5 +1,5 @@
-"""What is said a character at a time: a phone number digit by digit ("1-800-555-0199" ->
-"1, 8 0 0, 5 5 5, 0 1 9 9"), and a web address as its site name, spelled where people spell it
+"""What is said a character at a time: a phone number digit by digit ("020 7946 0958" ->
+"0 2 0, 7 9 4 6, 0 9 5 8"; "1-800-555-0199" -> "1 800, 5 5 5, 0 1 9 9"), and a web address as its site name, spelled where people spell it
 ("www.cdc.gov/x" -> "C D C dot gov"). Used by normalize.py, which says the rest in words."""
 
 from __future__ import annotations
