@@ -346,8 +346,8 @@ def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     said = _JOINT_BODIES.sub(lambda m: _all_of(m.group(0).split("/"), labels["and"]), said)
     # An author's initials are letters, not a word the tables know: "Boulet LP," was said "Boulet à
     # libération prolongée" (LP, a tablet's form in French). In the authors only: "Tramadol ER." is a title.
-    authors = re.match(r"(?:[^,.;]+ [A-Z]{1,3}, )*[^,.;]+ [A-Z]{1,3}(?:, et al)?\.", said)
-    if authors and csl.get("author"):
+    authors = re.match(r"(?:[^,.;]+ [A-Z]{1,3}, )*[^,.;]+ [A-Z]{1,3}(?:, et al)?(?:, (?:eds?|dir|coords?|éds?|comps?))?\.", said)
+    if authors and (csl.get("author") or csl.get("editor")):
         said = _INITIALS.sub(lambda m: m.group(1) + " ".join(m.group(2)), authors.group(0)) + said[authors.end():]
     return " ".join(said.split())
 

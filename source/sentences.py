@@ -63,7 +63,8 @@ _BEFORE_THEIR_NUMBER = frozenset(["art."])
 _COUNTRIES = frozenset(["u.s.", "u.k.", "u.s.a.", "ee.uu."])
 _SENTENCE_OPENERS = frozenset("""it its the this that these those there they their we our you your he she
     his her in if when while but and so for as at on by to most many some all about one a an""".split())
-# Spoons end a sentence before a word that opens one, not before a medicine's name ("1 tsp. Benadryl").
+# Spoons end a sentence before a word that opens one, not before a medicine's name ("1 tsp. Benadryl"); a
+# company's "Co." likewise, not before a county ("Co. Cork").
 _BEFORE_AN_OPENER = frozenset(["tsp.", "tbsp."])
 _OPENERS_AND_INSTRUCTIONS = _SENTENCE_OPENERS | frozenset("""repeat then call take give do stir mix add wait use
     keep shake measure children adults never always after before stop swallow drink eat wash rinse store offer continue
@@ -72,8 +73,7 @@ _OPENERS_AND_INSTRUCTIONS = _SENTENCE_OPENERS | frozenset("""repeat then call ta
 # A department goes on before where it is ("Radiology Dept. Level 2", "Dept. of Health"); before any other capital
 # it ends a sentence ("Outpatients Dept. Please arrive early").
 _WHERE_A_DEPARTMENT_IS = frozenset("""level floor room building wing suite block ward of for health website office
-    entrance ground basement secretary manager head director administrator first second third lower upper main st
-    saint hospital centre center""".split())
+    entrance ground basement secretary manager head director administrator st saint hospital centre center""".split())
 # Abbreviations that often close a sentence: they end one when a capital follows.
 SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", "dept.", *_DOSING, *_MONTHS, *_AMOUNTS,
                                           *_DEGREES])
@@ -167,8 +167,8 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # a weekday before its date: "on Sat. Oct. 11, repeat"; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
-    if word in _BEFORE_AN_OPENER:  # "1 tsp. Repeat in 4 hours" ends; "1 tsp. Benadryl" goes on
-        return _first_word(following) in _OPENERS_AND_INSTRUCTIONS
+    if word in _BEFORE_AN_OPENER or preceding.endswith("Co."):  # "1 tsp. Repeat" ends, "1 tsp. Benadryl" goes on
+        return _first_word(following) in _OPENERS_AND_INSTRUCTIONS  # (French "1 co. Le soir" is a tablet's)
     if word == "dept.":
         return next_char.isupper() and _first_word(following) not in _WHERE_A_DEPARTMENT_IS
     if word in _COUNTRIES:

@@ -392,6 +392,15 @@ def test_the_colophon_says_its_dates_in_a_sentence_of_the_language(tmp_path, lan
     assert footer.xpath(".//time/@datetime") == ["2026-03-30", "2025-04-14"]
 
 
+def test_the_colophon_ends_a_name_written_short_with_one_stop(tmp_path):
+    # "et Marc-André Gagnon, M.D.." (a French twenty-ninth reading); the EPUB and PDF had one stop
+    source = write_article(tmp_path / "src", "Text.\n", lang="fr-CA", publisher="Clinique Roy inc.",
+                           authors=[{"name": "Isabelle Tremblay"}, {"name": "Marc-André Gagnon", "credentials": "M.D."}])
+    [page] = html.write(parse_article(source), load_theme("large-print"), tmp_path / "out", options=Options())
+    footer = _text(_tree(page).xpath("//footer")[0])
+    assert "Gagnon, M.D." in footer and "Clinique Roy inc." in footer and ".." not in footer, footer
+
+
 def test_writing_replaces_the_file_whole_and_leaves_nothing_else(tmp_path, pages):
     article, _ = pages["manos"]
     theme = load_theme("large-print")

@@ -1071,7 +1071,7 @@ def test_what_a_fourteenth_reading_found_is_said_right(lang, written, spoken):
 # What a second read of the thirteenth and fourteenth readings' rules found them reading wrongly, now read as
 # a listener means it, or as before.
 @pytest.mark.parametrize("lang, written, spoken", [
-    ("en-US", "DOB: 3/4/55; born 6/1/45; seen on 9/12/25.", "D O B: March 4th, 1955; born June 1st, 1945; seen on September 12th, 2025."),
+    ("en-US", "DOB: 3/4/55; born 6/1/45; seen on 9/12/25.", "date of birth: March 4th, 1955; born June 1st, 1945; seen on September 12th, 2025."),
     ("en-US", "Take 1 tablet IN THE MORNING; Baqsimi 3 mg IN or Gvoke.", "Take 1 tablet IN THE MORNING; Baqsimi 3 milligrams into the nose or Gvoke."),
     ("en-US", "(HR 0.74; 95% CI 0.6–0.9); HR-positive cancer; contact HR; resting HR above 100; HR 50",
      "(H R 0.74; 95 percent C I 0.6 to 0.9); HR-positive cancer; contact H R; resting heart rate above 100; heart rate 50"),
@@ -2269,3 +2269,37 @@ def test_what_a_forty_second_reading_and_a_second_read_found_is_said_right(lang,
 ])
 def test_what_a_forty_third_reading_and_a_second_read_found_is_said_right(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# The forty-fourth reading (six ordinary handouts: a kidney biopsy, a walking programme for leg arteries and a scratched
+# cornea in the US; sulfasalazine blood tests in Britain, boils in New Zealand, ringworm in Australia).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-GB", "Stop if WBC < 3.5 x 10⁹/L. Name and DOB.",
+     "Stop if W B C less than 3.5 times 10 to the power of 9 per liter. Name and date of birth."),
+    ("en-NZ", "1 cap QID x 5/7 ac", "1 capsule four times a day for 5 days before meals"),
+    ("en-NZ", "New Zealand Formulary. v.160. Smith v. Jones.", "New Zealand Formulary. version 160. Smith v. Jones."),
+    ("en-US", "Walk at 2 mph. Vision: 20/40 in the hurt eye (OD), 20/20 in the other eye (OS).",
+     "Walk at 2 miles per hour. Vision: 20 40 in the hurt eye (right eye), 20 20 in the other eye (left eye)."),
+    # the second read of the forty-third's mends
+    ("en-US", "No. NSAIDs can hurt.", "No. NSAIDs can hurt."),
+    ("en-US", "Adults 500 mg/children 250 mg.", "Adults 500 milligrams or children 250 milligrams."),
+    ("en-US", "Go to your local ER ASAP. Go to your ER Monday to Friday. Go to your ER alone.",
+     "Go to your local emergency room A S A P. Go to your emergency room Monday to Friday. Go to your emergency room alone."),
+    ("en-US", "Go back to your ER Seroquel. Switch you to your ER.",
+     "Go back to your extended release Seroquel. Switch you to your extended release."),
+    ("en-AU", "We recruited 112 from a mobile unit.", "We recruited 112 from a mobile unit."),
+    ("en-AU", "3pm Sun is strongest.", "3 P M Sun is strongest."),
+    ("en-US", "Phase I/II trial.", "Phase I or II trial."),
+    ("en-IE", "Ring 1850 60 90 90.", "Ring 1 8 5 0, 6 0, 9 0, 9 0."),
+])
+def test_what_a_forty_fourth_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+@pytest.mark.parametrize("lang, given", [
+    ("en-NZ", "Health Navigator N [[ zˈɛd ]]"), ("en-GB", "Health Navigator N [[ zˈɛd ]]"),
+    ("en-US", "Health Navigator N Z"),
+])
+def test_a_spelled_z_is_zed_where_english_says_zed(lang, given):
+    # the forty-fourth reading counted "zee" six times in a New Zealand handout, in the one American voice
+    assert piper_given("Health Navigator NZ", lang) == given

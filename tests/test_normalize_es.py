@@ -895,3 +895,5 @@ def test_a_medicine_given_into_a_vein_is_said_so():  # a twenty-eighth reading: 
     assert normalize("La sedación (propofol i.v.) y la vacuna i.m.", "es-ES") == (
         "La sedación (propofol por vía intravenosa) y la vacuna por vía intramuscular.")
     assert normalize("Se administra por vía i.v.", "es-ES") == "Se administra por vía intravenosa."  # not "vía por vía"
+    assert normalize("No use inyecciones IM; una inyección IM.", "es-MX") == (  # a twenty-ninth reading: "i eme"
+        "No use inyecciones intramusculares; una inyección intramuscular.")

@@ -853,7 +853,9 @@ def test_a_nurse_after_her_degree_keeps_the_degree_said():
      "Par Sophie Lambert, licencié en sciences dentaires, et Thomas Peeters, pharmacien."),
     ("fr-FR", "Le LSD est une drogue; cannabis, LSD, cocaïne.", "Le L S D est une drogue; cannabis, L S D, cocaïne."),
     ("fr-CA", "Centre antipoison du Québec : 1 800 463-5060.", "Centre antipoison du Québec: 1, 800, 4 6 3, 5 0 6 0."),
-    ("fr-CA", "Jean Roy, IPS, inf.", "Jean Roy, I P S, infirmière."),  # a nurse after her title in capitals
+    ("fr-CA", "Jean Roy, IPS, inf.", "Jean Roy, I P S, infirmière."),
+    ("fr-BE", "Dr Thomas Peeters, LSD, Bruxelles", "docteur Thomas Peeters, licencié en sciences dentaires, Bruxelles"),
+    ("fr-BE", "Marie-Claire Van den Berg, LSD", "Marie-Claire Van den Berg, licencié en sciences dentaires"),  # a nurse after her title in capitals
     ("fr-CA", "Paupière droite, inf.", "Paupière droite, inf."),  # inférieure, no nurse after a lower-case word
 ])
 def test_what_a_twenty_eighth_french_reading_found_is_said_right(lang, text, said):

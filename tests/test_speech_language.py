@@ -635,3 +635,13 @@ def test_a_reports_number_is_printed_and_not_said(style):
     assert "IMSS-320-10." in written and written.count("IMSS-320-10") == 2, written
     assert said.count("IMSS-320-10") == 1 and "guias/IMSS-320-10" in said, said  # the web address keeps it
     assert "Guía 3 de diabetes" in said and "Informe" not in said, said
+
+
+def test_an_editors_initials_are_said_as_letters_too():
+    """ "Gerstenblith AT, Rabinowitz MP, eds." was said "Gerstenblith at" (a forty-fourth reading)."""
+    from openleaf.formats.edition import spoken_reference
+    from openleaf.formats.labels import spoken_labels_for
+
+    written = "Gerstenblith AT, Rabinowitz MP, eds. The Wills Eye Manual. 8th ed. Wolters Kluwer; 2021."
+    said = spoken_reference(written, {"editor": [{"family": "Gerstenblith"}]}, spoken_labels_for("en-US"))
+    assert said.startswith("Gerstenblith A T, Rabinowitz M P, eds."), said

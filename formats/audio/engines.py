@@ -203,6 +203,12 @@ class _ShrinkingSession:
         return getattr(self._session, name)
 
 
+def _sounds_language(article: str, voice: str) -> str:
+    """Whose sounds a voice is given: the article's region where the voice speaks its language (a New Zealand
+    article's "N Z" is "en zed" in the American voice too), the voice's own language otherwise."""
+    return article if primary_language(article) == primary_language(voice) else primary_language(voice)
+
+
 class PiperEngine:
     """A Piper voice. The model is loaded on the first sentence spoken: a build whose
     sentences are all in the speech cache, or that only plans what to speak, never loads it."""
@@ -221,7 +227,7 @@ class PiperEngine:
         self.sample_rate = int(config["audio"]["sample_rate"])
         self.version = versions_of("piper-tts", "onnxruntime", PIPER_VOICES[self.voice][1].replace("_", "-"))
         self._length_scale = float(config.get("inference", {}).get("length_scale", 1.0))
-        self._sounds = Sounds(primary_language(self.languages[0]), "piper")
+        self._sounds = Sounds(_sounds_language(lang, self.languages[0]), "piper")
         if self._sounds:
             self.version += ";sounds=" + self._sounds.version
 
@@ -423,7 +429,7 @@ class EspeakEngine:
         self.sample_rate = espeak.sample_rate
         self.version = versions_of("espeakng-loader")  # it carries the library and its voice data
         self._words_per_minute = round(ESPEAK_WPM * rate)
-        self._sounds = Sounds(primary_language(chosen.languages[0]), "espeak")
+        self._sounds = Sounds(_sounds_language(lang, chosen.languages[0]), "espeak")
         if self._sounds:
             self.version += ";sounds=" + self._sounds.version
 

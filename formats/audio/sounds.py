@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from .normalize import speech_table
+from .normalize import regional_table
 
 # Two or more capital letters standing alone, one space apart: an abbreviation spelled out.
 _SPELLED_RUN = re.compile(r"\b([A-Z](?: [A-Z])+)\b('s)?([.,;:!?]*)")  # and its plural: "S S R I's"
@@ -44,7 +44,7 @@ class Sounds:
     """The ``[<engine>_sounds]``, ``[<engine>_letters]`` and ``[<engine>_verbs]`` tables of one language."""
 
     def __init__(self, language: str, engine: str = "piper"):
-        speech = speech_table(language)
+        speech = regional_table(language)  # "en-NZ": with its region's letters ("N Z" said "en zed")
         self.sounds = {str(word).lower(): str(ipa) for word, ipa in speech.get(f"{engine}_sounds", {}).items()}
         self.letters = {str(letter): str(ipa) for letter, ipa in speech.get(f"{engine}_letters", {}).items()}
         verbs = speech.get(f"{engine}_verbs", {})

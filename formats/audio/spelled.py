@@ -234,8 +234,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundre
     # Ten digits in groups ending in four, as North America and Mexico write them: "514 555-0148",
     # "1 800 555 0199", "55 5123 4567"; Australia's free and local-rate numbers, "1800 022 222".
     # A range has no space before its dash.
-    # Ireland's old LoCall numbers, "1850 335 999", "1890 200 300".
-    grouped = ((re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}|18[59]0 \d{3} \d{3}", text) or _HUNDREDS_FIRST.fullmatch(text))
+    # Ireland's old LoCall numbers, "1850 335 999", "1890 200 300", "1850 60 90 90".
+    grouped = ((re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}|18[59]0 (?:\d{3} \d{3}|\d\d \d\d \d\d)", text) or _HUNDREDS_FIRST.fullmatch(text))
                and digits in (10, 11) and not _UNIT_AFTER.match(match.string, match.end()))
     if not (international or local or national or listed or grouped):
         return None
