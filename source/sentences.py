@@ -74,6 +74,7 @@ _OPENERS_AND_INSTRUCTIONS = _SENTENCE_OPENERS | frozenset("""repeat then call ta
 # it ends a sentence ("Outpatients Dept. Please arrive early").
 _WHERE_A_DEPARTMENT_IS = frozenset("""level floor room building wing suite block ward of for health website office
     entrance ground basement secretary manager head director administrator st saint hospital centre center""".split())
+_ORDINAL_PLACES = frozenset("first second third fourth lower upper main east west north south".split())
 # Abbreviations that often close a sentence: they end one when a capital follows.
 SENTENCE_FINAL_ABBREVIATIONS = frozenset(["etc.", "a.m.", "p.m.", "inc.", "ltd.", "co.", "dept.", *_DOSING, *_MONTHS, *_AMOUNTS,
                                           *_DEGREES])
@@ -132,7 +133,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
         word = _word_before(text, match.end(1))
         stop = match.end(1)
         if match.group(1) == "." and not ends_sentence(word, first, text[max(0, stop - 6) : stop],
-                                                        text[after.start(2) : after.start(2) + 12]):
+                                                        text[after.start(2) : after.start(2) + 24]):
             continue
         if text[start:end].strip():
             spans.append((start, end))
@@ -169,8 +170,10 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
     if word in _BEFORE_AN_OPENER or preceding.endswith("Co."):  # "1 tsp. Repeat" ends, "1 tsp. Benadryl" goes on
         return _first_word(following) in _OPENERS_AND_INSTRUCTIONS  # (French "1 co. Le soir" is a tablet's)
-    if word == "dept.":
-        return next_char.isupper() and _first_word(following) not in _WHERE_A_DEPARTMENT_IS
+    if word == "dept.":  # "Dept. Level 2", "Dept. First Floor" go on; "Dept. First you will change" ends
+        first, second = (re.findall(r"[^\W\d_]+", following[:40].lower()) + ["", ""])[:2]
+        where = first in _WHERE_A_DEPARTMENT_IS or first in _ORDINAL_PLACES and second in _WHERE_A_DEPARTMENT_IS
+        return next_char.isupper() and not where
     if word in _COUNTRIES:
         return _first_word(following) in _SENTENCE_OPENERS
     if word in _WORDS_SHORT and _GOES_ON.match(following) or word == "susp." and re.match(r"[A-Z]{2,5}\b", following):

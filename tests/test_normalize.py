@@ -2303,3 +2303,18 @@ def test_what_a_forty_fourth_reading_found_is_said_right(lang, text, said):
 def test_a_spelled_z_is_zed_where_english_says_zed(lang, given):
     # the forty-fourth reading counted "zee" six times in a New Zealand handout, in the one American voice
     assert piper_given("Health Navigator NZ", lang) == given
+
+
+
+# A second read of the forty-fourth's mends (184 sentences).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "Go back to your ER 750 mg once daily.", "Go back to your extended release 750 milligrams once daily."),
+    ("en-US", "Return to your ER OxyContin.", "Return to your extended release OxyContin."),
+    ("en-US", "Go back to your ER hydromorphone.", "Go back to your extended release hydromorphone."),
+    ("en-GB", "Call emergency services on 112 from a mobile.", "Call emergency services on 1 1 2 from a mobile."),
+    ("en-AU", "Open 9am–1pm Sat only.", "Open 9 A M to 1 P M Saturday only."),
+    ("fr-FR", "En Amérique du Nord, LSD, kétamine.", "En Amérique du Nord, L S D, kétamine."),
+    ("en-US", "Take 1 (OD) for your eye pressure.", "Take 1 (O D) for your eye pressure."),
+])
+def test_what_a_second_read_of_the_forty_fourth_reading_found(lang, text, said):
+    assert normalize(text, lang) == said

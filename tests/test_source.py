@@ -260,6 +260,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
         ("Outpatients Dept. Please arrive early. Radiology Dept. Reception is on the left. Give 1 tsp. Please measure it.",
          ["Outpatients Dept.", "Please arrive early.", "Radiology Dept.", "Reception is on the left.", "Give 1 tsp.",
           "Please measure it."]),  # a department goes on only before where it is
+        ("X-ray Dept. Main Entrance. X-ray Dept. First you will change.",
+         ["X-ray Dept. Main Entrance.", "X-ray Dept.", "First you will change."]),
         ("Riverside Clinic, Co. Cork. Smith & Co. The firm is old.",
          ["Riverside Clinic, Co. Cork.", "Smith & Co.", "The firm is old."]),  # a county goes on, a company ends
     ],
