@@ -2298,7 +2298,7 @@ def test_what_a_forty_fourth_reading_found_is_said_right(lang, text, said):
 
 @pytest.mark.parametrize("lang, given", [
     ("en-NZ", "Health Navigator N [[ zˈɛd ]]"), ("en-GB", "Health Navigator N [[ zˈɛd ]]"),
-    ("en-US", "Health Navigator N Z"),
+    ("en-CA", "Health Navigator N [[ zˈɛd ]]"), ("en-US", "Health Navigator N Z"),
 ])
 def test_a_spelled_z_is_zed_where_english_says_zed(lang, given):
     # the forty-fourth reading counted "zee" six times in a New Zealand handout, in the one American voice
