@@ -41,6 +41,7 @@ from ..source.model import (
     plain_text,
     walk_blocks,
 )
+from ..source.references import report_number
 from .labels import date_text, direction, has_labels, labels_for, primary_language, spoken_labels_for
 
 # Ids of what the audio says in the opening and between the parts of the
@@ -314,12 +315,12 @@ def _all_of(names: list[str], and_: str) -> str:
 def _without_report_number(said: str, csl: Mapping) -> str:
     """A report's number ("NG145", "IMSS-320-10") is for finding it in a library, as a journal's pages are: the
     printed editions keep it, the voice leaves it out, with a word the style put before it ("Report", "Rapport")."""
-    number = csl.get("number")
-    if csl.get("type") != "report" or not isinstance(number, (str, int)) or not str(number).strip():
+    number = report_number(csl)
+    if not number:
         return said
     # As a sentence of its own ("2019. NG145. Accessed", NLM's "Report 2024-05."); APA's "(No. 12; Series)" stays.
     term = r"(?:[^\W\d_]+ (?:[^\W\d_]+(?:\.[^\W\d_]+)*\.? ?: )?)?"  # "Report ", "Rapport nᵒ : ", "Informe n.º: "
-    found = list(re.finditer(rf"(?<=\. ){term}{re.escape(str(number).strip())}\.(?=\s|$)", said))
+    found = list(re.finditer(rf"(?<=\. ){term}{re.escape(number)}\.(?=\s|$)", said))
     if not found:
         return said
     last = found[-1]  # printed after the title: "3" may be in it too

@@ -19,6 +19,7 @@ import os
 import re
 import warnings
 from functools import lru_cache
+from typing import Mapping
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
@@ -291,10 +292,12 @@ def format_references(items: list[dict], style_name: str, lang: str = "en-US") -
             said = _term(locale, "personal-communication") or "personal communication"
             as_document = {**item, "type": "document", "genre": said[:1].upper() + said[1:]}
             formatted[index] = format_references([as_document], style_name, lang)[0]
-        if _a_report_numbered(item) and formatted[index] == format_references([_unnumbered(item)], style_name, lang)[0]:
+        number = report_number(item)
+        if number and formatted[index] == format_references([_unnumbered(item)], style_name, lang)[0]:
             # the style prints nothing of the number (AMA): written after the year
             plain_entry, rich_entry = formatted[index]
-            formatted[index] = (_with_its_number(plain_entry, item), _with_its_number(rich_entry, item, escape=True))
+            formatted[index] = (_with_its_number(plain_entry, number, item),
+                                _with_its_number(rich_entry, html.escape(number, quote=False), item))
         event = item.get("event-title") or item.get("event")
         if (item.get("type") == "paper-conference" and isinstance(event, str) and not item.get("container-title")
                 and event not in formatted[index][0]):
@@ -412,20 +415,21 @@ def _pages_as_the_style_writes(entry: str, item: dict, form: str) -> str:
     return entry
 
 
-def _a_report_numbered(item: dict) -> bool:
+def report_number(item: Mapping) -> str | None:
+    """A report's number ("KCE Reports 311B"), by which a library finds it; None for any other item."""
     number = item.get("number")
-    return item.get("type") == "report" and isinstance(number, (str, int)) and bool(str(number).strip())
+    if item.get("type") != "report" or not isinstance(number, (str, int)):
+        return None
+    return str(number).strip() or None
 
 
 def _unnumbered(item: dict) -> dict:
     return {key: value for key, value in item.items() if key != "number"}
 
 
-def _with_its_number(entry: str, item: dict, escape: bool = False) -> str:
-    """A report's number ("KCE Reports 311B", "WHO/HEP/2020.1"), which the AMA style does not print, after its year:
-    a reader asks a library for the report by it."""
-    number = str(item["number"]).strip()
-    written = html.escape(number, quote=False) if escape else number
+def _with_its_number(entry: str, written: str, item: dict) -> str:
+    """A report's number as `written` in the entry ("KCE Reports 311B", "WHO/HEP/2020.1"), which the AMA style does
+    not print, after its year: a reader asks a library for the report by it."""
     year = _year(item)
     # after the publisher's year ("KCE; 2019."), or the last place the year ends a sentence (a title may hold it too)
     found = year and (re.search(rf"(?<=; ){year}\.", entry) or ([*re.finditer(rf"(?<!\d){year}\.", entry)] or [None])[-1])
