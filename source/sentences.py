@@ -171,8 +171,11 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
     if word in _BEFORE_AN_OPENER or preceding.endswith("Co."):  # "1 tsp. Repeat" ends, "1 tsp. Benadryl" goes on
         return _first_word(following) in _OPENERS_AND_INSTRUCTIONS  # (French "1 co. Le soir" is a tablet's)
     if word == "dept.":  # "Dept. Level 2", "Dept. First Floor" go on; "Dept. First you will change" ends
-        first, second = (re.findall(r"[^\W\d_]+", following.lower()) + ["", ""])[:2]
-        where = first in _WHERE_A_DEPARTMENT_IS or first in _ORDINAL_PLACES and second in _WHERE_A_DEPARTMENT_IS
+        first, second = (re.findall(r"[^\W\d_]+", following) + ["", ""])[:2]
+        # after "First", "Main" and the like, only a place in an address's capitals: "Dept. Main entrance is closed"
+        # and "Dept. First of all" end
+        where = first.lower() in _WHERE_A_DEPARTMENT_IS or (first.lower() in _ORDINAL_PLACES and second[:1].isupper()
+                                                            and second.lower() in _WHERE_A_DEPARTMENT_IS - {"of", "for"})
         return next_char.isupper() and not where
     if word in _COUNTRIES:
         return _first_word(following) in _SENTENCE_OPENERS

@@ -407,7 +407,7 @@ def test_what_a_twelfth_reading_found_said_wrongly(lang, written, spoken):
     ("es-ES", "Traiga su registro de glucemias y TA. Cifras de TA altas.",
      "Traiga su registro de glucemias y tensión arterial. Cifras de tensión arterial altas."),
     ("es-ES", "Centro de Salud: 91 683 42 10 (de L a V, 8:00-20:00 h).",
-     "Centro de Salud: 91 683 42 10 (de lunes a viernes, 8 a 20 horas)."),
+     "Centro de Salud: 91, 683, 42, 10 (de lunes a viernes, 8 a 20 horas)."),
     ("es-MX", "Citrato de potasio 1080 mg (10 mEq) tab.: 2 tabs VO c/12 hrs",
      "Citrato de potasio 1080 miligramos (10 miliequivalentes) tableta: 2 tabletas por vía oral cada 12 horas"),
     ("es-MX", "Tamsulosina 0.4 mg: 1 cap cada 24 hrs; 2 caps",
@@ -751,7 +751,7 @@ def test_what_the_twentieth_reading_must_leave_as_it_was(lang, written, spoken):
     ("es-ES", "Grupo 1 dosis única; grupo 2 dos dosis.", "Grupo 1 dosis única; grupo 2 dos dosis."),
     ("es-ES", "Tome 1 comprimido q.d.s. (cuatro veces al día).", "Tome un comprimido cuatro veces al día."),
     ("es-ES", "Hospital La Paz, Madrid, Esp. Teléfono 91 727 70 00.",
-     "Hospital La Paz, Madrid, Esp. Teléfono 91 727 70 00."),
+     "Hospital La Paz, Madrid, Esp. Teléfono 91, 727, 70, 0 0."),
     ("es-ES", "Edad 45 ± 12 años (media ± DE).", "Edad 45 más o menos 12 años (media más o menos DE)."),
     ("es-ES", "Suba la dosis de levotiroxina al 112 µg.", "Suba la dosis de levotiroxina al 112 microgramos."),
     ("es-ES", "Etapa 1 semana sin azúcar; etapa 2, sin harinas.", "Etapa 1 semana sin azúcar; etapa 2, sin harinas."),
@@ -852,7 +852,7 @@ def test_what_the_twenty_first_reading_must_leave_as_it_was(lang, written, spoke
     ("es-AR", "SAME (CABA): 107 · Provincia de Bs. As.: 911.", "SAME (CABA): 107, Provincia de Buenos Aires: 9 1 1."),
     ("es-AR", "Control (CeSAC N° 33).", "Control (Cesac número 33)."),
     ("es-ES", "Cita previa: www.comunidad.madrid o tlf. 900 102 112.",
-     "Cita previa: comunidad punto madrid o teléfono 900 102 112."),
+     "Cita previa: comunidad punto madrid o teléfono 900, 102, 112."),
     ("es-ES", "Características clínicas y tratamiento (parte I).",
      "Características clínicas y tratamiento (parte 1)."),
 ])
@@ -897,3 +897,17 @@ def test_a_medicine_given_into_a_vein_is_said_so():  # a twenty-eighth reading: 
     assert normalize("Se administra por vía i.v.", "es-ES") == "Se administra por vía intravenosa."  # not "vía por vía"
     assert normalize("No use inyecciones IM; una inyección IM.", "es-MX") == (  # a twenty-ninth reading: "i eme"
         "No use inyecciones intramusculares; una inyección intramuscular.")
+
+
+# The thirtieth reading's Spanish handout (39 of 40) and what it heard run together.
+@pytest.mark.parametrize("lang, text, said", [
+    ("es-ES", "Biblioteca Nacional de Medicina de EE. UU. Consultado el 10 de marzo.",
+     "Biblioteca Nacional de Medicina de Estados Unidos. Consultado el 10 de marzo."),  # the sentence's stop kept
+    ("es-ES", "En EE. UU. hay 3 casos.", "En Estados Unidos hay 3 casos."),
+    ("es-ES", "Guía de la semFYC.", "Guía de la semfic."),
+    ("es-ES", "Llame al 976 55 44 33 o al 900 123 456.", "Llame al 976, 55, 44, 33 o al 900, 123, 456."),  # a pause between groups
+    ("es-ES", "Toxicología: 91 562 04 20.", "Toxicología: 91, 562, 0 4, 20."),
+    ("es-ES", "Dosis de 750 500 250 mg.", "Dosis de 750 500 250 miligramos."),
+])
+def test_what_a_thirtieth_reading_found_in_spanish_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said

@@ -3,6 +3,7 @@ fr-BE) found said wrongly, and what must stay as it was beside it."""
 
 import pytest
 
+from openleaf.formats.audio.engines import get_engine
 from openleaf.formats.audio.normalize import normalize
 
 
@@ -860,3 +861,20 @@ def test_a_nurse_after_her_degree_keeps_the_degree_said():
 ])
 def test_what_a_twenty_eighth_french_reading_found_is_said_right(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# The thirtieth French reading (46 of 49, 49 of 50) and a second read of the last mends.
+@pytest.mark.parametrize("lang, text, said", [
+    ("fr-FR", "Votre prochain rdv est le 12/03.", "Votre prochain rendez-vous est le 12 mars."),
+    ("fr-CH", "L'OFSP recommande 2 doses.", "L'O F S P recommande 2 doses."),  # a sentence that opens with it
+    ("fr-FR", "L'EAU EST BONNE.", "L'EAU EST BONNE."),  # shouted French stays
+    ("fr-FR", "Selon Marc Dubois, Pharm. et médecin, le risque est faible.",
+     "Selon Marc Dubois, pharmacien et médecin, le risque est faible."),  # "Pharm." is never the drug
+    ("fr-FR", "Drogues Info Service, LSD et cocaïne.", "Drogues Info Service, L S D et cocaïne."),
+])
+def test_what_a_thirtieth_french_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+def test_rhythm_is_said_in_french():  # the thirtieth reading: espeak-ng said « rythme » as the English "rhythm"
+    assert get_engine("espeak", "fr-FR").with_sounds("Rythme: 3 fois par jour") == "[[r'itm]]: 3 fois par jour"

@@ -262,6 +262,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
           "Please measure it."]),  # a department goes on only before where it is
         ("X-ray Dept. Main Entrance. X-ray Dept. First you will change.",
          ["X-ray Dept. Main Entrance.", "X-ray Dept.", "First you will change."]),
+        ("Come to the Eye Dept. First of all, bring your glasses. X-ray Dept. Main entrance is closed.",
+         ["Come to the Eye Dept.", "First of all, bring your glasses.", "X-ray Dept.", "Main entrance is closed."]),
         ("Riverside Clinic, Co. Cork. Smith & Co. The firm is old.",
          ["Riverside Clinic, Co. Cork.", "Smith & Co.", "The firm is old."]),  # a county goes on, a company ends
     ],

@@ -115,10 +115,13 @@ def speech_languages() -> list[str]:
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # Also after an elided French article or pronoun, the splitter's list: "d'AINS", "l'IPP".
-# (Not after a capital: "C'EST URGENT", "L'EAU" and "D'ACCORD" are shouted French, not "C'E S T".)
 _AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
+# After a capital, only where a word in lower case follows, as a sentence opens: "L'OFSP recommande" ("C'EST
+# URGENT", "L'EAU" and "D'ACCORD" are shouted French, not "C'E S T").
+_AFTER_A_CAPITAL_ELISION = r"(?<=\b[LD]['’])(?=[A-Z]{2,6}s?\s+[a-zà-ÿ])"
 # Two letters may run into a number: "NG245", "SF36" -> "N G 245" (but "HER2", "COX2" are said as words).
-_ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION})(?:[A-Z]{{2,6}}s?(?![\w'’-])|[A-Z]{{2}}(?=\d))")
+_ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION}|{_AFTER_A_CAPITAL_ELISION})"
+                      rf"(?:[A-Z]{{2,6}}s?(?![\w'’-])|[A-Z]{{2}}(?=\d))")
 
 
 # Units written the same in every language, by what they measure: an amount given in two of one kind

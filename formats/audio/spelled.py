@@ -207,6 +207,9 @@ PHONE_CANDIDATE = re.compile(r"(?<![\w/.+$-])(?<!\$ )(\+\d{1,3}[ .-]?)?(?:\(\d{1
 _HUNDREDS_FIRST = re.compile(r"1[38]00([ -])\d{3}\1\d{3}")
 # North America's free numbers, said "one eight hundred": "1-800-222-1222", "(800) 222-1222".
 _EIGHT_HUNDRED = re.compile(r"(?:1[ .-])?\(?800\)?[ .-]?\d{3}[ .-]\d{4}")
+# Spain's nine digits, with no trunk 0, in the groups it writes them in: "976 55 44 33", "91 234 56 78", "900 123 456"
+# (read as one run of numbers, "novecientos ciento veintitrés", without the pauses between the groups).
+_NINE_DIGITS = re.compile(r"[6-9]\d{2} \d{2} \d{2} \d{2}|[6-9]\d \d{3} \d{2} \d{2}|[6-9]\d{2} \d{3} \d{3}")
 
 
 def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundred: str = "1 800") -> str | None:
@@ -237,7 +240,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundre
     # Ireland's old LoCall numbers, "1850 335 999", "1890 200 300", "1850 60 90 90".
     grouped = ((re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}|18[59]0 (?:\d{3} \d{3}|\d\d \d\d \d\d)", text) or _HUNDREDS_FIRST.fullmatch(text))
                and digits in (10, 11) and not _UNIT_AFTER.match(match.string, match.end()))
-    if not (international or local or national or listed or grouped):
+    nine = _NINE_DIGITS.fullmatch(text) is not None and not _UNIT_AFTER.match(match.string, match.end())
+    if not (international or local or national or listed or grouped or nine):
         return None
     # Britain's trunk 0 and a four-digit area code make a first group of five: "01632 960 123".
     inner = groups[1:-1] if national and len(groups[0]) == 5 else groups[:-1]
@@ -248,7 +252,9 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundre
     # Where numbers are said in pairs (France, Belgium, Switzerland), a pair is a number ("42"),
     # but one that starts with a zero is two digits ("0 1"); longer groups are always digits.
     said = ", ".join(g if pairs and len(g) == 2 and g[0] != "0" else spell(g) for g in groups)
-    if _HUNDREDS_FIRST.fullmatch(text):  # Australia's free and local-rate numbers: "one eight hundred", "thirteen hundred"
+    if nine:  # Spain says each group as a number, with a pause between: "976, 55, 44, 33" ("0 0" for "00")
+        said = ", ".join(g if g[0] != "0" else spell(g) for g in groups)
+    elif _HUNDREDS_FIRST.fullmatch(text):  # Australia's free and local-rate numbers: "one eight hundred", "thirteen hundred"
         said = (eight_hundred if text.startswith("18") else "13 hundred") + said[len(spell(groups[0])):]
     elif _EIGHT_HUNDRED.fullmatch(text):
         said = (f"{eight_hundred}, " if groups[0] == "1" else "800, ") + ", ".join(map(spell, groups[-2:]))
