@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import urlsplit
 
 from ..source.model import (
     Article,
@@ -327,6 +328,12 @@ def _without_report_number(said: str, csl: Mapping) -> str:
     return said[:last.start()] + said[last.end():]
 
 
+def _site_named(url: str, before: str) -> bool:
+    """Whether a reference names the site of its URL before it, as a website's title: "heart.org", "HSE.ie"."""
+    host = re.sub(r"^www\d*\.", "", urlsplit(url).hostname or "")
+    return "." in host and re.search(rf"(?<![\w.]){re.escape(host)}(?![\w-])", before, re.IGNORECASE) is not None
+
+
 def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     """A formatted reference made fit for listening: sites instead of URLs, no DOI or page numbers."""
     said = _DOI.sub("", text)
@@ -340,7 +347,9 @@ def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
         said = said.replace(full, in_full)  # only the abbreviation given: "Obstet Gynecol"
     # The normaliser says the URL as its site name; after a style's own "Available from:" or
     # APA's "from", "à l'adresse", "de", the site alone ("Disponible en: En imss..." said "en" twice).
+    # A site the reference has named already ("heart.org. Accessed …") is not said again after it.
     said = _URL.sub(lambda m: m.group(0) + "." if _LEADS_TO_A_URL.search(said[: m.start()])
+                    else "" if _site_named(m.group(0), said[: m.start()])
                     else labels["online"].format(site=m.group(0)), said)
     said = re.sub(r"\.\s*\.", ".", said)
     # Bodies that publish together ("BTS/SIGN", "AHA/ACC/HRS"): all of them, not one or the other.

@@ -1754,6 +1754,21 @@ def test_what_a_twenty_eighth_reading_found_is_said_right(lang, written, spoken)
     assert normalize(written, lang) == spoken
 
 
+def test_a_site_the_reference_names_is_not_said_twice():
+    # the forty-fifth reading heard "heart dot org. Accessed, April 10th, 2026. Online at heart dot org."
+    from openleaf.formats.edition import spoken_reference
+
+    labels = {"online": "Online at {site}.", "and": "and"}
+    text = "American Heart Association. Angina. heart.org. Accessed April 10, 2026. https://www.heart.org/en/angina"
+    assert spoken_reference(text, {}, labels) == "American Heart Association. Angina. heart.org. Accessed April 10, 2026."
+    text = "Health Service Executive. H. pylori. HSE.ie. Accessed 20 January 2025. https://www2.hse.ie/conditions/h-pylori/"
+    assert spoken_reference(text, {}, labels).endswith("HSE.ie. Accessed 20 January 2025.")
+    text = "Southern African HIV Clinicians Society. ART. SAHCS. Accessed 2025. https://sahivsoc.org/patients"
+    assert spoken_reference(text, {}, labels).endswith("Online at https://sahivsoc.org/patients.")  # another name
+    text = "Assurance Maladie. ameli.fr [Internet]. Disponible sur: https://www.ameli.fr/asthme"
+    assert spoken_reference(text, {}, labels).endswith("Disponible sur: https://www.ameli.fr/asthme.")  # after its lead
+
+
 def test_an_online_article_number_after_the_pages_is_not_said_with_the_year():
     from openleaf.formats.edition import spoken_reference
 
