@@ -171,11 +171,13 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
     if word in _BEFORE_AN_OPENER or preceding.endswith("Co."):  # "1 tsp. Repeat" ends, "1 tsp. Benadryl" goes on
         return _first_word(following) in _OPENERS_AND_INSTRUCTIONS  # (French "1 co. Le soir" is a tablet's)
     if word == "dept.":  # "Dept. Level 2", "Dept. First Floor" go on; "Dept. First you will change" ends
-        first, second = (re.findall(r"[^\W\d_]+", following) + ["", ""])[:2]
-        # after "First", "Main" and the like, only a place in an address's capitals: "Dept. Main entrance is closed"
-        # and "Dept. First of all" end
-        where = first.lower() in _WHERE_A_DEPARTMENT_IS or (first.lower() in _ORDINAL_PLACES and second[:1].isupper()
-                                                            and second.lower() in _WHERE_A_DEPARTMENT_IS - {"of", "for"})
+        address = re.match(r"([^\W\d_]+) ([^\W\d_]+)(\W?)", following)
+        first, second, after = address.groups() if address else (_first_word(following), "", "")
+        # after "First", "Main" and the like, only a place as an address writes it, in capitals or before a comma:
+        # "Dept. Main Entrance", "Dept. First floor, St Mary's"; "Dept. Main entrance is closed", "Dept. First of all" end
+        where = first.lower() in _WHERE_A_DEPARTMENT_IS or (
+            first.lower() in _ORDINAL_PLACES and second.lower() in _WHERE_A_DEPARTMENT_IS - {"of", "for"}
+            and (second[:1].isupper() or after in (",", ";", "")))
         return next_char.isupper() and not where
     if word in _COUNTRIES:
         return _first_word(following) in _SENTENCE_OPENERS

@@ -2343,7 +2343,7 @@ def test_what_a_second_read_of_the_forty_fourth_reading_found(lang, text, said):
     ("en-US", "Toxins such as ammonia (NH3) build up.", "Toxins such as ammonia build up."),
     ("en-US", "NTG 0.4 mg SL q5min PRN chest pain.",
      "N T G 0.4 milligrams under the tongue every 5 minutes as needed for chest pain."),
-    ("en-US", "Give a 240 mL bolus, then a 30 mL flush.", "Give a 240 milliliter bolus, then a 30 milliliter flush."),
+    ("en-US", "Give a 240 mL bolus. After 2 days flush the tube.", "Give a 240 milliliter bolus. After 2 days flush the tube."),
     ("en-ZA", "Collect a 2–3 month supply.", "Collect a 2 to 3 month supply."),  # was "months supply"
     ("en-US", "ASPEN Safe Practices.", "ASPEN Safe Practices."),  # said as the word, not "A S P E N"
     ("en-ZA", "Written by Sr. Nomvula Dlamini, RN.", "Written by Sister Nomvula Dlamini, R N."),
@@ -2373,4 +2373,50 @@ def test_what_a_forty_fifth_reading_found_is_said_right(lang, text, said):
     ("en-US", "Take 1 (OD) for your dry eyes.", "Take 1 (O D) for your dry eyes."),  # once a day, not the right eye
 ])
 def test_what_a_second_read_of_the_forty_fifth_changes_found(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# The forty-sixth reading (148 of 149 in three U.S. handouts; 140 of 149 in British, Australian and Indian ones).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "Write the date, e.g. 10/03: trace.", "Write the date, for example, October 3rd: trace."),  # a diary's day
+    ("en-GB", "e.g. 10/03: trace", "for example, the 10th of March: trace"),
+    ("en-US", "Score 7/10: good.", "Score 7 out of 10: good."),
+    ("en-US", "6+ bloody stools/day", "6 or more bloody stools per day"),
+    ("en-IN", "Azithromycin 500 mg tab OD x 7 days.", "Azithromycin 500 milligram tablet once a day for 7 days."),
+    ("en-GB", "How often: TDS (3 times a day). Glucagon 1 mg IM or SC.",
+     "How often: three times a day. Glucagon 1 milligram into the muscle or under the skin."),
+    ("en-IN", "Paracetamol 650 mg tab SOS for fever.", "Paracetamol 650 milligram tablet when needed for fever."),
+    ("en-US", "Send an SOS signal.", "Send an S O S signal."),
+    ("en-IN", "The Widal titre of 1:80 is not enough.", "The Widal titre of 1 in 80 is not enough."),
+    ("en-IN", "Cost: ₹ 800; visit ₹150; Rs. 500.", "Cost: 800 rupees; visit 150 rupees; 500 rupees."),
+    ("en-IN", "Nurse: 98220 45610.", "Nurse: 9 8 2 2 0, 4 5 6 1 0."),  # India's mobile, five and five
+    ("en-US", "Between 98220 45610 steps.", "Between 98220 45610 steps."),
+    ("en-IN", "More information: ncdc.mohfw.gov.in.", "More information: N C D C dot M O H F W dot gov dot I N."),
+    ("en-AU", "Priya Natarajan, MBBS, FRANZCOG", "Priya Natarajan, M B B S, F RANZCOG"),
+    ("en-US", "calcipotriene/betamethasone gel; UVB at 311 nm", "calcipotriene and betamethasone gel; U V B at 311 nanometers"),
+])
+def test_what_a_forty_sixth_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# A second read of the forty-fifth's mends (217 sentences).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-IN", "Dr. Priya Sharma, Sr. Gynaecologist", "Doctor Priya Sharma, Senior Gynaecologist"),
+    ("en-US", "Veterans and Sr. Citizens; call Sr. Services.", "Veterans and Senior Citizens; call Senior Services."),
+    ("en-GB", "From Sr. Mary Jones (Sr. Anne Kelly)", "From Sister Mary Jones (Sister Anne Kelly)"),
+    ("en-GB", "Ask Sr. Naidoo. Speak with Sr. Brown, the Nurse Unit Manager.",
+     "Ask Sister Naidoo. Speak with Sister Brown, the Nurse Unit Manager."),
+    ("en-US", "Tom Green, Sr. Nutritionist; Sr. Midwife Rose Adams", "Tom Green, Senior Nutritionist; Senior Midwife Rose Adams"),
+    ("en-US", "Instill 1 (OU) at bedtime for your eyes.", "Instill 1 (both eyes) at bedtime for your eyes."),
+    ("en-US", "PRN chest pain spray", "as needed chest pain spray"),  # a medicine's name, not what it is for
+    ("en-US", "Acetazolamide 250 mg 1 (OD) for eye pressure. Take 10 (OD) for eye pressure.",
+     "Acetazolamide 250 milligrams 1 (O D) for eye pressure. Take 10 (O D) for eye pressure."),
+    ("en-US", "Generation X report. The Rome IV Criteria; the Rome IV diagnostic criteria.",
+     "Generation X report. The Rome 4 Criteria; the Rome 4 diagnostic criteria."),
+    ("en-US", "1 to 3 BMs treated with radiosurgery to the brain", "1 to 3 B M's treated with radiosurgery to the brain"),
+    ("en-US", "Loose BMs for 3 days. Toxins such as ammonia (NH₃).",
+     "Loose bowel movements for 3 days. Toxins such as ammonia."),
+    ("en-ZA", "There were 10111 new cases.", "There were 10111 new cases."),
+])
+def test_what_a_second_read_of_the_forty_fifth_mends_found(lang, text, said):
     assert normalize(text, lang) == said

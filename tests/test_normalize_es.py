@@ -911,3 +911,16 @@ def test_a_medicine_given_into_a_vein_is_said_so():  # a twenty-eighth reading: 
 ])
 def test_what_a_thirtieth_reading_found_in_spanish_is_said_right(lang, text, said):
     assert normalize(text, lang) == said
+
+
+@pytest.mark.parametrize("lang, text, said", [
+    ("es-AR", "En una emergencia, llame al 107 (SAME) o al 911.", "En una emergencia, llame al 107 (SAME) o al 9 1 1."),
+    ("es-ES", "Llame al 112.", "Llame al 1 1 2."),
+    ("es-ES", "calcipotriol/betametasona gel", "calcipotriol con betametasona gel"),
+    ("es-ES", "Unos 900 000 000 euros.", "Unos 900 000 000 euros."),  # a large number, not Spain's phone
+    ("es-ES", "En EEUU, la SEMFYC y EE. UU. NCCN recomiendan.",
+     "En Estados Unidos, la semfic y Estados Unidos N C C N recomiendan."),
+])
+def test_what_a_thirty_first_reading_found_in_spanish_is_said_right(lang, text, said):
+    # Argentina says its emergency numbers as numbers: "al ciento siete"
+    assert normalize(text, lang) == said

@@ -878,3 +878,18 @@ def test_what_a_thirtieth_french_reading_found_is_said_right(lang, text, said):
 
 def test_rhythm_is_said_in_french():  # the thirtieth reading: espeak-ng said « rythme » as the English "rhythm"
     assert get_engine("espeak", "fr-FR").with_sounds("Rythme: 3 fois par jour") == "[[r'itm]]: 3 fois par jour"
+
+
+# The thirty-first French reading (44 of 44, 46 of 50) and a second read of the thirtieth's mends.
+@pytest.mark.parametrize("lang, text, said", [
+    ("fr-BE", "Appliquez le gel calcipotriol/bétaméthasone 1x/j.",
+     "Appliquez le gel calcipotriol et bétaméthasone 1 fois par jour."),  # one gel of both, not one or the other
+    ("fr-BE", "Photothérapie UVB à bande étroite (311 nm).", "Photothérapie U V B à bande étroite (311 nanomètres)."),
+    ("fr-FR", "ÉVITEZ L'ALCOOL pendant 3 jours. D'ABORD lavez-vous. L'EAU est contaminée.",
+     "ÉVITEZ L'ALCOOL pendant 3 jours. D'ABORD lavez-vous. L'EAU est contaminée."),  # French in capitals
+    ("fr-FR", "L'HTA est fréquente. D'AINS en cas de douleur.", "L'H T A est fréquente. D'A I N S en cas de douleur."),
+    ("fr-CA", "Julie Roy, pharm.", "Julie Roy, pharmacien."),
+    ("fr-FR", "Près de 800 000 000 personnes.", "Près de 800 000 000 personnes."),  # no phone number
+])
+def test_what_a_thirty_first_french_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said

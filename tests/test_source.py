@@ -264,6 +264,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
          ["X-ray Dept. Main Entrance.", "X-ray Dept.", "First you will change."]),
         ("Come to the Eye Dept. First of all, bring your glasses. X-ray Dept. Main entrance is closed.",
          ["Come to the Eye Dept.", "First of all, bring your glasses.", "X-ray Dept.", "Main entrance is closed."]),
+        ("Outpatients Dept. First floor, St Mary's Hospital. Physiotherapy Dept. Main building, Level 2.",
+         ["Outpatients Dept. First floor, St Mary's Hospital.", "Physiotherapy Dept. Main building, Level 2."]),
         ("Riverside Clinic, Co. Cork. Smith & Co. The firm is old.",
          ["Riverside Clinic, Co. Cork.", "Smith & Co.", "The firm is old."]),  # a county goes on, a company ends
     ],

@@ -78,6 +78,7 @@ def date_rules(lang: str, weekdays: Mapping | None = None, month_leads: bool | N
     if weekdays and weekdays.get("labels") and to:
         rules.append(_labelled_rule(lang, weekdays["labels"], in_order, to))
     rules.append(Rule("numeric dates", _NUMERIC_DATE, numeric))
+    rules.append(_diary_line_rule(lang, in_order))
     if short_year_after:
         counted = re.compile(scheme) if scheme else None
         announcing = re.compile(r"(?<![\w-])(?:" + "|".join(
@@ -127,6 +128,17 @@ def _day_past_twelve_rule(lang: str, announcing: re.Pattern, month_leads: bool) 
         return _day_and_month(month, day, lang)
 
     return Rule("a day past the twelfth", re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?![\d/]|[.,]\d)"), replace)
+
+
+def _diary_line_rule(lang: str, in_order) -> Rule:
+    """A day and month without a year that opens a diary's line, before a colon and what was seen that day, in the
+    region's order: "e.g. 10/03: trace" -> "for example, October 3rd: trace" (a forty-sixth reading heard "ten slash
+    zero three"). Elsewhere "10/03" may be a month and year ("Exp. 10/03") or a score."""
+    def replace(m: re.Match) -> str | None:
+        return _day_and_month(*in_order(int(m.group(1)), int(m.group(2))), lang)
+
+    return Rule("a diary's day", re.compile(r"(?:^|(?<=\be\.g\. )|(?<=\beg )|(?<=\bfor example, )|(?<=\()|(?<=[\"“] ))"
+                                           r"(\d{1,2})/(\d{1,2})(?=:\s)"), replace)
 
 
 def _full_year(year: int) -> int:

@@ -116,9 +116,10 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # Also after an elided French article or pronoun, the splitter's list: "d'AINS", "l'IPP".
 _AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
-# After a capital, only where a word in lower case follows, as a sentence opens: "L'OFSP recommande" ("C'EST
-# URGENT", "L'EAU" and "D'ACCORD" are shouted French, not "C'E S T").
-_AFTER_A_CAPITAL_ELISION = r"(?<=\b[LD]['’])(?=[A-Z]{2,6}s?\s+[a-zà-ÿ])"
+# After a capital, only where a word in lower case follows, as a sentence opens, and only letters with at most one
+# vowel among them, or the anti-inflammatories: "L'OFSP recommande", "D'AINS en cas de" ("C'EST URGENT", "L'EAU est",
+# "ÉVITEZ L'ALCOOL pendant" and "D'ABORD lavez" are French in capitals, not "C'E S T").
+_AFTER_A_CAPITAL_ELISION = r"(?<=\b[LD]['’])(?=(?:AINS|[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*)s?\s+[a-zà-ÿ])"
 # Two letters may run into a number: "NG245", "SF36" -> "N G 245" (but "HER2", "COX2" are said as words).
 _ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION}|{_AFTER_A_CAPITAL_ELISION})"
                       rf"(?:[A-Z]{{2,6}}s?(?![\w'’-])|[A-Z]{{2}}(?=\d))")
@@ -163,6 +164,9 @@ class _Language:
         self.plus = words.get("plus", "+")  # the sign before a country code; a language without a word keeps it
         self.phone_pairs = bool(words.get("phone_pairs"))  # "01 42 16 00 00": zéro un, quarante-deux, seize...
         self.eight_hundred = words.get("eight_hundred", "1 800")  # a free number's start: "one eight hundred"
+        shapes = words.get("phone_shapes")  # the groups a region writes its numbers in: Spain's "976 55 44 33"
+        self.phone_shapes = re.compile(shapes) if shapes else None
+        self.phone_groups_as_numbers = bool(words.get("phone_groups_as_numbers"))  # "976, 55, 44, 33"
         self.singular_below_two = words.get("plural") == "two"
         marks = words.get("group_mark", ",")  # one mark, or several ("1.000" and "1 000" in Spain)
         marks = [marks] if isinstance(marks, str) else list(marks)
@@ -430,7 +434,8 @@ class Normalizer:
         self.days = days_said(table.get("days"), lang, said.to)
         self.without_echo = without_echo(table.get("glosses"))
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])
-        rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(m, said.plus, said.phone_pairs, said.eight_hundred)))
+        rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(
+            m, said.plus, said.phone_pairs, said.eight_hundred, said.phone_shapes, said.phone_groups_as_numbers)))
         patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry, table.get("word_tables"),
                                                                      table.get("contexts")))
                     for i, entry in enumerate(said.patterns)]

@@ -207,12 +207,13 @@ PHONE_CANDIDATE = re.compile(r"(?<![\w/.+$-])(?<!\$ )(\+\d{1,3}[ .-]?)?(?:\(\d{1
 _HUNDREDS_FIRST = re.compile(r"1[38]00([ -])\d{3}\1\d{3}")
 # North America's free numbers, said "one eight hundred": "1-800-222-1222", "(800) 222-1222".
 _EIGHT_HUNDRED = re.compile(r"(?:1[ .-])?\(?800\)?[ .-]?\d{3}[ .-]\d{4}")
-# Spain's nine digits, with no trunk 0, in the groups it writes them in: "976 55 44 33", "91 234 56 78", "900 123 456"
-# (read as one run of numbers, "novecientos ciento veintitrés", without the pauses between the groups).
-_NINE_DIGITS = re.compile(r"[6-9]\d{2} \d{2} \d{2} \d{2}|[6-9]\d \d{3} \d{2} \d{2}|[6-9]\d{2} \d{3} \d{3}")
 
 
-def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundred: str = "1 800") -> str | None:
+def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundred: str = "1 800",
+          shapes: re.Pattern | None = None, groups_as_numbers: bool = False) -> str | None:
+    """How a phone number is said, or None for what is not one. `shapes` are the groups a language or region writes
+    its numbers in that look like nothing else there (Spain's "976 55 44 33", India's mobile "98220 45610"), said in
+    groups, each as a number where `groups_as_numbers` ("976, 55, 44, 33"; "0 4" for "04")."""
     text = match.group(0)
     if ISO_DATE.fullmatch(text):
         return None  # a date in a language whose month names we do not know
@@ -240,19 +241,21 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundre
     # Ireland's old LoCall numbers, "1850 335 999", "1890 200 300", "1850 60 90 90".
     grouped = ((re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}|18[59]0 (?:\d{3} \d{3}|\d\d \d\d \d\d)", text) or _HUNDREDS_FIRST.fullmatch(text))
                and digits in (10, 11) and not _UNIT_AFTER.match(match.string, match.end()))
-    nine = _NINE_DIGITS.fullmatch(text) is not None and not _UNIT_AFTER.match(match.string, match.end())
-    if not (international or local or national or listed or grouped or nine):
+    # (not a large number written with spaces between its thousands: "800 000 000 personnes")
+    shaped = (shapes is not None and shapes.fullmatch(text) is not None and not re.fullmatch(r"\d+(?: 0+)+", text)
+              and not _UNIT_AFTER.match(match.string, match.end()))
+    if not (international or local or national or listed or grouped or shaped):
         return None
     # Britain's trunk 0 and a four-digit area code make a first group of five: "01632 960 123".
     inner = groups[1:-1] if national and len(groups[0]) == 5 else groups[:-1]
-    if any(len(g) > 4 for g in inner) and not (national and len(groups) == 2):
+    if any(len(g) > 4 for g in inner) and not (national and len(groups) == 2) and not shaped:
         return None
     if text.startswith("+") and re.match(r"\+\d{1,3}[ .-]?\(0\)", text):
         del groups[1]  # "+44 (0)161": the trunk 0 is dialled only from within the country
     # Where numbers are said in pairs (France, Belgium, Switzerland), a pair is a number ("42"),
     # but one that starts with a zero is two digits ("0 1"); longer groups are always digits.
     said = ", ".join(g if pairs and len(g) == 2 and g[0] != "0" else spell(g) for g in groups)
-    if nine:  # Spain says each group as a number, with a pause between: "976, 55, 44, 33" ("0 0" for "00")
+    if shaped and groups_as_numbers:
         said = ", ".join(g if g[0] != "0" else spell(g) for g in groups)
     elif _HUNDREDS_FIRST.fullmatch(text):  # Australia's free and local-rate numbers: "one eight hundred", "thirteen hundred"
         said = (eight_hundred if text.startswith("18") else "13 hundred") + said[len(spell(groups[0])):]
@@ -264,7 +267,7 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundre
 # A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov", "Québec.ca", "www.gob.pe").
 WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
-    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|gt|hn|sv|it|pt|eu|cat|eus|nz|ie|za|sg)(?![\w.-]*\w)"
+    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|gt|hn|sv|it|pt|eu|cat|eus|nz|ie|za|sg|gov\.in|nic\.in|ac\.in|org\.in|co\.in)(?![\w.-]*\w)"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
     # after "www.", any top-level domain: "www.comunidad.madrid/servicios"
     r"|(?<![\w@.-])www\.(?:[^\W\d_][\w-]*\.)+[^\W\d_]{2,}(?![\w.-]*\w)(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
