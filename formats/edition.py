@@ -331,7 +331,7 @@ def _without_report_number(said: str, csl: Mapping) -> str:
 def _site_named(url: str, before: str) -> bool:
     """Whether a reference names the site of its URL before it, as a website's title: "heart.org", "HSE.ie"."""
     host = re.sub(r"^www\d*\.", "", urlsplit(url).hostname or "")
-    return "." in host and re.search(rf"(?<![\w.]){re.escape(host)}(?![\w-])", before, re.IGNORECASE) is not None
+    return "." in host and re.search(rf"(?<![\w.])(?:www\d*\.)?{re.escape(host)}(?![\w-])", before, re.IGNORECASE) is not None
 
 
 def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:

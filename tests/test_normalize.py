@@ -2420,3 +2420,43 @@ def test_what_a_forty_sixth_reading_found_is_said_right(lang, text, said):
 ])
 def test_what_a_second_read_of_the_forty_fifth_mends_found(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# The forty-seventh reading (145 of 149 in three U.S. handouts; 140 of 149 in New Zealand, Irish and Canadian ones).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "MRI only if your system is MR-conditional.", "M R I only if your system is M R conditional."),
+    ("en-US", "2+ shocks in 24 h: call 911.", "2 or more shocks in 24 hours: call, 9 1 1."),
+    ("en-US", "Rinse it in milk or water x 10 sec.", "Rinse it in milk or water for 10 seconds."),
+    ("en-NZ", "Given as an IM injection.", "Given as an intramuscular injection."),
+    ("en-IE", "Mon–Fri 8.00–16.00, Sat 9.00–12.00.", "Monday to Friday 8 A M to 4 P M, Saturday 9 A M to 12 P M."),
+    ("en-US", "Open 8:00-12:00.", "Open 8 o'clock to 12 noon."),
+    ("en-IE", "In an emergency, phone 112 or 999.", "In an emergency, phone 1 1 2 or 9 9 9."),
+    ("en-AU", "Phone 000.", "Phone triple zero."),
+    ("en-IE", "For IVF and ICSI cycles (ESHRE).", "For I V F and ICSI cycles (ESHRE)."),  # said as words
+])
+def test_what_a_forty_seventh_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+def test_a_site_after_a_bracket_starts_a_sentence_for_the_voice():
+    # "(I C D). heart dot org." was heard "I C D dot heart dot org", a web address
+    assert piper_given("Living with an I C D (implanted device). heart dot org.").endswith("Heart dot org.")
+
+
+# A second read of the forty-sixth's mends (220 sentences).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-ZA", "Call 10111 in an emergency.", "Call 1 0 1 1 1 in an emergency."),
+    ("en-US", "A baby on breast milk can have up to 8 soft BMs a day.",
+     "A baby on breast milk can have up to 8 soft bowel movements a day."),
+    ("en-US", "Rate your pain, e.g. 7/10: severe pain. For example, 12/04: none.",
+     "Rate your pain, for example, 7 out of 10: severe pain. For example, December 4th: none."),
+    ("en-ZA", "Sr. Thandi's clinic", "Sister Thandi's clinic"),
+    ("en-US", "After 30 min light exercise is fine. Use a 30 mL flush and a 311 nm light.",
+     "After 30 minutes light exercise is fine. Use a 30 milliliter flush and a 311 nanometer light."),
+    ("en-US", "Paracetamol PRN pain max 4 doses a day.", "Paracetamol as needed for pain at most 4 doses a day."),
+    ("en-IN", "It costs ₹5 lakh.", "It costs 5 lakh rupees."),
+    ("en-IN", "Sr. Creatinine 1.2 mg/dL; Sr. No. 3.", "serum Creatinine 1.2 milligrams per deciliter; serial number 3."),
+    ("en-IN", "Take 500 mg tab OD (before breakfast).", "Take 500 milligram tablet once a day (before breakfast)."),
+])
+def test_what_a_second_read_of_the_forty_sixth_mends_found(lang, text, said):
+    assert normalize(text, lang) == said

@@ -924,3 +924,15 @@ def test_what_a_thirtieth_reading_found_in_spanish_is_said_right(lang, text, sai
 def test_what_a_thirty_first_reading_found_in_spanish_is_said_right(lang, text, said):
     # Argentina says its emergency numbers as numbers: "al ciento siete"
     assert normalize(text, lang) == said
+
+
+@pytest.mark.parametrize("lang, text, said", [
+    ("es-MX", "Dosis inicial: 1 frasco IV; 3 frascos IV.",
+     "Dosis inicial: 1 frasco por vía intravenosa; 3 frascos por vía intravenosa."),  # not the numeral four
+    ("es-MX", "Los niños < 5 años y los adultos > 60 corren más riesgo.",
+     "Los niños menores de 5 años y los adultos mayores de 60 corren más riesgo."),
+    ("es-ES", "el 05/06 a las 9", "el 5 de junio a las 9"),
+    ("es-ES", "de EE. UU. A partir de 2020 hay más.", "de Estados Unidos. A partir de 2020 hay más."),
+])
+def test_what_a_thirty_second_reading_found_in_spanish_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said

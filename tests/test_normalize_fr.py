@@ -887,9 +887,21 @@ def test_rhythm_is_said_in_french():  # the thirtieth reading: espeak-ng said «
     ("fr-BE", "Photothérapie UVB à bande étroite (311 nm).", "Photothérapie U V B à bande étroite (311 nanomètres)."),
     ("fr-FR", "ÉVITEZ L'ALCOOL pendant 3 jours. D'ABORD lavez-vous. L'EAU est contaminée.",
      "ÉVITEZ L'ALCOOL pendant 3 jours. D'ABORD lavez-vous. L'EAU est contaminée."),  # French in capitals
+    ("fr-FR", "L'AIT est un signal d'alarme. L'ECBU est normal.", "L'A I T est un signal d'alarme. L'E C B U est normal."),
     ("fr-FR", "L'HTA est fréquente. D'AINS en cas de douleur.", "L'H T A est fréquente. D'A I N S en cas de douleur."),
     ("fr-CA", "Julie Roy, pharm.", "Julie Roy, pharmacien."),
     ("fr-FR", "Près de 800 000 000 personnes.", "Près de 800 000 000 personnes."),  # no phone number
 ])
 def test_what_a_thirty_first_french_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# The thirty-second French reading (46 of 49, 45 of 48).
+@pytest.mark.parametrize("lang, text, said", [
+    ("fr-FR", "Fréquence : > 1 patient/10 ; < 1/1 000.", "Fréquence: supérieur à 1 patient sur 10; inférieur à 1 sur 1 000."),
+    ("fr-FR", "le 1/10 à 9 h", "le 1 octobre à 9 heures"),  # a day, not a frequency
+    ("fr-FR", "Votre rdv le 05/06 à 9 h 15.", "Votre rendez-vous le 5 juin à 9 heures 15."),  # not « zéro cinq »
+    ("fr-CA", "6 pers. sur 10 ; moins de 1 pers. sur 10", "6 personnes sur 10; moins de 1 personne sur 10"),
+])
+def test_what_a_thirty_second_french_reading_found_is_said_right(lang, text, said):
     assert normalize(text, lang) == said

@@ -645,3 +645,16 @@ def test_an_editors_initials_are_said_as_letters_too():
     written = "Gerstenblith AT, Rabinowitz MP, eds. The Wills Eye Manual. 8th ed. Wolters Kluwer; 2021."
     said = spoken_reference(written, {"editor": [{"family": "Gerstenblith"}]}, spoken_labels_for("en-US"))
     assert said.startswith("Gerstenblith A T, Rabinowitz M P, eds."), said
+
+
+@pytest.mark.parametrize("style", ["apa", "american-medical-association", "nlm-citation-sequence"])
+def test_a_title_that_asks_a_question_keeps_its_own_mark(style):
+    """ "Picaduras de alacrán, ¿qué hacer?." was printed in every edition (a thirty-second reading)."""
+    from openleaf.source.references import format_references
+
+    items = [{"id": "q", "type": "webpage", "title": "Picaduras de alacrán, ¿qué hacer?", "container-title": "IMSS",
+              "URL": "https://imss.gob.mx/alacran", "accessed": {"date-parts": [[2026, 6, 18]]}},
+             {"id": "j", "type": "article-journal", "title": "Is it safe?", "container-title": "BMJ", "volume": "3",
+              "page": "1-2", "issued": {"date-parts": [[2020]]}, "author": [{"family": "Lee", "given": "A"}]}]
+    for plain, rich in format_references(items, style, "es-MX"):
+        assert "?." not in plain and "?.<" not in rich and "?</i>." not in rich, (plain, rich)

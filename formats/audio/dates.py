@@ -135,9 +135,12 @@ def _diary_line_rule(lang: str, in_order) -> Rule:
     region's order: "e.g. 10/03: trace" -> "for example, October 3rd: trace" (a forty-sixth reading heard "ten slash
     zero three"). Elsewhere "10/03" may be a month and year ("Exp. 10/03") or a score."""
     def replace(m: re.Match) -> str | None:
-        return _day_and_month(*in_order(int(m.group(1)), int(m.group(2))), lang)
+        first, second = m.group(1), m.group(2)
+        if not (first.startswith("0") or second.startswith("0") or max(int(first), int(second)) > 12):
+            return None  # "e.g. 7/10: severe pain" is a score; a day is written "10/03" or "3/14"
+        return _day_and_month(*in_order(int(first), int(second)), lang)
 
-    return Rule("a diary's day", re.compile(r"(?:^|(?<=\be\.g\. )|(?<=\beg )|(?<=\bfor example, )|(?<=\()|(?<=[\"“] ))"
+    return Rule("a diary's day", re.compile(r"(?:^|(?<=\be\.g\. )|(?<=\beg )|(?<=\b[Ff]or example, )|(?<=\()|(?<=[\"“] ))"
                                            r"(\d{1,2})/(\d{1,2})(?=:\s)"), replace)
 
 

@@ -116,10 +116,10 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # Also after an elided French article or pronoun, the splitter's list: "d'AINS", "l'IPP".
 _AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
-# After a capital, only where a word in lower case follows, as a sentence opens, and only letters with at most one
-# vowel among them, or the anti-inflammatories: "L'OFSP recommande", "D'AINS en cas de" ("C'EST URGENT", "L'EAU est",
-# "ÉVITEZ L'ALCOOL pendant" and "D'ABORD lavez" are French in capitals, not "C'E S T").
-_AFTER_A_CAPITAL_ELISION = r"(?<=\b[LD]['’])(?=(?:AINS|[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*)s?\s+[a-zà-ÿ])"
+# After a capital, only where a word in lower case follows, as a sentence opens: "L'OFSP recommande", "L'AIT est"
+# ("C'EST URGENT" and the French words of "L'EAU est", "ÉVITEZ L'ALCOOL pendant", "D'ABORD lavez" are not "C'E S T").
+_FRENCH_IN_CAPITALS = "EAU|AIDE|ALCOOL|ABORD|ACCORD|ARGENT|ENFANTS?|URGENCES?|AUTRES?|AVIS|APPEL|ACCUEIL|EXAMENS?|ORDONNANCE|AIR|ORDRE|OEIL|HEURE|HUILE|ESSENTIEL|ATTENTION|INFO"
+_AFTER_A_CAPITAL_ELISION = rf"(?<=\b[LD]['’])(?!(?:{_FRENCH_IN_CAPITALS})\b)(?=[A-Z]{{2,6}}s?\s+[a-zà-ÿ])"
 # Two letters may run into a number: "NG245", "SF36" -> "N G 245" (but "HER2", "COX2" are said as words).
 _ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION}|{_AFTER_A_CAPITAL_ELISION})"
                       rf"(?:[A-Z]{{2,6}}s?(?![\w'’-])|[A-Z]{{2}}(?=\d))")
@@ -185,6 +185,8 @@ class _Language:
         self.slashes = Slashes(table, self.units)
         # English names a thing by its amount in the singular: "5 mg tablets" -> "5 milligram tablets"
         self.named_by_amount = frozenset(words.get("named_by_amount", ()))
+        # nouns that are verbs too: named by their amount only after "a" ("a 30 mL flush"; "after 2 days flush the tube")
+        self.named_after_a = frozenset(words.get("named_by_amount_after_a", ()))
         self.bare_units = frozenset(table.get("bare_units", {}).get("said", ()))
         self.terms = dict(table.get("terms", {}))
         self.closing = frozenset(table.get("closing", {}).get("terms", ()))
@@ -237,7 +239,8 @@ class _Language:
             if first:
                 named = re.match(r"\s+([^\W\d_]+)", m.string[m.end():])
                 as_adjective = gap == "-" or not (per or then or of_unit or of_word) and named and (
-                    named.group(1).lower() in self.named_by_amount)
+                    named.group(1).lower() in self.named_by_amount or named.group(1).lower() in self.named_after_a
+                    and re.search(r"\b[Aa]n? $", m.string[: m.start()]) is not None)
                 said += " " + (self.units[first][0] if as_adjective else self.amount(number, first))
             for unit in filter(None, (per, then)):  # "2 mg/kg/day"
                 said += f" {self.per} " + self.units[unit][0]

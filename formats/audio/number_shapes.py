@@ -131,8 +131,9 @@ _TIME_CUE = (r"(?:(?<=\b[Aa]rrive at )|(?<=\b[Aa]rrive by )|(?<=\b[Aa]rrival at 
              r"|(?<=\bbe here at )|(?<=\bbe here by )|(?<=\bseen at )|(?<=\bdue at )|(?<=\btaken at ))")
 _DOTTED_TIME = re.compile(_TIME_CUE + r"((?:[01]\d|2[0-3]|\d))\.([0-5]\d)(?![\d.,]\d|\d)")
 # Office hours on the twelve-hour clock without a.m. or p.m., from a morning to an afternoon hour, after a word that
-# names them: "Mon-Fri 8.00–4.30", "open 8:00-4:30" (not "pH 7.35–7.45", "bedtime 10:30-6:30", "Romans 8:28-5:12").
-_MORNING_TO_AFTERNOON = re.compile(r"(?<![\w.,:£$€])([7-9]|1[01])[.:]([0-5]\d)\s?([–-])\s?([1-6])[.:]([0-5]\d)"
+# names them: "Mon-Fri 8.00–4.30", "open 8:00-4:30", "Sat 9.00–12.00" (not "pH 7.35–7.45", "bedtime 10:30-6:30", "Romans
+# 8:28-5:12").
+_MORNING_TO_AFTERNOON = re.compile(r"(?<![\w.,:£$€])([7-9]|1[01])[.:]([0-5]\d)\s?([–-])\s?([1-6]|12)[.:]([0-5]\d)"
                                    r"(?![\d,:]|\.\d|[a-zµ%£$€]|\s?(?:[AaPp]\.?\s?[Mm]\b|(?:mg|g|kg|mL|ml|L|mmol|cm|mm|m|%)\b))")
 _OFFICE_HOURS_CUE = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday"
                                r"|saturday|sunday|weekdays?|daily|open|opens|hours|clinic|office|reception|pharmacy|m[–-]f)"
@@ -143,6 +144,8 @@ def _office_hours(match: re.Match) -> str:
     if not _OFFICE_HOURS_CUE.search(match.string[max(0, match.start() - 40):match.start()]):
         return match.group(0)
     start, minutes, dash, end, end_minutes = match.groups()
+    if end == "12" and ":" in match.group(0):
+        return match.group(0)  # "open 8:00-12:00" is read by the clock's rules ("8 o'clock to 12 noon")
     return f"{start}:{minutes}am{dash}{end}:{end_minutes}pm"
 
 

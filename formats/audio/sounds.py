@@ -33,7 +33,7 @@ _PREPOSITION = re.compile(r" (?:with|during|beyond|in|of|after|before|for|by|ove
 
 # A word in lower case after a sentence's full stop: a word's or a numbered line's ("Reference 1. healthdirect"),
 # not an abbreviation's ("C. diff", "in. of"), and not the article "a", which the spoken text writes before letters.
-_LOWER_AFTER_A_STOP = re.compile(r"(?:(?<=[a-z]{3}[.!?] )|(?<=[A-Za-z]{3} \d\. )|(?<=[A-Za-z]{3} \d\d\. )|(?<=[a-z]\)\. ))"
+_LOWER_AFTER_A_STOP = re.compile(r"(?:(?<=[a-z]{3}[.!?] )|(?<=[A-Za-z]{3} \d\. )|(?<=[A-Za-z]{3} \d\d\. )|(?<=[A-Za-z]\)\. ))"
                                  r"(?<!\b(?:vol|ref|max|min|tsp|etc|est)\. )(?<!approx\. )(?<!\b(?:incl|tbsp|dept)\. )[a-z](?=[a-z])")
 # A bracket touching a block of phonemes, and the stop after the closing one.
 _BRACKET_BEFORE = re.compile(r"\s*[(\[]\s*\[\[(?!\[)")

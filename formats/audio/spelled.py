@@ -241,8 +241,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundre
     # Ireland's old LoCall numbers, "1850 335 999", "1890 200 300", "1850 60 90 90".
     grouped = ((re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}|18[59]0 (?:\d{3} \d{3}|\d\d \d\d \d\d)", text) or _HUNDREDS_FIRST.fullmatch(text))
                and digits in (10, 11) and not _UNIT_AFTER.match(match.string, match.end()))
-    # (not a large number written with spaces between its thousands: "800 000 000 personnes")
-    shaped = (shapes is not None and shapes.fullmatch(text) is not None and not re.fullmatch(r"\d+(?: 0+)+", text)
+    # (not a large number written with spaces between its thousands, "800 000 000 personnes", nor round ones)
+    shaped = (shapes is not None and shapes.fullmatch(text) is not None and not re.fullmatch(r"\d+(?: \d*000)+", text)
               and not _UNIT_AFTER.match(match.string, match.end()))
     if not (international or local or national or listed or grouped or shaped):
         return None
@@ -267,7 +267,7 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundre
 # A URL, or a bare domain with a common ending ("CDC.gov", "niddk.nih.gov", "Québec.ca", "www.gob.pe").
 WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:)\]]"
-    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|gt|hn|sv|it|pt|eu|cat|eus|nz|ie|za|sg|gov\.in|nic\.in|ac\.in|org\.in|co\.in)(?![\w.-]*\w)"
+    r"|(?<![\w@.-])(?:www\.)?(?:\d{3}\.)?(?:[^\W\d_][\w-]*\.)+(?:gov|org|com|net|edu|int|info|health|uk|ca|au|es|de|fr|ch|be|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|gt|hn|sv|it|pt|eu|cat|eus|nz|ie|za|sg|gov\.in|nic\.in|ac\.in|edu\.in|org\.in|co\.in)(?![\w.-]*\w)"
     r"(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
     # after "www.", any top-level domain: "www.comunidad.madrid/servicios"
     r"|(?<![\w@.-])www\.(?:[^\W\d_][\w-]*\.)+[^\W\d_]{2,}(?![\w.-]*\w)(?:/[^\s<>\"]*[^\s<>\".,;:)\]])?"
