@@ -387,13 +387,13 @@ def _article_before_a_date(locale: str):
     return lambda text: pattern.sub(rf"\1 {article} ", text)
 
 
-@lru_cache(maxsize=16)
 def _no_stop_after_a_question(text: str) -> str:
     """A title that ends in a question or an exclamation keeps its own mark: the style's full stop after it is
     dropped ("Picaduras de alacrán, ¿qué hacer?." in a thirty-second reading; in italics too)."""
     return re.sub(r"(?<=[?!])((?:</[a-z]+>|[”’\"»])*)\.(?=\s|$|<)", r"\1", text)
 
 
+@lru_cache(maxsize=16)
 def _page_range_format(style_name: str) -> str:
     from lxml import etree
 

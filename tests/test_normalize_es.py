@@ -928,7 +928,7 @@ def test_what_a_thirty_first_reading_found_in_spanish_is_said_right(lang, text, 
 
 @pytest.mark.parametrize("lang, text, said", [
     ("es-MX", "Dosis inicial: 1 frasco IV; 3 frascos IV.",
-     "Dosis inicial: 1 frasco por vía intravenosa; 3 frascos por vía intravenosa."),  # not the numeral four
+     "Dosis inicial: un frasco por vía intravenosa; 3 frascos por vía intravenosa."),  # not the numeral four
     ("es-MX", "Los niños < 5 años y los adultos > 60 corren más riesgo.",
      "Los niños menores de 5 años y los adultos mayores de 60 corren más riesgo."),
     ("es-ES", "el 05/06 a las 9", "el 5 de junio a las 9"),

@@ -175,10 +175,10 @@ def test_no_sentence_ends_on_ev():
 
 @pytest.mark.parametrize("lang, written, spoken", [
     # how many times a year, a month
-    ("fr-CH", "puis 1×/an quand la dose est stable", "puis 1 fois par an quand la dose est stable"),
-    ("fr-FR", "1 x/an, 1×/mois, 1×/année", "1 fois par an, 1 fois par mois, 1 fois par année"),
+    ("fr-CH", "puis 1×/an quand la dose est stable", "puis une fois par an quand la dose est stable"),
+    ("fr-FR", "1 x/an, 1×/mois, 1×/année", "une fois par an, une fois par mois, une fois par année"),
     # as before
-    ("fr-FR", "3×/jour, 2 fois/an, 200/an, 1×/sem. Puis", "3 fois par jour, 2 fois par an, 200 par an, 1 fois par semaine. Puis"),
+    ("fr-FR", "3×/jour, 2 fois/an, 200/an, 1×/sem. Puis", "3 fois par jour, 2 fois par an, 200 par an, une fois par semaine. Puis"),
 ])
 def test_times_a_year(lang, written, spoken):
     assert normalize(written, lang) == spoken
@@ -323,7 +323,7 @@ def test_a_region_adds_to_a_table_within_a_table():
     ("fr-FR", "insuffisance cardiaque NYHA IV", "insuffisance cardiaque N Y H A 4"),
     # an element's symbol before a dose or a value (espeak-ng said "Ca" as the pronoun "ça"), and its ion
     ("fr-FR", "Calcium + vit. D : 1 ampoule tous les 15 j, ou Ca 500 mg x2/j si",
-     "Calcium + vitamine D: 1 ampoule tous les 15 jours, ou calcium 500 milligrammes 2 fois par jour si"),
+     "Calcium + vitamine D: une ampoule tous les 15 jours, ou calcium 500 milligrammes 2 fois par jour si"),
     ("fr-FR", "Mg 300 mg le soir; Na 138 mmol/l, K 4,2 mmol/l",
      "magnésium 300 milligrammes le soir; sodium 138 millimoles par litre, potassium 4 virgule 2 millimoles par litre"),
     ("fr-FR", "Kaliémie (K+) à J15. Si K+ < 3,5 mmol/l; Na+ 135",
@@ -344,7 +344,7 @@ def test_a_region_adds_to_a_table_within_a_table():
     # Switzerland's tablets, by mouth; Quebec's ounces and milliequivalents; a red cell's femtolitres
     ("fr-CH", "Prenez 1 cpr de fer; Maltofer 30 cpr; si vous ne tolérez pas les cpr; 1 cpr p.o. 1x/j, un jour sur deux",
      "Prenez 1 comprimé de fer; Maltofer 30 comprimés; si vous ne tolérez pas les comprimé; "
-     "1 comprimé par la bouche 1 fois par jour, un jour sur deux"),
+     "1 comprimé par la bouche une fois par jour, un jour sur deux"),
     ("fr-CH", "2 cpr p.o. Puis boire; voie p.o. possible", "2 comprimés par la bouche. Puis boire; voie orale possible"),
     ("fr-CA", "pas plus de 6 oz (170 g) par repas; Citrate de potassium 1080 mg (10 mEq)",
      "pas plus de 6 onces (170 grammes) par repas; Citrate de potassium 1080 milligrammes (10 milliéquivalents)"),
@@ -410,7 +410,7 @@ def test_what_the_twelfth_reading_looks_like_but_is_not_is_said_as_before(lang, 
 # What a second read of the twelfth reading found said worse than before it, said right.
 @pytest.mark.parametrize("lang, written, spoken", [
     # vitamin K is not potassium, whatever its case and wherever it stands in the name
-    ("fr-FR", "VITAMINE K 10 mg : 1 ampoule; VIT K 10 mg", "VITAMINE K 10 milligrammes: 1 ampoule; V I T K 10 milligrammes"),
+    ("fr-FR", "VITAMINE K 10 mg : 1 ampoule; VIT K 10 mg", "VITAMINE K 10 milligrammes: une ampoule; V I T K 10 milligrammes"),
     ("fr-FR", "Vitamines D et K 50 µg; Vitamine D3 + K 75 µg; un antivitamine K 5 mg",
      "Vitamines D et K 50 microgrammes; Vitamine D3 + K 75 microgrammes; un antivitamine K 5 milligrammes"),
     # after "à" and a time, a dash before a length of time is a pause, not a range
@@ -883,7 +883,7 @@ def test_rhythm_is_said_in_french():  # the thirtieth reading: espeak-ng said «
 # The thirty-first French reading (44 of 44, 46 of 50) and a second read of the thirtieth's mends.
 @pytest.mark.parametrize("lang, text, said", [
     ("fr-BE", "Appliquez le gel calcipotriol/bétaméthasone 1x/j.",
-     "Appliquez le gel calcipotriol et bétaméthasone 1 fois par jour."),  # one gel of both, not one or the other
+     "Appliquez le gel calcipotriol et bétaméthasone une fois par jour."),  # one gel of both, not one or the other
     ("fr-BE", "Photothérapie UVB à bande étroite (311 nm).", "Photothérapie U V B à bande étroite (311 nanomètres)."),
     ("fr-FR", "ÉVITEZ L'ALCOOL pendant 3 jours. D'ABORD lavez-vous. L'EAU est contaminée.",
      "ÉVITEZ L'ALCOOL pendant 3 jours. D'ABORD lavez-vous. L'EAU est contaminée."),  # French in capitals
@@ -905,3 +905,19 @@ def test_what_a_thirty_first_french_reading_found_is_said_right(lang, text, said
 ])
 def test_what_a_thirty_second_french_reading_found_is_said_right(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# The thirty-third French reading (45 of 48, 46 of 50) and a second read of the thirty-second's mends.
+@pytest.mark.parametrize("lang, text, said", [
+    ("fr-FR", "Saignées 1x/sem. puis 2x/mois ; 1 gél. le matin ; pendant 1 semaine.",
+     "Saignées une fois par semaine puis 2 fois par mois; une gélule le matin; pendant une semaine."),  # not « un fois »
+    ("fr-BE", "Crohn-RCUH asbl", "Crohn-RCUH A S B L"),
+    ("fr-FR", "ÉVITEZ L'EFFORT pendant 2 jours. L'ANSES recommande.", "ÉVITEZ L'EFFORT pendant 2 jours. L'ANSES recommande."),
+    ("fr-FR", "30 patients/24 h", "30 patients par 24 heures"),  # a time, not a frequency
+])
+def test_what_a_thirty_third_french_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+def test_crohn_is_said_in_french():  # espeak-ng said the English "crone"
+    assert get_engine("espeak", "fr-FR").with_sounds("la maladie de Crohn") == "la maladie de [[kr'on]]"

@@ -136,8 +136,8 @@ def _diary_line_rule(lang: str, in_order) -> Rule:
     zero three"). Elsewhere "10/03" may be a month and year ("Exp. 10/03") or a score."""
     def replace(m: re.Match) -> str | None:
         first, second = m.group(1), m.group(2)
-        if not (first.startswith("0") or second.startswith("0") or max(int(first), int(second)) > 12):
-            return None  # "e.g. 7/10: severe pain" is a score; a day is written "10/03" or "3/14"
+        if second == "10" and not first.startswith("0"):
+            return None  # "e.g. 7/10: severe pain" is a score
         return _day_and_month(*in_order(int(first), int(second)), lang)
 
     return Rule("a diary's day", re.compile(r"(?:^|(?<=\be\.g\. )|(?<=\beg )|(?<=\b[Ff]or example, )|(?<=\()|(?<=[\"“] ))"

@@ -116,10 +116,12 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # Also after an elided French article or pronoun, the splitter's list: "d'AINS", "l'IPP".
 _AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
-# After a capital, only where a word in lower case follows, as a sentence opens: "L'OFSP recommande", "L'AIT est"
-# ("C'EST URGENT" and the French words of "L'EAU est", "ÉVITEZ L'ALCOOL pendant", "D'ABORD lavez" are not "C'E S T").
-_FRENCH_IN_CAPITALS = "EAU|AIDE|ALCOOL|ABORD|ACCORD|ARGENT|ENFANTS?|URGENCES?|AUTRES?|AVIS|APPEL|ACCUEIL|EXAMENS?|ORDONNANCE|AIR|ORDRE|OEIL|HEURE|HUILE|ESSENTIEL|ATTENTION|INFO"
-_AFTER_A_CAPITAL_ELISION = rf"(?<=\b[LD]['’])(?!(?:{_FRENCH_IN_CAPITALS})\b)(?=[A-Z]{{2,6}}s?\s+[a-zà-ÿ])"
+# After a capital, only where a word in lower case follows, as a sentence opens, and only letters with at most one
+# vowel, or an acronym of the list: "L'OFSP recommande", "L'AIT est" ("C'EST URGENT", "L'EAU est", "ÉVITEZ L'ALCOOL
+# pendant", "L'EFFORT", "D'ABORD lavez" are French in capitals, not "C'E S T").
+_VOWELED_ACRONYMS = "AIT|ECBU|AINS|IDE|AOMI|IEC|EEG|OAP|IVG|AES|IAO|ARA|OACI|AEEH|AESH|EHPAD|ESAT|IRA|OAD|AOD"
+_AFTER_A_CAPITAL_ELISION = (rf"(?<=\b[LD]['’])(?=(?:{_VOWELED_ACRONYMS}|[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*)"
+                            rf"s?\s+[a-zà-ÿ])")
 # Two letters may run into a number: "NG245", "SF36" -> "N G 245" (but "HER2", "COX2" are said as words).
 _ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION}|{_AFTER_A_CAPITAL_ELISION})"
                       rf"(?:[A-Z]{{2,6}}s?(?![\w'’-])|[A-Z]{{2}}(?=\d))")

@@ -134,7 +134,7 @@ _DOTTED_TIME = re.compile(_TIME_CUE + r"((?:[01]\d|2[0-3]|\d))\.([0-5]\d)(?![\d.
 # names them: "Mon-Fri 8.00–4.30", "open 8:00-4:30", "Sat 9.00–12.00" (not "pH 7.35–7.45", "bedtime 10:30-6:30", "Romans
 # 8:28-5:12").
 _MORNING_TO_AFTERNOON = re.compile(r"(?<![\w.,:£$€])([7-9]|1[01])[.:]([0-5]\d)\s?([–-])\s?([1-6]|12)[.:]([0-5]\d)"
-                                   r"(?![\d,:]|\.\d|[a-zµ%£$€]|\s?(?:[AaPp]\.?\s?[Mm]\b|(?:mg|g|kg|mL|ml|L|mmol|cm|mm|m|%)\b))")
+                                   r"(?![\d:]|,\d|\.\d|[a-zµ%£$€]|\s?(?:[AaPp]\.?\s?[Mm]\b|(?:mg|g|kg|mL|ml|L|mmol|cm|mm|m|%)\b))")
 _OFFICE_HOURS_CUE = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday"
                                r"|saturday|sunday|weekdays?|daily|open|opens|hours|clinic|office|reception|pharmacy|m[–-]f)"
                                r"\b[,:]?\s*$", re.IGNORECASE)

@@ -241,8 +241,8 @@ def phone(match: re.Match, plus: str = "plus", pairs: bool = False, eight_hundre
     # Ireland's old LoCall numbers, "1850 335 999", "1890 200 300", "1850 60 90 90".
     grouped = ((re.fullmatch(r"(?:1 )?\d{2,3} \d{3,4}[ -]\d{4}|18[59]0 (?:\d{3} \d{3}|\d\d \d\d \d\d)", text) or _HUNDREDS_FIRST.fullmatch(text))
                and digits in (10, 11) and not _UNIT_AFTER.match(match.string, match.end()))
-    # (not a large number written with spaces between its thousands, "800 000 000 personnes", nor round ones)
-    shaped = (shapes is not None and shapes.fullmatch(text) is not None and not re.fullmatch(r"\d+(?: \d*000)+", text)
+    # (not a large number written with spaces between its thousands: "800 000 000 personnes")
+    shaped = (shapes is not None and shapes.fullmatch(text) is not None and not re.fullmatch(r"\d+(?: 0+)+", text)
               and not _UNIT_AFTER.match(match.string, match.end()))
     if not (international or local or national or listed or grouped or shaped):
         return None
