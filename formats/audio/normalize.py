@@ -240,9 +240,10 @@ class _Language:
             said = self.said_number(number)
             if first:
                 named = re.match(r"\s+([^\W\d_]+)", m.string[m.end():])
-                as_adjective = gap == "-" or not (per or then or of_unit or of_word) and named and (
-                    named.group(1).lower() in self.named_by_amount or named.group(1).lower() in self.named_after_a
-                    and re.search(r"\b[Aa]n? $", m.string[: m.start()]) is not None)
+                thing = named.group(1).lower() if named else ""
+                as_adjective = gap == "-" or not (per or then or of_unit or of_word) and (
+                    thing in self.named_by_amount
+                    or thing in self.named_after_a and re.search(r"\b[Aa]n? $", m.string[: m.start()]) is not None)
                 said += " " + (self.units[first][0] if as_adjective else self.amount(number, first))
             for unit in filter(None, (per, then)):  # "2 mg/kg/day"
                 said += f" {self.per} " + self.units[unit][0]
