@@ -168,6 +168,8 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # a weekday before its date: "on Sat. Oct. 11, repeat"; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
+    if word in ("a.m.", "p.m.") and re.match(rf"(?:{_SHORT_DAYS})(?:[a-z]*day)?s?\.?(?![\w'’])", following):
+        return False  # a weekday after the hour: "between 9 a.m. Sunday and 9 a.m. Monday", "9 a.m. Mon. to Fri."
     if word in _BEFORE_AN_OPENER or preceding.endswith("Co."):  # "1 tsp. Repeat" ends, "1 tsp. Benadryl" goes on
         return _first_word(following) in _OPENERS_AND_INSTRUCTIONS  # (French "1 co. Le soir" is a tablet's)
     if word == "dept.":  # "Dept. Level 2", "Dept. First Floor" go on; "Dept. First you will change" ends

@@ -2488,3 +2488,31 @@ def test_what_a_forty_eighth_reading_found_is_said_right(lang, text, said):
 ])
 def test_what_a_second_read_of_the_forty_seventh_mends_found(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# The forty-ninth reading (138 of 148 in three U.S. handouts; 146 of 150 in British, Canadian and New Zealand ones).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", 'Use an 18G 1.5" needle, then a 22G 1-1.5" needle.',
+     "Use an 18 gauge, 1.5 inch needle, then a 22 gauge, 1 to 1.5 inch needle."),  # "G" was heard as grams
+    ("en-US", 'A 25G 5/8" needle; a 1/2" needle; the 18G needle.',
+     "A 25 gauge, five eighths inch needle; a half inch needle; the 18 gauge needle."),
+    ("en-US", "Hold the dose if Hct > 54%.", "Hold the dose if hematocrit greater than 54 percent."),
+    ("en-US", "100 mg (0.5 mL) IM q1wk", "100 milligrams (0.5 milliliters) into the muscle every week"),
+    ("en-US", "Insert at a 90° angle.", "Insert at a 90 degree angle."),
+    ("en-US", "Start when your COWS score is ≥ 12.", "Start when your cows score is at least 12."),
+    ("en-US", "Take 1 tab prn severe pain.", "Take 1 tablet as needed for severe pain."),
+    ("en-CA", "Take it between 9:00 a.m. Sunday and 9:00 a.m. Monday.", "Take it between 9 A M Sunday and 9 A M Monday."),
+])
+def test_what_a_forty_ninth_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# A second read of the forty-eighth's mends (311 sentences).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "Muscle strength (4/5: against resistance); e.g. 3/4: none", "Muscle strength (4/5: against resistance); for example, three quarters: none"),  # scores, not April 5th
+    ("en-US", "Soft BMs after the bone marrow biopsy are normal.", "Soft bowel movements after the bone marrow biopsy are normal."),
+    ("en-US", "Check Na, K+ and Mg.", "Check sodium, potassium and magnesium."),  # not "potassium plus"
+    ("en-IN", "Sr. Vitamin D 12; Sr. Creat 1.1", "serum Vitamin D 12; serum creatinine 1.1"),
+])
+def test_what_a_second_read_of_the_forty_eighth_mends_found(lang, text, said):
+    assert normalize(text, lang) == said

@@ -936,3 +936,13 @@ def test_what_a_thirty_first_reading_found_in_spanish_is_said_right(lang, text, 
 ])
 def test_what_a_thirty_second_reading_found_in_spanish_is_said_right(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# The thirty-fourth reading's Spanish handout (34 of 38, Spain).
+@pytest.mark.parametrize("lang, text, said", [
+    ("es-ES", "CAP Sant Andreu, C/ de Joan Torras, 25, 08030 Barcelona.",
+     "CAP Sant Andreu, calle de Joan Torras, 25, 0 8 0 3 0 Barcelona."),  # the CAP a word; the code was "cero ocho punto"
+    ("es-ES", "1 comp. per os", "un comprimido por vía oral"),
+])
+def test_what_a_thirty_fourth_reading_found_in_spanish_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said

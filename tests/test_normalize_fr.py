@@ -919,5 +919,34 @@ def test_what_a_thirty_third_french_reading_found_is_said_right(lang, text, said
     assert normalize(text, lang) == said
 
 
+# The thirty-fourth French reading (47 of 48, 45 of 48).
+@pytest.mark.parametrize("lang, text, said", [
+    ("fr-CH", "Se lever > 2x/nuit pour uriner ; 1x/nuit.", "Se lever plus de 2 fois par nuit pour uriner; une fois par nuit."),  # was « 2x ou nuit »
+    ("fr-FR", "1000 µg per os", "1000 microgrammes par voie orale"),
+    ("fr-CH", "Cabinet du Flon, av. du Flon 12. Prendre av. les repas.", "Cabinet du Flon, avenue du Flon 12. Prendre av. les repas."),
+    ("fr-FR", "Si vous êtes végétalien(ne) ; les professionnel(le)s", "Si vous êtes végétalien ou végétalienne; les professionnels ou professionnelles"),
+])
+def test_what_a_thirty_fourth_french_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+@pytest.mark.parametrize("text, said", [
+    ("L'AI prend en charge.", "L'A I prend en charge."),  # Swiss disability insurance, not a word
+    ("L'UE a dit. L'AAH est versée.", "L'U E a dit. L'A A H est versée."),
+    ("L'EAU est bonne. D'UN coup. L'AIR est sec.", "L'EAU est bonne. D'UN coup. L'AIR est sec."),  # French words
+    ("Dose 1 semaine 0. Diabète de type 1 injections. 1 semaine de repos.",
+     "Dose 1 semaine 0. Diabète de type 1 injections. une semaine de repos."),  # a label's number is no count
+])
+def test_what_a_second_read_of_the_thirty_third_french_mends_found(text, said):
+    assert normalize(text, "fr-FR") == said
+
+
+def test_an_elided_article_before_a_spelled_letter_is_given_as_sounds():
+    # espeak-ng said "L'A I T" as "el apostrophe a", "l'H" in English
+    given = get_engine("espeak", "fr-FR").with_sounds
+    assert given("L'A I T est grave. L'O F S P. L'U E.") == "[[la]] I T est grave. [[lo]] F S P. [[ly]] E."
+    assert given("Selon l'H A S") == "Selon [[l'aS]] A S"
+
+
 def test_crohn_is_said_in_french():  # espeak-ng said the English "crone"
     assert get_engine("espeak", "fr-FR").with_sounds("la maladie de Crohn") == "la maladie de [[kr'on]]"

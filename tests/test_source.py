@@ -245,6 +245,9 @@ def test_error_lines_point_at_the_body_line(article_folder):
         ("I don't. Then go.", ["I don't.", "Then go."]),
         ("Open 9 a.m. to 5 p.m. ET; call us. Come at 5 p.m. Then rest.",  # a time zone after the hour
          ["Open 9 a.m. to 5 p.m. ET; call us.", "Come at 5 p.m.", "Then rest."]),
+        ("Take it between 9:00 a.m. Sunday and 9:00 a.m. Monday. Open 9 a.m. Mon. to Friday. Come at 8 a.m. Then rest.",
+         ["Take it between 9:00 a.m. Sunday and 9:00 a.m. Monday.", "Open 9 a.m. Mon. to Friday.",  # a weekday after the hour
+          "Come at 8 a.m.", "Then rest."]),
         ("It is common in the U.S. It affects 1 in 3. See the U.S. Food and Drug Administration. In the U.K. 2 in 5.",
          ["It is common in the U.S.", "It affects 1 in 3.", "See the U.S. Food and Drug Administration.",
           "In the U.K. 2 in 5."]),  # a country written short ends a sentence before a word that opens one

@@ -119,9 +119,11 @@ _AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
 # After a capital, only where a word in lower case follows, as a sentence opens, and only letters with at most one
 # vowel, or an acronym of the list: "L'OFSP recommande", "L'AIT est" ("C'EST URGENT", "L'EAU est", "ÉVITEZ L'ALCOOL
 # pendant", "L'EFFORT", "D'ABORD lavez" are French in capitals, not "C'E S T").
-_VOWELED_ACRONYMS = "AIT|ECBU|AINS|IDE|AOMI|IEC|EEG|OAP|IVG|AES|IAO|ARA|OACI|AEEH|AESH|EHPAD|ESAT|IRA|OAD|AOD"
-_AFTER_A_CAPITAL_ELISION = (rf"(?<=\b[LD]['’])(?=(?:{_VOWELED_ACRONYMS}|[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*)"
-                            rf"s?\s+[a-zà-ÿ])")
+_VOWELED_ACRONYMS = "AIT|ECBU|AINS|IDE|AOMI|IEC|EEG|OAP|IVG|AES|IAO|ARA|OACI|AEEH|AESH|EHPAD|ESAT|IRA|OAD|AOD|OCDE|OIIQ"
+# Of two or three capitals, only these are French words ("L'AIR", "D'UN"); "L'AI", "L'UE", "L'AAH" are spelled.
+_SHORT_WORDS_AFTER_ELISION = "AN|UN|UNE|OR|OS|AIR|EAU|ART|AIL|ONU|EPO|OUI|ICI|EST|ES|AS|ON|Y"
+_AFTER_A_CAPITAL_ELISION = (rf"(?<=\b[LD]['’])(?=(?:{_VOWELED_ACRONYMS}|(?!(?:{_SHORT_WORDS_AFTER_ELISION})\s)[A-Z]{{2,3}}"
+                            rf"|[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*)s?\s+[a-zà-ÿ])")
 # Two letters may run into a number: "NG245", "SF36" -> "N G 245" (but "HER2", "COX2" are said as words).
 _ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION}|{_AFTER_A_CAPITAL_ELISION})"
                       rf"(?:[A-Z]{{2,6}}s?(?![\w'’-])|[A-Z]{{2}}(?=\d))")
