@@ -28,6 +28,10 @@ _SHORT_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _GOES_ON = re.compile(rf"(?:(?:BID|TID|QID|QDS|TDS|BD|OD|ON|PRN|QHS|HS|AM|PM|PO|Q\d{{1,2}}H|q\d{{1,2}}h)\b"
                       rf"|(?:{_SHORT_DAYS})(?:[a-z]*day)?s?\b(?!['’])|(?:{_SHORT_DAYS})\.?[–-]"
                       rf"|(?:{_SHORT_MONTHS})[a-z]*\.?\s?\d)")
+# A weekday that goes on with the hour before it ("9 a.m. Sunday and", "9 a.m. Mon. to Fri."), not one that opens a
+# sentence ("9 a.m. Sunday is a rest day", "4 p.m. Sun protection"); the time rules of the English speech table
+# (formats/audio/speech/en.toml) keep no full stop before the same weekdays.
+_WEEKDAY_AFTER_THE_HOUR = re.compile(r"""(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\w'’])(?!\s+(?:is|are|was|were|will)\b)|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?(?=\s?[–-]\s?[A-Z]|\s+(?:to|through|thru|until)\s|\s?\d))""")
 # Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
 _LABELLED = frozenset(["sach."])
 # Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
@@ -56,7 +60,7 @@ ABBREVIATIONS = frozenset(
 _CAPITALISED = ("Col.",)
 # Words written short before the number they name, which end no sentence there: "(cf. art. 53 de la
 # loi)", "art. L. 1111-2"; elsewhere they may be a word ("C'est tout un art. Il faut").
-_BEFORE_THEIR_NUMBER = frozenset(["art."])
+_BEFORE_THEIR_NUMBER = frozenset(["art.", "rs."])  # "art. 5", "Rs. 500"
 
 # A country written short ends a sentence only before a word that starts one and no name: "the
 # U.S. Food and Drug Administration" goes on, "common in the U.S. It affects" does not.
@@ -160,6 +164,8 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
     if any(re.search(rf"(?<![^\W\d_]){re.escape(term)}$", preceding) for term in _CAPITALISED):
         return False
+    if re.search(r"(?<![\w.])(?:Tab|Caps?|Syp|Inj)\.$", preceding) and re.match(r"[A-Z][a-z]", following):
+        return False  # a prescription's line, as India writes it: "Tab. Paracetamol 500 mg"
     if word in _BEFORE_THEIR_NUMBER and re.match(r"(?:[A-Z]\.?\s?)?\d", following):
         return False
     if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):
@@ -168,7 +174,7 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # a weekday before its date: "on Sat. Oct. 11, repeat"; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
-    if word in ("a.m.", "p.m.") and re.match(rf"(?:{_SHORT_DAYS})(?:[a-z]*day)?s?\.?(?![\w'’])", following):
+    if word in ("a.m.", "p.m.") and _WEEKDAY_AFTER_THE_HOUR.match(following):
         return False  # a weekday after the hour: "between 9 a.m. Sunday and 9 a.m. Monday", "9 a.m. Mon. to Fri."
     if word in _BEFORE_AN_OPENER or preceding.endswith("Co."):  # "1 tsp. Repeat" ends, "1 tsp. Benadryl" goes on
         return _first_word(following) in _OPENERS_AND_INSTRUCTIONS  # (French "1 co. Le soir" is a tablet's)

@@ -523,7 +523,7 @@ def test_what_a_twelfth_reading_must_leave_as_it_was(lang, written, spoken):
      "Conservar en nevera o T A hasta 30 días. Diagnóstico de T A (trastorno adaptativo)."),
     ("es-ES", "La TA (temperatura ambiente) no debe superar 25 °C.",
      "La T A (temperatura ambiente) no debe superar 25 grados Celsius."),
-    ("es-ES", "Valor del MAP en UCI: 70 mmHg.", "Valor del M A P en U C I: 70 milímetros de mercurio."),
+    ("es-ES", "Valor del MAP en UCI: 70 mmHg.", "Valor del M A P en Uci: 70 milímetros de mercurio."),
     ("es-ES", "Apellidos de la A a la K: lunes; de L a V: martes.",
      "Apellidos de la A a la K: lunes; de L a V: martes."),
     ("es-ES", "Véase la tab. anexa.", "Véase la tab. anexa."),
@@ -941,8 +941,19 @@ def test_what_a_thirty_second_reading_found_in_spanish_is_said_right(lang, text,
 # The thirty-fourth reading's Spanish handout (34 of 38, Spain).
 @pytest.mark.parametrize("lang, text, said", [
     ("es-ES", "CAP Sant Andreu, C/ de Joan Torras, 25, 08030 Barcelona.",
-     "CAP Sant Andreu, calle de Joan Torras, 25, 0 8 0 3 0 Barcelona."),  # the CAP a word; the code was "cero ocho punto"
+     "Cap Sant Andreu, calle de Joan Torras, 25, 0 8 0 3 0 Barcelona."),  # the CAP a word; the code was "cero ocho punto"
     ("es-ES", "1 comp. per os", "un comprimido por vía oral"),
 ])
 def test_what_a_thirty_fourth_reading_found_in_spanish_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# The thirty-fifth reading's Spanish handout (43 of 49, Chile).
+@pytest.mark.parametrize("lang, text, said", [
+    ("es-CL", "Llamar al SAMU 131. Ir al SAPU. Ingreso a la UCI.", "Llamar al SAMU 131. Ir al SAPU. Ingreso a la Uci."),  # words
+    ("es-CL", "Use cloro 1:10 en agua.", "Use cloro 1 en 10 en agua."),  # a dilution, not a time
+    ("es-MX", "Dosis: 1 ámpula IV; 1 bolo IV.", "Dosis: una ámpula por vía intravenosa; un bolo por vía intravenosa."),
+    ("es-AR", "Caminar 1 min / correr 1 min.", "Caminar un minuto, luego correr un minuto."),  # one after the other
+])
+def test_what_a_thirty_fifth_reading_found_in_spanish_is_said_right(lang, text, said):
     assert normalize(text, lang) == said

@@ -941,6 +941,27 @@ def test_what_a_second_read_of_the_thirty_third_french_mends_found(text, said):
     assert normalize(text, "fr-FR") == said
 
 
+@pytest.mark.parametrize("text, said", [
+    ("Renouveler la dose 1 fois si besoin ; la dose 1 heure avant.", "Renouveler la dose une fois si besoin; la dose une heure avant."),
+    ("48 h av. TDM ; 7 j av. Noël", "48 heures av. T D M; 7 jours av. Noël"),  # avant, not an avenue
+    ("L'AGE compte. L'AN dernier. L'OS est solide.", "L'AGE compte. L'AN dernier. L'OS est solide."),  # French words
+])
+def test_what_a_second_read_of_the_thirty_fourth_french_mends_found(text, said):
+    assert normalize(text, "fr-FR") == said
+
+
+def test_an_address_that_writes_a_letter_three_times_is_spelled():  # "cisssme16" was said as a word
+    assert normalize("allaitement.cisssme16@ssss.gouv.qc.ca", "fr-CA") == (
+        "allaitement point C I S S S M E 1 6 arobase S S S S point gouv point Q C point C A")
+
+
+def test_a_word_after_an_elided_article_given_as_sounds_takes_its_consonant():
+    # espeak-ng says "L'[[...]]" with the letter's name ("el"); "thr" made it speak "arthrose" in English
+    given = get_engine("espeak", "fr-FR").with_sounds
+    assert given("L'arthrose du genou. Consultez l'ORL.") == "[[lartr'oz]] du genou. Consultez [[loER'El]]."
+    assert given("la gonarthrose") == "la [[gOnartr'oz]]"
+
+
 def test_an_elided_article_before_a_spelled_letter_is_given_as_sounds():
     # espeak-ng said "L'A I T" as "el apostrophe a", "l'H" in English
     given = get_engine("espeak", "fr-FR").with_sounds

@@ -245,6 +245,10 @@ def test_error_lines_point_at_the_body_line(article_folder):
         ("I don't. Then go.", ["I don't.", "Then go."]),
         ("Open 9 a.m. to 5 p.m. ET; call us. Come at 5 p.m. Then rest.",  # a time zone after the hour
          ["Open 9 a.m. to 5 p.m. ET; call us.", "Come at 5 p.m.", "Then rest."]),
+        ("Tab. Paracetamol 500 mg: 1 tab SOS. It costs Rs. 500 now.",  # India's prescription line and rupees
+         ["Tab. Paracetamol 500 mg: 1 tab SOS.", "It costs Rs. 500 now."]),
+        ("We open at 9 a.m. Mondays are busy. Closed at 4 p.m. Sun protection matters.",
+         ["We open at 9 a.m.", "Mondays are busy.", "Closed at 4 p.m.", "Sun protection matters."]),
         ("Take it between 9:00 a.m. Sunday and 9:00 a.m. Monday. Open 9 a.m. Mon. to Friday. Come at 8 a.m. Then rest.",
          ["Take it between 9:00 a.m. Sunday and 9:00 a.m. Monday.", "Open 9 a.m. Mon. to Friday.",  # a weekday after the hour
           "Come at 8 a.m.", "Then rest."]),

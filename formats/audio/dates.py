@@ -136,8 +136,10 @@ def _diary_line_rule(lang: str, in_order) -> Rule:
     zero three"). Elsewhere "10/03" may be a month and year ("Exp. 10/03") or a score."""
     def replace(m: re.Match) -> str | None:
         first, second = m.group(1), m.group(2)
-        if not first.startswith("0") and (second == "10" or second in "2345" and int(first) <= int(second)):
-            return None  # "e.g. 7/10: severe pain", "(4/5: against resistance)" are scores; "(1/2: …)" a half
+        if not first.startswith("0") and second == "10":
+            return None  # "e.g. 7/10: severe pain" is a score
+        if m.string[m.start() - 1:m.start()] == "(" and second in "2345" and int(first) <= int(second):
+            return None  # in brackets, "(4/5: against resistance)" is a muscle's strength, "(1/2: …)" a half
         return _day_and_month(*in_order(int(first), int(second)), lang)
 
     return Rule("a diary's day", re.compile(r"(?:^|(?<=\be\.g\. )|(?<=\beg )|(?<=\b[Ff]or example, )|(?<=\()|(?<=[\"“] ))"

@@ -121,8 +121,8 @@ _AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
 # pendant", "L'EFFORT", "D'ABORD lavez" are French in capitals, not "C'E S T").
 _VOWELED_ACRONYMS = "AIT|ECBU|AINS|IDE|AOMI|IEC|EEG|OAP|IVG|AES|IAO|ARA|OACI|AEEH|AESH|EHPAD|ESAT|IRA|OAD|AOD|OCDE|OIIQ"
 # Of two or three capitals, only these are French words ("L'AIR", "D'UN"); "L'AI", "L'UE", "L'AAH" are spelled.
-_SHORT_WORDS_AFTER_ELISION = "AN|UN|UNE|OR|OS|AIR|EAU|ART|AIL|ONU|EPO|OUI|ICI|EST|ES|AS|ON|Y"
-_AFTER_A_CAPITAL_ELISION = (rf"(?<=\b[LD]['’])(?=(?:{_VOWELED_ACRONYMS}|(?!(?:{_SHORT_WORDS_AFTER_ELISION})\s)[A-Z]{{2,3}}"
+_SHORT_WORDS_AFTER_ELISION = "AN|ANS|UN|UNE|OR|OS|AIR|EAU|ART|AIL|ONU|EPO|OUI|ICI|EST|ES|AS|ON|Y|AGE|AXE|EUX|ILE|AME|AMI|ELLE|IL"
+_AFTER_A_CAPITAL_ELISION = (rf"(?<=\b[LD]['’])(?!(?:{_SHORT_WORDS_AFTER_ELISION})\s)(?=(?:{_VOWELED_ACRONYMS}|[A-Z]{{2,3}}"
                             rf"|[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*)s?\s+[a-zà-ÿ])")
 # Two letters may run into a number: "NG245", "SF36" -> "N G 245" (but "HER2", "COX2" are said as words).
 _ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION}|{_AFTER_A_CAPITAL_ELISION})"
@@ -182,6 +182,8 @@ class _Language:
         self.power = words.get("power")  # "10⁹/L": a count of cells, said "10 to the power of 9 per liter"
         # "0.125" is never a number of thousands
         self.grouped = rf"[1-9]\d{{0,2}}(?:{self.group}\d{{3}})+(?:{decimal}\d+)?"
+        if words.get("lakh_groups"):  # India groups by twos above the thousands: 1,00,000 is a lakh, 1,00,00,000 a crore
+            self.grouped = rf"[1-9]\d?(?:{self.group}\d\d)+{self.group}\d{{3}}(?:{decimal}\d+)?|{self.grouped}"
         self.number = (rf"10[{_SUPERSCRIPTS}]+|" if self.power else "") + rf"{self.grouped}|\d+(?:{decimal}\d+)?"
         self.decimal = self.decimals[0]
         self.decimal_word = words.get("decimal_word")
@@ -281,7 +283,7 @@ class _Language:
             return number
         if len(re.findall(r"\d[ \u00a0\u202f]\d", number)) >= 2:  # "900 123 456" is a phone number, said in groups
             return number
-        return re.sub(rf"(?<=\d){self.group}(?=\d{{3}})", "", number)
+        return re.sub(rf"(?<=\d){self.group}(?=\d{{2}})", "", number)
 
     def decimals_rule(self) -> Rule:
         pattern = re.compile(rf"(?<![\w.,])(?:{self.number})(?![\w])")

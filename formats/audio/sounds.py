@@ -53,10 +53,17 @@ class Sounds:
         self._inside = engine == "piper"
         self.verbs = {str(word).lower(): str(ipa) for word, ipa in verbs.get("sounds", {}).items()}
         self._verb_after = {str(word).lower() for word in verbs.get("after", [])}
-        tables = repr((sorted(self.sounds.items()), sorted(self.letters.items()), sorted(verbs.items())))
+        tables = repr((sorted(self.sounds.items()), sorted(self.letters.items()), sorted(verbs.items()),
+                       sorted(speech.get(f"{engine}_elided", {}).items())))
         # Part of the engine's version: a changed table must not reuse speech made with the old one.
         self.version = hashlib.sha256(tables.encode()).hexdigest()[:12] if self else ""
         self._sounds_pattern = self._verbs_pattern = self._letter_after = None
+        # An elided article or pronoun before a word given as sounds: espeak-ng says "L'[[...]]" with the letter's
+        # name ("el artrose"), so the consonant goes into the sounds ("[[lartr'oz]]").
+        self._elided = {str(k).lower(): str(v) for k, v in speech.get(f"{engine}_elided", {}).items()}
+        self._elided_pattern = re.compile(
+            r"\b(" + "|".join(sorted(map(re.escape, self._elided), key=len, reverse=True)) + r")['’]\[\[", re.IGNORECASE
+        ) if self._elided else None
         letter_after = speech.get("letter_after", {})
         after = "|".join(re.escape(str(word)) for word in letter_after.get("words", []))
         before_lower = "|".join(re.escape(str(word)) for word in letter_after.get("not_before_a_capital", [])) or "(?!)"
@@ -86,6 +93,8 @@ class Sounds:
             text = _LOWER_AFTER_A_STOP.sub(lambda m: m.group(0).upper(), text)  # Piper runs it into the one before
         if self._sounds_pattern is not None:
             text = self._sounds_pattern.sub(lambda m: self._block(self.sounds[m.group(1).lower()], m.group(2)), text)
+        if self._elided_pattern is not None:
+            text = self._elided_pattern.sub(lambda m: "[[" + self._elided[m.group(1).lower()], text)
         if self._verbs_pattern is not None:
             text = self._verbs_pattern.sub(self._verb, text)
         if self.letters:

@@ -88,7 +88,8 @@ def _name_part_said(part: str) -> str:
     three = len(part) == 3 and re.search(rf"{_CONSONANT}{{2}}$", part) and part.lower() not in _NAMES_OF_THREE
     two = part.lower() in _LETTERS_OF_TWO  # "gi.nurses": letters, not "ghee"
     no_onset = 4 <= len(part) <= 5 and _begins_as_no_word(part)
-    return spell(part.upper()) if no_vowel or consonant_j or three or two or no_onset else part
+    tripled = re.search(r"([^\W\d_])\1\1", part)  # "cisssme16": no name writes a letter three times
+    return spell(part.upper()) if no_vowel or consonant_j or three or two or no_onset or tripled else part
 
 
 # Names of three letters that end in two consonants: said as names in an e-mail address.
