@@ -16,7 +16,7 @@ _DOSING = """q.d. q.wk. o.d. b.i.d. t.i.d. q.i.d. q.h.s. h.s. q.o.d. q.a.m. q.p.
 # Months, lengths of time, spoonfuls and a few words short: they often close a sentence ("until 15
 # Sept.", "for 2 wks.", "Añada 2 cdta.", "Gire a la der.", "Anotá el número de mi cel.").
 _MONTHS = """jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
-    janv. févr. avr. juil. juill. déc. lun. mer. jeu. ven. sam. dim. sat. sun.""".split()
+    janv. févr. avr. juil. juill. déc. lun. mer. jeu. ven. sam. dim. mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun.""".split()
 # Words written short that end a sentence before a capital, but not before an order's shorthand, a weekday
 # or a month, which go on with it: "Check temp. BID", "Book an appt. Mon–Fri"; "…and temp. Call us" ends one.
 _WORDS_SHORT = frozenset(["temp.", "appt.", "abbrev.", "susp."])
@@ -31,7 +31,7 @@ _GOES_ON = re.compile(rf"(?:(?:BID|TID|QID|QDS|TDS|BD|OD|ON|PRN|QHS|HS|AM|PM|PO|
 # A weekday that goes on with the hour before it ("9 a.m. Sunday and", "9 a.m. Mon. to Fri."), not one that opens a
 # sentence ("9 a.m. Sunday is a rest day", "4 p.m. Sun protection"); the time rules of the English speech table
 # (formats/audio/speech/en.toml) keep no full stop before the same weekdays.
-_WEEKDAY_AFTER_THE_HOUR = re.compile(r"""(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\w'’])(?!\s+(?:is|are|was|were|will)\b)|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?(?=\s?[–-]\s?[A-Z]|\s+(?:to|through|thru|until)\s|\s?\d))""")
+_WEEKDAY_AFTER_THE_HOUR = re.compile(r"""(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?![\w'’])(?!\s+(?:is|are|was|were|will)\b)|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?(?=\s?[–-]\s?[A-Z]|\s+(?:to|through|thru|until|and|&)\s|,\s?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\s?\d))""")
 # Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
 _LABELLED = frozenset(["sach."])
 # Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
@@ -60,7 +60,7 @@ ABBREVIATIONS = frozenset(
 _CAPITALISED = ("Col.",)
 # Words written short before the number they name, which end no sentence there: "(cf. art. 53 de la
 # loi)", "art. L. 1111-2"; elsewhere they may be a word ("C'est tout un art. Il faut").
-_BEFORE_THEIR_NUMBER = frozenset(["art.", "rs."])  # "art. 5", "Rs. 500"
+_BEFORE_THEIR_NUMBER = frozenset(["art."])  # "art. 5"
 
 # A country written short ends a sentence only before a word that starts one and no name: "the
 # U.S. Food and Drug Administration" goes on, "common in the U.S. It affects" does not.
@@ -164,8 +164,11 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
     if any(re.search(rf"(?<![^\W\d_]){re.escape(term)}$", preceding) for term in _CAPITALISED):
         return False
-    if re.search(r"(?<![\w.])(?:Tab|Caps?|Syp|Inj)\.$", preceding) and re.match(r"[A-Z][a-z]", following):
-        return False  # a prescription's line, as India writes it: "Tab. Paracetamol 500 mg"
+    if re.search(r"(?:^|\n)(?:Tab|Caps?|Syp|Inj)\.$", preceding) and re.match(r"[A-Z][a-z]", following) and (
+            _first_word(following) not in _OPENERS_AND_INSTRUCTIONS):
+        return False  # a prescription's line, as India writes it: "Tab. Paracetamol 500 mg" ("Form: Tab. Store…" ends)
+    if word == "rs." and re.match(r"\d", following) and not re.search(r"\d\s?Rs\.$", preceding):
+        return False  # rupees before their amount: "Rs. 500" ("costs 500 Rs. 2 tablets are free" ends)
     if word in _BEFORE_THEIR_NUMBER and re.match(r"(?:[A-Z]\.?\s?)?\d", following):
         return False
     if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):

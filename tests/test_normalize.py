@@ -2548,3 +2548,22 @@ def test_what_a_second_read_of_the_forty_ninth_mends_found(lang, text, said):
 ])
 def test_what_a_fiftieth_reading_found_is_said_right(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# A second read of the fiftieth's mends (204 sentences).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-CA", "If you live in NS, call the health line. The result was NS.", "If you live in N S, call the health line. The result was N S."),
+    ("en-US", "Flush with NS. Hang 1 L NS. Use 0.9% NS.", "Flush with normal saline. Hang 1 liter of normal saline. Use 0.9 percent normal saline."),
+    ("en-IN", "Fever (101°F or more); stay on 100 units. Ambulance 108.",
+     "Fever (101 degrees Fahrenheit or more); stay on 100 units. Ambulance 1 0 8."),  # only an emergency number
+    ("en-US", "Open 8 a.m. Saturdays and Sundays; 9 p.m. Mon, Wed and Fri.",
+     "Open 8 A M Saturdays and Sundays; 9 P M Monday, Wednesday and Friday."),
+    ("en-US", "Hct/Hgb ratio", "hematocrit or hemoglobin ratio"),
+    ("en-US", "Record it (12/23: dizzy).", "Record it (December 23rd: dizzy)."),  # a day, not a score out of 23
+])
+def test_what_a_second_read_of_the_fiftieth_mends_found(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+def test_a_site_whose_name_ends_in_four_consonants_is_spelled():  # "fascrs" was said as one word, "fascars"
+    assert normalize("Online at fascrs.org and www.months.org", "en-US") == "Online at F A S C R S dot org and months dot org"

@@ -956,10 +956,27 @@ def test_an_address_that_writes_a_letter_three_times_is_spelled():  # "cisssme16
 
 
 def test_a_word_after_an_elided_article_given_as_sounds_takes_its_consonant():
-    # espeak-ng says "L'[[...]]" with the letter's name ("el"); "thr" made it speak "arthrose" in English
+    # espeak-ng says "L'[[...]]" with the letter's name ("el")
     given = get_engine("espeak", "fr-FR").with_sounds
-    assert given("L'arthrose du genou. Consultez l'ORL.") == "[[lartr'oz]] du genou. Consultez [[loER'El]]."
-    assert given("la gonarthrose") == "la [[gOnartr'oz]]"
+    assert given("Consultez l'ORL. Prise d'hydrochlorothiazide.") == "Consultez [[loER'El]]. Prise [[didrOklorotjaz'id]]."
+
+
+def test_a_french_word_with_thr_is_given_as_french_says_it():
+    # "thr" sent espeak-ng's French to English: "l'arthrose" was "el ARRTH-rose"
+    given = get_engine("espeak", "fr-FR").with_sounds
+    assert given("L'arthrose du genou, une spondylarthrite, les érythrocytes.") == (
+        "L'artrose du genou, une spondylartrite, les érytrocytes.")
+    assert given("la thrombose") == "la [[trO~b'oz]]"  # its sounds first, as before
+
+
+# The thirty-sixth French reading (55 of 55, 50 of 51) and a second read of the thirty-fifth's mends.
+@pytest.mark.parametrize("lang, text, said", [
+    ("fr-BE", "Valaciclovir 2 g x 2 sur 1 j. Appliquer 1 dosette.", "Valaciclovir 2 grammes 2 fois sur 1 jour. Appliquer une dosette."),
+    ("fr-FR", "Schéma : dose 1 semaine 0, dose 2 semaine 4.", "Schéma: dose 1 semaine 0, dose 2 semaines 4."),  # a label
+    ("fr-FR", "L'AME est accordée.", "L'A M E est accordée."),  # the state's medical aid, not the soul
+])
+def test_what_a_thirty_sixth_french_reading_found_is_said_right(lang, text, said):
+    assert normalize(text, lang) == said
 
 
 def test_an_elided_article_before_a_spelled_letter_is_given_as_sounds():

@@ -138,7 +138,7 @@ def _diary_line_rule(lang: str, in_order) -> Rule:
         first, second = m.group(1), m.group(2)
         if not first.startswith("0") and second == "10":
             return None  # "e.g. 7/10: severe pain" is a score
-        if m.string[m.start() - 1:m.start()] == "(" and second in "2345" and int(first) <= int(second):
+        if m.string[m.start() - 1:m.start()] == "(" and second in ("2", "3", "4", "5") and int(first) <= int(second):
             return None  # in brackets, "(4/5: against resistance)" is a muscle's strength, "(1/2: …)" a half
         return _day_and_month(*in_order(int(first), int(second)), lang)
 

@@ -121,7 +121,7 @@ _AFTER_ELISION = "|".join(rf"(?<=\b{word}['’])" for word in ELIDING_WORDS)
 # pendant", "L'EFFORT", "D'ABORD lavez" are French in capitals, not "C'E S T").
 _VOWELED_ACRONYMS = "AIT|ECBU|AINS|IDE|AOMI|IEC|EEG|OAP|IVG|AES|IAO|ARA|OACI|AEEH|AESH|EHPAD|ESAT|IRA|OAD|AOD|OCDE|OIIQ"
 # Of two or three capitals, only these are French words ("L'AIR", "D'UN"); "L'AI", "L'UE", "L'AAH" are spelled.
-_SHORT_WORDS_AFTER_ELISION = "AN|ANS|UN|UNE|OR|OS|AIR|EAU|ART|AIL|ONU|EPO|OUI|ICI|EST|ES|AS|ON|Y|AGE|AXE|EUX|ILE|AME|AMI|ELLE|IL"
+_SHORT_WORDS_AFTER_ELISION = "AN|ANS|UN|UNE|OR|OS|AIR|EAU|ART|AIL|ONU|EPO|OUI|ICI|EST|ES|AS|ON|Y|AGE|AXE|EUX|ILE|AMI|ELLE|IL"  # (not AME, the state's medical aid)
 _AFTER_A_CAPITAL_ELISION = (rf"(?<=\b[LD]['’])(?!(?:{_SHORT_WORDS_AFTER_ELISION})\s)(?=(?:{_VOWELED_ACRONYMS}|[A-Z]{{2,3}}"
                             rf"|[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*)s?\s+[a-zà-ÿ])")
 # Two letters may run into a number: "NG245", "SF36" -> "N G 245" (but "HER2", "COX2" are said as words).

@@ -35,6 +35,7 @@ _PREPOSITION = re.compile(r" (?:with|during|beyond|in|of|after|before|for|by|ove
 # not an abbreviation's ("C. diff", "in. of"), and not the article "a", which the spoken text writes before letters.
 _LOWER_AFTER_A_STOP = re.compile(r"(?:(?<=[a-z]{3}[.!?] )|(?<=[A-Za-z]{3} \d\. )|(?<=[A-Za-z]{3} \d\d\. )|(?<=[A-Za-z]\)\. ))"
                                  r"(?<!\b(?:vol|ref|max|min|tsp|etc|est)\. )(?<!approx\. )(?<!\b(?:incl|tbsp|dept)\. )[a-z](?=[a-z])")
+_BLOCK = re.compile(r"(\[\[.*?\]\])")
 # A bracket touching a block of phonemes, and the stop after the closing one.
 _BRACKET_BEFORE = re.compile(r"\s*[(\[]\s*\[\[(?!\[)")
 _BRACKET_AFTER = re.compile(r"\s*\]\](?<!\]\]\])\s*[)\]]([.,;:!?]*)")
@@ -47,20 +48,24 @@ class Sounds:
         speech = regional_table(language)  # "en-NZ": with its region's letters ("N Z" said "en zed")
         self.sounds = {str(word).lower(): str(ipa) for word, ipa in speech.get(f"{engine}_sounds", {}).items()}
         self.letters = {str(letter): str(ipa) for letter, ipa in speech.get(f"{engine}_letters", {}).items()}
+        # Letters the engine reads in another language's way, written as the language says them ("thr" sends
+        # espeak-ng's French to English: "arthrose" is given as "artrose").
+        self._respelled = {str(k): str(v) for k, v in speech.get(f"{engine}_respell", {}).items()}
         verbs = speech.get(f"{engine}_verbs", {})
         # Piper drops punctuation outside a block, so a sentence ending on one would lose its fall; espeak-ng
         # reads it only outside, and wants no spaces inside.
         self._inside = engine == "piper"
         self.verbs = {str(word).lower(): str(ipa) for word, ipa in verbs.get("sounds", {}).items()}
         self._verb_after = {str(word).lower() for word in verbs.get("after", [])}
+        elided = speech.get(f"{engine}_elided", {})
         tables = repr((sorted(self.sounds.items()), sorted(self.letters.items()), sorted(verbs.items()),
-                       sorted(speech.get(f"{engine}_elided", {}).items())))
+                       sorted(elided.items()), sorted(self._respelled.items())))
         # Part of the engine's version: a changed table must not reuse speech made with the old one.
         self.version = hashlib.sha256(tables.encode()).hexdigest()[:12] if self else ""
         self._sounds_pattern = self._verbs_pattern = self._letter_after = None
         # An elided article or pronoun before a word given as sounds: espeak-ng says "L'[[...]]" with the letter's
         # name ("el artrose"), so the consonant goes into the sounds ("[[lartr'oz]]").
-        self._elided = {str(k).lower(): str(v) for k, v in speech.get(f"{engine}_elided", {}).items()}
+        self._elided = {str(k).lower(): str(v) for k, v in elided.items()}
         self._elided_pattern = re.compile(
             r"\b(" + "|".join(sorted(map(re.escape, self._elided), key=len, reverse=True)) + r")['’]\[\[", re.IGNORECASE
         ) if self._elided else None
@@ -84,7 +89,7 @@ class Sounds:
                                              rf"(?= (?!(?:{noun})\b)[^\W\d_])", re.IGNORECASE)
 
     def __bool__(self) -> bool:
-        return bool(self.sounds or self.letters or self.verbs)
+        return bool(self.sounds or self.letters or self.verbs or self._respelled)
 
     def apply(self, text: str) -> str:
         """The text with each word of the sounds table, each verb an instruction means, and each
@@ -101,9 +106,16 @@ class Sounds:
             text = _SPELLED_RUN.sub(self._spelled, text)
         if self._letter_after is not None:
             text = self._letter_after.sub(lambda m: f"{m.group(1)} {self._block(self.letters['A'], m.group(2))}", text)
+        if self._respelled:  # outside the blocks of sounds
+            text = "".join(part if part.startswith("[[") else self._respell(part) for part in _BLOCK.split(text))
         if self._inside:  # Piper runs a block into a bracket beside it ("milliliterztwice"), and says a stop after
             # the bracket as its name ("):" as "colon")
             text = _BRACKET_AFTER.sub(r"\1 ]]", _BRACKET_BEFORE.sub(lambda m: " [[" if m.start() else "[[", text))
+        return text
+
+    def _respell(self, text: str) -> str:
+        for written, said in self._respelled.items():
+            text = text.replace(written, said)
         return text
 
     def _block(self, phonemes: str, punctuation: str = "") -> str:
