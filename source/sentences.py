@@ -30,8 +30,8 @@ _GOES_ON = re.compile(rf"(?:(?:BID|TID|QID|QDS|TDS|BD|OD|ON|PRN|QHS|HS|AM|PM|PO|
                       rf"|(?:{_SHORT_MONTHS})[a-z]*\.?\s?\d)")
 # A weekday that goes on with the hour before it ("9 a.m. Sunday and", "9 a.m. Mon. to Fri."), not one that opens a
 # sentence ("9 a.m. Sunday is a rest day", "4 p.m. Sun protection"); the time rules of the English speech table
-# (formats/audio/speech/en.toml) keep no full stop before the same weekdays.
-_WEEKDAY_AFTER_THE_HOUR = re.compile(r"""(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?![\w'’])(?!\s+(?:is|are|was|were|will)\b)|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?(?=\s?[–-]\s?[A-Z]|\s+(?:to|through|thru|until|and|&)\s|,\s?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\s?\d))""")
+# (formats/audio/speech/en.toml, its [fragments]) keep no full stop before the same weekdays.
+_WEEKDAY_AFTER_THE_HOUR = re.compile(r"""(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?![\w'’])(?!\s+(?:is|are|was|were|will)\b)|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?(?=\s?[–-]\s?[A-Z]|\s+(?:to|through|thru|until)\s|\s+(?:and|&)\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|,\s?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\s?\d))""")
 # Of these, those a label of one capital may follow: "2 sach. A et 2 sach. B" goes on.
 _LABELLED = frozenset(["sach."])
 # Degrees and titles written short after a name: a byline often ends on one ("…, inf. clin., M. Sc. Il vous recevra").
@@ -164,7 +164,7 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
     if any(re.search(rf"(?<![^\W\d_]){re.escape(term)}$", preceding) for term in _CAPITALISED):
         return False
-    if re.search(r"(?:^|\n)(?:Tab|Caps?|Syp|Inj)\.$", preceding) and re.match(r"[A-Z][a-z]", following) and (
+    if re.search(r"(?:^|\n|: |\. )(?:Tab|Caps?|Syp|Inj)\.$", preceding) and re.match(r"[A-Z][a-z]", following) and (
             _first_word(following) not in _OPENERS_AND_INSTRUCTIONS):
         return False  # a prescription's line, as India writes it: "Tab. Paracetamol 500 mg" ("Form: Tab. Store…" ends)
     if word == "rs." and re.match(r"\d", following) and not re.search(r"\d\s?Rs\.$", preceding):
@@ -173,8 +173,9 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False
     if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):
         return False
-    if re.search(r"\bS(?:at|un)\.$", preceding) and re.match(rf"(?:{_SHORT_MONTHS})\.?\s?\d", following):
-        return False  # a weekday before its date: "on Sat. Oct. 11, repeat"; "closed Sat. Call 111" ends one
+    if re.search(rf"\b(?:{_SHORT_DAYS}|Tues|Thur|Thurs)\.$", preceding) and re.match(
+            rf"(?:(?:{_SHORT_MONTHS})[a-z]*\.?\s?\d|(?:{_SHORT_DAYS})\b)", following):
+        return False  # a weekday before its date or the next day: "on Wed. Oct. 11", "Mon. Wed. Fri."; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
     if word in ("a.m.", "p.m.") and _WEEKDAY_AFTER_THE_HOUR.match(following):

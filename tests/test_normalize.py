@@ -2567,3 +2567,41 @@ def test_what_a_second_read_of_the_fiftieth_mends_found(lang, text, said):
 
 def test_a_site_whose_name_ends_in_four_consonants_is_spelled():  # "fascrs" was said as one word, "fascars"
     assert normalize("Online at fascrs.org and www.months.org", "en-US") == "Online at F A S C R S dot org and months dot org"
+
+
+def test_a_piece_of_pattern_several_patterns_share_is_written_once():
+    from openleaf.formats.audio.rules import pattern_rule
+
+    rule = pattern_rule(0, {"match": r"\bq{fragment:hours}", "say": "every so often"}, fragments={"hours": r"\d+h\b"})
+    assert rule.pattern.pattern == r"\bq\d+h\b"
+
+
+def test_every_piece_of_pattern_a_table_names_is_in_that_table():  # a misspelt name would match nothing, silently
+    import re
+    import tomllib
+    from pathlib import Path
+
+    import openleaf.formats.audio as audio
+
+    for path in sorted((Path(audio.__file__).parent / "speech").glob("*.toml")):
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        patterns = table.get("patterns", []) + [p for region in table.get("regions", []) for p in region.get("patterns", [])]
+        named = {name for p in patterns for name in re.findall(r"\{fragment:(\w+)\}", p["match"])}
+        assert named <= set(table.get("fragments", {})), path.name
+
+
+
+# The fifty-second reading (140 of 140 in three U.S. handouts; 145 of 147 in British, New Zealand and Canadian ones)
+# and a second read of the fifty-first's mends (225 sentences).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-GB", "Leaflet ref: END-014, v3.2, Feb 2025.", "Leaflet ref: END-014, version 3.2, February 2025."),
+    ("en-NZ", "Dr Aroha Ngata, FRNZCGP", "Dr Aroha Ngata, F R N Z C G P"),
+    ("en-US", "Online at lights.org, warmth.org and fascrs.org", "Online at lights dot org, warmth dot org and F A S C R S dot org"),
+    ("en-US", "Start NS at 100 mL per hour through the IV. Use an NS flush.",
+     "Start normal saline at 100 milliliters per hour through the I V. Use a normal saline flush."),
+    ("en-IN", "Dial 108 or 102. Call an ambulance (108). Phone 1098 for the Childline.",
+     "Dial 1 0 8 or 1 0 2. Call an ambulance (1 0 8). Phone 1 0 9 8 for the Childline."),
+    ("en-IN", "Rx: Tab. Paracetamol 500 mg.", "prescription: Tablet Paracetamol 500 milligrams."),
+])
+def test_what_a_fifty_second_reading_and_a_second_read_of_the_fifty_first_found(lang, text, said):
+    assert normalize(text, lang) == said

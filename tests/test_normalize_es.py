@@ -347,7 +347,7 @@ def test_the_sol_written_with_a_stop_ends_no_sentence():
     ("es-ES", "Juan Pablo II; Felipe VI; fase III; parte A", "Juan Pablo II; Felipe VI; fase III; parte A"),
     # (M) alone may be "masculino": left
     ("es-ES", "Hb 12 (M)", "hemoglobina 12 (M)"),
-    ("es-PE", "Lic. Jorge Mendoza", "Lic. Jorge Mendoza"),
+    ("es-PE", "Lic. Mendoza", "Lic. Mendoza"),  # a surname alone: whether licenciado or licenciada is not known
     # a bag changed every 8 hours, a pack taken for 7 days; a fridge's degrees written as an ordinal's
     ("es-MX", "Cambie la bolsa c/8 h; el frasco c/ 24 horas; tome 1 caja x 7 días",
      "Cambie la bolsa cada 8 horas; el frasco cada 24 horas; tome una caja durante 7 días"),
@@ -963,6 +963,8 @@ def test_what_a_thirty_fifth_reading_found_in_spanish_is_said_right(lang, text, 
 @pytest.mark.parametrize("lang, text, said", [
     ("es-AR", "Dieta sin TACC, con el logo de la ANMAT.", "Dieta sin TACC, con el logo de la ANMAT."),  # words, not letters
     ("es-AR", "Lic. Martín Ferreyra y Lic. María Gómez; Lic. Isabel Ruiz", "licenciado Martín Ferreyra y licenciada María Gómez; licenciada Isabel Ruiz"),
+    ("es-MX", "Lic. García López, abogado; Lic. Bautista Ruiz", "Lic. García López, abogado; Lic. Bautista Ruiz"),  # no first name known
+    ("es-MX", "Lic. Enf. Jorge Ramírez", "licenciado en enfermería Jorge Ramírez"),
     ("es-MX", "Use cloro al 1:10 o lavandina 1:10.", "Use cloro al 1 en 10 o lavandina 1 en 10."),
 ])
 def test_what_a_thirty_sixth_reading_found_in_spanish_is_said_right(lang, text, said):

@@ -979,6 +979,22 @@ def test_what_a_thirty_sixth_french_reading_found_is_said_right(lang, text, said
     assert normalize(text, lang) == said
 
 
+@pytest.mark.parametrize("text, said", [
+    ("Jour 1 perfusion. Semaine 1 consultation. La dose 1 heure 30 avant.",
+     "Jour 1 perfusion. Semaine 1 consultation. La dose une heure 30 avant."),  # a label's number; a count
+])
+def test_what_a_second_read_of_the_thirty_sixth_french_mends_found(text, said):
+    assert normalize(text, "fr-FR") == said
+
+
+def test_a_word_in_capitals_with_thr_is_given_as_french_says_it():
+    assert get_engine("espeak", "fr-FR").with_sounds("L'ARTHROSE") == "L'ARTROSE"
+
+
+def test_a_site_written_without_its_accent_is_said_with_it():  # "diabete" was "diabt"
+    assert get_engine("espeak", "fr-CA").with_sounds("diabete point Q C") == "[[djab'Et]] point Q C"
+
+
 def test_an_elided_article_before_a_spelled_letter_is_given_as_sounds():
     # espeak-ng said "L'A I T" as "el apostrophe a", "l'H" in English
     given = get_engine("espeak", "fr-FR").with_sounds

@@ -247,6 +247,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
          ["Open 9 a.m. to 5 p.m. ET; call us.", "Come at 5 p.m.", "Then rest."]),
         ("Tab. Paracetamol 500 mg: 1 tab SOS. It costs Rs. 500 now.",  # India's prescription line and rupees
          ["Tab. Paracetamol 500 mg: 1 tab SOS.", "It costs Rs. 500 now."]),
+        ("Come on Wed. Oct. 5 at 9 a.m. Clinics Mon. Wed. Fri. only. Open 4 p.m. Sun and wind burn.",  # a weekday's date
+         ["Come on Wed. Oct. 5 at 9 a.m.", "Clinics Mon. Wed. Fri. only.", "Open 4 p.m.", "Sun and wind burn."]),
         ("Dosage form: Tab. Store below 25°C. It costs 500 Rs. 2 tablets are free. Open Mon-Fri. Visit us online.",
          ["Dosage form: Tab.", "Store below 25°C.", "It costs 500 Rs.", "2 tablets are free.", "Open Mon-Fri.", "Visit us online."]),
         ("We open at 9 a.m. Mondays are busy. Closed at 4 p.m. Sun protection matters.",

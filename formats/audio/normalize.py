@@ -23,7 +23,8 @@ as Mexico's decimal point); this module only applies the tables, in this order:
    ("1-0-1" -> "1 le matin et 1 le soir");
 8. the language's ``[[patterns]]``: notation that needs its context (heights, clock times, "3x/day", "call 911";
    a pattern with ``when`` only in a sentence where that is found: "Alterne ... mg/ibuprofeno"; ``context`` names a
-   ``when`` of the language's ``[contexts]`` that several patterns share);
+   ``when`` of the language's ``[contexts]`` that several patterns share; ``{fragment:name}`` in a match is a piece
+   of pattern of the language's ``[fragments]``);
 9. blood pressure readings ("130/80" -> "130 over 80");
 10. numbers with ``[units]`` ("1 kg" -> "1 kilogram", "60/min" -> "60 per
    minute", "2 mg/kg" -> "2 milligrams per kilogram", "5.7%" -> "5.7 percent"),
@@ -447,7 +448,7 @@ class Normalizer:
         rules.append(Rule("phone numbers", PHONE_CANDIDATE, lambda m: phone(
             m, said.plus, said.phone_pairs, said.eight_hundred, said.phone_shapes, said.phone_groups_as_numbers)))
         patterns = [(entry.get("before_ranges", False), pattern_rule(i, entry, table.get("word_tables"),
-                                                                     table.get("contexts")))
+                                                                     table.get("contexts"), table.get("fragments")))
                     for i, entry in enumerate(said.patterns)]
         rules += [rule for early, rule in patterns if early]
         if table:

@@ -57,14 +57,17 @@ def not_after_a_slash(rule: Rule | None, units: Mapping) -> Rule | None:
 
 
 def pattern_rule(index: int, entry: Mapping, word_tables: Mapping | None = None,
-                 contexts: Mapping | None = None) -> Rule:
+                 contexts: Mapping | None = None, fragments: Mapping | None = None) -> Rule:
     """A ``[[patterns]]`` entry: `match` said as `say`; with `when`, only in a sentence where `when` is found
     (a context no look-behind reaches: "Alterne paracetamol 500 mg/ibuprofeno 400 mg" is said with "o"); with
     `context`, the `when` of that name in the language's ``[contexts]``, which several patterns share.
     Its `words` are a table, or the name of one in the language's ``[word_tables]``, which several share;
     "{ordinal}" in what is said is its first group's number as an ordinal, in the words of the language's
-    ``ordinal_words`` word table ("13e" -> "treizième")."""
+    ``ordinal_words`` word table ("13e" -> "treizième"). "{fragment:name}" in the match is the piece of pattern of
+    that name in the language's ``[fragments]``."""
     match, say, words = entry["match"], entry["say"], entry.get("words")
+    for name, piece in (fragments or {}).items():  # "{fragment:name}": a piece of pattern several share
+        match = match.replace("{fragment:" + name + "}", piece)
     if isinstance(words, str):
         words = (word_tables or {})[words]
     when = (contexts or {})[entry["context"]] if "context" in entry else entry.get("when")

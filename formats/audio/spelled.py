@@ -8,6 +8,7 @@ import re
 from typing import Callable
 
 from ...source.sentences import ABBREVIATIONS
+from .web_words import common_word
 
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
 # "argentina.gob.ar", "msp.gub.uy", "clinic.cat", "osakidetza.eus", and the mail services people name ("gmail")
@@ -180,13 +181,14 @@ def _label_said(label: str, short_spelled: bool = True) -> str:
     """ "cdc" and "niddk" spelled, "heart" and "gov" said as words; in a path, a short word with a
     vowel is a word ("/flu"), one without is letters ("/std"). A label of up to six letters that no
     word begins like is letters too ("hcuge"), one of up to five that no word ends like ("etp"), one of up to eight
-    that ends in four consonants ("fascrs"; but "months"), and one with a double a ("aafp", "acaai")."""
+    that ends in four consonants and is no common word ("fascrs"; but "lights", "months"), and one with a double a
+    ("aafp", "acaai")."""
     if label in SAID_DOMAINS:
         return label
     if (short_spelled and len(label) <= 3) or not re.search(_VOWEL, label) or "aa" in label[:6] and len(label) <= 6 or (
         len(label) <= 5 and re.search(rf"(?:(?!{_VOWEL}).){{3}}", label)
     ) or (len(label) <= 6 and _begins_as_no_word(label)) or (len(label) <= 5 and _ends_as_no_word(label)) or (
-        len(label) <= 8 and re.search(rf"(?:(?!{_VOWEL})[a-z]){{4}}$", label) and not label.endswith("ths")  # "fascrs"
+        len(label) <= 8 and re.search(rf"(?:(?!{_VOWEL})[a-z]){{4}}$", label) and not common_word(label)  # "fascrs"
     ):
         return spell(label.upper())
     return label

@@ -31,6 +31,11 @@ def _wordsegment():
     return wordsegment
 
 
+def common_word(word: str) -> bool:
+    """Whether English writes `word` often ("lights", "warmth"; not "fascrs")."""
+    return _wordsegment().UNIGRAMS.get(word.lower(), 0) >= _SELDOM
+
+
 def english_words(label: str, site: bool = False) -> str | None:
     """ "mychart" -> "my chart", "riversidechc" -> "riverside C H C", "ankle" -> "ankle"; None where the label is a
     rare word or a run of letters ("nhlbi", "cdc"), or the split leaves a lone letter or a short part that is neither a
