@@ -25,6 +25,9 @@ _AMOUNTS = """in. inh. min. hr. hrs. wk. wks. mo. mos. yr. yrs. sem. cdta. cdita
 # English weekdays and months written short, as a date or a timetable begins with them.
 _SHORT_DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 _SHORT_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+# A month's name, whole or short ("Wed. Oct. 5"; not "Wed. Augmentin 875").
+_MONTH_WORDS = ("(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+                "|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])")
 _GOES_ON = re.compile(rf"(?:(?:BID|TID|QID|QDS|TDS|BD|OD|ON|PRN|QHS|HS|AM|PM|PO|Q\d{{1,2}}H|q\d{{1,2}}h)\b"
                       rf"|(?:{_SHORT_DAYS})(?:[a-z]*day)?s?\b(?!['’])|(?:{_SHORT_DAYS})\.?[–-]"
                       rf"|(?:{_SHORT_MONTHS})[a-z]*\.?\s?\d)")
@@ -174,7 +177,7 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
     if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):
         return False
     if re.search(rf"\b(?:{_SHORT_DAYS}|Tues|Thur|Thurs)\.$", preceding) and re.match(
-            rf"(?:(?:{_SHORT_MONTHS})[a-z]*\.?\s?\d|(?:{_SHORT_DAYS})\b)", following):
+            rf"(?:{_MONTH_WORDS}\.?\s?\d|(?:{_SHORT_DAYS})(?:[a-z]*day)?(?:[.,]|\s+(?:and|&|to)\b|\s?\d|$))", following):
         return False  # a weekday before its date or the next day: "on Wed. Oct. 11", "Mon. Wed. Fri."; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"

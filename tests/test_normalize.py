@@ -2597,10 +2597,13 @@ def test_every_piece_of_pattern_a_table_names_is_in_that_table():  # a misspelt 
     ("en-GB", "Leaflet ref: END-014, v3.2, Feb 2025.", "Leaflet ref: END-014, version 3.2, February 2025."),
     ("en-NZ", "Dr Aroha Ngata, FRNZCGP", "Dr Aroha Ngata, F R N Z C G P"),
     ("en-US", "Online at lights.org, warmth.org and fascrs.org", "Online at lights dot org, warmth dot org and F A S C R S dot org"),
-    ("en-US", "Start NS at 100 mL per hour through the IV. Use an NS flush.",
-     "Start normal saline at 100 milliliters per hour through the I V. Use a normal saline flush."),
+    ("en-US", "Start NS at 100 mL per hour through the IV. Use an NS flush. Dilute in NS. An NS flush.",
+     "Start normal saline at 100 milliliters per hour through the I V. Use a normal saline flush. Dilute in normal saline. A normal saline flush."),
+    ("en-CA", "NS Health runs a home IV program. Dr NS Rao. The difference was NS in IV fluids.",
+     "N S Health runs a home I V program. Dr N S Rao. The difference was N S in I V fluids."),  # not saline
     ("en-IN", "Dial 108 or 102. Call an ambulance (108). Phone 1098 for the Childline.",
      "Dial 1 0 8 or 1 0 2. Call an ambulance (1 0 8). Phone 1 0 9 8 for the Childline."),
+    ("en-IN", "Emergency visits (102); 102 or 104 a week in emergency.", "Emergency visits (102); 102 or 104 a week in emergency."),  # counts
     ("en-IN", "Rx: Tab. Paracetamol 500 mg.", "prescription: Tablet Paracetamol 500 milligrams."),
 ])
 def test_what_a_fifty_second_reading_and_a_second_read_of_the_fifty_first_found(lang, text, said):

@@ -980,8 +980,10 @@ def test_what_a_thirty_sixth_french_reading_found_is_said_right(lang, text, said
 
 
 @pytest.mark.parametrize("text, said", [
-    ("Jour 1 perfusion. Semaine 1 consultation. La dose 1 heure 30 avant.",
-     "Jour 1 perfusion. Semaine 1 consultation. La dose une heure 30 avant."),  # a label's number; a count
+    ("Jour 1 perfusion.", "Jour 1 perfusion."),  # a label's number
+    ("La dose 1 heure 30 avant. Prendre chaque jour 1 gélule. Visite 1 semaine après.",
+     "La dose une heure 30 avant. Prendre chaque jour une gélule. Visite une semaine après."),  # counts
+    ("1 cp x 2 sur 1 j", "1 comprimé 2 fois sur 1 jour"),  # a dose twice in a day
 ])
 def test_what_a_second_read_of_the_thirty_sixth_french_mends_found(text, said):
     assert normalize(text, "fr-FR") == said

@@ -249,6 +249,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
          ["Tab. Paracetamol 500 mg: 1 tab SOS.", "It costs Rs. 500 now."]),
         ("Come on Wed. Oct. 5 at 9 a.m. Clinics Mon. Wed. Fri. only. Open 4 p.m. Sun and wind burn.",  # a weekday's date
          ["Come on Wed. Oct. 5 at 9 a.m.", "Clinics Mon. Wed. Fri. only.", "Open 4 p.m.", "Sun and wind burn."]),
+        ("Come on Wed. Augmentin 875 mg daily. Closed Sat. Sun protection matters.",  # a drug, the sun: no dates
+         ["Come on Wed.", "Augmentin 875 mg daily.", "Closed Sat.", "Sun protection matters."]),
         ("Dosage form: Tab. Store below 25°C. It costs 500 Rs. 2 tablets are free. Open Mon-Fri. Visit us online.",
          ["Dosage form: Tab.", "Store below 25°C.", "It costs 500 Rs.", "2 tablets are free.", "Open Mon-Fri.", "Visit us online."]),
         ("We open at 9 a.m. Mondays are busy. Closed at 4 p.m. Sun protection matters.",
