@@ -2608,3 +2608,18 @@ def test_every_piece_of_pattern_a_table_names_is_in_that_table():  # a misspelt 
 ])
 def test_what_a_fifty_second_reading_and_a_second_read_of_the_fifty_first_found(lang, text, said):
     assert normalize(text, lang) == said
+
+
+
+# A last second read (158 sentences): the narrower rules of the mends before had lost real cases.
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "Start IV NS at 100 mL/hr. IV fluids (NS). Use D5W and NS. Bolus: NS. Continue NS.",
+     "Start I V normal saline at 100 milliliters per hour. I V fluids (normal saline). Use D5W and normal saline. "
+     "Bolus: normal saline. Continue normal saline."),
+    ("en-CA", "Use NS 811 for advice. Give NS a call.", "Use N S 811 for advice. Give N S a call."),  # Nova Scotia
+    ("en-IN", "Ambulance: 108 or 102 in an emergency. Women's helpline (181). Fire (101).",
+     "Ambulance: 1 0 8 or 1 0 2 in an emergency. Women's helpline (1 8 1). Fire (1 0 1)."),
+    ("en-IN", "Tab. Available in 250 mg.", "Tablet Available in 250 milligrams."),
+])
+def test_what_a_last_second_read_found(lang, text, said):
+    assert normalize(text, lang) == said

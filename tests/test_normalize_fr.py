@@ -980,7 +980,8 @@ def test_what_a_thirty_sixth_french_reading_found_is_said_right(lang, text, said
 
 
 @pytest.mark.parametrize("text, said", [
-    ("Jour 1 perfusion.", "Jour 1 perfusion."),  # a label's number
+    ("Jour 1 perfusion. Calendrier : Semaine 1 séance par jour. Au jour 1 dose double.",
+     "Jour 1 perfusion. Calendrier: Semaine 1 séance par jour. Au jour 1 dose double."),  # a label's number
     ("La dose 1 heure 30 avant. Prendre chaque jour 1 gélule. Visite 1 semaine après.",
      "La dose une heure 30 avant. Prendre chaque jour une gélule. Visite une semaine après."),  # counts
     ("1 cp x 2 sur 1 j", "1 comprimé 2 fois sur 1 jour"),  # a dose twice in a day
