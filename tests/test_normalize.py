@@ -2623,3 +2623,15 @@ def test_what_a_fifty_second_reading_and_a_second_read_of_the_fifty_first_found(
 ])
 def test_what_a_last_second_read_found(lang, text, said):
     assert normalize(text, lang) == said
+
+
+def test_the_splitter_and_the_clock_times_agree_on_which_weekdays_go_on_after_the_hour():
+    # one fact in two places that cannot share code (the splitter knows no speech table): they must not drift apart
+    import tomllib
+    from pathlib import Path
+
+    import openleaf.formats.audio as audio
+    from openleaf.source import sentences
+
+    table = tomllib.loads((Path(audio.__file__).parent / "speech" / "en.toml").read_text(encoding="utf-8"))
+    assert sentences._WEEKDAY_AFTER_THE_HOUR.pattern == table["fragments"]["weekday_after_the_hour"]

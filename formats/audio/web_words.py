@@ -32,8 +32,8 @@ def _wordsegment():
 
 
 def common_word(word: str) -> bool:
-    """Whether English writes `word` often ("lights", "warmth"; not "fascrs")."""
-    return _wordsegment().UNIGRAMS.get(word.lower(), 0) >= _SELDOM
+    """Whether English writes `word`, in lower case as the counts keep it, often ("lights", "warmth"; not "fascrs")."""
+    return _wordsegment().UNIGRAMS.get(word, 0) >= _SELDOM
 
 
 def english_words(label: str, site: bool = False) -> str | None:
@@ -42,7 +42,7 @@ def english_words(label: str, site: bool = False) -> str | None:
     word nor letters ("staldhelms"). A `site`'s name may be two common words the counts keep as one rare one
     ("kidshealth", "northgate"); elsewhere such a word is itself ("/platelets", "thanking@")."""
     words = _wordsegment()
-    if len(label) >= 4 and label.isalpha() and _VOWEL.search(label) and words.UNIGRAMS.get(label, 0) >= _SELDOM:
+    if len(label) >= 4 and label.isalpha() and _VOWEL.search(label) and common_word(label):
         return label  # one English word: "ankle", "ticks" in a path, not letters
     if len(label) < 6 or not label.isalnum():
         return None
@@ -55,8 +55,7 @@ def english_words(label: str, site: bool = False) -> str | None:
         return None
     if any(len(part) <= 3 and _VOWEL.search(part) and part not in _SHORT_WORDS | _REGIONS for part in parts):
         return None
-    rare = [4 <= len(part) <= 5 and part.isalpha() and part not in _CLIPS and words.UNIGRAMS.get(part, 0) < _SELDOM
-            for part in parts]
+    rare = [4 <= len(part) <= 5 and part.isalpha() and part not in _CLIPS and not common_word(part) for part in parts]
     if any(rare) and not any(words.UNIGRAMS.get(part, 0) >= 10 * _SELDOM for part in parts):
         return None  # "moun jaro", "invo kana"; but "carer gateway", "croup care" are a word beside a common one
     return " ".join(_SAID.get(part) or (part if len(part) > 3 or part in _SHORT_WORDS or part.isdigit() and len(part) < 3
