@@ -359,6 +359,9 @@ def spoken_reference(text: str, csl: Mapping, labels: Mapping[str, str]) -> str:
     authors = re.match(r"(?:[^,.;]+ [A-Z]{1,3}, )*[^,.;]+ [A-Z]{1,3}(?:, et al)?(?:, (?:eds?|dir|coords?|éds?|comps?))?\.", said)
     if authors and (csl.get("author") or csl.get("editor")):
         said = _INITIALS.sub(lambda m: m.group(1) + " ".join(m.group(2)), authors.group(0)) + said[authors.end():]
+    # "Townsend CM Jr. Sabiston Textbook": the stop of "Jr." also ends the authors, and the voice, saying "Junior", would
+    # run them into the title; a stop of their own keeps the pause.
+    said = re.sub(r"^([^.;]* [A-Z]{1,3} (?:Jr|Sr))\.(?= [A-Z])", r"\1. .", said)
     return " ".join(said.split())
 
 

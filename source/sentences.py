@@ -72,7 +72,7 @@ _SENTENCE_OPENERS = frozenset("""it its the this that these those there they the
     his her in if when while but and so for as at on by to most many some all about one a an""".split())
 # Spoons end a sentence before a word that opens one, not before a medicine's name ("1 tsp. Benadryl"); a
 # company's "Co." likewise, not before a county ("Co. Cork").
-_BEFORE_AN_OPENER = frozenset(["tsp.", "tbsp."])
+_BEFORE_AN_OPENER = frozenset(["tsp.", "tbsp.", "max."])  # and "…of your predicted max. Your heart…"
 _OPENERS_AND_INSTRUCTIONS = _SENTENCE_OPENERS | frozenset("""repeat then call take give do stir mix add wait use
     keep shake measure children adults never always after before stop swallow drink eat wash rinse store offer continue
     throw follow ask discard twice every once place put pour let try check clean dry write record refill see read tell
@@ -139,7 +139,7 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
             continue  # caseless scripts have no lower case, so they pass
         word = _word_before(text, match.end(1))
         stop = match.end(1)
-        if match.group(1) == "." and not ends_sentence(word, first, text[max(0, stop - 6) : stop],
+        if match.group(1) == "." and not ends_sentence(word, first, text[max(0, stop - LOOK_BACK) : stop],
                                                         text[after.start(2) : after.start(2) + 24]):
             continue
         if text[start:end].strip():
@@ -152,6 +152,10 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
 
 def _first_word(text: str) -> str:
     return re.match(r"[^\W\d_]*", text)[0].lower()
+
+
+# How many characters before a full stop `ends_sentence` is shown: enough for "Give Tab.".
+LOOK_BACK = 10
 
 
 def ends_sentence(word: str, next_char: str, preceding: str = "", following: str = "") -> bool:
@@ -167,7 +171,7 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # "1 g q.d.s. PRN (max. 4 g)", "1 co. DIE": shorthand after a dose is one instruction
     if any(re.search(rf"(?<![^\W\d_]){re.escape(term)}$", preceding) for term in _CAPITALISED):
         return False
-    if re.search(r"(?:^|\n|: |\. )(?:Tab|Caps?|Syp|Inj)\.$", preceding) and re.match(r"[A-Z][a-z]", following) and (
+    if re.search(r"(?:^|\n|: |\. |\bGive )(?:Tab|Caps?|Syp|Inj)\.$", preceding) and re.match(r"[A-Z][a-z]", following) and (
             _first_word(following) not in _OPENERS_AND_INSTRUCTIONS):
         return False  # a prescription's line, as India writes it: "Tab. Paracetamol 500 mg" ("Form: Tab. Store…" ends)
     if word == "rs." and re.match(r"\d", following) and not re.search(r"\d\s?Rs\.$", preceding):
@@ -177,8 +181,8 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
     if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):
         return False
     if re.search(rf"\b(?:{_SHORT_DAYS}|Tues|Thur|Thurs)\.$", preceding) and re.match(
-            rf"(?:{_MONTH_WORDS}\.?\s?\d|(?:{_SHORT_DAYS})(?:[a-z]*day)?(?:[.,]|\s+(?:and|&|to)\b|\s?\d|$))", following):
-        return False  # a weekday before its date or the next day: "on Wed. Oct. 11", "Mon. Wed. Fri."; "closed Sat. Call 111" ends one
+            rf"(?:{_MONTH_WORDS}\.?\s?\d|(?:{_SHORT_DAYS})(?:[a-z]*day)?(?:[.,]|\s+(?:and|&|to)\b|\s(?:{_SHORT_DAYS})\b|\s?\d|$))", following):
+        return False  # a weekday before its date or the next day: "on Wed. Oct. 11", "Mon. Wed Fri 8"; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
     if word in ("a.m.", "p.m.") and _WEEKDAY_AFTER_THE_HOUR.match(following):

@@ -1081,7 +1081,7 @@ def test_what_a_fourteenth_reading_found_is_said_right(lang, written, spoken):
     ("en-US", "SBP (spontaneous bacterial peritonitis); SBP > 160", "S B P (spontaneous bacterial peritonitis); systolic blood pressure greater than 160"),
     ("en-US", "Levonorgestrel 1.5 mg EC; aspirin 81 mg EC; omeprazole EC capsules",
      "Levonorgestrel 1.5 milligrams E C; aspirin 81 milligrams enteric-coated; omeprazole enteric-coated capsules"),
-    ("en-AU", "The CHO's advice; 54 g CHO; CHO counting", "The CHO's advice; 54 grams carbohydrate; carbohydrate counting"),
+    ("en-AU", "The CHO's advice; 54 g CHO; CHO counting", "The C H O's advice; 54 grams carbohydrate; carbohydrate counting"),
     ("en-GB", "Level 3 East Wing St. Joseph's; bank staff earn £15-18 hourly", "Level 3 East Wing Saint Joseph's; bank staff earn 15 to 18 pounds hourly"),
     ("en-US", "Tips 4 u: drink water. Bolus 2.5 u if BG > 250.", "Tips 4 u: drink water. Bolus 2.5 units if B G greater than 250."),
     ("en-US", "If in doubt, DO. Dr. Lee, DO, 3rd fl.", "If in doubt, DO. Doctor Lee, D O, 3rd floor."),
@@ -2076,7 +2076,7 @@ def test_acetaminophen_is_given_to_piper_as_it_is_said():
     ("en-US", "On May 5 and 6 we are closed. March 1–15 only.", "On May 5th and 6th we are closed. March 1st to 15th only."),
     # two emergency numbers only where an emergency is spoken of
     ("en-GB", "The response rate was 112/999 (11%). If very unwell call 112/999. Call 111/999.",
-     "The response rate was 112/999 (11 percent). If very unwell call, 1 1 2 or 9 9 9. Call, 1 1 1 or 9 9 9."),
+     "The response rate was 112/999, (11 percent). If very unwell call, 1 1 2 or 9 9 9. Call, 1 1 1 or 9 9 9."),
     # ER: a release's form, a tumour's receptor, a place to go
     ("en-US", "The ER formulation; the ER status; ER-positive tumour; go to the ER; The ER team; hospital/ER.",
      "The extended release formulation; the E R status; E R-positive tumour; go to the emergency room; "
@@ -2539,7 +2539,7 @@ def test_what_a_second_read_of_the_forty_ninth_mends_found(lang, text, said):
     ("en-US", "Ann Lee, RN, VA-BC", "Ann Lee, R N, V A B C"),
     ("en-IE", "Use a TENS machine.", "Use a tens machine."),
     ("en-IN", "Call the ambulance on 108, or Casualty on 044-2461 8800 (24 hrs).",
-     "Call the ambulance on 1 0 8, or Casualty on 0 4 4, 2 4 6 1, 8 8 0 0 (24 hours)."),  # was "044 to 2461"
+     "Call the ambulance on 1 0 8, or Casualty on 0 4 4, 2 4 6 1, 8 8 0 0, (24 hours)."),  # was "044 to 2461"
     ("en-IN", "Platelets < 1,00,000/µL; it costs ₹5,00,000 or Rs. 1,50,000.",
      "Platelets less than 100000 per microliter; it costs 500000 rupees or 150000 rupees."),  # a lakh, not "1 0 0 thousand"
     ("en-IN", "Tab. Paracetamol 500 mg: 1 tab SOS.", "Tablet Paracetamol 500 milligrams: 1 tablet when needed."),
@@ -2635,3 +2635,57 @@ def test_the_splitter_and_the_clock_times_agree_on_which_weekdays_go_on_after_th
 
     table = tomllib.loads((Path(audio.__file__).parent / "speech" / "en.toml").read_text(encoding="utf-8"))
     assert sentences._WEEKDAY_AFTER_THE_HOUR.pattern == table["fragments"]["weekday_after_the_hour"]
+
+
+# The fifty-third reading (49 of 50, 44 of 46, 46 of 49 in three U.S. handouts; 49 of 50, 48 of 50, 45 of 47 in British,
+# Australian and Irish ones), and notation left alone before (weekdays listed with stops, half-strength saline).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "Clinic hours: Mon. Wed. Fri. 8 a.m. to 4 p.m.; Tue. Thu. 9 to 5; labs Mon., Wed., and Fri.; see you Thur. at 3.",
+     "Clinic hours: Monday, Wednesday and Friday 8 A M to 4 P M; Tuesday and Thursday 9 to 5; labs Monday, Wednesday and Friday; "
+     "see you Thursday at 3."),
+    ("en-US", "Open Mon. Wed. Fri. Come in Mon. Sun protection is key.",
+     "Open Monday, Wednesday and Friday. Come in Monday. Sun protection is key."),
+    ("en-US", "Run D5 1/2 NS at 75 mL/hr, then ½ NS at 50 mL/hr. Take 1/2 tablet.",  # half-strength saline, not "one half N S"
+     "Run D5 half normal saline at 75 milliliters per hour, then half normal saline at 50 milliliters per hour. Take half a tablet."),
+    ("en-US", "We aim for 85% of your predicted max. Do not go over the max. dose. Take 1 g q6h, max. 4 g/day.",
+     "We aim for 85 percent of your predicted maximum. Do not go over the maximum dose. Take 1 gram every 6 hours, at most 4 grams per day."),
+    ("en-US", "Food: NPO 4 hrs before your test. NPO 6-8 hours before surgery. An NPO 501 group.",
+     "Food: nothing by mouth 4 hours before your test. nothing by mouth 6 to 8 hours before surgery. An N P O 501 group."),
+    ("en-US", "The rest goes IM in a muscle. The vaccine goes IM. It is given IM into the upper arm.",
+     "The rest goes intramuscularly in a muscle. The vaccine goes into the muscle. It is given intramuscularly into the upper arm."),
+    ("en-US", "If day 0 was 4/14/25, the last is due on 4/28/25. Your score was 8/27. The dose was 10/10/10 units.",
+     "If day 0 was April 14th, 2025, the last is due on April 28th, 2025. Your score was 8 out of 27. The dose was 10/10/10 units."),
+    ("en-US", "ACSM's Guidelines; the CDC's advice; the NHS’s site; NICE's; SSRIs.",
+     "A C S M's Guidelines; the C D C's advice; the N H S's site; NICE's; S S R I's."),
+    ("en-GB", "Mr Tom Hale, FRCS (Urol); Ms A Shah, FRCS (Tr & Orth); Dr B Lee, MRCP (UK).",
+     "Mr Tom Hale, F R C S (Urology); Ms A Shah, F R C S (Trauma and Orthopaedics); Dr B Lee, M R C P (U K)."),
+    ("en-IE", "If you have a stiff neck, call 112 or 999 or go to the ED.",
+     "If you have a stiff neck, call, 1 1 2 or 9 9 9 or go to the emergency department."),
+    ("en-AU", "Call the 1800 My Options line on 1800 696 784. Ring 1800RESPECT. In 1800 Sydney was small.",
+     "Call the 1 800 My Options line on 1 800, 6 9 6, 7 8 4. Ring 1 800 RESPECT. In 1800 Sydney was small."),
+    ("en-US", "Call the 1800 My Options line.", "Call the 1800 My Options line."),  # Australia's and Ireland's way
+    ("en-AU", "Slynd: drospirenone 4 mg daily (24/4). Most combined pills use a 21/7 regimen. Start the pack on 21/7.",
+     "Slynd: drospirenone 4 milligrams daily (24 active pills, then 4 inactive). Most combined pills use a 21 plus 7 regimen. "
+     "Start the pack on the 21st of July."),
+    ("en-GB", "Ring 01632 960 452 (7.30am-8pm) for advice.",  # the number and the hours had run together
+     "Ring 0 1 6 3 2, 9 6 0, 4 5 2, (7:30 A M to 8 P M) for advice."),
+    ("en-US", "Online at facs.org, acsm.org, labs.org and derm.org.",
+     "Online at F A C S dot org, A C S M dot org, labs dot org and derm dot org."),
+    ("en-IE", "See www2.hse.ie/conditions/mumps and nhs.uk/conditions/copd.",
+     "See W W W 2 dot H S E dot I E slash conditions slash mumps and N H S dot U K slash conditions slash C O P D."),
+    ("en-GB", "See bbc.co.uk and stomasupplies.co.nz.", "See B B C dot co dot U K and stoma supplies dot co dot N Z."),
+])
+def test_what_a_fifty_third_reading_found(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+def test_a_reference_whose_authors_end_in_junior_keeps_a_stop_before_its_title():
+    # "Townsend C M Junior Sabiston Textbook": the author ran into the title
+    from openleaf.formats.edition import spoken_reference
+
+    labels = {"online": "Online at {site}.", "and": "and"}
+    assert spoken_reference("Townsend CM Jr. Sabiston Textbook of Surgery. 21st ed. Elsevier; 2022.", {}, labels) == (
+        "Townsend CM Jr. . Sabiston Textbook of Surgery. 21st ed. Elsevier; 2022.")
+    assert normalize("Townsend C M Jr. . Sabiston Textbook of Surgery.", "en-US") == "Townsend C M Junior. Sabiston Textbook of Surgery."
+    assert spoken_reference("Smith J, Townsend CM Jr, Lee K. Title. 2022.", {}, labels) == "Smith J, Townsend CM Jr, Lee K. Title. 2022."
+

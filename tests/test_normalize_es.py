@@ -969,3 +969,17 @@ def test_what_a_thirty_fifth_reading_found_in_spanish_is_said_right(lang, text, 
 ])
 def test_what_a_thirty_sixth_reading_found_in_spanish_is_said_right(lang, text, said):
     assert normalize(text, lang) == said
+
+
+# The thirty-eighth reading's Colombian handout (43 of 49).
+@pytest.mark.parametrize("lang, text, said", [
+    ("es-CO", "Omeprazol 20 mg c/24 h en ayunas x 4-8 semanas; luego x 4 a 8 semanas.",
+     "Omeprazol 20 miligramos cada 24 horas en ayunas durante 4 a 8 semanas; luego durante 4 a 8 semanas."),
+    ("es-CO", "Hidróxido de Al y Mg 10 mL; hidróxido de Mg/Al; hidróxido de Al.",
+     "Hidróxido de aluminio y magnesio 10 mililitros; hidróxido de magnesio y aluminio; hidróxido de aluminio."),
+    ("es-CO", "Visite www.saludintegralvalle.com.co o minsalud.gov.co.",
+     "Visite saludintegralvalle punto com punto co o minsalud punto gov punto co."),  # ".co" is said as a word
+])
+def test_what_a_thirty_eighth_spanish_reading_found(lang, text, said):
+    assert normalize(text, lang) == said
+

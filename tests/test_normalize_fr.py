@@ -969,6 +969,17 @@ def test_a_french_word_with_thr_is_given_as_french_says_it():
     assert given("la thrombose") == "la [[trO~b'oz]]"  # its sounds first, as before
 
 
+def test_a_french_word_with_th_is_given_with_a_t():
+    # espeak-ng read "rythme", "méthotrexate", "l'anapath", "bétaméthasone" in English (a thirty-eighth reading);
+    # English words of a reference stay English, "asthme" keeps its silent "th"
+    given = get_engine("espeak", "fr-FR").with_sounds
+    assert given("Le méthotrexate, la bétaméthasone, l'arythmie, l'anapath, le bismuth, la thiamine, l'ostéopathe.") == (
+        "Le métotrexate, la bétamétasone, l'arytmie, l'anapate, le bismute, la ttiamine, l'ostéopate.")
+    assert given("Smith J. Health with the thyroid. L'asthme, asthmatique.") == "Smith J. Health with the thyroid. L'asthme, asthmatique."
+    assert given("Pas d'éther.") == "Pas [[det'Er]]."
+    assert "\u2060" not in given("la thérapie, le thé, la méthadone")
+
+
 # The thirty-sixth French reading (55 of 55, 50 of 51) and a second read of the thirty-fifth's mends.
 @pytest.mark.parametrize("lang, text, said", [
     ("fr-BE", "Valaciclovir 2 g x 2 sur 1 j. Appliquer 1 dosette.", "Valaciclovir 2 grammes 2 fois sur 1 jour. Appliquer une dosette."),
@@ -1007,3 +1018,9 @@ def test_an_elided_article_before_a_spelled_letter_is_given_as_sounds():
 
 def test_crohn_is_said_in_french():  # espeak-ng said the English "crone"
     assert get_engine("espeak", "fr-FR").with_sounds("la maladie de Crohn") == "la maladie de [[kr'on]]"
+
+
+def test_a_number_before_a_bracketed_number_gets_a_pause():
+    # "145 (24 h/24)" was heard as one number running into the next
+    assert normalize("Appelez Tox Info Suisse au 145 (24 h/24).", "fr-CH") == "Appelez Tox Info Suisse au 145, (24 heures sur 24)."
+

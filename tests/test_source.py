@@ -247,8 +247,14 @@ def test_error_lines_point_at_the_body_line(article_folder):
          ["Open 9 a.m. to 5 p.m. ET; call us.", "Come at 5 p.m.", "Then rest."]),
         ("Tab. Paracetamol 500 mg: 1 tab SOS. It costs Rs. 500 now.",  # India's prescription line and rupees
          ["Tab. Paracetamol 500 mg: 1 tab SOS.", "It costs Rs. 500 now."]),
+        ("Give Tab. Azithromycin 500 mg once daily. Give Tab. Then rest.",  # the same line after "Give"
+         ["Give Tab. Azithromycin 500 mg once daily.", "Give Tab.", "Then rest."]),
         ("Come on Wed. Oct. 5 at 9 a.m. Clinics Mon. Wed. Fri. only. Open 4 p.m. Sun and wind burn.",  # a weekday's date
          ["Come on Wed. Oct. 5 at 9 a.m.", "Clinics Mon. Wed. Fri. only.", "Open 4 p.m.", "Sun and wind burn."]),
+        ("Clinic Mon. Wed Fri 8 to 6. Closed Sat. Sun exposure is high.",  # weekdays listed without all their stops
+         ["Clinic Mon. Wed Fri 8 to 6.", "Closed Sat.", "Sun exposure is high."]),
+        ("We aim for 85% of your predicted max. Your max HR is 220 minus your age. Take max. 4 g daily.",  # the maximum itself
+         ["We aim for 85% of your predicted max.", "Your max HR is 220 minus your age.", "Take max. 4 g daily."]),
         ("Come on Wed. Augmentin 875 mg daily. Closed Sat. Sun protection matters.",  # a drug, the sun: no dates
          ["Come on Wed.", "Augmentin 875 mg daily.", "Closed Sat.", "Sun protection matters."]),
         ("Dosage form: Tab. Store below 25°C. It costs 500 Rs. 2 tablets are free. Open Mon-Fri. Visit us online.",

@@ -25,6 +25,8 @@ _DOSES = re.compile(r"(?i)\b(?:doses?|dosis|insulin\w*|units?|unidades|unités|p
 _COMMON_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4)}
 # A package's month and year: "Use by 12/31", "Expiry date: 08/27" (December 2031, August 2027).
 _EXPIRY = re.compile(r"(?i)(?:\bexp\w*\.?|\buse|\bbest)\s*(?:date)?:?\s*(?:by|before)?:?\s*$")
+# "was" leads to a day with its year ("day 0 was 4/14/25"), but to a score without one ("your score was 8/27").
+_SCORE_BEFORE = re.compile(r"\bwas\s+$")
 _VERSION_BEFORE = re.compile(r"\b(?:[Vv]ersion|[Vv]ersión|v)\.?\s*$")
 
 
@@ -123,7 +125,7 @@ def _day_past_twelve_rule(lang: str, announcing: re.Pattern, month_leads: bool) 
         # ... or opening a diary's line before its hour: '"3/14, 3:30 p.m., pain 5/10"'
         opens_before_an_hour = re.search(r"(?:^|[\"“(]\s?)$", before) and _HOUR_AFTER.match(m.string, m.end())
         if day <= 12 or not (announcing.search(before) or opens_before_an_hour) or _DOSE_AFTER.match(m.string, m.end()) \
-                or _EXPIRY.search(before):
+                or _EXPIRY.search(before) or _SCORE_BEFORE.search(before):
             return None
         return _day_and_month(month, day, lang)
 

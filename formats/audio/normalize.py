@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ...source.csl import full_last_page
-from ...source.sentences import ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS, ends_sentence
+from ...source.sentences import ELIDING_WORDS, SENTENCE_FINAL_ABBREVIATIONS, LOOK_BACK, ends_sentence
 from ..labels import primary_language
 from .dates import date_rules, days_said
 from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
@@ -127,7 +127,7 @@ _AFTER_A_CAPITAL_ELISION = (rf"(?<=\b[LD]['’])(?!(?:{_SHORT_WORDS_AFTER_ELISIO
                             rf"|[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*)s?\s+[a-zà-ÿ])")
 # Two letters may run into a number: "NG245", "SF36" -> "N G 245" (but "HER2", "COX2" are said as words).
 _ACRONYM = re.compile(rf"(?:(?<![\w'’-])|{_AFTER_ELISION}|{_AFTER_A_CAPITAL_ELISION})"
-                      rf"(?:[A-Z]{{2,6}}s?(?![\w'’-])|[A-Z]{{2}}(?=\d))")
+                      rf"(?:[A-Z]{{2,6}}(?:s|['’]s)?(?![\w'’-])|[A-Z]{{2}}(?=\d))")
 
 
 # Units written the same in every language, by what they measure: an amount given in two of one kind
@@ -345,7 +345,7 @@ class _Language:
 
         def replace(m: re.Match) -> str | None:
             following = m.string[m.end():].lstrip()
-            preceding = m.string[max(0, m.end() - 6):m.end()]
+            preceding = m.string[max(0, m.end() - LOOK_BACK):m.end()]
             if m.group(1) not in self.closing and not ends_sentence(m.group(1).lower(), following[0], preceding, following):
                 return None  # where the splitter goes on, so does the voice: "t.d.s. PRN", "temp. BID"
             return self.terms[m.group(1)].rstrip(",") + "."
@@ -406,10 +406,10 @@ class _Language:
 
     def acronym(self, match: re.Match) -> str | None:
         word, plural = match.group(0), ""
-        if word.endswith("s"):  # "SSRIs" -> "S S R I's", where the language says how
-            if not self.acronym_plural:
+        if word.endswith("s"):  # "SSRIs" -> "S S R I's", where the language says how; its possessive the same:
+            if not self.acronym_plural:  # "ACSM's Guidelines" -> "A C S M's" (had been said as a word)
                 return None
-            word, plural = word[:-1], self.acronym_plural
+            word, plural = word[:-2 if word[-2] in "'’" else -1], self.acronym_plural
         if word in self.said_as_words:
             return None
         digit_after = match.string[match.end():match.end() + 1].isdigit()
@@ -502,6 +502,9 @@ class Normalizer:
         spoken = self.slashes.left_over(" ".join("".join(piece for piece, _ in pieces).split()))
         spoken = re.sub(r"\s+([,.;:!?)\]])", r"\1", spoken)  # "(Vivotif®)" -> "(Vivotif)"
         spoken = re.sub(r"([(\[])\s+", r"\1", spoken)  # "(≥ 55" -> "(at least 55", not "( at least"
+        # Two numbers with only a bracket between run together ("01632 960 452 (7.30am-8pm)" was heard as one
+        # number, "145 (24 h/24)" as "145 24"): a pause before the bracket.
+        spoken = re.sub(r"(\d) \((?=\d)", r"\1, (", spoken)
         spoken = re.sub(r",([,.;:!?])", r"\1", spoken)  # "e.g., oats" -> "for example,, oats"
         spoken = re.sub(r"\.(?=\))", "", spoken)  # "(eds.)" -> "(editors.)": the stop is the term's, not a sentence's
         # "… at 5 p.m." ends in a full stop that the expansion swallowed.

@@ -49,7 +49,7 @@ class Sounds:
         self.sounds = {str(word).lower(): str(ipa) for word, ipa in speech.get(f"{engine}_sounds", {}).items()}
         self.letters = {str(letter): str(ipa) for letter, ipa in speech.get(f"{engine}_letters", {}).items()}
         # Letters the engine reads in another language's way, written as the language says them ("thr" sends
-        # espeak-ng's French to English: "arthrose" is given as "artrose").
+        # espeak-ng's French to English: "arthrose" is given as "artrose"); each a regular expression.
         self._respelled = {str(k): str(v) for k, v in speech.get(f"{engine}_respell", {}).items()}
         verbs = speech.get(f"{engine}_verbs", {})
         # Piper drops punctuation outside a block, so a sentence ending on one would lose its fall; espeak-ng
@@ -114,8 +114,8 @@ class Sounds:
         return text
 
     def _respell(self, text: str) -> str:
-        for written, said in self._respelled.items():
-            text = text.replace(written, said)
+        for written, said in self._respelled.items():  # each a regular expression and its replacement
+            text = re.sub(written, said, text)
         return text
 
     def _block(self, phonemes: str, punctuation: str = "") -> str:

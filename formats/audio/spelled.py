@@ -8,11 +8,11 @@ import re
 from typing import Callable
 
 from ...source.sentences import ABBREVIATIONS
-from .web_words import common_word
+from .web_words import common_word, path_word, short_name_as_letters
 
 # Top-level domains people say as a word; others are spelled ("uk" -> "U K").
 # "argentina.gob.ar", "msp.gub.uy", "clinic.cat", "osakidetza.eus", and the mail services people name ("gmail")
-SAID_DOMAINS = frozenset({"com", "org", "gov", "net", "info", "health", "gob", "gouv", "gub", "cat", "eus", "gmail",
+SAID_DOMAINS = frozenset({"com", "co", "org", "gov", "net", "info", "health", "gob", "gouv", "gub", "cat", "eus", "gmail",
                           "hotmail", "ymail"})
 _VOWEL = "[aeiouyàâäéèêëíìîïóòôöúùûüœæ]"  # "santé" is a word, not "S A N T É"
 _CONSONANT = rf"(?:(?!{_VOWEL})[^\W\d_])"
@@ -58,6 +58,8 @@ def _path_word(word: str, run_together: Callable[[str], str | None] | None) -> s
         return spell(word.upper())  # "/gi"
     if _begins_as_no_word(word):
         return said  # "pcos", "ncbi": no word begins so
+    if run_together and not _ends_as_no_word(word) and path_word(word):
+        return word  # "/mumps" ("/copd" is letters)
     if run_together and (said == word or not _ends_as_no_word(word)):
         return run_together(word) or said
     return said
@@ -172,6 +174,8 @@ def _ends_as_no_word(text: str) -> bool:
 
 def _label_or_words(label: str, run_together: Callable[..., str | None] | None) -> str:
     said = _label_said(label)
+    if run_together and said == label and short_name_as_letters(label):
+        return spell(label.upper())  # "facs.org"
     if run_together and said == label:  # a word, or words run together; not letters ("nhlbi"); a site's name
         return run_together(label, site=True) or said  # may be two words the counts keep as one ("kidshealth")
     return said

@@ -36,6 +36,20 @@ def common_word(word: str) -> bool:
     return _wordsegment().UNIGRAMS.get(word, 0) >= _SELDOM
 
 
+def path_word(word: str) -> bool:
+    """Whether a path's part is a word English writes, if less often than a common one ("/conditions/mumps"); its
+    consonants would otherwise make it letters. Not a body's name written short ("/acsm")."""
+    return len(word) >= 4 and word.isalpha() and bool(_VOWEL.search(word)) and (
+        _wordsegment().UNIGRAMS.get(word, 0) >= _SELDOM // 4)
+
+
+def short_name_as_letters(label: str) -> bool:
+    """Whether a site's name of four letters that ends in two consonants is letters: one English seldom writes
+    ("facs", "acsm"; said as words they are heard "fax", "acksum"), not "labs", "meds" or a clinic's "derm"."""
+    return (len(label) == 4 and label.isalpha() and re.search("[^aeiouy]{2}$", label) is not None
+            and label not in _CLIPS and not common_word(label))
+
+
 def english_words(label: str, site: bool = False) -> str | None:
     """ "mychart" -> "my chart", "riversidechc" -> "riverside C H C", "ankle" -> "ankle"; None where the label is a
     rare word or a run of letters ("nhlbi", "cdc"), or the split leaves a lone letter or a short part that is neither a
