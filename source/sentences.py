@@ -181,7 +181,7 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
     if word in _LABELLED and re.match(r"[A-Z](?![\w'’])", following):
         return False
     if re.search(rf"\b(?:{_SHORT_DAYS}|Tues|Thur|Thurs)\.$", preceding) and re.match(
-            rf"(?:{_MONTH_WORDS}\.?\s?\d|(?:{_SHORT_DAYS})(?:[a-z]*day)?(?:[.,]|\s+(?:and|&|to)\b|\s(?:{_SHORT_DAYS})\b|\s?\d|$))", following):
+            rf"(?:{_MONTH_WORDS}\.?\s?\d|(?:{_SHORT_DAYS})(?:[a-z]*day|s)?(?:[.,]|\s+(?:and|&|to)\b|\s(?:{_SHORT_DAYS})\b|\s?\d|$))", following):
         return False  # a weekday before its date or the next day: "on Wed. Oct. 11", "Mon. Wed Fri 8"; "closed Sat. Call 111" ends one
     if word in ("a.m.", "p.m.") and re.match(r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T|NZ[SD]T)\b", following):
         return False  # a time zone after the hour: "9 a.m. to 5 p.m. ET; call"
@@ -204,6 +204,8 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # "Check temp. BID"; "susp. UTI" is a suspected one
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         return next_char.isupper()
+    if word == "reg." and re.match(r"(?:Ont|Que|Alta|Man|Sask|N\.?[SB]|NL|PEI|B\.?C)\.?\)", following):
+        return False  # a registration and where (after the bracket): "OT Reg. (Ont.)"
     if word in ABBREVIATIONS:
         return False
     core = word.rstrip(".")

@@ -376,7 +376,7 @@ def test_a_phone_number_in_groups_of_ten_digits_is_said_digit_by_digit_not_as_a_
     # (French "supérieur" and "supérieure" sound the same, so it agrees with any noun)
     ("en-US", "Drink ≥ 2 L; BMI ≥ 30; ≤ 7%", "Drink at least 2 liters; B M I at least 30; at most 7 percent"),
     ("fr-FR", "Buvez ≥ 2 L, réduit de ≥ 50 %, fièvre ≥ 38,5 °C",
-     "Buvez au moins 2 litres, réduit d'au moins 50 pour cent, fièvre supérieur ou égal à 38 virgule 5 degrés Celsius"),
+     "Buvez au moins 2 litres, réduit d'au moins 50 pour cent, fièvre supérieure ou égale à 38 virgule 5 degrés Celsius"),
     ("es-ES", "separe ≥ 2 h; ≤ 140", "separe al menos 2 horas; menor o igual a 140"),
 ])
 def test_a_comparison_sign_is_said_so_that_the_sentence_still_reads(lang, written, spoken):
@@ -2688,4 +2688,44 @@ def test_a_reference_whose_authors_end_in_junior_keeps_a_stop_before_its_title()
         "Townsend CM Jr. . Sabiston Textbook of Surgery. 21st ed. Elsevier; 2022.")
     assert normalize("Townsend C M Jr. . Sabiston Textbook of Surgery.", "en-US") == "Townsend C M Junior. Sabiston Textbook of Surgery."
     assert spoken_reference("Smith J, Townsend CM Jr, Lee K. Title. 2022.", {}, labels) == "Smith J, Townsend CM Jr, Lee K. Title. 2022."
+
+
+@pytest.mark.parametrize("lang, text, said", [
+    # India's doses by the time of day ("1-0-1 x 5 days" had been "1-0-once 5 days")
+    ("en-IN", "Tab. Paracetamol 500 mg 1-0-1 x 5 days.",
+     "Tablet Paracetamol 500 milligrams 1 in the morning, none in the afternoon and 1 at night for 5 days."),
+    ("en-IN", "Tab. Metformin 500 mg ½-0-½. Syp. Ambroxol 5 mL 1-1-1-1. The score was 1-0-1.",
+     "Tablet Metformin 500 milligrams half in the morning, none in the afternoon and half at night. Syrup Ambroxol 5 milliliters "
+     "1 in the morning, 1 at noon, 1 in the evening and 1 at night. The score was 1-0-1."),
+    ("en-IN", "The fee is 500 Rs. per visit; 500Rs only; Rs. 500 now.",  # rupees after the amount
+     "The fee is 500 rupees per visit; 500 rupees only; 500 rupees now."),
+])
+def test_notation_left_alone_before_is_said(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# The fifty-fourth reading (141 of 142 in three U.S. handouts; 48 of 48, 43 of 48, 47 of 50 in British, South African and
+# Canadian ones) and a second read of the fifty-third's mends (252 sentences, 5 worse).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-ZA", "Dose: 1 200 mg; a 60 kg adult takes 2 400 mg.",  # a space's group had been heard "one two hundred"
+     "Dose: 1200 milligrams; a 60 kilogram adult takes 2400 milligrams."),
+    ("en-ZA", "It costs R150–R250; the test is R85; a visit is R1 500.",
+     "It costs 150 to 250 rand; the test is 85 rand; a visit is 1500 rand."),
+    ("en-US", "Take 1 200 mg once.", "Take 1 200 milligrams once."),  # South Africa's way only
+    ("en-CA", "Written by Anna Roy, OT Reg. (Ont.), and Dr. Li.", "Written by Anna Roy, O T registered (Ontario), and Doctor Li."),
+    ("en-CA", "A level I and II systematic review; stages II–III; Part I think so.",
+     "A level 1 and 2 systematic review; stages 2 to 3; Part I think so."),
+    ("en-AU", "Questions about your pill? Call our nurse line (24/7).",  # a line open all day, not a pill pack
+     "Questions about your pill? Call our nurse line (24 hours a day, 7 days a week)."),
+    ("en-AU", "Open Mon. Weds. Fri. The 1800 RESPECT line.", "Open Monday, Wednesday and Friday. The 1 800 RESPECT line."),
+    ("en-IE", "Mr A Byrne, FRCSI (Urol).", "Mr A Byrne, F R C S I (Urology)."),
+    ("en-AU", "Repeat in 2 (3 if needed) weeks. Call 13 11 26 (24 hours).",  # a pause only after a phone number
+     "Repeat in 2 (3 if needed) weeks. Call 13 11 26, (24 hours)."),
+    ("en-US", "Your PHQ-9 was 14/27; GAD-7: 12/21.", "Your PHQ-9 was 14 out of 27; GAD-7: 12 out of 21."),
+    ("en-US", "Dr. Max Weber will see you. Your son Max. Turn the dial to max. Max daily dose: 4 g.",
+     "Doctor Max Weber will see you. Your son Max. Turn the dial to max. Maximum daily dose: 4 grams."),
+    ("en-GB", "Repeat 3 times max. Take 2 tablets max. per day.", "Repeat 3 times at most. Take 2 tablets at most per day."),
+])
+def test_what_a_fifty_fourth_reading_and_a_second_read_of_the_fifty_third_found(lang, text, said):
+    assert normalize(text, lang) == said
 

@@ -979,7 +979,12 @@ def test_what_a_thirty_sixth_reading_found_in_spanish_is_said_right(lang, text, 
      "Hidróxido de aluminio y magnesio 10 mililitros; hidróxido de magnesio y aluminio; hidróxido de aluminio."),
     ("es-CO", "Visite www.saludintegralvalle.com.co o minsalud.gov.co.",
      "Visite saludintegralvalle punto com punto co o minsalud punto gov punto co."),  # ".co" is said as a word
+    ("es-ES", "Afecta a 1 de cada 100 personas; 1 de cada 10 hombres.",  # "una" before a feminine noun
+     "Afecta a una de cada 100 personas; 1 de cada 10 hombres."),
+    ("es-CO", "Antiácido (Al, Mg y simeticona); hidróxido de aluminio y Mg. Al terminar, descanse.",
+     "Antiácido (aluminio, magnesio y simeticona); hidróxido de aluminio y magnesio. Al terminar, descanse."),
+    ("es-US", "Sáb. de 9:00 a.m. a 1:00 p.m.; tome la pastilla a la 1:00 p.m.",  # "la una", not "a uno de la tarde"
+     "sábado de 9 de la mañana a la una de la tarde; tome la pastilla a la una de la tarde."),
 ])
 def test_what_a_thirty_eighth_spanish_reading_found(lang, text, said):
     assert normalize(text, lang) == said
-

@@ -296,7 +296,7 @@ def test_art_the_word_and_a_degree_still_end_a_sentence():
     ("fr-FR", "le ma 24.11.26", "le ma 24.11.26"),  # two letters for a weekday are Swiss
     # a measure is still compared
     ("fr-FR", "SpO2 < 88 %; une perte > 5 % en 6 mois; VEMS < 30 % de la valeur prédite",
-     "saturation en oxygène inférieur à 88 pour cent; une perte supérieur à 5 pour cent en 6 mois; V E M S inférieur à 30 pour cent de la valeur prédite"),
+     "saturation en oxygène inférieure à 88 pour cent; une perte supérieure à 5 pour cent en 6 mois; V E M S inférieur à 30 pour cent de la valeur prédite"),
     ("fr-FR", "8 h – 14 h, 8 h –14 h, 2–3 cp, p. 88–104, de 10 –20 mg, type 2 – 2023", "8 heures à 14 heures, 8 heures à 14 heures, 2 à 3 comprimés, pages 88 à 104, de 10 à 20 milligrammes, type 2, 2023"),
 ])
 def test_what_the_tenth_reading_looks_like_but_is_not_is_said_as_before(lang, written, spoken):
@@ -363,7 +363,7 @@ def test_a_region_adds_to_a_table_within_a_table():
      "pression artérielle diastolique supérieur ou égal à 110"),
     # an emergency, not "égal à urgence"
     ("fr-CA", "Fièvre ≥ 38 °C avec douleur au flanc = urgence, appelez le 911.",
-     "Fièvre supérieur ou égal à 38 degrés Celsius avec douleur au flanc, c'est une urgence, appelez le 9 1 1."),
+     "Fièvre supérieure ou égale à 38 degrés Celsius avec douleur au flanc, c'est une urgence, appelez le 9 1 1."),
     # inclusive writing with the middle dot (espeak-ng said "fatigué point e")
     ("fr-CH", "Pourquoi suis-je fatigué·e ? Les patient·e·s et les infirmier·ère·s.",
      "Pourquoi suis-je fatigué ou fatiguée? Les patients ou patientes et les infirmiers ou infirmières."),
@@ -462,7 +462,7 @@ def test_what_a_second_read_of_the_twelfth_reading_found_is_said_right(lang, wri
      "La pression artérielle est surveillée; la pression artérielle est normale; Sa pression artérielle basse l'inquiète; "
      "une pression artérielle de 150 sur 95; pression artérielle élevée"),
     ("fr-CA", "où 1 personne sur 5 a une PA plus haute; fait baisser la PA d'env. 4 à 5 mm Hg; Mesurez la PA.",
-     "où 1 personne sur 5 a une pression artérielle plus haute; fait baisser la pression artérielle d'environ 4 à 5 "
+     "où une personne sur 5 a une pression artérielle plus haute; fait baisser la pression artérielle d'environ 4 à 5 "
      "millimètres de mercure; Mesurez la pression artérielle."),
     ("fr-FR", "Tableau : PAS : 142 ; PAD : 88; si PAS > 180 mmHg",
      "Tableau: pression artérielle systolique: 142; pression artérielle diastolique: 88; "
@@ -1023,4 +1023,29 @@ def test_crohn_is_said_in_french():  # espeak-ng said the English "crone"
 def test_a_number_before_a_bracketed_number_gets_a_pause():
     # "145 (24 h/24)" was heard as one number running into the next
     assert normalize("Appelez Tox Info Suisse au 145 (24 h/24).", "fr-CH") == "Appelez Tox Info Suisse au 145, (24 heures sur 24)."
+
+
+def test_one_before_a_feminine_noun_that_is_counted_is_une():
+    assert normalize("Environ 1 personne sur 100, 1 femme sur 8 et 1 grossesse sur 5.", "fr-FR") == (
+        "Environ une personne sur 100, une femme sur 8 et une grossesse sur 5.")
+
+
+@pytest.mark.parametrize("lang, text, said", [
+    ("fr-BE", "Consultez si fièvre > 38,5 °C ou si la température ≥ 38 °C; glycémie < 4 mmol/L.",  # agreed with the noun
+     "Consultez si fièvre supérieure à 38 virgule 5 degrés Celsius ou si la température supérieure ou égale à 38 degrés Celsius; "
+     "glycémie inférieure à 4 millimoles par litre."),
+    ("fr-CA", "fièvre > 48 h; tour de taille < 94 cm; un poids > 80 kg.",  # a duration; masculine nouns
+     "fièvre plus de 48 heures; tour de taille inférieur à 94 centimètres; un poids supérieur à 80 kilogrammes."),
+    ("fr-BE", "Sophie Lambert, infirmière SIAMU, et le SMUR.", "Sophie Lambert, infirmière SIAMU, et le SMUR."),  # words
+])
+def test_what_a_thirty_ninth_french_reading_found(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+def test_english_words_of_a_reference_keep_their_th_for_the_french_voice():
+    # a second read: "those", "South", "Youth", "Smythe" had been given a French "t"
+    given = get_engine("espeak", "fr-FR").with_sounds
+    assert given("Oral health of those in South Africa. Youth Health. Smythe J.") == (
+        "Oral health of those in South Africa. Youth Health. Smythe J.")
+    assert given("le bismuth, www.centreantipoisons.be") == "le bismute, www.[[sA~trA~tipwaz'O~]].be"
 

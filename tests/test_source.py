@@ -253,6 +253,9 @@ def test_error_lines_point_at_the_body_line(article_folder):
          ["Come on Wed. Oct. 5 at 9 a.m.", "Clinics Mon. Wed. Fri. only.", "Open 4 p.m.", "Sun and wind burn."]),
         ("Clinic Mon. Wed Fri 8 to 6. Closed Sat. Sun exposure is high.",  # weekdays listed without all their stops
          ["Clinic Mon. Wed Fri 8 to 6.", "Closed Sat.", "Sun exposure is high."]),
+        ("By Anna Roy, OT Reg. (Ont.), and Dr. Li. Keep it reg. Then stop.",  # a registration and its province
+         ["By Anna Roy, OT Reg. (Ont.), and Dr. Li.", "Keep it reg.", "Then stop."]),
+        ("Open Mon. Weds. Fri. Closed Sat.", ["Open Mon. Weds. Fri.", "Closed Sat."]),
         ("We aim for 85% of your predicted max. Your max HR is 220 minus your age. Take max. 4 g daily.",  # the maximum itself
          ["We aim for 85% of your predicted max.", "Your max HR is 220 minus your age.", "Take max. 4 g daily."]),
         ("Come on Wed. Augmentin 875 mg daily. Closed Sat. Sun protection matters.",  # a drug, the sun: no dates
