@@ -274,8 +274,9 @@ def _groups(article: Article) -> list[tuple[Block, ...]]:
 _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]")
 _DOI = re.compile(r"\s*\b(?:doi|DOI)\s?:\s*\S+?(?=\.?\s|\.?$)\.?")  # "DOI :" in French
 _PMID = re.compile(r"\s*\b(?:PubMed\s+)?PMID\s?:\s*\d+\.?")  # NLM: "PubMed PMID: 123"
-# AMA's "2024;47(Suppl 1):S20-S42." is for finding a paper, not for listening: keep the year.
-_JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,2})?)?;[^.\s]*(?:\s[^.\s]*\))?[^.\s]*"
+# AMA's "2024;47(Suppl 1):S20-S42.", "2008;100(3 Suppl 3):S1-S148." are for finding a paper, not for listening: keep
+# the year.
+_JOURNAL_LOCATOR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[A-Z][a-z]{2}(?:\s*\d{1,2})?)?;[^.\s]*(?:(?:\s[^.\s]*){1,2}\))?[^.\s]*"
                               r"(?:\.e\d+[^.\s]*)*\.")  # and online pages: "707-719.e1", "247.e1-247.e9"
 
 

@@ -49,14 +49,14 @@ ABBREVIATIONS = frozenset(
     + """
     e.g. i.e. vs. v. etc. cf. approx. al. dr. drs. mr. mrs. ms. prof. st. sr. jr.
     no. nos. fig. figs. ed. eds. vol. pp. p. ch. dept. univ. inc. ltd. co. corp.
-    max. tsp. tbsp. oz. lb. lbs. u.s. u.s.a. u.k. ph.d. m.d. b.sc. a.m. p.m. sra.
+    max. tsp. tbsp. oz. lb. lbs. u.s. u.s.a. u.k. ph.d. m.d. b.sc. m.sc. a.m. p.m. sra.
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
     ej. p.ej. ex. p.ex. c.-à-d. e. ee. uu. ee.uu.
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.
     incl. ext. rm. o.m. mon. tue. tues. wed. weds. thu. thurs. fri. tel. tél. gél. amp. inj. buv. vit.
     pub. edn. ss. suiv. bât. pt. n.b. lic. esp. avg. ref. exp. c. méd. év. pharm. licda. lcda. licdo. lcdo.
     s/. av. avda. bldg. oint. créat. erg. céd. ced.
-    tlf. tfno. enf. bs.
+    tlf. tfno. enf. bs. gen.
     """.split()
 )
 # Abbreviations only where written with a capital: "Col. Roma" is the colonia of a Mexican address, "la col." a cabbage.
@@ -101,6 +101,8 @@ _CLOSE = "[" + re.escape(_CLOSERS) + "]*+"
 # look-behind and the possessive quantifiers scan each run of punctuation once:
 # a line of 100,000 dots must take milliseconds, not minutes.
 _BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)" + _CLOSE + r"(?:\s*+\uFFFC" + _CLOSE + r")*(?=\s)")
+# A bracket that closes before a comma or a word in small letters goes on with the sentence before it.
+_ASIDE = re.compile(r"\([^()]{1,60}\)[,;:]?\s+[a-zà-ÿ]|\([^()]{1,60}\)[,;:]")
 _STARTER = re.compile(r"\s+([\"'“‘«(\[¿¡]*)(\S)")
 
 
@@ -137,6 +139,8 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
         first = after.group(2)
         if first.isalpha() and first.islower():
             continue  # caseless scripts have no lower case, so they pass
+        if "(" in after.group(1) and _ASIDE.match(text, after.start(1)):
+            continue  # an aside of the sentence before: "montelukast 10 mg q.h.s. (Singulair), your inhalers"
         word = _word_before(text, match.end(1))
         stop = match.end(1)
         if match.group(1) == "." and not ends_sentence(word, first, text[max(0, stop - LOOK_BACK) : stop],

@@ -983,6 +983,10 @@ def test_what_a_thirty_sixth_reading_found_in_spanish_is_said_right(lang, text, 
      "Afecta a una de cada 100 personas; 1 de cada 10 hombres."),
     ("es-CO", "Antiácido (Al, Mg y simeticona); hidróxido de aluminio y Mg. Al terminar, descanse.",
      "Antiácido (aluminio, magnesio y simeticona); hidróxido de aluminio y magnesio. Al terminar, descanse."),
+    ("es-MX", "Hidróxido de Al, Mg y simeticona. Venga a la 1:30 p. m.",
+     "Hidróxido de aluminio, magnesio y simeticona. Venga a la una y 30 de la tarde."),
+    ("es-AR", "Revise la estufa 1 vez/año y 2 veces/mes; COHb en sangre; oxígeno a 2,5-3 ATA.",
+     "Revise la estufa una vez al año y 2 veces al mes; carboxihemoglobina en sangre; oxígeno a 2 coma 5 a 3 atmósferas absolutas."),
     ("es-US", "Sáb. de 9:00 a.m. a 1:00 p.m.; tome la pastilla a la 1:00 p.m.",  # "la una", not "a uno de la tarde"
      "sábado de 9 de la mañana a la una de la tarde; tome la pastilla a la una de la tarde."),
 ])

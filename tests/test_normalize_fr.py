@@ -1042,10 +1042,29 @@ def test_what_a_thirty_ninth_french_reading_found(lang, text, said):
     assert normalize(text, lang) == said
 
 
+@pytest.mark.parametrize("lang, text, said", [
+    ("fr-FR", "L'IRM utilise un aimant de 1,5 T ou de 3 T; le bruit atteint 85 dB.",
+     "L'I R M utilise un aimant de 1,5 tesla ou de 3 teslas; le bruit atteint 85 décibels."),
+    ("fr-FR", "Vitamine T 3 fois.", "Vitamine T 3 fois."),  # no scanner
+    ("fr-FR", "Le taux d'hémoglobine < 10 g/dL; un pic de fièvre > 39 °C; en cas de perte de poids > 3 kg; douleur > 7/10.",
+     "Le taux d'hémoglobine inférieur à 10 grammes par décilitre; un pic de fièvre supérieur à 39 degrés Celsius; "
+     "en cas de perte de poids supérieure à 3 kilogrammes; douleur supérieure à 7 sur 10."),  # the noun that governs
+    ("fr-FR", "Appelez le 15 (24 h/24).", "Appelez le 15, (24 heures sur 24)."),
+])
+def test_what_a_fortieth_french_reading_found(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+def test_a_spelled_i_after_a_capital_l_is_not_said_apostrophe():
+    # "L'IRM expliquée" (a reference's title) was "el apostrophe i"
+    assert get_engine("espeak", "fr-FR").with_sounds("L'I R M expliquée, l'infirmière") == "[[li]] R M expliquée, l'infirmière"
+
+
 def test_english_words_of_a_reference_keep_their_th_for_the_french_voice():
     # a second read: "those", "South", "Youth", "Smythe" had been given a French "t"
     given = get_engine("espeak", "fr-FR").with_sounds
     assert given("Oral health of those in South Africa. Youth Health. Smythe J.") == (
         "Oral health of those in South Africa. Youth Health. Smythe J.")
     assert given("le bismuth, www.centreantipoisons.be") == "le bismute, www.[[sA~trA~tipwaz'O~]].be"
+    assert given("le mythe, les mythes") == "le mite, les mites"
 

@@ -256,6 +256,8 @@ def test_error_lines_point_at_the_body_line(article_folder):
         ("By Anna Roy, OT Reg. (Ont.), and Dr. Li. Keep it reg. Then stop.",  # a registration and its province
          ["By Anna Roy, OT Reg. (Ont.), and Dr. Li.", "Keep it reg.", "Then stop."]),
         ("Open Mon. Weds. Fri. Closed Sat.", ["Open Mon. Weds. Fri.", "Closed Sat."]),
+        ("Keep taking montelukast 10 mg q.h.s. (Singulair), your inhalers. Rest. (It helps you sleep.) Then go.",
+         ["Keep taking montelukast 10 mg q.h.s. (Singulair), your inhalers.", "Rest.", "(It helps you sleep.)", "Then go."]),
         ("We aim for 85% of your predicted max. Your max HR is 220 minus your age. Take max. 4 g daily.",  # the maximum itself
          ["We aim for 85% of your predicted max.", "Your max HR is 220 minus your age.", "Take max. 4 g daily."]),
         ("Come on Wed. Augmentin 875 mg daily. Closed Sat. Sun protection matters.",  # a drug, the sun: no dates

@@ -122,8 +122,10 @@ def _day_past_twelve_rule(lang: str, announcing: re.Pattern, month_leads: bool) 
     def replace(m: re.Match) -> str | None:
         month, day = (int(m.group(1)), int(m.group(2)))[:: 1 if month_leads else -1]
         before = m.string[: m.start()]
-        # ... or opening a diary's line before its hour: '"3/14, 3:30 p.m., pain 5/10"'
-        opens_before_an_hour = re.search(r"(?:^|[\"“(]\s?)$", before) and _HOUR_AFTER.match(m.string, m.end())
+        # ... or opening a diary's line before its hour, or an example of one: '"3/14, 3:30 p.m., pain 5/10"',
+        # "e.g. 6/14, 9:30 AM"
+        opens_before_an_hour = re.search(r"(?:^|[\"“(]\s?|\be\.g\.,? |\beg,? |\b[Ff]or example,? )$", before) and (
+            _HOUR_AFTER.match(m.string, m.end()))
         if day <= 12 or not (announcing.search(before) or opens_before_an_hour) or _DOSE_AFTER.match(m.string, m.end()) \
                 or _EXPIRY.search(before) or _SCORE_BEFORE.search(before):
             return None

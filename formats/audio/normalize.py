@@ -502,9 +502,9 @@ class Normalizer:
         spoken = self.slashes.left_over(" ".join("".join(piece for piece, _ in pieces).split()))
         spoken = re.sub(r"\s+([,.;:!?)\]])", r"\1", spoken)  # "(Vivotif®)" -> "(Vivotif)"
         spoken = re.sub(r"([(\[])\s+", r"\1", spoken)  # "(≥ 55" -> "(at least 55", not "( at least"
-        # A phone number and a bracket that starts with a number run together ("01632 960 452 (7.30am-8pm)" was heard
-        # as one number, "145 (24 h/24)" as "145 24"): a pause before the bracket (not in "in 2 (3 if needed) weeks").
-        spoken = re.sub(r"(\d \d|\d\d \d\d|\d{3}) \((?=\d)", r"\1, (", spoken)
+        # A number and a bracket that starts with one run together ("01632 960 452 (7.30am-8pm)" was heard as one
+        # number, "145 (24 h/24)" as "145 24"): a pause before the bracket (not in "in 2 (3 if needed) weeks").
+        spoken = re.sub(r"(\d) \((?=\d)(?![\d.,]+ (?:if|or|when)\b)", r"\1, (", spoken)
         spoken = re.sub(r",([,.;:!?])", r"\1", spoken)  # "e.g., oats" -> "for example,, oats"
         spoken = re.sub(r"\.(?=\))", "", spoken)  # "(eds.)" -> "(editors.)": the stop is the term's, not a sentence's
         # "… at 5 p.m." ends in a full stop that the expansion swallowed.
