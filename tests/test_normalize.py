@@ -2721,7 +2721,8 @@ def test_notation_left_alone_before_is_said(lang, text, said):
     ("en-IE", "Mr A Byrne, FRCSI (Urol).", "Mr A Byrne, F R C S I (Urology)."),
     ("en-AU", "Repeat in 2 (3 if needed) weeks. Call 13 11 26 (24 hours).",  # a pause only after a phone number
      "Repeat in 2 (3 if needed) weeks. Call 13 11 26, (24 hours)."),
-    ("en-US", "Your PHQ-9 was 14/27; GAD-7: 12/21.", "Your PHQ-9 was 14 out of 27; GAD-7: 12 out of 21."),
+    ("en-US", "Your PHQ-9 was 14/27; GAD-7: 12/21; BP 130/80.",  # the reading after it is no score
+     "Your P H Q 9 was 14 out of 27; G A D 7: 12 out of 21; B P 130 over 80."),
     ("en-US", "Dr. Max Weber will see you. Your son Max. Turn the dial to max. Max daily dose: 4 g.",
      "Doctor Max Weber will see you. Your son Max. Turn the dial to max. Maximum daily dose: 4 grams."),
     ("en-GB", "Repeat 3 times max. Take 2 tablets max. per day.", "Repeat 3 times at most. Take 2 tablets at most per day."),
@@ -2773,4 +2774,32 @@ def test_what_a_fifty_fifth_reading_found():
     labels = {"online": "Online at {site}.", "and": "and"}
     assert spoken_reference("Bernstein IL. Allergy testing. Ann Allergy Asthma Immunol. 2008;100(3 Suppl 3):S1-S148.", {},
                             labels) == "Bernstein IL. Allergy testing. Ann Allergy Asthma Immunol. 2008."
+
+
+# The fifty-sixth reading (48 of 49, 45 of 49, 36 of 50 in three U.S. handouts; 144 of 144 in British, Australian and
+# Canadian ones).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-US", "If baby is Rh+ you get RhoGAM. Rh− mothers. An Rh-negative mother.",
+     "If baby is Rh positive you get RhoGAM. Rh negative mothers. An Rh-negative mother."),
+    ("en-US", "Westbrook OB/GYN. Tc-99m mebrofenin. A dose of 0.4 mSv.",
+     "Westbrook O B G Y N. technetium 99 M mebrofenin. A dose of 0.4 millisieverts."),
+    ("en-US", "Route: IM", "Route: into the muscle"),  # a table's cell
+])
+def test_what_a_fifty_sixth_reading_found(lang, text, said):
+    assert normalize(text, lang) == said
+
+
+# A second read of the fifty-fifth's mends (309 sentences, 46 worse at first).
+@pytest.mark.parametrize("lang, text, said", [
+    ("en-ZA", "About 60 000 South Africans; a baby of 2 800 g; 1 500 ml; Take 1 500 mg tablet; week 4 100 patients.",
+     "About 60000 South Africans; a baby of 2800 grams; 1500 milliliters; Take 1 500 milligram tablet; week 4 100 patients."),
+    ("en-ZA", "R1 200/month; Ward R2; R21/Matrix-M.", "1200 rand per month; Ward R2; R21/Matrix-M."),
+    ("en-US", "Ask for Max Smith. Max will call you. Dose (Max): 40 mg.", "Ask for Max Smith. Max will call you. Dose (Maximum): 40 milligrams."),
+    ("en-US", "Mon. Wed. Fri. is dialysis day.", "Monday, Wednesday and Friday is dialysis day."),
+    ("en-US", "1 T (1 tablespoon) before your MRI; T 11 T 12 on the MRI.", "1 T (1 tablespoon) before your M R I; T 11 T 12 on the M R I."),
+    ("en-GB", "SOS (Stop Overdoses Safely) meets weekly.", "S O S (Stop Overdoses Safely) meets weekly."),  # India's only
+    ("en-IN", "Row: SOS (fever > 100°F)", "Row: when needed (fever greater than 100 degrees Fahrenheit)"),
+])
+def test_what_a_second_read_of_the_fifty_fifth_found(lang, text, said):
+    assert normalize(text, lang) == said
 

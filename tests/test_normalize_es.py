@@ -254,7 +254,7 @@ def test_what_a_tenth_reading_found_said_wrongly(lang, written, spoken):
     # names said as words by everyone who says them
     ("es-ES", "Hay EPOC cuando; Grado GOLD; Manual SEPAR", "Hay EPOC cuando; Grado GOLD; Manual SEPAR"),
     ("es-MX", "En el IMSS y el ISSSTE", "En el IMSS y el ISSSTE"),
-    ("es-CL", "gratis en el CESFAM; con GES; MINSAL; 2017.", "gratis en el CESFAM; con GES; MINSAL; 2017."),
+    ("es-CL", "gratis en el CESFAM; con GES; MINSAL; 2017.", "gratis en el CESFAM; con Ges; MINSAL; 2017."),  # (the voice spelled it)
     ("es-PE", "Con SIS, los medicamentos son gratuitos.", "Con SIS, los medicamentos son gratuitos."),
     # a sign before what is counted is "más de", "al menos"
     ("es-ES", "necesita el rescate > 3 v/día", "necesita el rescate más de 3 veces al día"),
@@ -983,6 +983,9 @@ def test_what_a_thirty_sixth_reading_found_in_spanish_is_said_right(lang, text, 
      "Afecta a una de cada 100 personas; 1 de cada 10 hombres."),
     ("es-CO", "Antiácido (Al, Mg y simeticona); hidróxido de aluminio y Mg. Al terminar, descanse.",
      "Antiácido (aluminio, magnesio y simeticona); hidróxido de aluminio y magnesio. Al terminar, descanse."),
+    ("es-CL", "Llame al 22 345 6789 o al 9 8765 4321. Por ej., el GES, AUGE y FONASA. El BI-RADS 2. Dosis de 0,4 mSv.",
+     "Llame al 2 2, 3 4 5, 6 7 8 9 o al 9, 8 7 6 5, 4 3 2 1. Por ejemplo, el Ges, Auge y Fonasa. El Birads 2. "
+     "Dosis de 0 coma 4 milisieverts."),
     ("es-MX", "Hidróxido de Al, Mg y simeticona. Venga a la 1:30 p. m.",
      "Hidróxido de aluminio, magnesio y simeticona. Venga a la una y 30 de la tarde."),
     ("es-AR", "Revise la estufa 1 vez/año y 2 veces/mes; COHb en sangre; oxígeno a 2,5-3 ATA.",

@@ -1049,6 +1049,7 @@ def test_what_a_thirty_ninth_french_reading_found(lang, text, said):
     ("fr-FR", "Le taux d'hémoglobine < 10 g/dL; un pic de fièvre > 39 °C; en cas de perte de poids > 3 kg; douleur > 7/10.",
      "Le taux d'hémoglobine inférieur à 10 grammes par décilitre; un pic de fièvre supérieur à 39 degrés Celsius; "
      "en cas de perte de poids supérieure à 3 kilogrammes; douleur supérieure à 7 sur 10."),  # the noun that governs
+    ("fr-FR", "Un taux de glycémie à jeun > 1,26 g/L.", "Un taux de glycémie à jeun supérieur à 1 virgule 26 gramme par litre."),
     ("fr-FR", "Appelez le 15 (24 h/24).", "Appelez le 15, (24 heures sur 24)."),
 ])
 def test_what_a_fortieth_french_reading_found(lang, text, said):

@@ -205,6 +205,10 @@ class _Language:
         self.patterns = list(table.get("patterns", []))
         self.schedule = table.get("schedule", {})
         self.dotted_times = bool(words.get("dotted_times"))  # "15.30–16.15" is a time of day
+        # Thousands a region groups with a space ("1 200 mg" in South Africa): the matches of its pattern are joined
+        # before any rule, so that the units after them are said ("2 800 g" -> "2800 grams").
+        joined = words.get("space_thousands")
+        self.space_thousands = re.compile(joined) if joined else None
         self.floors = tuple(words.get("floors", ()))  # "niveau –1": a floor below the street
         self.weekdays = table.get("weekdays", {})  # "Mon 9/3": a day and month after one is a date
 
@@ -442,6 +446,7 @@ class Normalizer:
                 m.group(0), said.dot, said.slash, said.dash, said.said_as_words, said.run_together)),
         ]
         self.dotted_times, self.twelve_hour, self.slashes = said.dotted_times, said.twelve_hour, said.slashes
+        self.space_thousands = said.space_thousands
         self.days = days_said(table.get("days"), lang, said.to)
         self.without_echo = without_echo(table.get("glosses"))
         rules += date_rules(lang, said.weekdays, said.month_first, said.short_year[0], said.to, said.short_year[1])
@@ -484,6 +489,8 @@ class Normalizer:
 
     def __call__(self, text: str) -> str:
         text = text.replace("\u2011", "-")  # a hyphen that does not break a line is a hyphen ("1‑866‑797‑0000")
+        if self.space_thousands:
+            text = self.space_thousands.sub(lambda m: m.group(0).replace(" ", ""), text)
         if self.dotted_times:  # "08.30–17.00", "15.30–16.15": Britain's clock, read as the clock with a colon
             text = with_a_colon(text)
         if self.twelve_hour:  # "8:00 and 20:00": the morning's time is on the same 24-hour clock, "08:00"
