@@ -49,7 +49,7 @@ ABBREVIATIONS = frozenset(
     + """
     e.g. i.e. vs. v. etc. cf. approx. al. dr. drs. mr. mrs. ms. prof. st. sr. jr.
     no. nos. fig. figs. ed. eds. vol. pp. p. ch. dept. univ. inc. ltd. co. corp.
-    max. tsp. tbsp. oz. lb. lbs. u.s. u.s.a. u.k. ph.d. m.d. b.sc. a.m. p.m. sra.
+    max. tsp. tbsp. oz. lb. lbs. u.s. u.s.a. u.k. ph.d. m.d. b.sc. m.sc. a.m. p.m. sra.
     sr. dra. srta. ud. uds. pág. núm. z.b. bzw. usw. ca. nr. s. d.h. u.a.
     ej. p.ej. ex. p.ex. c.-à-d. e. ee. uu. ee.uu.
     env. aprox. máx. mín. comp. cp. n.º éd. éds. dir. n.d. d. f.

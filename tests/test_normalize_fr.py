@@ -1050,6 +1050,7 @@ def test_what_a_thirty_ninth_french_reading_found(lang, text, said):
      "Le taux d'hémoglobine inférieur à 10 grammes par décilitre; un pic de fièvre supérieur à 39 degrés Celsius; "
      "en cas de perte de poids supérieure à 3 kilogrammes; douleur supérieure à 7 sur 10."),  # the noun that governs
     ("fr-FR", "Un taux de glycémie à jeun > 1,26 g/L.", "Un taux de glycémie à jeun supérieur à 1 virgule 26 gramme par litre."),
+    ("fr-FR", "Des épisodes de toux avec fièvre > 38,5 °C.", "Des épisodes de toux avec fièvre supérieure à 38 virgule 5 degrés Celsius."),
     ("fr-FR", "Appelez le 15 (24 h/24).", "Appelez le 15, (24 heures sur 24)."),
 ])
 def test_what_a_fortieth_french_reading_found(lang, text, said):
