@@ -60,6 +60,7 @@ from ..labels import primary_language
 from .dates import date_rules, days_said
 from .number_shapes import (BLOOD_PRESSURE, DASH, PAGE_RANGE, RANGE_DASH, UNIT_RANGE_DASH, VOLUME_PAGES, blood_pressure,
                             dash_range, list_dash, on_the_24_hour_clock, unit_range, volume_and_pages, with_a_colon)
+from .punctuation import punctuated
 from .rules import Rule, apply_rule, not_after_a_slash, pattern_rule, terms_rule, whole_word, without_echo
 from .slashes import Slashes
 from .spelled import EMAIL, PHONE_CANDIDATE, WEB_ADDRESS, abbreviation_first, email_said, phone, site_name, spell
@@ -507,17 +508,7 @@ class Normalizer:
         pieces = [(piece[:-1] if done and piece.endswith(".") and pieces[i + 1][0].startswith((",", ";")) else piece, done)
                   for i, (piece, done) in enumerate(pieces[:-1])] + pieces[-1:]
         spoken = self.slashes.left_over(" ".join("".join(piece for piece, _ in pieces).split()))
-        spoken = re.sub(r"\s+([,.;:!?)\]])", r"\1", spoken)  # "(Vivotif®)" -> "(Vivotif)"
-        spoken = re.sub(r"([(\[])\s+", r"\1", spoken)  # "(≥ 55" -> "(at least 55", not "( at least"
-        # A number and a bracket that starts with one run together ("01632 960 452 (7.30am-8pm)" was heard as one
-        # number, "145 (24 h/24)" as "145 24"): a pause before the bracket (not in "in 2 (3 if needed) weeks").
-        spoken = re.sub(r"(\d) \((?=\d)(?![\d.,]+ (?:if|or|when)\b)", r"\1, (", spoken)
-        spoken = re.sub(r",([,.;:!?])", r"\1", spoken)  # "e.g., oats" -> "for example,, oats"
-        spoken = re.sub(r"\.(?=\))", "", spoken)  # "(eds.)" -> "(editors.)": the stop is the term's, not a sentence's
-        # "… at 5 p.m." ends in a full stop that the expansion swallowed.
-        if re.search(r"[.!?…][\"'”’)]*$", text.strip()) and not re.search(r"[.!?…][\"'”’)]*$", spoken):
-            spoken += "."
-        return self.without_echo(self.days(spoken))
+        return self.without_echo(self.days(punctuated(spoken, text)))
 
 
 def normalize(text: str, lang: str = "en", pronounce: Mapping[str, str] | None = None,
