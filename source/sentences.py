@@ -101,6 +101,9 @@ _CLOSE = "[" + re.escape(_CLOSERS) + "]*+"
 # look-behind and the possessive quantifiers scan each run of punctuation once:
 # a line of 100,000 dots must take milliseconds, not minutes.
 _BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)" + _CLOSE + r"(?:\s*+\uFFFC" + _CLOSE + r")*(?=\s)")
+# A Canadian province after "Reg. (" ("OT Reg. (Ont.)"): the English speech table's pattern for it (its "Reg." words) says
+# the same provinces.
+_PROVINCE_AFTER_REG = re.compile(r"(?:Ont|Que|Alta|Man|Sask|N\.?[SB]|NL|PEI|B\.?C)\.?\)")
 # A bracket that closes before a comma or a word in small letters goes on with the sentence before it.
 _ASIDE = re.compile(r"\([^()]{1,60}\)[,;:]?\s+[a-zà-ÿ]|\([^()]{1,60}\)[,;:]")
 _STARTER = re.compile(r"\s+([\"'“‘«(\[¿¡]*)(\S)")
@@ -208,7 +211,7 @@ def ends_sentence(word: str, next_char: str, preceding: str = "", following: str
         return False  # "Check temp. BID"; "susp. UTI" is a suspected one
     if word in SENTENCE_FINAL_ABBREVIATIONS:
         return next_char.isupper()
-    if word == "reg." and re.match(r"(?:Ont|Que|Alta|Man|Sask|N\.?[SB]|NL|PEI|B\.?C)\.?\)", following):
+    if word == "reg." and _PROVINCE_AFTER_REG.match(following):
         return False  # a registration and where (after the bracket): "OT Reg. (Ont.)"
     if word in ABBREVIATIONS:
         return False

@@ -2817,3 +2817,16 @@ def test_what_a_second_read_of_the_fifty_fifth_found(lang, text, said):
 def test_what_a_second_read_of_the_fifty_sixth_found(lang, text, said):
     assert normalize(text, lang) == said
 
+
+def test_the_splitter_knows_every_province_the_speech_table_says_after_reg():
+    # one fact in two places (the splitter reads no speech table): "OT Reg. (Ont.)" must stay one sentence
+    import tomllib
+    from pathlib import Path
+
+    import openleaf.formats.audio as audio
+    from openleaf.source import sentences
+
+    table = tomllib.loads((Path(audio.__file__).parent / "speech" / "en.toml").read_text(encoding="utf-8"))
+    provinces = next(p["words"] for p in table["patterns"] if p["match"].startswith("(?<=[A-Z] )Reg\\."))
+    assert all(sentences._PROVINCE_AFTER_REG.fullmatch(f"{province}.)") for province in provinces)
+

@@ -174,9 +174,9 @@ def _ends_as_no_word(text: str) -> bool:
 
 def _label_or_words(label: str, run_together: Callable[..., str | None] | None) -> str:
     said = _label_said(label)
-    if run_together and said == label and short_name_as_letters(label):
-        return spell(label.upper())  # "facs.org"
     if run_together and said == label:  # a word, or words run together; not letters ("nhlbi"); a site's name
+        if short_name_as_letters(label):
+            return spell(label.upper())  # "facs.org"
         return run_together(label, site=True) or said  # may be two words the counts keep as one ("kidshealth")
     return said
 

@@ -31,22 +31,22 @@ def _wordsegment():
     return wordsegment
 
 
-def common_word(word: str) -> bool:
-    """Whether English writes `word`, in lower case as the counts keep it, often ("lights", "warmth"; not "fascrs")."""
-    return _wordsegment().UNIGRAMS.get(word, 0) >= _SELDOM
+def common_word(word: str, often: float = _SELDOM) -> bool:
+    """Whether English writes `word`, in lower case as the counts keep it, `often` times or more ("lights", "warmth";
+    not "fascrs")."""
+    return _wordsegment().UNIGRAMS.get(word, 0) >= often
 
 
 def path_word(word: str) -> bool:
     """Whether a path's part is a word English writes, if less often than a common one ("/conditions/mumps"); its
     consonants would otherwise make it letters. Not a body's name written short ("/acsm")."""
-    return len(word) >= 4 and word.isalpha() and bool(_VOWEL.search(word)) and (
-        _wordsegment().UNIGRAMS.get(word, 0) >= _SELDOM // 4)
+    return len(word) >= 4 and word.isalpha() and bool(_VOWEL.search(word)) and common_word(word, _SELDOM // 4)
 
 
 def short_name_as_letters(label: str) -> bool:
     """Whether a site's name of four letters that ends in two consonants is letters: one English seldom writes
     ("facs", "acsm"; said as words they are heard "fax", "acksum"), not "labs", "meds" or a clinic's "derm"."""
-    return (len(label) == 4 and label.isalpha() and re.search("[^aeiouy]{2}$", label) is not None
+    return (len(label) == 4 and label.isalpha() and not _VOWEL.search(label[-2:])
             and label not in _CLIPS and not common_word(label))
 
 
@@ -70,7 +70,7 @@ def english_words(label: str, site: bool = False) -> str | None:
     if any(len(part) <= 3 and _VOWEL.search(part) and part not in _SHORT_WORDS | _REGIONS for part in parts):
         return None
     rare = [4 <= len(part) <= 5 and part.isalpha() and part not in _CLIPS and not common_word(part) for part in parts]
-    if any(rare) and not any(words.UNIGRAMS.get(part, 0) >= 10 * _SELDOM for part in parts):
+    if any(rare) and not any(common_word(part, 10 * _SELDOM) for part in parts):
         return None  # "moun jaro", "invo kana"; but "carer gateway", "croup care" are a word beside a common one
     return " ".join(_SAID.get(part) or (part if len(part) > 3 or part in _SHORT_WORDS or part.isdigit() and len(part) < 3
                                         else " ".join(part.upper())) for part in parts)
